@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import {
+  GRADES,
+  PARTICIPANT_AGE,
+  ageOn,
+  isValidSnils,
+  normalizeEmail,
+  normalizePhone,
+  normalizeSnils,
+  todayInMoscow,
+} from '../validators.js';
+
+z.config(z.locales.ru());
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Заполните это поле' })
+  .max(100, { error: 'Не длиннее 100 символов' })
+  .regex(/^[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё' .-]*$/, { error: 'Только буквы, пробел, дефис и апостроф' });
+
+export const optionalPersonNameSchema = z
+  .string()
+  .trim()
+  .max(100, { error: 'Не длиннее 100 символов' })
+  .regex(/^([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё' .-]*)?$/, { error: 'Только буквы, пробел, дефис и апостроф' })
+  .optional();
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, { error: 'Слишком длинный адрес' })
+  .pipe(z.email({ error: 'Проверьте адрес электронной почты' }))
+  .transform(normalizeEmail);
+
+export const phoneSchema = z
+  .string()
+  .max(30, { error: 'Слишком длинный номер' })
+  .transform((v, ctx) => {
+    const phone = normalizePhone(v);
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'Укажите номер в формате +7 900 000-00-00' });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+export const snilsSchema = z
+  .string()
+  .max(20, { error: 'Проверьте СНИЛС: 11 цифр' })
+  .transform((v, ctx) => {
+    const digits = normalizeSnils(v);
+    if (!/^\d{11}$/.test(digits)) {
+      ctx.addIssue({ code: 'custom', message: 'СНИЛС состоит из 11 цифр' });
+      return z.NEVER;
+    }
+    if (!isValidSnils(digits)) {
+      ctx.addIssue({ code: 'custom', message: 'Контрольное число СНИЛС не сходится — проверьте цифры' });
+      return z.NEVER;
+    }
+    return digits;
+  });
+
+export const passwordSchema = z
+  .string()
+  .min(8, { error: 'Пароль — не короче 8 символов' })
+  .max(128, { error: 'Пароль — не длиннее 128 символов' });
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Дата в формате ГГГГ-ММ-ДД' })
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, { error: 'Такой даты нет в календаре' });
+
+export const participantBirthDateSchema = isoDateSchema.superRefine((v, ctx) => {
+  const today = todayInMoscow();
+  if (v > today) {
+    ctx.addIssue({ code: 'custom', message: 'Дата рождения не может быть в будущем' });
+    return;
+  }
+  const age = ageOn(v, today);
+  if (age < PARTICIPANT_AGE.min || age > PARTICIPANT_AGE.max) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Участвовать могут школьники от ${PARTICIPANT_AGE.min} до ${PARTICIPANT_AGE.max} лет — проверьте дату рождения`,
+    });
+  }
+});
+
+export const gradeSchema = z
+  .number({ error: 'Укажите класс числом' })
+  .int({ error: 'Укажите класс числом' })
+  .min(GRADES.min, { error: `Программа для ${GRADES.min}–${GRADES.max} классов` })
+  .max(GRADES.max, { error: `Программа для ${GRADES.min}–${GRADES.max} классов` });
+
+export const idSchema = z.uuid({ error: 'Неверный идентификатор' });
+export const regionIdSchema = z.number({ error: 'Выберите регион' }).int().positive({ error: 'Выберите регион' });
+export const cityIdSchema = z.number({ error: 'Выберите город' }).int().positive({ error: 'Выберите город' });
+
+export const tokenSchema = z
+  .string()
+  .min(20, { error: 'Ссылка повреждена' })
+  .max(200, { error: 'Ссылка повреждена' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'Ссылка повреждена' });

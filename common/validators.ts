@@ -1,0 +1,84 @@
+/** Keeps only the digits of a SNILS as typed ("123-456-789 01" → "12345678901"). */
+export function normalizeSnils(input: string): string {
+  return input.replace(/[\s-]/g, '');
+}
+
+/**
+ * SNILS control number rule of the Pension Fund: weighted sum of the first nine digits,
+ * reduced modulo 101, with 100 and 101 written as 00. Numbers up to 001-001-998 predate the rule.
+ */
+export function isValidSnils(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  const body = digits.slice(0, 9);
+  const control = Number(digits.slice(9));
+  if (Number(body) <= 1001998) return true;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
+  let expected = sum % 101;
+  if (expected === 100) expected = 0;
+  return expected === control;
+}
+
+/** "12345678901" → "123-456-789 01", the way SNILS is printed on the card. */
+export function formatSnils(digits: string): string {
+  return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${digits.slice(9)}`;
+}
+
+/** Shows only the control number, enough for a person to recognise their own card. */
+export function maskSnils(digits: string): string {
+  return `***-***-*** ${digits.slice(9)}`;
+}
+
+/** Passport of a citizen of Russia: 4-digit series and 6-digit number, spaces allowed. */
+export function normalizePassport(input: string): string | null {
+  const digits = input.replace(/[\s№-]/g, '');
+  return /^\d{10}$/.test(digits) ? digits : null;
+}
+
+/**
+ * Birth certificate of Russia: Roman-numeral series part, two Cyrillic letters, six digits
+ * ("IV-МЮ 123456"). Latin I/V/X/L/C and their Cyrillic look-alikes are both accepted.
+ */
+export function normalizeBirthCertificate(input: string): string | null {
+  const m = /^([IVXLCІХСЛ1]{1,6})\s*-?\s*([А-ЯЁ]{2})\s*№?\s*(\d{6})$/.exec(input.toUpperCase().trim());
+  if (!m) return null;
+  const series = m[1]!.replace(/[І1]/g, 'I').replace(/Х/g, 'X').replace(/С/g, 'C').replace(/Л/g, 'L');
+  return `${series}-${m[2]} ${m[3]}`;
+}
+
+/** Russian mobile or landline number in E.164 form (+7 and ten digits). */
+export function normalizePhone(input: string): string | null {
+  let digits = input.replace(/[\s()\-+]/g, '');
+  if (!/^\d+$/.test(digits)) return null;
+  if (digits.length === 11 && (digits.startsWith('8') || digits.startsWith('7'))) digits = digits.slice(1);
+  return digits.length === 10 ? `+7${digits}` : null;
+}
+
+/** Full years between a date of birth and a day, both as YYYY-MM-DD. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+/** Today's date in Moscow, as YYYY-MM-DD: the programme's rules count ages by the Russian calendar day. */
+export function todayInMoscow(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
+}
+
+/** Names compared for identity: case, ё/е and spacing do not make a different person. */
+export function normalizePersonName(input: string): string {
+  return input.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+export function normalizeEmail(input: string): string {
+  return input.trim().toLowerCase();
+}
+
+/** Pupils of the programme are 10 to 19 years old; outside that a date of birth is a typo. */
+export const PARTICIPANT_AGE = { min: 10, max: 19 } as const;
+export const GRADES = { min: 6, max: 11 } as const;
+/** From this age a child signs up by invitation rather than being created by the parent, and shows a passport. */
+export const PASSPORT_AGE = 14;

@@ -1,0 +1,179 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase, type Database } from './db/client.js';
+import { JobQueue } from './jobs/queue.js';
+import { createPdCrypto, loadMasterKey } from './lib/pd-crypto.js';
+import { WEB_DIST_DIR } from './lib/paths.js';
+import { createLoggerOptions } from './lib/logger.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { originGuardPlugin } from './plugins/origin-guard.js';
+import { sessionPlugin } from './plugins/session.js';
+import { requestLogPlugin } from './plugins/request-log.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { MAIL_SWEEP_JOB, MailService } from './modules/mail/mail.service.js';
+import { devMailboxRoutes } from './modules/mail/dev-mailbox.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { authRoutes } from './modules/identity/auth.routes.js';
+import { esiaRoutes } from './modules/identity/esia.routes.js';
+import { registrationRoutes } from './modules/identity/registration.routes.js';
+import { familyRoutes } from './modules/identity/family.routes.js';
+import { createEsiaClient } from './modules/identity/esia/esia-client.js';
+import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
+import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
+
+export const ESIA_EMULATOR_PATH = '/esia-emulator';
+
+/** Dev-only secrets live in the data dir so restarts keep sessions of the emulator and ESIA flows working. */
+function devSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, 'keys', name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const secret = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export interface BuildOptions {
+  /** An already opened database (tests hand in a fresh one). */
+  database?: Database;
+}
+
+/** Builds the whole platform: plugins first, then every module's routes, then the web app. */
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: createLoggerOptions(config),
+    disableRequestLogging: true,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const masterKey = loadMasterKey(config.pdEncryptionKey, config.dataDir);
+  const jobs = new JobQueue(database.raw, app.log, [
+    { name: MAIL_SWEEP_JOB, cron: '* * * * *' },
+    { name: SESSION_CLEANUP_JOB, cron: '*/15 * * * *' },
+  ]);
+  const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
+  const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    pd: createPdCrypto(masterKey),
+    jobs,
+    mail: undefined as unknown as MailService,
+    esia: createEsiaClient({
+      issuer: esiaIssuer,
+      clientId: config.esia.clientId,
+      clientSecret: esiaSecret,
+      redirectUri: `${config.publicUrl}/api/auth/esia/callback`,
+      allowInsecure: esiaIssuer.startsWith('http://'),
+    }),
+    esiaEmulatorPath: config.esia.issuer ? undefined : ESIA_EMULATOR_PATH,
+    cookieSecret: Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bilet/cookie-sign', 32)).toString('base64url'),
+  };
+  ctx.mail = new MailService(database.db, jobs, app.log, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+  registerIdentityJobs(ctx);
+  app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    if (!opts.database) await database.close();
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(requestLogPlugin);
+  await app.register(metricsPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'", ...(config.esia.issuer ? [new URL(config.esia.issuer).origin] : [])],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(originGuardPlugin);
+  await app.register(sessionPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Bilet API', version: '1.0.0', description: 'API of the Bilet career guidance platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bilet_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(referenceRoutes);
+      await api.register(authRoutes);
+      await api.register(esiaRoutes);
+      await api.register(registrationRoutes);
+      await api.register(familyRoutes);
+      await api.register(notificationsRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  if (config.devMailbox) await app.register(devMailboxRoutes);
+  if (ctx.esiaEmulatorPath) {
+    await registerEsiaEmulator(app, {
+      issuer: esiaIssuer,
+      mountPath: ESIA_EMULATOR_PATH,
+      clients: [{ client_id: config.esia.clientId, client_secret: esiaSecret, redirect_uris: [`${config.publicUrl}/api/auth/esia/callback`] }],
+      citizensFile: path.join(config.dataDir, 'esia-emulator', 'citizens.json'),
+      cookieKeys: [devSecret(config.dataDir, 'esia-emulator-cookie')],
+    });
+  }
+  await registerWebApp(app);
+  return app;
+}
+
+/** The built single-page app from the same port; unknown non-API paths get index.html for the router. */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false });
+  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    const file = decodeURIComponent(request.url.split('?')[0]!).slice(1);
+    if (file.startsWith('api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Не найдено' } });
+    if (file && !file.includes('..') && fs.statSync(path.join(WEB_DIST_DIR, file), { throwIfNoEntry: false })?.isFile()) {
+      return reply.header('cache-control', file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  };
+  app.get('/', { schema: { hide: true } }, serve);
+  app.get('/*', { schema: { hide: true } }, serve);
+}
+
+/** Starts the job workers; the web process and the workers share one queue. */
+export async function startJobs(app: FastifyInstance): Promise<void> {
+  if (app.ctx.config.jobsEnabled) await app.ctx.jobs.start();
+}

@@ -1,0 +1,26 @@
+import type { Config } from './config.js';
+import type { Database, Db } from './db/client.js';
+import type { JobQueue } from './jobs/queue.js';
+import type { PdCrypto } from './lib/pd-crypto.js';
+import type { MailService } from './modules/mail/mail.service.js';
+import type { EsiaClient } from './modules/identity/esia/esia-client.js';
+
+/** What every module may use; built once per process in app.ts. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  pd: PdCrypto;
+  jobs: JobQueue;
+  mail: MailService;
+  esia: EsiaClient;
+  /** Set when the bundled ESIA emulator is served (no ESIA_ISSUER configured). */
+  esiaEmulatorPath: string | undefined;
+  cookieSecret: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}

@@ -1,0 +1,137 @@
+import { count, eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { inTransaction } from '../transaction.js';
+import { accounts, cities, consents, familyLinks, parentProfiles, participantProfiles, regions, schools } from '../schema/index.js';
+import { hashPassword } from '../../lib/passwords.js';
+import { ESIA_TEST_CITIZENS } from '../../modules/identity/esia/esia-emulator.js';
+import { childIdentityKey } from '../../modules/identity/registration.service.js';
+import { CONSENT_TEXTS } from '../../../common/consents.js';
+import type { Role } from '../../../common/roles.js';
+import { REGIONS } from './regions.data.js';
+import { DEMO_SCHOOLS } from './schools.data.js';
+
+/** Reference data every installation needs: the subjects of the Federation and their cities. */
+export async function seedReferenceData(ctx: AppContext): Promise<void> {
+  const [existing] = await ctx.db.select({ n: count() }).from(regions);
+  if ((existing?.n ?? 0) > 0) return;
+  await inTransaction(ctx.db, async (tx) => {
+    for (const region of REGIONS) {
+      const [row] = await tx.insert(regions).values({ code: region.code, name: region.name }).returning({ id: regions.id });
+      await tx.insert(cities).values(region.cities.map((name) => ({ regionId: row!.id, name })));
+    }
+  });
+}
+
+export const DEMO_PASSWORD = 'bilet-demo-2026';
+
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string | null;
+  note: string;
+}
+
+const STAFF: Array<{ role: Role; email: string; lastName: string; firstName: string; middleName: string }> = [
+  { role: 'issuer_admin', email: 'admin@bilet.demo', lastName: 'Орлова', firstName: 'Наталья', middleName: 'Павловна' },
+  { role: 'regional_coordinator', email: 'coordinator@bilet.demo', lastName: 'Лебедев', firstName: 'Игорь', middleName: 'Николаевич' },
+  { role: 'school', email: 'school@bilet.demo', lastName: 'Васильева', firstName: 'Ольга', middleName: 'Ивановна' },
+  { role: 'venue', email: 'venue@bilet.demo', lastName: 'Морозов', firstName: 'Сергей', middleName: 'Александрович' },
+  { role: 'mentor', email: 'mentor@bilet.demo', lastName: 'Зайцева', firstName: 'Анна', middleName: 'Олеговна' },
+  { role: 'navigator', email: 'navigator@bilet.demo', lastName: 'Никитин', firstName: 'Павел', middleName: 'Сергеевич' },
+  { role: 'methodologist', email: 'methodologist@bilet.demo', lastName: 'Соколова', firstName: 'Татьяна', middleName: 'Витальевна' },
+];
+
+/**
+ * Demo data for an empty database: one account of every role, a pupil linked to a parent who
+ * signs in through the ESIA emulator as its first test citizen, with the consent given.
+ */
+export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | null> {
+  const [existing] = await ctx.db.select({ n: count() }).from(accounts);
+  if ((existing?.n ?? 0) > 0) return null;
+  const [kirov] = await ctx.db.select().from(regions).where(eq(regions.code, '43'));
+  if (!kirov) throw new Error('Reference data must be seeded before demo data');
+  const [kirovCity] = await ctx.db.select().from(cities).where(eq(cities.regionId, kirov.id)).orderBy(cities.id).limit(1);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const parentCitizen = ESIA_TEST_CITIZENS[0]!;
+
+  await inTransaction(ctx.db, async (tx) => {
+    for (const school of DEMO_SCHOOLS) {
+      const [region] = await tx.select().from(regions).where(eq(regions.code, school.regionCode));
+      if (!region) continue;
+      const [city] = await tx.select().from(cities).where(eq(cities.regionId, region.id)).then((rows) => rows.filter((c) => c.name === school.city));
+      if (!city) continue;
+      await tx.insert(schools).values({ regionId: region.id, cityId: city.id, name: school.name });
+    }
+    const [school] = await tx.select().from(schools).where(eq(schools.regionId, kirov.id)).limit(1);
+
+    for (const s of STAFF) {
+      await tx.insert(accounts).values({ ...s, passwordHash, status: 'active', emailVerifiedAt: new Date() });
+    }
+
+    const [parent] = await tx
+      .insert(accounts)
+      .values({
+        role: 'parent',
+        email: parentCitizen.email!,
+        emailVerifiedAt: new Date(),
+        status: 'active',
+        lastName: parentCitizen.lastName!,
+        firstName: parentCitizen.firstName!,
+        middleName: parentCitizen.middleName ?? null,
+        birthDate: parentCitizen.birthDate!,
+      })
+      .returning();
+    await tx.insert(parentProfiles).values({
+      accountId: parent!.id,
+      esiaSubject: parentCitizen.sub,
+      snilsEnc: ctx.pd.encrypt(parentCitizen.snils!),
+      snilsBidx: ctx.pd.blindIndex(`snils:${parentCitizen.snils!}`),
+      esiaEmail: parentCitizen.email!,
+    });
+
+    const child = { lastName: 'Иванов', firstName: 'Артём', middleName: 'Дмитриевич', birthDate: '2012-04-17', snils: '17286453901' };
+    const [pupil] = await tx
+      .insert(accounts)
+      .values({
+        role: 'participant',
+        email: 'pupil@bilet.demo',
+        passwordHash,
+        status: 'active',
+        emailVerifiedAt: new Date(),
+        lastName: child.lastName,
+        firstName: child.firstName,
+        middleName: child.middleName,
+        birthDate: child.birthDate,
+        phone: '+79001234567',
+      })
+      .returning();
+    await tx.insert(participantProfiles).values({
+      accountId: pupil!.id,
+      grade: 8,
+      regionId: kirov.id,
+      cityId: school?.cityId ?? kirovCity!.id,
+      schoolId: school?.id ?? null,
+      schoolNameTyped: school ? null : 'Школа № 1',
+      snilsEnc: ctx.pd.encrypt(child.snils),
+      identityBidx: childIdentityKey(ctx, child),
+    });
+    await tx.insert(familyLinks).values({ parentId: parent!.id, childId: pupil!.id });
+    await tx.insert(consents).values({
+      parentId: parent!.id,
+      childId: pupil!.id,
+      kind: 'pd_processing',
+      textVersion: CONSENT_TEXTS.pd_processing.version,
+    });
+  });
+
+  return [
+    ...STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD, note: '' })),
+    { role: 'participant', email: 'pupil@bilet.demo', password: DEMO_PASSWORD, note: 'связан с родителем, согласие дано' },
+    {
+      role: 'parent',
+      email: parentCitizen.email!,
+      password: null,
+      note: `вход через эмулятор ЕСИА: «${parentCitizen.lastName} ${parentCitizen.firstName}»`,
+    },
+  ];
+}

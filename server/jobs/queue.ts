@@ -1,0 +1,54 @@
+import PgBoss from 'pg-boss';
+import type { FastifyBaseLogger } from 'fastify';
+import type { SqlExecutor } from '../db/client.js';
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+export type QueueOptions = Omit<PgBoss.Queue, 'name'>;
+
+/** pg-boss over our own connection (PGlite or the pool), so jobs need no extra server. */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<string, { handler: JobHandler<never>; options: QueueOptions }>();
+  private started = false;
+
+  constructor(
+    raw: SqlExecutor,
+    private readonly log: FastifyBaseLogger,
+    private readonly schedules: Array<{ name: string; cron: string }> = [],
+  ) {
+    this.boss = new PgBoss({ db: raw, schema: 'pgboss', supervise: true, schedule: schedules.length > 0 });
+    this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+  }
+
+  /** Registers a worker; options (retries, backoff) apply to every job sent to that queue. */
+  define<T extends object>(name: string, handler: JobHandler<T>, options: QueueOptions = {}): void {
+    this.handlers.set(name, { handler: handler as JobHandler<never>, options });
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const [name, { handler, options }] of this.handlers) {
+      await this.boss.createQueue(name, { name, ...options });
+      await this.boss.work<object>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never);
+      });
+    }
+    for (const s of this.schedules) await this.boss.schedule(s.name, s.cron);
+    this.started = true;
+  }
+
+  /** Never throws: a job that could not be queued is picked up again by its sweep. */
+  async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<void> {
+    try {
+      await this.boss.send(name, data, options);
+    } catch (err) {
+      this.log.error({ err, queue: name }, 'could not queue job');
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}

@@ -1,0 +1,1 @@
+export { recordAudit, type AuditActor, type AuditAction } from './audit.repository.js';

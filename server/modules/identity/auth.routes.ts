@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { emailBodySchema, passwordResetSchema, signInSchema, tokenBodySchema } from '../../../common/schemas/identity.js';
+import { findAccountById } from './accounts.repository.js';
+import { actorOf } from '../../plugins/request-actor.js';
+import { clearSessionCookie, findPrincipal, sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
+import { activateAccount, requestPasswordReset, resendActivation, setPasswordByToken, signInWithPassword, signOut } from './auth.service.js';
+
+const strictLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config } = app.ctx;
+
+  app.get('/auth/session', { schema: { tags: ['auth'], summary: 'Who is signed in (account null when nobody)' } }, async (request) => {
+    const hash = sessionHashFrom(request);
+    const principal = hash ? await findPrincipal(app.ctx.db, hash, config.sessionIdleMs) : null;
+    if (!principal) return { account: null };
+    const account = await findAccountById(app.ctx.db, principal.accountId);
+    if (!account) return { account: null };
+    return {
+      account: {
+        id: account.id,
+        role: principal.role,
+        status: account.status,
+        firstName: account.firstName,
+        lastName: account.lastName,
+        emailVerified: Boolean(account.emailVerifiedAt),
+      },
+    };
+  });
+
+  app.post(
+    '/auth/sign-in',
+    { schema: { tags: ['auth'], summary: 'Sign in with e-mail and password (participants and staff)', body: signInSchema } },
+    async (request, reply) => {
+      const session = await signInWithPassword(app.ctx, request.body, actorOf(request), sessionHashFrom(request));
+      setSessionCookie(reply, session.token, config.cookieSecure, config.sessionAbsoluteMs);
+      return { role: session.role };
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    { preHandler: app.authenticate(), schema: { tags: ['auth'], summary: 'End the session on the server' } },
+    async (request, reply) => {
+      await signOut(app.ctx, request.principal!.sessionHash, actorOf(request));
+      clearSessionCookie(reply, config.cookieSecure);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/auth/activate',
+    { config: strictLimit, schema: { tags: ['auth'], summary: 'Confirm the e-mail from the activation link', body: tokenBodySchema } },
+    async (request) => {
+      await activateAccount(app.ctx, request.body.token, actorOf(request));
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/auth/activation/resend',
+    { config: strictLimit, preHandler: app.authenticate(['participant']), schema: { tags: ['auth'], summary: 'Send the activation e-mail again' } },
+    async (request) => {
+      await resendActivation(app.ctx, request.principal!.accountId);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    { config: strictLimit, schema: { tags: ['auth'], summary: 'E-mail a password reset link (same answer for any address)', body: emailBodySchema } },
+    async (request, reply) => {
+      await requestPasswordReset(app.ctx, request.body.email, actorOf(request));
+      return reply.status(202).send({ ok: true });
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: strictLimit,
+      schema: { tags: ['auth'], summary: 'Set a new password from a reset or first sign-in link', body: passwordResetSchema },
+    },
+    async (request) => {
+      await setPasswordByToken(app.ctx, request.body.token, request.body.password, actorOf(request));
+      return { ok: true };
+    },
+  );
+
+  app.get('/auth/config', { schema: { tags: ['auth'], summary: 'Sign-in options the pages need' } }, async () => ({
+    esiaEmulator: Boolean(app.ctx.esiaEmulatorPath),
+    devMailbox: config.devMailbox,
+  }));
+};

@@ -1,0 +1,97 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.js';
+import { accounts, cities, consents, familyLinks, participantProfiles, regions, schools } from '../../db/schema/index.js';
+import { sessionPrincipalSql } from '../../plugins/session.js';
+
+export interface ParticipantCabinetRow {
+  account_id: string;
+  role: string;
+  status: string;
+  email: string;
+  email_verified: boolean;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string;
+  phone: string | null;
+  grade: number;
+  region_id: number;
+  region_name: string;
+  city_id: number;
+  city_name: string;
+  school_id: string | null;
+  school_name: string | null;
+  snils_enc: string;
+  document_type: string | null;
+  has_ovz: boolean;
+  parents: Array<{ id: string; lastName: string; firstName: string; middleName: string | null }>;
+  consent_given: boolean;
+  unread: number;
+}
+
+/**
+ * The pupil's cabinet together with the session check in one statement: the page every pupil opens
+ * most, so it must not pay a second round trip for the session.
+ */
+export async function findParticipantCabinetBySession(executor: Executor, sessionHash: string, idleMs: number) {
+  const [row] = await queryRows<ParticipantCabinetRow>(executor, sql`
+    with principal as (${sessionPrincipalSql(sessionHash, idleMs)})
+    select a.id as account_id, a.role, a.status, a.email, a.email_verified_at is not null as email_verified,
+      a.last_name, a.first_name, a.middle_name, to_char(a.birth_date, 'YYYY-MM-DD') as birth_date, a.phone,
+      p.grade, p.region_id, r.name as region_name, p.city_id, c.name as city_name, p.school_id,
+      coalesce(s.name, p.school_name_typed) as school_name, p.snils_enc, p.document_type, p.has_ovz,
+      (select coalesce(json_agg(json_build_object('id', pa.id, 'lastName', pa.last_name, 'firstName', pa.first_name,
+          'middleName', pa.middle_name) order by fl.created_at), '[]'::json)
+        from family_links fl join accounts pa on pa.id = fl.parent_id where fl.child_id = a.id) as parents,
+      exists(select 1 from consents co where co.child_id = a.id and co.kind = 'pd_processing' and co.withdrawn_at is null) as consent_given,
+      (select count(*)::int from notifications n where n.account_id = a.id and n.read_at is null) as unread
+    from principal join accounts a on a.id = principal.account_id
+    left join participant_profiles p on p.account_id = a.id
+    left join regions r on r.id = p.region_id
+    left join cities c on c.id = p.city_id
+    left join schools s on s.id = p.school_id`);
+  return row;
+}
+
+export function listChildrenOf(executor: Executor, parentId: string) {
+  return executor
+    .select({
+      id: accounts.id,
+      status: accounts.status,
+      emailVerifiedAt: accounts.emailVerifiedAt,
+      lastName: accounts.lastName,
+      firstName: accounts.firstName,
+      middleName: accounts.middleName,
+      birthDate: accounts.birthDate,
+      email: accounts.email,
+      grade: participantProfiles.grade,
+      regionName: regions.name,
+      cityName: cities.name,
+      schoolName: sql<string | null>`coalesce(${schools.name}, ${participantProfiles.schoolNameTyped})`,
+      hasOvz: participantProfiles.hasOvz,
+      linkedAt: familyLinks.createdAt,
+    })
+    .from(familyLinks)
+    .innerJoin(accounts, eq(accounts.id, familyLinks.childId))
+    .innerJoin(participantProfiles, eq(participantProfiles.accountId, accounts.id))
+    .innerJoin(regions, eq(regions.id, participantProfiles.regionId))
+    .innerJoin(cities, eq(cities.id, participantProfiles.cityId))
+    .leftJoin(schools, eq(schools.id, participantProfiles.schoolId))
+    .where(eq(familyLinks.parentId, parentId))
+    .orderBy(familyLinks.createdAt);
+}
+
+export function listActiveConsentsFor(executor: Executor, childIds: string[]) {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return executor
+    .select({
+      childId: consents.childId,
+      parentId: consents.parentId,
+      kind: consents.kind,
+      textVersion: consents.textVersion,
+      givenAt: consents.givenAt,
+    })
+    .from(consents)
+    .where(and(inArray(consents.childId, childIds), isNull(consents.withdrawnAt)));
+}

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { participantRegistrationSchema } from '../../../common/schemas/identity.js';
+import { actorOf } from '../../plugins/request-actor.js';
+import { sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
+import { openSession } from './auth.service.js';
+import { registerParticipant } from './registration.service.js';
+
+export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/registration/participant',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['registration'],
+        summary: 'Register a pupil (optionally from a parent\u2019s invitation); signs the pupil in',
+        body: participantRegistrationSchema,
+      },
+    },
+    async (request, reply) => {
+      const result = await registerParticipant(app.ctx, request.body, actorOf(request));
+      const session = await openSession(app.ctx, result.accountId, 'participant', sessionHashFrom(request));
+      setSessionCookie(reply, session.token, app.ctx.config.cookieSecure, app.ctx.config.sessionAbsoluteMs);
+      return reply.status(201).send({ accountId: result.accountId, activationRequired: !result.active });
+    },
+  );
+};

@@ -1,0 +1,44 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { oneTimeTokens } from '../../db/schema/index.js';
+import { hashToken, randomToken } from '../../lib/tokens.js';
+
+export type TokenPurpose = 'activation' | 'password_reset' | 'child_sign_in';
+
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  activation: 24 * 3_600_000,
+  password_reset: 3_600_000,
+  child_sign_in: 24 * 3_600_000,
+};
+
+/** Issues a fresh single-use token; earlier unused ones of the same purpose stop working. */
+export async function issueToken(executor: Executor, accountId: string, purpose: TokenPurpose): Promise<string> {
+  await executor
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(oneTimeTokens.accountId, accountId), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)));
+  const token = randomToken();
+  await executor.insert(oneTimeTokens).values({
+    accountId,
+    purpose,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
+  });
+  return token;
+}
+
+export type TokenState = { state: 'valid'; accountId: string; id: string } | { state: 'used' | 'expired' | 'unknown' };
+
+/** Locks the token row so two clicks on one link cannot both succeed. */
+export async function claimToken(executor: Executor, token: string, purposes: readonly TokenPurpose[]): Promise<TokenState> {
+  const [row] = await executor
+    .select()
+    .from(oneTimeTokens)
+    .where(eq(oneTimeTokens.tokenHash, hashToken(token)))
+    .for('update');
+  if (!row || !purposes.includes(row.purpose as TokenPurpose)) return { state: 'unknown' };
+  if (row.usedAt) return { state: 'used' };
+  if (row.expiresAt.getTime() <= Date.now()) return { state: 'expired' };
+  await executor.update(oneTimeTokens).set({ usedAt: new Date() }).where(eq(oneTimeTokens.id, row.id));
+  return { state: 'valid', accountId: row.accountId, id: row.id };
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
+import { outgoingMail } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+import type { MailContent } from './templates.js';
+
+export async function insertMail(executor: Executor, to: string, content: MailContent): Promise<string> {
+  const [row] = await executor.insert(outgoingMail).values({ to, ...content }).returning({ id: outgoingMail.id });
+  return row!.id;
+}
+
+export async function findUnsentMail(executor: Executor, id: string) {
+  const [row] = await executor
+    .select()
+    .from(outgoingMail)
+    .where(and(eq(outgoingMail.id, id), isNull(outgoingMail.sentAt)));
+  return row;
+}
+
+export async function markMailSent(executor: Executor, id: string, keptInDevMailbox: boolean): Promise<void> {
+  await executor
+    .update(outgoingMail)
+    .set(
+      keptInDevMailbox
+        ? { sentAt: new Date(), devMailbox: true }
+        : // A delivered message's links are live tokens; the copy here is no longer needed.
+          { sentAt: new Date(), text: '', html: '' },
+    )
+    .where(eq(outgoingMail.id, id));
+}
+
+export async function markMailFailed(executor: Executor, id: string, error: string, attempts: number): Promise<void> {
+  await executor.update(outgoingMail).set({ attempts, lastError: error.slice(0, 500) }).where(eq(outgoingMail.id, id));
+}
+
+export async function listStaleUnsentMailIds(executor: Executor, olderThan: Date): Promise<string[]> {
+  const rows = await executor
+    .select({ id: outgoingMail.id })
+    .from(outgoingMail)
+    .where(and(isNull(outgoingMail.sentAt), lt(outgoingMail.createdAt, olderThan)))
+    .limit(500);
+  return rows.map((r) => r.id);
+}
+
+export async function listDevMailbox(executor: Executor, to: string | undefined, limit: number) {
+  return executor
+    .select({
+      id: outgoingMail.id,
+      to: outgoingMail.to,
+      subject: outgoingMail.subject,
+      text: outgoingMail.text,
+      html: outgoingMail.html,
+      createdAt: outgoingMail.createdAt,
+    })
+    .from(outgoingMail)
+    .where(and(eq(outgoingMail.devMailbox, true), to ? eq(outgoingMail.to, to) : undefined))
+    .orderBy(desc(outgoingMail.createdAt))
+    .limit(limit);
+}

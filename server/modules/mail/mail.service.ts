@@ -1,0 +1,63 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Executor } from '../../db/client.js';
+import type { AfterCommit } from '../../db/transaction.js';
+import type { JobQueue } from '../../jobs/queue.js';
+import { findUnsentMail, insertMail, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
+import type { MailContent } from './templates.js';
+
+export const MAIL_DELIVER_JOB = 'mail-deliver';
+export const MAIL_SWEEP_JOB = 'mail-sweep';
+
+/**
+ * Outgoing mail goes through an outbox: the message is stored in the caller's transaction and a job
+ * delivers it after commit, with retries. A failed delivery never fails the request that caused it.
+ */
+export class MailService {
+  private readonly transport: Transporter | null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly jobs: JobQueue,
+    private readonly log: FastifyBaseLogger,
+    private readonly opts: { smtpUrl: string | undefined; from: string },
+  ) {
+    this.transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+    jobs.define<{ mailId: string }>(MAIL_DELIVER_JOB, (d) => this.deliver(d.mailId), {
+      retryLimit: 10,
+      retryDelay: 30,
+      retryBackoff: true,
+    });
+    jobs.define(MAIL_SWEEP_JOB, () => this.sweep());
+  }
+
+  /** Stores the message now and queues its delivery once the transaction commits. */
+  async queue(executor: Executor, afterCommit: AfterCommit, to: string, content: MailContent): Promise<void> {
+    const mailId = await insertMail(executor, to, content);
+    afterCommit(() => this.jobs.send(MAIL_DELIVER_JOB, { mailId }, { singletonKey: mailId }));
+  }
+
+  /** Delivers one stored message; throws on SMTP failure so the queue retries it. */
+  async deliver(mailId: string): Promise<void> {
+    const mail = await findUnsentMail(this.db, mailId);
+    if (!mail) return;
+    if (!this.transport) {
+      await markMailSent(this.db, mailId, true);
+      return;
+    }
+    try {
+      await this.transport.sendMail({ from: this.opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await markMailSent(this.db, mailId, false);
+    } catch (err) {
+      await markMailFailed(this.db, mailId, err instanceof Error ? err.message : String(err), mail.attempts + 1);
+      this.log.warn({ mailId }, 'mail delivery failed, will retry');
+      throw err;
+    }
+  }
+
+  /** Re-queues messages whose delivery job was lost (say, the process stopped right after commit). */
+  async sweep(): Promise<void> {
+    const ids = await listStaleUnsentMailIds(this.db, new Date(Date.now() - 5 * 60_000));
+    for (const mailId of ids) await this.jobs.send(MAIL_DELIVER_JOB, { mailId }, { singletonKey: mailId });
+  }
+}

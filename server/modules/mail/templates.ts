@@ -1,0 +1,87 @@
+/** Every e-mail has a plain-text part and a simple HTML part; both say the same in Russian. */
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const SIGNATURE = 'Команда программы «Билет в будущее»';
+const IGNORE_NOTE = 'Если вы не ждали этого письма, просто удалите его — без перехода по ссылке ничего не произойдёт.';
+
+function compose(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string; note?: string }): MailContent {
+  const text = [
+    greeting,
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    ...(action ? [`${action.label}: ${action.url}`, ...(action.note ? [action.note] : []), ''] : []),
+    IGNORE_NOTE,
+    '',
+    SIGNATURE,
+  ].join('\n');
+  const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;color:#1a1b1e;line-height:1.5">
+<p>${escapeHtml(greeting)}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 18px;background:#1c5fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:13px;color:#555">Если кнопка не работает, скопируйте адрес в браузер: ${escapeHtml(action.url)}${action.note ? `<br>${escapeHtml(action.note)}` : ''}</p>` : ''}
+<p style="font-size:13px;color:#555">${escapeHtml(IGNORE_NOTE)}</p>
+<p>${escapeHtml(SIGNATURE)}</p>
+</body></html>`;
+  return { subject, text, html };
+}
+
+export const mailTemplates = {
+  activation: (p: { firstName: string; url: string }) =>
+    compose(
+      'Подтвердите регистрацию в «Билете в будущее»',
+      `Здравствуйте, ${p.firstName}!`,
+      ['Вы зарегистрировались в программе профориентации «Билет в будущее». Осталось подтвердить адрес электронной почты.'],
+      { label: 'Подтвердить регистрацию', url: p.url, note: 'Ссылка действует 24 часа и срабатывает один раз.' },
+    ),
+  parentInvitation: (p: { childName: string; url: string }) =>
+    compose(
+      `${p.childName} приглашает вас в «Билет в будущее»`,
+      'Здравствуйте!',
+      [
+        `${p.childName} участвует в программе профориентации «Билет в будущее» и просит вас присоединиться как родителя.`,
+        'Родители входят через Госуслуги (ЕСИА). После входа вы свяжете свой кабинет с кабинетом ребёнка и дадите согласие на обработку его данных — без этого ребёнок не сможет записываться на практические мероприятия.',
+      ],
+      { label: 'Принять приглашение', url: p.url, note: 'Ссылка действует 7 дней.' },
+    ),
+  childInvitation: (p: { parentName: string; url: string }) =>
+    compose(
+      'Приглашение в «Билет в будущее»',
+      'Привет!',
+      [
+        `${p.parentName} приглашает тебя в программу «Билет в будущее»: тесты о твоих интересах, профессиональные пробы у настоящих наставников и советы, куда двигаться дальше.`,
+        'Зарегистрируйся по ссылке — твой кабинет сразу свяжется с кабинетом родителя.',
+      ],
+      { label: 'Зарегистрироваться', url: p.url, note: 'Ссылка действует 7 дней.' },
+    ),
+  passwordReset: (p: { firstName: string; url: string }) =>
+    compose(
+      'Восстановление пароля в «Билете в будущее»',
+      `Здравствуйте, ${p.firstName}!`,
+      ['Кто-то (надеемся, вы) попросил сменить пароль от кабинета.'],
+      { label: 'Задать новый пароль', url: p.url, note: 'Ссылка действует 1 час и срабатывает один раз.' },
+    ),
+  childAccountCreated: (p: { firstName: string; parentName: string; url: string }) =>
+    compose(
+      'Твой кабинет в «Билете в будущее» готов',
+      `Привет, ${p.firstName}!`,
+      [`${p.parentName} создал(а) для тебя кабинет в программе «Билет в будущее». Перейди по ссылке и придумай пароль, чтобы входить в кабинет.`],
+      { label: 'Войти в кабинет', url: p.url, note: 'Ссылка действует 24 часа и срабатывает один раз.' },
+    ),
+  parentEmailConfirmation: (p: { firstName: string; url: string }) =>
+    compose(
+      'Подтвердите адрес почты в «Билете в будущее»',
+      `Здравствуйте, ${p.firstName}!`,
+      ['Подтвердите, что этот адрес ваш: на него будут приходить уведомления о мероприятиях ребёнка.'],
+      { label: 'Подтвердить адрес', url: p.url, note: 'Ссылка действует 24 часа и срабатывает один раз.' },
+    ),
+  notification: (p: { firstName: string; title: string; body: string; url: string }) =>
+    compose(p.title, `Здравствуйте, ${p.firstName}!`, [p.body], { label: 'Открыть кабинет', url: p.url }),
+};
+
+export type MailTemplateName = keyof typeof mailTemplates;

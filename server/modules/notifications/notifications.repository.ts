@@ -1,0 +1,34 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { notifications } from '../../db/schema/index.js';
+
+export async function insertNotification(executor: Executor, values: typeof notifications.$inferInsert): Promise<void> {
+  await executor.insert(notifications).values(values);
+}
+
+export function listNotifications(executor: Executor, accountId: string, limit = 50) {
+  return executor
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.accountId, accountId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+}
+
+/** Marks one of the caller's own notifications; another person's id matches nothing. */
+export async function markNotificationRead(executor: Executor, accountId: string, id: string): Promise<boolean> {
+  const rows = await executor
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, id), eq(notifications.accountId, accountId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,33 @@
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import type { AfterCommit } from '../../db/transaction.js';
+import { findAccountById } from '../identity/accounts.repository.js';
+import { mailTemplates } from '../mail/templates.js';
+import { insertNotification } from './notifications.repository.js';
+
+export interface NotificationInput {
+  kind: string;
+  title: string;
+  body: string;
+  /** Path inside the web app, e.g. "/parent". */
+  link: string;
+}
+
+/** A notice in the cabinet, and the same words by e-mail, both part of the caller's transaction. */
+export async function notifyAccount(
+  ctx: AppContext,
+  tx: Tx,
+  afterCommit: AfterCommit,
+  accountId: string,
+  input: NotificationInput,
+): Promise<void> {
+  await insertNotification(tx, { accountId, ...input });
+  const account = await findAccountById(tx, accountId);
+  if (!account) return;
+  await ctx.mail.queue(
+    tx,
+    afterCommit,
+    account.email,
+    mailTemplates.notification({ firstName: account.firstName, title: input.title, body: input.body, url: `${ctx.config.publicUrl}${input.link}` }),
+  );
+}

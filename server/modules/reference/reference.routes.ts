@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { notFound } from '../../lib/errors.js';
+import { listCities, listRegions, listSchools } from './reference.repository.js';
+
+const regionParams = z.strictObject({ regionId: z.coerce.number().int().positive() });
+
+/** Public reference lists the registration form needs: regions, their cities and schools. */
+export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/regions',
+    { schema: { tags: ['reference'], summary: 'All subjects of the Russian Federation' } },
+    async () => ({ regions: await listRegions(app.ctx.db) }),
+  );
+  app.get(
+    '/regions/:regionId/cities',
+    { schema: { tags: ['reference'], summary: "A region's cities", params: regionParams } },
+    async (request) => {
+      const rows = await listCities(app.ctx.db, request.params.regionId);
+      if (rows.length === 0) throw notFound('Регион не найден');
+      return { cities: rows };
+    },
+  );
+  app.get(
+    '/regions/:regionId/schools',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: "A region's schools, optionally of one city",
+        params: regionParams,
+        querystring: z.strictObject({ cityId: z.coerce.number().int().positive().optional() }),
+      },
+    },
+    async (request) => ({ schools: await listSchools(app.ctx.db, request.params.regionId, request.query.cityId) }),
+  );
+};
