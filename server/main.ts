@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config);
   await app.ctx.database.migrate();
-  await seedReferenceData(app.ctx);
+  await seedReferenceData(app.ctx.db);
   const demo = config.seedDemo ? await seedDemoData(app.ctx) : null;
   await app.listen({ port: config.port, host: config.host });
   await startJobs(app);

@@ -26,20 +26,26 @@ declare module 'fastify' {
 }
 
 /**
- * Valid session joined with its account, in one round trip. The data-modifying CTE renews
- * last_seen_at at most once a minute, which is what the idle timeout counts from.
+ * The live session as common table expressions `live` and `touched`, for statements that check the
+ * session and read their data in one round trip. `touched` renews last_seen_at at most once a
+ * minute, which is what the idle timeout counts from. Data-modifying CTEs must be top-level, so
+ * callers put this right after WITH.
  */
-export function sessionPrincipalSql(sessionHash: string, idleMs: number) {
+export function liveSessionCtes(sessionHash: string, idleMs: number) {
   return sql`
-    with live as (
-      select s.id_hash, s.account_id, s.last_seen_at from sessions s
+    live as (
+      select s.id_hash, s.account_id from sessions s
       where s.id_hash = ${sessionHash} and s.expires_at > now()
         and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000})
     ), touched as (
       update sessions set last_seen_at = now()
       where id_hash = (select id_hash from live) and last_seen_at < now() - interval '60 seconds'
       returning 1
-    )
+    )`;
+}
+
+function sessionPrincipalSql(sessionHash: string, idleMs: number) {
+  return sql`with ${liveSessionCtes(sessionHash, idleMs)}
     select a.id as account_id, a.role, a.status from live join accounts a on a.id = live.account_id
     where a.status <> 'disabled'`;
 }

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import type { Db } from '../client.js';
 import { inTransaction } from '../transaction.js';
 import { accounts, cities, consents, familyLinks, parentProfiles, participantProfiles, regions, schools } from '../schema/index.js';
 import { hashPassword } from '../../lib/passwords.js';
@@ -11,10 +12,10 @@ import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 
 /** Reference data every installation needs: the subjects of the Federation and their cities. */
-export async function seedReferenceData(ctx: AppContext): Promise<void> {
-  const [existing] = await ctx.db.select({ n: count() }).from(regions);
+export async function seedReferenceData(db: Db): Promise<void> {
+  const [existing] = await db.select({ n: count() }).from(regions);
   if ((existing?.n ?? 0) > 0) return;
-  await inTransaction(ctx.db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const region of REGIONS) {
       const [row] = await tx.insert(regions).values({ code: region.code, name: region.name }).returning({ id: regions.id });
       await tx.insert(cities).values(region.cities.map((name) => ({ regionId: row!.id, name })));

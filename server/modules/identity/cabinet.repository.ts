@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { accounts, cities, consents, familyLinks, participantProfiles, regions, schools } from '../../db/schema/index.js';
-import { sessionPrincipalSql } from '../../plugins/session.js';
+import { liveSessionCtes } from '../../plugins/session.js';
 
 export interface ParticipantCabinetRow {
   account_id: string;
@@ -36,7 +36,7 @@ export interface ParticipantCabinetRow {
  */
 export async function findParticipantCabinetBySession(executor: Executor, sessionHash: string, idleMs: number) {
   const [row] = await queryRows<ParticipantCabinetRow>(executor, sql`
-    with principal as (${sessionPrincipalSql(sessionHash, idleMs)})
+    with ${liveSessionCtes(sessionHash, idleMs)}
     select a.id as account_id, a.role, a.status, a.email, a.email_verified_at is not null as email_verified,
       a.last_name, a.first_name, a.middle_name, to_char(a.birth_date, 'YYYY-MM-DD') as birth_date, a.phone,
       p.grade, p.region_id, r.name as region_name, p.city_id, c.name as city_name, p.school_id,
@@ -46,7 +46,7 @@ export async function findParticipantCabinetBySession(executor: Executor, sessio
         from family_links fl join accounts pa on pa.id = fl.parent_id where fl.child_id = a.id) as parents,
       exists(select 1 from consents co where co.child_id = a.id and co.kind = 'pd_processing' and co.withdrawn_at is null) as consent_given,
       (select count(*)::int from notifications n where n.account_id = a.id and n.read_at is null) as unread
-    from principal join accounts a on a.id = principal.account_id
+    from live join accounts a on a.id = live.account_id and a.status <> 'disabled'
     left join participant_profiles p on p.account_id = a.id
     left join regions r on r.id = p.region_id
     left join cities c on c.id = p.city_id

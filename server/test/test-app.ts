@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, startJobs } from '../app.js';
+import { loadConfig } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { listDevMailbox } from '../modules/mail/mail.repository.js';
+import { freePort } from './http-browser.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  cookies: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  baseUrl: string;
+  database: Database;
+  /** Calls the API through the real HTTP stack (app.inject), as the same-origin web app would. */
+  api<T = any>(method: string, url: string, opts?: { body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  /** Waits until a message to this address whose subject matches arrives in the dev mailbox. */
+  waitForMail(to: string, subject: RegExp, timeoutMs?: number): Promise<{ subject: string; text: string }>;
+  close(): Promise<void>;
+}
+
+async function openFreshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (process.env.TEST_DB === 'postgres') {
+    const adminUrl = inject('postgresAdminUrl');
+    const name = `bilet_t_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ url: url.toString(), dataDir: os.tmpdir() });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const image = fs.readFileSync(inject('pgliteTemplate'));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([image]) });
+  const database = await openDatabase({ pglite, dataDir: os.tmpdir() });
+  return { database, drop: () => database.close() };
+}
+
+/** The whole platform on its own fresh database and a free port, with the job workers running. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PD_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+    SEED_DEMO: 'false',
+    ...env,
+  });
+  const { database, drop } = await openFreshDatabase();
+  const app = await buildApp(config, { database });
+  await app.listen({ port, host: '127.0.0.1' });
+  await startJobs(app);
+
+  const api: TestApp['api'] = async (method, url, opts = {}) => {
+    const headers: Record<string, string> = { origin: baseUrl, ...opts.headers };
+    if (opts.cookie) headers.cookie = opts.cookie;
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+    });
+    const cookies: Record<string, string> = {};
+    for (const c of res.cookies) cookies[c.name] = c.value;
+    let body: unknown = res.body;
+    try {
+      body = JSON.parse(res.body);
+    } catch {
+      // Non-JSON answers (HTML pages, redirects) stay text.
+    }
+    return { status: res.statusCode, body: body as never, cookies, headers: res.headers };
+  };
+
+  return {
+    app,
+    baseUrl,
+    database,
+    api,
+    async waitForMail(to, subject, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const messages = await listDevMailbox(app.ctx.db, to.toLowerCase(), 50);
+        const found = messages.find((m) => subject.test(m.subject));
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      throw new Error(`No e-mail to ${to} matching ${subject} within ${timeoutMs} ms`);
+    },
+    async close() {
+      await app.close();
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The first link in a message whose path starts with the given prefix. */
+export function linkFrom(text: string, pathPrefix: string): URL {
+  const match = [...text.matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0])).find((u) => u.pathname.startsWith(pathPrefix));
+  if (!match) throw new Error(`No link to ${pathPrefix} in:\n${text}`);
+  return match;
+}
