@@ -30,7 +30,8 @@ async function prepare(database: Database): Promise<void> {
  * image, or CREATE DATABASE … TEMPLATE on PostgreSQL), so files never see each other's rows.
  */
 export default async function setup(project: TestProject) {
-  if (process.env.TEST_DB === 'postgres') {
+  // The project's env reaches the test workers, not this process: the project name tells them apart.
+  if (project.name === 'integration-postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the PostgreSQL integration suite');
     const templateName = `bilet_tpl_${process.pid}`;

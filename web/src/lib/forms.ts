@@ -1,0 +1,38 @@
+import type { FormErrors } from '@mantine/form';
+import type { z } from 'zod';
+import { ApiError, errorMessage } from './api-client';
+
+/**
+ * Runs a shared schema over exactly what the form would send, so the page and the server judge
+ * the same rules; each issue is named by the form field that shows it.
+ */
+export function schemaErrors(schema: z.ZodType, payload: unknown, fieldFor: (path: string) => string = (path) => path): FormErrors {
+  const result = schema.safeParse(payload);
+  if (result.success) return {};
+  const errors: FormErrors = {};
+  for (const issue of result.error.issues) {
+    const field = fieldFor(issue.path.map(String).join('.'));
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Puts each server field message next to its input and returns the text for the alert above the
+ * form: the general message plus any field message that has no input on this form.
+ */
+export function applyServerErrors(error: unknown, setFieldError: (field: string, message: string) => void, fieldFor: (serverField: string) => string | null): string {
+  if (!(error instanceof ApiError)) return errorMessage(error);
+  const orphans: string[] = [];
+  for (const [serverField, message] of Object.entries(error.fields)) {
+    const field = fieldFor(serverField);
+    if (field) setFieldError(field, message);
+    else orphans.push(message);
+  }
+  return [error.message, ...orphans.filter((m) => m !== error.message)].join('. ');
+}
+
+/** After a failed submit the first invalid input takes focus, so keyboard and screen reader users land on it. */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
