@@ -8,7 +8,8 @@ import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, startJobs } from '../app.js';
 import { loadConfig } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
+import type { SQL } from 'drizzle-orm';
+import { openDatabase, queryRows, type Database } from '../db/client.js';
 import { listDevMailbox } from '../modules/mail/mail.repository.js';
 import { freePort } from './http-browser.js';
 
@@ -25,8 +26,10 @@ export interface TestApp {
   database: Database;
   /** Calls the API through the real HTTP stack (app.inject), as the same-origin web app would. */
   api<T = any>(method: string, url: string, opts?: { body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
-  /** Waits until a message to this address whose subject matches arrives in the dev mailbox. */
-  waitForMail(to: string, subject: RegExp, timeoutMs?: number): Promise<{ subject: string; text: string }>;
+  /** Waits until `count` messages (default 1) to this address with a matching subject arrived; returns the newest. */
+  waitForMail(to: string, subject: RegExp, opts?: { count?: number; timeoutMs?: number }): Promise<{ subject: string; text: string }>;
+  /** Rows of a hand-written query against the test database. */
+  rows<T>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -100,16 +103,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl,
     database,
     api,
-    async waitForMail(to, subject, timeoutMs = 15_000) {
+    async waitForMail(to, subject, { count = 1, timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const messages = await listDevMailbox(app.ctx.db, to.toLowerCase(), 50);
-        const found = messages.find((m) => subject.test(m.subject));
-        if (found) return found;
+        const found = (await listDevMailbox(app.ctx.db, to.toLowerCase(), 50)).filter((m) => subject.test(m.subject));
+        if (found.length >= count) return found[0]!;
         await new Promise((r) => setTimeout(r, 150));
       }
-      throw new Error(`No e-mail to ${to} matching ${subject} within ${timeoutMs} ms`);
+      throw new Error(`No ${count} e-mail(s) to ${to} matching ${subject} within ${timeoutMs} ms`);
     },
+    rows: (query) => queryRows(app.ctx.db, query),
     async close() {
       await app.close();
       await drop();
