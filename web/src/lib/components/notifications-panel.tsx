@@ -1,17 +1,30 @@
+import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { errorMessage } from '../api-client';
 import { formatDateTime } from '../format';
 import { useMarkNotificationRead, useNotifications } from '../notifications';
 import { LoadError, PageLoader } from './page';
 
-/** The cabinet's list of notifications; the header links here by the id "notifications". */
+/** The cabinet's list of notifications; the header's bell links here as #notifications. */
 export function NotificationsPanel() {
   const notifications = useNotifications();
   const markRead = useMarkNotificationRead();
+  const { hash } = useLocation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = notifications.isSuccess;
+
+  // The cabinet renders after its data arrives, so the browser's own jump to the anchor misses it.
+  useEffect(() => {
+    if (loaded && hash === '#notifications') {
+      headingRef.current?.scrollIntoView({ block: 'start' });
+      headingRef.current?.focus();
+    }
+  }, [loaded, hash]);
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="notifications" id="notifications-section">
-      <Title order={2} id="notifications" tabIndex={-1}>
+    <Stack gap="sm" component="section" aria-labelledby="notifications-title" id="notifications">
+      <Title order={2} id="notifications-title" tabIndex={-1} ref={headingRef}>
         Уведомления
       </Title>
       {notifications.isPending && <PageLoader label="Загружаем уведомления…" />}
@@ -46,7 +59,7 @@ export function NotificationsPanel() {
                   onClick={() => markRead.mutate(n.id)}
                   aria-label={`Отметить прочитанным: ${n.title}`}
                 >
-                  Прочитано
+                  Отметить прочитанным
                 </Button>
               )}
             </Group>
