@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -49,12 +50,14 @@ function devSecret(dataDir: string, name: string): string {
 export interface BuildOptions {
   /** An already opened database (tests hand in a fresh one). */
   database?: Database;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: DestinationStream;
 }
 
 /** Builds the whole platform: plugins first, then every module's routes, then the web app. */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: createLoggerOptions(config),
+    logger: createLoggerOptions(config, opts.logStream),
     // Our own hook writes one line per request without query strings (see plugins/request-log.ts).
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: process.env.TRUST_PROXY === 'true',

@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config.js';
 
 /**
@@ -18,9 +19,10 @@ export const REDACTED_PATHS = [
   '*.phone',
 ];
 
-export function createLoggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function createLoggerOptions(config: Config, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[скрыто]' },
+    ...(stream ? { stream } : {}),
   };
 }

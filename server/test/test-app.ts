@@ -59,7 +59,7 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
 }
 
 /** The whole platform on its own fresh database and a free port, with the job workers running. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { logLines?: string[] } = {}): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-test-'));
@@ -74,7 +74,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const { database, drop } = await openFreshDatabase();
-  const app = await buildApp(config, { database });
+  const logLines = opts.logLines;
+  const app = await buildApp(config, { database, ...(logLines ? { logStream: { write: (line: string) => void logLines.push(line) } } : {}) });
   await app.listen({ port, host: '127.0.0.1' });
   await startJobs(app);
 

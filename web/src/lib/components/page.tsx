@@ -1,8 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Center, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { errorMessage } from '../api-client';
-
-export const SITE_NAME = 'Билет в будущее';
+import { SITE_NAME } from '../site';
 
 export function usePageTitle(title: string): void {
   useEffect(() => {

@@ -1,0 +1,133 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Anchor, Badge, Box, Button, Container, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { errorMessage } from '../lib/api-client';
+import { plural } from '../lib/format';
+import { useNotifications } from '../lib/notifications';
+import { homePathFor, useAuthConfig, useSession, useSignOut } from '../lib/session';
+import { PageLoader } from '../lib/components/page';
+import { SITE_NAME, SUPPORT_EMAIL } from '../lib/site';
+
+function CabinetLink({ home, withNotifications }: { home: string; withNotifications: boolean }) {
+  const list = useNotifications(withNotifications);
+  const unread = list.data?.filter((n) => !n.readAt).length ?? 0;
+  return (
+    <Anchor component={Link} to={home} fw={600}>
+      <Group gap={6} wrap="nowrap" component="span">
+        Кабинет
+        {unread > 0 && (
+          <Badge size="sm" variant="filled" circle={unread < 10} component="span">
+            {unread}
+            <VisuallyHidden>{` ${plural(unread, ['новое уведомление', 'новых уведомления', 'новых уведомлений'])}`}</VisuallyHidden>
+          </Badge>
+        )}
+      </Group>
+    </Anchor>
+  );
+}
+
+function Header() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const account = session.data;
+
+  return (
+    <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Container size="md">
+        <Group justify="space-between" gap="sm">
+          <Anchor component={Link} to="/" fw={800} size="lg" c="bilet.8" underline="never">
+            {SITE_NAME}
+          </Anchor>
+          <Group component="nav" aria-label="Основное меню" gap="md">
+            {account ? (
+              <>
+                <CabinetLink home={homePathFor(account.role)} withNotifications={account.role === 'participant' || account.role === 'parent'} />
+                <Button
+                  variant="subtle"
+                  size="sm"
+                  px="xs"
+                  loading={signOut.isPending}
+                  onClick={() =>
+                    signOut.mutate(undefined, {
+                      onSuccess: () => void navigate('/'),
+                      onError: (error) => notifications.show({ color: 'red', title: 'Не получилось выйти', message: errorMessage(error) }),
+                    })
+                  }
+                >
+                  Выйти
+                </Button>
+              </>
+            ) : (
+              !session.isPending && (
+                <Anchor component={Link} to="/signin" fw={600}>
+                  Войти
+                </Anchor>
+              )
+            )}
+          </Group>
+        </Group>
+      </Container>
+    </Box>
+  );
+}
+
+function Footer() {
+  const config = useAuthConfig();
+  return (
+    <Box component="footer" py="lg" mt="xl" bg="gray.0" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Container size="md">
+        <Stack gap="xs">
+          <Group gap="lg" component="nav" aria-label="Дополнительные ссылки">
+            <Anchor href={`mailto:${SUPPORT_EMAIL}`}>Поддержка</Anchor>
+            <Anchor href="/api/docs">Документация API</Anchor>
+            {config.data?.devMailbox && <Anchor href="/dev/mail">Почтовый ящик для разработки</Anchor>}
+          </Group>
+          <Text size="sm" c="dimmed">
+            «{SITE_NAME}» — бесплатная программа профориентации для школьников 6–11 классов.
+          </Text>
+        </Stack>
+      </Container>
+    </Box>
+  );
+}
+
+/**
+ * After moving to another page, focus goes to the main content so that a screen reader starts
+ * reading the new page, as it would after a full page load.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    mainRef.current?.focus();
+  }, [pathname]);
+  return mainRef;
+}
+
+export function Layout() {
+  const mainRef = useFocusMainOnNavigation();
+  return (
+    <Box mih="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+      <a className="skip-link" href="#main">
+        Перейти к содержанию
+      </a>
+      <Header />
+      <Box component="main" id="main" tabIndex={-1} ref={mainRef} style={{ flex: 1 }}>
+        <Container size="md" py="lg">
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </Box>
+      <Footer />
+    </Box>
+  );
+}
