@@ -23,6 +23,7 @@ const envSchema = z.object({
   SEED_DEMO: boolFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_ENABLED: boolFromEnv.default(true),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   jobsEnabled: boolean;
+  /** Requests per minute from one address to the routes that send e-mail or create accounts. */
+  rateLimitPerMinute: number;
   cookieSecure: boolean;
   devMailbox: boolean;
 }
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     cookieSecure: e.NODE_ENV === 'production' || publicUrl.startsWith('https://'),
     devMailbox: !e.SMTP_URL && e.NODE_ENV !== 'production',
   };

@@ -71,6 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     LOG_LEVEL: 'silent',
     PD_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
     SEED_DEMO: 'false',
+    RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
   const { database, drop } = await openFreshDatabase();

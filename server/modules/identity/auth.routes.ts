@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { emailBodySchema, passwordResetSchema, signInSchema, tokenBodySchema } from '../../../common/schemas/identity.js';
 import { findAccountById } from './accounts.repository.js';
 import { actorOf } from '../../plugins/request-actor.js';
+import { mailingRateLimit } from '../../plugins/rate-limits.js';
 import { clearSessionCookie, findPrincipal, sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
 import { activateAccount, requestPasswordReset, resendActivation, setPasswordByToken, signInWithPassword, signOut } from './auth.service.js';
 
-const strictLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.ctx;
+  const strictLimit = mailingRateLimit(app);
 
   app.get('/auth/session', { schema: { tags: ['auth'], summary: 'Who is signed in (account null when nobody)' } }, async (request) => {
     const hash = sessionHashFrom(request);

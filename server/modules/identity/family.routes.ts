@@ -13,6 +13,7 @@ import {
 import { tokenSchema, idSchema } from '../../../common/schemas/fields.js';
 import { CONSENT_TEXTS } from '../../../common/consents.js';
 import { actorOf } from '../../plugins/request-actor.js';
+import { mailingRateLimit } from '../../plugins/rate-limits.js';
 import { sessionHashFrom } from '../../plugins/session.js';
 import { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
 import { giveConsent, withdrawConsent } from './consents.service.js';
@@ -35,9 +36,9 @@ import { createChildByParent } from './registration.service.js';
 
 const tokenParams = z.strictObject({ token: tokenSchema });
 const consentParams = z.strictObject({ childId: idSchema, kind: z.enum(CONSENT_KINDS, { error: 'Неизвестный вид согласия' }) });
-const inviteLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const inviteLimit = mailingRateLimit(app);
   const participant = app.authenticate(['participant']);
   const parent = app.authenticate(['parent']);
   const family = app.authenticate(['participant', 'parent']);

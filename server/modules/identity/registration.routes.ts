@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { participantRegistrationSchema } from '../../../common/schemas/identity.js';
 import { actorOf } from '../../plugins/request-actor.js';
+import { mailingRateLimit } from '../../plugins/rate-limits.js';
 import { sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
 import { openSession } from './auth.service.js';
 import { registerParticipant } from './registration.service.js';
@@ -9,7 +10,7 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/registration/participant',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: mailingRateLimit(app),
       schema: {
         tags: ['registration'],
         summary: 'Register a pupil (optionally from a parent\u2019s invitation); signs the pupil in',

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '../../../common/schemas/identity.js';
 import { notFound } from '../../lib/errors.js';
@@ -14,7 +13,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/notifications/:id/read',
     {
       preHandler: app.authenticate(),
-      schema: { tags: ['notifications'], summary: 'Mark a notification read', params: idParamsSchema, body: z.strictObject({}).optional() },
+      schema: { tags: ['notifications'], summary: 'Mark a notification read', params: idParamsSchema },
     },
     async (request) => {
       const ok = await markNotificationRead(app.ctx.db, request.principal!.accountId, request.params.id);

@@ -21,7 +21,10 @@ export const theme = createTheme({
   // 16px inputs stop phones from zooming into the field being typed in.
   components: {
     TextInput: TextInput.extend({ defaultProps: { size: 'md' } }),
-    PasswordInput: PasswordInput.extend({ defaultProps: { size: 'md' } }),
+    // The toggle's name avoids the word «пароль» so that the field alone answers to that label.
+    PasswordInput: PasswordInput.extend({
+      defaultProps: { size: 'md', visibilityToggleButtonProps: { 'aria-label': 'Показать введённые символы' }, visibilityToggleFocusable: true },
+    }),
     Select: Select.extend({ defaultProps: { size: 'md' } }),
     Textarea: Textarea.extend({ defaultProps: { size: 'md' } }),
     Checkbox: Checkbox.extend({ defaultProps: { size: 'md' } }),

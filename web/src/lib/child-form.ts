@@ -1,5 +1,4 @@
 import type { FormErrors } from '@mantine/form';
-import { isCommonPassword } from '../../../common/data/common-passwords.js';
 
 /** What a form about a pupil holds: the same for self-registration and for a parent creating a cabinet. */
 export interface ChildFormValues {
@@ -55,13 +54,6 @@ export function childFieldFor(v: ChildFormValues) {
 /** Messages the schema cannot phrase for a select that is still empty. */
 export function childSelectErrors(v: ChildFormValues): FormErrors {
   return v.grade ? {} : { grade: 'Выберите класс' };
-}
-
-/** The server refuses these too; saying so while typing saves a round trip. */
-export function commonPasswordError(password: string): FormErrors {
-  return password && isCommonPassword(password)
-    ? { password: 'Этот пароль слишком распространён — его подбирают первым. Придумайте другой' }
-    : {};
 }
 
 /** Every server field of the child part maps to an input of the same name, except the school choice. */

@@ -59,3 +59,8 @@ export function useSignOut() {
     },
   });
 }
+
+/** For a pupil whose activation e-mail got lost or whose link expired. */
+export function useResendActivation() {
+  return useMutation({ mutationFn: () => post('/auth/activation/resend') });
+}

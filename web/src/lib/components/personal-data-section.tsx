@@ -29,6 +29,8 @@ interface Props {
   phone?: string | null;
   /** The cabinet that shows these facts and must be reloaded after a change. */
   cabinetKey: QueryKey;
+  /** Level of this section's own headings within the page's outline. */
+  headingOrder: 3 | 4 | 5;
 }
 
 const DOCUMENT_NAMES = { passport: 'паспорт', birth_certificate: 'свидетельство о рождении' } as const;
@@ -38,7 +40,7 @@ function documentNumberError(type: 'passport' | 'birth_certificate', number: str
   return normalizeBirthCertificate(number) ? null : 'Свидетельство: серия и номер, например IV-МЮ 123456';
 }
 
-export function PersonalDataSection({ path, subject, birthDate, snilsMasked, hasOvz, phone, cabinetKey }: Props) {
+export function PersonalDataSection({ path, subject, birthDate, snilsMasked, hasOvz, phone, cabinetKey, headingOrder }: Props) {
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -128,7 +130,7 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
     <Stack gap="md">
       <Card withBorder padding="md">
         <Stack gap="xs">
-          <Title order={3}>Документы</Title>
+          <Title order={headingOrder}>Документы</Title>
           <Text>
             СНИЛС: <b>{loaded?.snils ?? snilsMasked ?? 'скрыт'}</b>
           </Text>
@@ -159,7 +161,7 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
 
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Title order={3}>{self ? 'Изменить мои данные' : 'Изменить данные ребёнка'}</Title>
+          <Title order={headingOrder}>{self ? 'Изменить мои данные' : 'Изменить данные ребёнка'}</Title>
           <FormAlert message={alert} />
           <Text>
             {ageReason} {self ? 'Укажите' : 'Укажите для ребёнка'} {documentName}.

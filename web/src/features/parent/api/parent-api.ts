@@ -1,0 +1,106 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConsentText } from '../../../../../common/consents.js';
+import type { MissingStep, ParticipationFacts } from '../../../../../common/participation.js';
+import type { ConsentKind, CreateChild } from '../../../../../common/schemas/identity.js';
+import { api, post } from '../../../lib/api-client';
+import { sessionKey } from '../../../lib/session';
+
+export interface GivenConsent {
+  textVersion: string;
+  givenAt: string;
+}
+
+export interface ParentChild {
+  id: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string;
+  age: number | null;
+  email: string;
+  grade: number;
+  region: string;
+  city: string;
+  school: string | null;
+  hasOvz: boolean;
+  status: ParticipationFacts;
+  missing: MissingStep[];
+  consents: Record<ConsentKind, GivenConsent | null>;
+}
+
+export interface ParentCabinet {
+  account: {
+    id: string;
+    status: 'pending' | 'active' | 'disabled';
+    email: string;
+    lastName: string;
+    firstName: string;
+    middleName: string | null;
+    birthDate: string | null;
+    phone: string | null;
+    snilsMasked: string;
+  };
+  children: ParentChild[];
+}
+
+export const parentCabinetKey = ['parent-cabinet'] as const;
+
+export function useParentCabinet() {
+  return useQuery({ queryKey: parentCabinetKey, queryFn: () => api<ParentCabinet>('/parent/cabinet') });
+}
+
+export function useConfirmParent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { phone?: string }) => post('/parent/confirm', body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: sessionKey }),
+        queryClient.invalidateQueries({ queryKey: parentCabinetKey }),
+      ]),
+  });
+}
+
+export function useParentSnils(enabled: boolean) {
+  return useQuery({
+    queryKey: ['personal-data', 'parent'],
+    queryFn: () => api<{ snils: string }>('/parent/personal-data'),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+export function useConsentTexts() {
+  return useQuery({
+    queryKey: ['consent-texts'],
+    queryFn: () => api<{ texts: ConsentText[] }>('/consents/texts'),
+    select: (data) => data.texts,
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useGiveConsent(childId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { kind: ConsentKind; textVersion: string }) => post(`/parent/children/${childId}/consents`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: parentCabinetKey }),
+    // The usual cause is a new edition of the text: the parent must read that one instead.
+    onError: () => queryClient.invalidateQueries({ queryKey: ['consent-texts'] }),
+  });
+}
+
+export function useWithdrawConsent(childId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (kind: ConsentKind) => post(`/parent/children/${childId}/consents/${kind}/withdraw`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: parentCabinetKey }),
+  });
+}
+
+export function useCreateChild() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateChild) => post<{ childId: string; signInLinkSent: boolean }>('/parent/children', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: parentCabinetKey }),
+  });
+}

@@ -1,0 +1,35 @@
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { formatDate, formatPhone, fullName } from '../../../lib/format';
+import type { ParticipantCabinet } from '../api/participant-api';
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={500}>{value}</Text>
+    </Stack>
+  );
+}
+
+export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
+  const { account, profile } = cabinet;
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="md">
+        <Title order={3}>Анкета</Title>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
+          <Fact label="ФИО" value={fullName(account)} />
+          <Fact label="Дата рождения" value={formatDate(account.birthDate)} />
+          <Fact label="Класс" value={`${profile.grade} класс`} />
+          <Fact label="Школа" value={profile.school.name ?? 'не указана'} />
+          <Fact label="Город и регион" value={`${profile.city.name}, ${profile.region.name}`} />
+          <Fact label="Электронная почта" value={account.email} />
+          <Fact label="Телефон" value={account.phone ? formatPhone(account.phone) : 'не указан'} />
+        </SimpleGrid>
+        <Text size="sm">Если в анкете ошибка в ФИО, дате рождения или школе, напишите в поддержку — исправим.</Text>
+      </Stack>
+    </Card>
+  );
+}

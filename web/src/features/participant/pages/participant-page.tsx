@@ -1,0 +1,75 @@
+import { Card, List, Stack, Text, Title } from '@mantine/core';
+import { MAX_PARENTS_PER_CHILD } from '../../../../../common/participation.js';
+import { InvitationList, InviteForm } from '../../../lib/components/invitations-panel';
+import { NotificationsPanel } from '../../../lib/components/notifications-panel';
+import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { PersonalDataSection } from '../../../lib/components/personal-data-section';
+import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
+import { NextSteps } from '../components/next-steps';
+import { ProfileCard } from '../components/profile-card';
+
+function ParentsSection({ cabinet }: { cabinet: ParticipantCabinet }) {
+  const full = cabinet.parents.length >= MAX_PARENTS_PER_CHILD;
+  return (
+    <Stack gap="md" component="section" aria-labelledby="parents-title">
+      <Title order={2} id="parents-title">
+        Родители
+      </Title>
+      {cabinet.parents.length > 0 ? (
+        <Card withBorder padding="md">
+          <Text fw={600}>С вашим кабинетом связаны:</Text>
+          <List mt="xs">
+            {cabinet.parents.map((p) => (
+              <List.Item key={p.id}>{p.name}</List.Item>
+            ))}
+          </List>
+        </Card>
+      ) : (
+        <Text>Пока ни один родитель не связан с вашим кабинетом.</Text>
+      )}
+      {full ? (
+        <Text>К кабинету уже привязаны два родителя — это максимум.</Text>
+      ) : (
+        <InviteForm
+          path="/participant/invitations"
+          description="Напишите адрес почты мамы, папы или другого законного представителя. Мы пришлём ссылку: родитель войдёт через Госуслуги и подтвердит связь с вами. Ссылка действует 7 дней."
+          blockedReason={cabinet.status.emailVerified ? null : 'Сначала подтвердите свою почту по ссылке из письма — потом можно пригласить родителя.'}
+        />
+      )}
+      <InvitationList emptyText="Вы ещё никого не приглашали." />
+    </Stack>
+  );
+}
+
+export function ParticipantPage() {
+  const cabinet = useParticipantCabinet();
+
+  if (cabinet.isPending) return <PageLoader label="Загружаем кабинет…" />;
+  if (cabinet.isError) return <LoadError error={cabinet.error} onRetry={() => void cabinet.refetch()} />;
+  const data = cabinet.data;
+
+  return (
+    <Stack gap="xl" maw={760}>
+      <PageTitle lead="Это ваш кабинет в программе «Билет в будущее».">{`Привет, ${data.account.firstName}!`}</PageTitle>
+      <NextSteps cabinet={data} />
+      <Stack gap="md" component="section" aria-labelledby="profile-title">
+        <Title order={2} id="profile-title">
+          Мой профиль
+        </Title>
+        <ProfileCard cabinet={data} />
+        <PersonalDataSection
+          path="/participant/personal-data"
+          subject="self"
+          birthDate={data.account.birthDate}
+          snilsMasked={data.profile.snilsMasked}
+          hasOvz={data.profile.hasOvz}
+          phone={data.account.phone}
+          cabinetKey={participantCabinetKey}
+          headingOrder={3}
+        />
+      </Stack>
+      <ParentsSection cabinet={data} />
+      <NotificationsPanel />
+    </Stack>
+  );
+}

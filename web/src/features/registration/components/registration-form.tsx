@@ -1,0 +1,105 @@
+import { useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, Checkbox, Fieldset, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { participantRegistrationSchema } from '../../../../../common/schemas/identity.js';
+import { CHILD_FIELDS, childFieldFor, childPayload, childSelectErrors, childServerField, emptyChildValues, type ChildFormValues } from '../../../lib/child-form';
+import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
+import { FormAlert } from '../../../lib/components/page';
+import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
+import { useRegisterParticipant } from '../api/registration-api';
+
+interface RegistrationValues extends ChildFormValues {
+  email: string;
+  phone: string;
+  password: string;
+  acceptTerms: boolean;
+}
+
+const OWN_FIELDS = [...CHILD_FIELDS, 'email', 'phone', 'password', 'acceptTerms'];
+
+function payload(values: RegistrationValues, invitationToken: string | null) {
+  return {
+    ...childPayload(values),
+    email: values.email,
+    phone: values.phone,
+    password: values.password,
+    acceptTerms: values.acceptTerms,
+    ...(invitationToken ? { invitationToken } : {}),
+  };
+}
+
+export function RegistrationForm({ invitationToken }: { invitationToken: string | null }) {
+  const navigate = useNavigate();
+  const register = useRegisterParticipant();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm<RegistrationValues>({
+    initialValues: { ...emptyChildValues, email: '', phone: '', password: '', acceptTerms: false },
+    validateInputOnBlur: true,
+    validate: (values) => ({
+      ...schemaErrors(participantRegistrationSchema, payload(values, invitationToken), childFieldFor(values)),
+      ...childSelectErrors(values),
+      ...commonPasswordError(values.password),
+    }),
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      setAlert(null);
+      const parsed = participantRegistrationSchema.safeParse(payload(values, invitationToken));
+      if (!parsed.success) return;
+      register.mutate(parsed.data, {
+        onSuccess: () => void navigate('/participant', { replace: true }),
+        onError: (error) => {
+          setAlert(applyServerErrors(error, form.setFieldError, childServerField(values, OWN_FIELDS)));
+          focusFirstInvalid(formRef.current);
+        },
+      });
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="xl">
+        <Text size="sm">Поля со звёздочкой * нужно заполнить обязательно.</Text>
+        <PersonFields form={form} legend="О себе" />
+        <SchoolFields form={form} legend="Где учишься" />
+        <Fieldset legend="Вход в кабинет" variant="unstyled">
+          <Stack gap="sm">
+            <TextInput
+              label="Электронная почта"
+              description="Пришлём письмо, чтобы подтвердить адрес. По нему же ты будешь входить"
+              type="email"
+              autoComplete="email"
+              withAsterisk
+              {...form.getInputProps('email')}
+            />
+            <TextInput
+              label="Телефон"
+              description="Твой или родителя, например +7 900 123-45-67"
+              type="tel"
+              autoComplete="tel"
+              withAsterisk
+              {...form.getInputProps('phone')}
+            />
+            <PasswordInput label="Пароль" description={PASSWORD_HINT} autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />
+            <Checkbox
+              label="Согласен(на) с правилами участия"
+              description="Правила простые: указываю о себе правду, прихожу на мероприятия, на которые записался, или заранее отменяю запись и уважительно отношусь к наставникам и другим ребятам."
+              {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
+            />
+          </Stack>
+        </Fieldset>
+        <Stack gap="sm">
+          <FormAlert message={alert} />
+          <Button type="submit" size="lg" loading={register.isPending}>
+            Зарегистрироваться
+          </Button>
+        </Stack>
+      </Stack>
+    </form>
+  );
+}
