@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageOn,
+  formatSnils,
+  isValidSnils,
+  maskSnils,
+  normalizeBirthCertificate,
+  normalizePassport,
+  normalizePersonName,
+  normalizePhone,
+  normalizeSnils,
+} from './validators.js';
+
+describe('SNILS', () => {
+  it('accepts numbers whose control digits match the weighted sum', () => {
+    expect(isValidSnils('11223344595')).toBe(true);
+    expect(isValidSnils(normalizeSnils('112-233-445 95'))).toBe(true);
+  });
+  it('refuses a wrong control number, wrong length and letters', () => {
+    expect(isValidSnils('11223344596')).toBe(false);
+    expect(isValidSnils('1122334459')).toBe(false);
+    expect(isValidSnils('1122334459a')).toBe(false);
+  });
+  it('writes a weighted sum of 100 or 101 as 00', () => {
+    expect(isValidSnils('00101998900')).toBe(true); // weighted sum 100
+    expect(isValidSnils('00102998500')).toBe(true); // weighted sum 101
+    expect(isValidSnils('00102998501')).toBe(false);
+  });
+  it('prints and masks the way a card shows it', () => {
+    expect(formatSnils('11223344595')).toBe('112-233-445 95');
+    expect(maskSnils('11223344595')).toBe('***-***-*** 95');
+  });
+});
+
+describe('documents and contacts', () => {
+  it('normalises a passport to ten digits', () => {
+    expect(normalizePassport('45 06 123456')).toBe('4506123456');
+    expect(normalizePassport('45 06 12345')).toBeNull();
+  });
+  it('reads a birth certificate with Latin or Cyrillic numerals', () => {
+    expect(normalizeBirthCertificate('IV-МЮ 123456')).toBe('IV-МЮ 123456');
+    expect(normalizeBirthCertificate('iv мю №123456')).toBe('IV-МЮ 123456');
+    expect(normalizeBirthCertificate('ІХ-ЖА 000001')).toBe('IX-ЖА 000001');
+    expect(normalizeBirthCertificate('123456')).toBeNull();
+  });
+  it('turns Russian phone numbers into +7 and ten digits', () => {
+    expect(normalizePhone('8 (912) 345-67-89')).toBe('+79123456789');
+    expect(normalizePhone('+7 912 345 67 89')).toBe('+79123456789');
+    expect(normalizePhone('12345')).toBeNull();
+  });
+});
+
+describe('people', () => {
+  it('counts age in whole years on the birthday', () => {
+    expect(ageOn('2012-05-10', '2026-05-09')).toBe(13);
+    expect(ageOn('2012-05-10', '2026-05-10')).toBe(14);
+  });
+  it('treats case, ё and spacing as the same name', () => {
+    expect(normalizePersonName('  Фёдоров  ')).toBe(normalizePersonName('ФЕДОРОВ'));
+  });
+});

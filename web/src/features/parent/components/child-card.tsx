@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
+import { MissingSteps } from '../../../lib/components/missing-steps';
+import { PersonalDataSection } from '../../../lib/components/personal-data-section';
+import { formatAge, fullName } from '../../../lib/format';
+import { parentCabinetKey, type ParentChild } from '../api/parent-api';
+import { ConsentsSection } from './consents-section';
+
+export function ChildCard({ child }: { child: ParentChild }) {
+  const [showData, setShowData] = useState(false);
+  const dataId = useId();
+  const titleId = `child-${child.id}`;
+  const facts = [
+    child.age !== null ? formatAge(child.age) : null,
+    `${child.grade} класс`,
+    child.school,
+    child.city,
+  ].filter(Boolean);
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={titleId}>
+      <Stack gap="lg">
+        <Stack gap={4}>
+          <Title order={3} id={titleId}>
+            {fullName(child)}
+          </Title>
+          <Text>{facts.join(' · ')}</Text>
+          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            Почта: {child.email}
+          </Text>
+        </Stack>
+
+        <Stack gap="xs">
+          <Title order={4}>Что осталось сделать</Title>
+          {child.missing.length === 0 ? (
+            <Alert color="green" role="status" title="Всё готово">
+              Ребёнок может участвовать в мероприятиях программы.
+            </Alert>
+          ) : (
+            <MissingSteps steps={child.missing} viewer="parent" />
+          )}
+        </Stack>
+
+        <Stack gap="xs">
+          <Title order={4}>Согласия</Title>
+          <ConsentsSection child={child} />
+        </Stack>
+
+        <Stack gap="xs">
+          <Title order={4}>Документы и здоровье</Title>
+          <Group>
+            <Button variant="light" onClick={() => setShowData((v) => !v)} aria-expanded={showData} aria-controls={dataId}>
+              {showData ? 'Скрыть личные данные' : 'Личные данные ребёнка'}
+            </Button>
+          </Group>
+          <Collapse expanded={showData} id={dataId} keepMounted={false}>
+            <PersonalDataSection
+              path={`/parent/children/${child.id}/personal-data`}
+              subject="child"
+              birthDate={child.birthDate}
+              snilsMasked={null}
+              hasOvz={child.hasOvz}
+              cabinetKey={parentCabinetKey}
+              headingOrder={5}
+            />
+          </Collapse>
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,128 @@
+import { useRef, useState } from 'react';
+import { Alert, Button, Fieldset, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { useForm, type FormErrors } from '@mantine/form';
+import { parentMayCreateChild } from '../../../../../common/participation.js';
+import { createChildSchema } from '../../../../../common/schemas/identity.js';
+import { ageOn, todayInMoscow } from '../../../../../common/validators.js';
+import { CHILD_FIELDS, childFieldFor, childPayload, childSelectErrors, childServerField, emptyChildValues, type ChildFormValues } from '../../../lib/child-form';
+import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
+import { FormAlert } from '../../../lib/components/page';
+import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
+import { useCreateChild } from '../api/parent-api';
+
+interface CreateChildValues extends ChildFormValues {
+  email: string;
+  phone: string;
+  signIn: 'link' | 'password';
+  password: string;
+}
+
+const OWN_FIELDS = [...CHILD_FIELDS, 'email', 'phone', 'password'];
+
+const initialValues: CreateChildValues = { ...emptyChildValues, email: '', phone: '', signIn: 'link', password: '' };
+
+function payload(values: CreateChildValues) {
+  return {
+    ...childPayload(values),
+    email: values.email,
+    phone: values.phone.trim() ? values.phone : undefined,
+    password: values.signIn === 'password' ? values.password : undefined,
+  };
+}
+
+/** The age rule the server applies, said while the date is typed rather than after submitting. */
+function tooOldError(birthDate: string): FormErrors {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return {};
+  return parentMayCreateChild(ageOn(birthDate, todayInMoscow()))
+    ? {}
+    : { birthDate: 'Ребёнку уже есть 14 лет: отправьте ему приглашение, он зарегистрируется сам' };
+}
+
+export function CreateChildForm() {
+  const create = useCreateChild();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; signInLinkSent: boolean } | null>(null);
+  const form = useForm<CreateChildValues>({
+    initialValues,
+    validateInputOnBlur: true,
+    validate: (values) => ({
+      ...schemaErrors(createChildSchema, payload(values), childFieldFor(values)),
+      ...childSelectErrors(values),
+      ...tooOldError(values.birthDate),
+      ...(values.signIn === 'password'
+        ? { ...(values.password ? {} : { password: 'Придумайте пароль или выберите ссылку на почту' }), ...commonPasswordError(values.password) }
+        : {}),
+    }),
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      setAlert(null);
+      setCreated(null);
+      const parsed = createChildSchema.safeParse(payload(values));
+      if (!parsed.success) return;
+      create.mutate(parsed.data, {
+        onSuccess: (result) => {
+          setCreated({ name: values.firstName, signInLinkSent: result.signInLinkSent });
+          form.reset();
+        },
+        onError: (error) => {
+          setAlert(applyServerErrors(error, form.setFieldError, childServerField(values, OWN_FIELDS)));
+          focusFirstInvalid(formRef.current);
+        },
+      });
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="xl">
+        <Text>
+          Подходит, если ребёнку ещё нет 14 лет. С 14 лет ребёнок регистрируется сам — отправьте ему приглашение. Поля со звёздочкой *
+          обязательны.
+        </Text>
+        {created && (
+          <Alert color="green" title="Кабинет создан" role="status">
+            {created.signInLinkSent
+              ? `Мы отправили письмо на почту ребёнка: по ссылке из него ${created.name} придумает пароль и войдёт.`
+              : `${created.name} может входить со своей почтой и паролем, который вы придумали. Ещё мы отправили письмо, чтобы подтвердить адрес.`}{' '}
+            Карточка ребёнка появилась в списке «Мои дети» — осталось дать согласие на обработку данных.
+          </Alert>
+        )}
+        <PersonFields form={form} legend="О ребёнке" />
+        <SchoolFields form={form} legend="Где учится ребёнок" />
+        <Fieldset legend="Вход для ребёнка" variant="unstyled">
+          <Stack gap="sm">
+            <TextInput
+              label="Электронная почта"
+              description="Почта ребёнка: на неё придут письма, с ней ребёнок будет входить"
+              type="email"
+              autoComplete="off"
+              withAsterisk
+              {...form.getInputProps('email')}
+            />
+            <TextInput label="Телефон" description="Необязательно. Например, +7 900 123-45-67" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+            <Radio.Group label="Как ребёнок будет входить" {...form.getInputProps('signIn')}>
+              <Stack gap="xs" mt="xs">
+                <Radio value="link" label="Прислать ребёнку ссылку на почту — пароль он придумает сам" />
+                <Radio value="password" label="Я придумаю пароль сам(а) и скажу ребёнку" />
+              </Stack>
+            </Radio.Group>
+            {form.values.signIn === 'password' && (
+              <PasswordInput label="Пароль" description={PASSWORD_HINT} autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />
+            )}
+          </Stack>
+        </Fieldset>
+        <Stack gap="sm">
+          <FormAlert message={alert} />
+          <Button type="submit" size="lg" loading={create.isPending}>
+            Создать кабинет
+          </Button>
+        </Stack>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { Navigate } from 'react-router';
+import { Card, List, Stack, Tabs, Text, Title } from '@mantine/core';
+import { InvitationList, InviteForm } from '../../../lib/components/invitations-panel';
+import { NotificationsPanel } from '../../../lib/components/notifications-panel';
+import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { useParentCabinet } from '../api/parent-api';
+import { ChildCard } from '../components/child-card';
+import { CreateChildForm } from '../components/create-child-form';
+import { ParentProfile } from '../components/parent-profile';
+
+function NoChildrenYet() {
+  return (
+    <Card withBorder padding="lg" bg="bilet.0">
+      <Stack gap="xs">
+        <Text fw={600}>Пока ни один ребёнок не связан с вашим кабинетом.</Text>
+        <Text>Связать кабинеты можно так:</Text>
+        <List spacing="xs">
+          <List.Item>
+            <b>Пригласить ребёнка по почте.</b> Он получит письмо, сам заполнит анкету, и кабинеты свяжутся. С 14 лет — только так.
+          </List.Item>
+          <List.Item>
+            <b>Создать кабинет самому,</b> если ребёнку ещё нет 14 лет: вы заполните анкету за него.
+          </List.Item>
+          <List.Item>
+            Если ребёнок уже зарегистрирован, попросите его пригласить вас из своего кабинета — вам придёт письмо со ссылкой.
+          </List.Item>
+        </List>
+      </Stack>
+    </Card>
+  );
+}
+
+export function ParentPage() {
+  const cabinet = useParentCabinet();
+
+  if (cabinet.isPending) return <PageLoader label="Загружаем кабинет…" />;
+  if (cabinet.isError) return <LoadError error={cabinet.error} onRetry={() => void cabinet.refetch()} />;
+  const { account, children } = cabinet.data;
+  if (account.status === 'pending') return <Navigate to="/parent/confirm" replace />;
+
+  return (
+    <Stack gap="xl" maw={820}>
+      <PageTitle lead="Кабинет родителя в программе «Билет в будущее».">{`Здравствуйте, ${account.firstName}!`}</PageTitle>
+
+      <Stack gap="md" component="section" aria-labelledby="children-title">
+        <Title order={2} id="children-title">
+          Мои дети
+        </Title>
+        {children.length === 0 ? <NoChildrenYet /> : children.map((child) => <ChildCard key={child.id} child={child} />)}
+      </Stack>
+
+      <Stack gap="md" component="section" aria-labelledby="add-child-title">
+        <Title order={2} id="add-child-title">
+          Добавить ребёнка
+        </Title>
+        <Tabs defaultValue="invite" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="invite">Пригласить по почте</Tabs.Tab>
+            <Tabs.Tab value="create">Создать кабинет ребёнку до 14 лет</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="invite" pt="md">
+            <InviteForm
+              path="/parent/invitations"
+              description="Напишите адрес почты ребёнка. Мы пришлём ссылку на регистрацию: после неё ваши кабинеты свяжутся сами. Ссылка действует 7 дней."
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="create" pt="md">
+            <CreateChildForm />
+          </Tabs.Panel>
+        </Tabs>
+        <InvitationList emptyText="Вы ещё никого не приглашали." />
+      </Stack>
+
+      <ParentProfile account={account} />
+      <NotificationsPanel />
+    </Stack>
+  );
+}
