@@ -73,13 +73,6 @@ export const mailTemplates = {
       [`${p.parentName} создал(а) для тебя кабинет в программе «Билет в будущее». Перейди по ссылке и придумай пароль, чтобы входить в кабинет.`],
       { label: 'Войти в кабинет', url: p.url, note: 'Ссылка действует 24 часа и срабатывает один раз.' },
     ),
-  parentEmailConfirmation: (p: { firstName: string; url: string }) =>
-    compose(
-      'Подтвердите адрес почты в «Билете в будущее»',
-      `Здравствуйте, ${p.firstName}!`,
-      ['Подтвердите, что этот адрес ваш: на него будут приходить уведомления о мероприятиях ребёнка.'],
-      { label: 'Подтвердить адрес', url: p.url, note: 'Ссылка действует 24 часа и срабатывает один раз.' },
-    ),
   notification: (p: { firstName: string; title: string; body: string; url: string }) =>
     compose(p.title, `Здравствуйте, ${p.firstName}!`, [p.body], { label: 'Открыть кабинет', url: p.url }),
 };

@@ -11,36 +11,34 @@ const GRADE_OPTIONS = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i)
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-interface Props<V extends ChildFormValues> {
-  form: UseFormReturnType<V>;
+interface Props {
+  form: UseFormReturnType<ChildFormValues>;
   legend: string;
 }
 
-export function PersonFields<V extends ChildFormValues>({ form, legend }: Props<V>) {
-  const f = form as unknown as UseFormReturnType<ChildFormValues>;
+export function PersonFields({ form, legend }: Props) {
   return (
     <Fieldset legend={legend} variant="unstyled">
       <Stack gap="sm">
-        <TextInput label="Фамилия" autoComplete="family-name" withAsterisk {...f.getInputProps('lastName')} />
-        <TextInput label="Имя" autoComplete="given-name" withAsterisk {...f.getInputProps('firstName')} />
-        <TextInput label="Отчество" description="Если нет — оставьте пустым" autoComplete="additional-name" {...f.getInputProps('middleName')} />
-        <TextInput label="Дата рождения" type="date" max={today()} withAsterisk {...f.getInputProps('birthDate')} />
+        <TextInput label="Фамилия" autoComplete="family-name" withAsterisk {...form.getInputProps('lastName')} />
+        <TextInput label="Имя" autoComplete="given-name" withAsterisk {...form.getInputProps('firstName')} />
+        <TextInput label="Отчество" description="Если нет — оставьте пустым" autoComplete="additional-name" {...form.getInputProps('middleName')} />
+        <TextInput label="Дата рождения" type="date" max={today()} withAsterisk {...form.getInputProps('birthDate')} />
         <TextInput
           label="СНИЛС"
           description="11 цифр, как на карточке СНИЛС"
           inputMode="numeric"
           autoComplete="off"
           withAsterisk
-          {...f.getInputProps('snils')}
+          {...form.getInputProps('snils')}
         />
       </Stack>
     </Fieldset>
   );
 }
 
-export function SchoolFields<V extends ChildFormValues>({ form, legend }: Props<V>) {
-  const f = form as unknown as UseFormReturnType<ChildFormValues>;
-  const { regionId, cityId, schoolNotListed } = f.getValues();
+export function SchoolFields({ form, legend }: Props) {
+  const { regionId, cityId, schoolNotListed } = form.getValues();
   const regions = useRegions();
   const cities = useCities(regionId ? Number(regionId) : null);
   const schools = useSchools(regionId ? Number(regionId) : null, cityId ? Number(cityId) : null);
@@ -49,7 +47,7 @@ export function SchoolFields<V extends ChildFormValues>({ form, legend }: Props<
   return (
     <Fieldset legend={legend} variant="unstyled">
       <Stack gap="sm">
-        <Select label="Класс" data={GRADE_OPTIONS} allowDeselect={false} withAsterisk {...f.getInputProps('grade')} />
+        <Select label="Класс" data={GRADE_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps('grade')} />
         <Select
           label="Регион"
           placeholder="Начните вводить название"
@@ -59,11 +57,11 @@ export function SchoolFields<V extends ChildFormValues>({ form, legend }: Props<
           nothingFoundMessage="Такого региона нет — проверьте название"
           rightSection={regions.isLoading ? <Loader size="xs" /> : undefined}
           withAsterisk
-          {...f.getInputProps('regionId')}
+          {...form.getInputProps('regionId')}
           onChange={(value) => {
-            f.setFieldValue('regionId', value);
-            f.setFieldValue('cityId', null);
-            f.setFieldValue('schoolId', null);
+            form.setFieldValue('regionId', value);
+            form.setFieldValue('cityId', null);
+            form.setFieldValue('schoolId', null);
           }}
         />
         <Select
@@ -76,10 +74,10 @@ export function SchoolFields<V extends ChildFormValues>({ form, legend }: Props<
           nothingFoundMessage="Такого города нет в списке региона"
           rightSection={cities.isLoading ? <Loader size="xs" /> : undefined}
           withAsterisk
-          {...f.getInputProps('cityId')}
+          {...form.getInputProps('cityId')}
           onChange={(value) => {
-            f.setFieldValue('cityId', value);
-            f.setFieldValue('schoolId', null);
+            form.setFieldValue('cityId', value);
+            form.setFieldValue('schoolId', null);
           }}
         />
         {!schoolNotListed && (
@@ -96,16 +94,16 @@ export function SchoolFields<V extends ChildFormValues>({ form, legend }: Props<
             nothingFoundMessage="Не нашли? Отметьте «Моей школы нет в списке»"
             rightSection={schools.isLoading ? <Loader size="xs" /> : undefined}
             withAsterisk
-            {...f.getInputProps('schoolId')}
+            {...form.getInputProps('schoolId')}
           />
         )}
-        <Checkbox label="Моей школы нет в списке" {...f.getInputProps('schoolNotListed', { type: 'checkbox' })} />
+        <Checkbox label="Моей школы нет в списке" {...form.getInputProps('schoolNotListed', { type: 'checkbox' })} />
         {schoolNotListed && (
           <TextInput
             label="Название школы"
             description="Как на табличке или в дневнике, например «МБОУ СОШ № 5»"
             withAsterisk
-            {...f.getInputProps('schoolName')}
+            {...form.getInputProps('schoolName')}
           />
         )}
       </Stack>

@@ -1,0 +1,257 @@
+/**
+ * HTTP benchmark of the built server (dist/, as `npm start` runs it), in-process on 127.0.0.1:
+ * a bare route, a route doing one primary-key SELECT, and the participant cabinet. The cabinet's
+ * throughput relative to the one-SELECT route shows what the page costs beyond the framework and
+ * one round trip to the database. Run through `npm run bench`, which builds the server first.
+ *
+ * Database: DATABASE_URL, else BENCH_DATABASE_URL, else a fresh `bilet_bench` database on the local
+ * PostgreSQL (postgres://postgres@127.0.0.1:5432), else embedded PGlite in a temporary directory.
+ * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 20) tune the runs.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+
+type AppModule = typeof import('../server/app.js');
+type ConfigModule = typeof import('../server/config.js');
+type SeedModule = typeof import('../server/db/seed/seed.js');
+type SchemaModule = typeof import('../server/db/schema/index.js');
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:1/postgres';
+const BENCH_DB = 'bilet_bench';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = 2;
+const TARGET = 0.7;
+const PUPIL = { email: 'pupil@bilet.demo', password: 'bilet-demo-2026' };
+
+/** The compiled modules, typed from their sources. */
+async function fromDist<T>(relative: string): Promise<T> {
+  return (await import(pathToFileURL(path.join(DIST, relative)).href)) as T;
+}
+
+interface ChosenDatabase {
+  url: string | undefined;
+  label: string;
+  postgres: boolean;
+  cleanup(): Promise<void>;
+}
+
+async function chooseDatabase(): Promise<ChosenDatabase> {
+  const nothing = async () => undefined;
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, label: 'PostgreSQL from DATABASE_URL', postgres: true, cleanup: nothing };
+  if (process.env.BENCH_DATABASE_URL) {
+    return { url: process.env.BENCH_DATABASE_URL, label: 'PostgreSQL from BENCH_DATABASE_URL', postgres: true, cleanup: nothing };
+  }
+  const admin = new pg.Client({ connectionString: LOCAL_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+    await admin.query(`create database ${BENCH_DB}`);
+    await admin.end();
+    const url = new URL(LOCAL_ADMIN_URL);
+    url.pathname = `/${BENCH_DB}`;
+    return {
+      url: url.toString(),
+      label: `PostgreSQL at 127.0.0.1:5432, fresh database ${BENCH_DB}`,
+      postgres: true,
+      cleanup: async () => {
+        const again = new pg.Client({ connectionString: LOCAL_ADMIN_URL, connectionTimeoutMillis: 3000 });
+        await again.connect();
+        await again.query(`drop database if exists ${BENCH_DB} with (force)`);
+        await again.end();
+      },
+    };
+  } catch (err) {
+    await admin.end().catch(() => undefined);
+    const reason = err instanceof Error ? err.message : String(err);
+    return { url: undefined, label: `embedded PGlite (no PostgreSQL at 127.0.0.1:5432: ${reason})`, postgres: false, cleanup: nothing };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Measurement {
+  name: string;
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+/** Without a callback autocannon returns its run tracker, which is also a promise of the result. */
+type Run = Promise<autocannon.Result> & Pick<autocannon.Instance, 'stop'>;
+let running: Run | undefined;
+
+async function load(name: string, url: string, headers: Record<string, string>, duration: number): Promise<Measurement> {
+  const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }) as Run;
+  running = instance;
+  const result = await instance;
+  running = undefined;
+  return { name, rps: result.requests.mean, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts };
+}
+
+/** One request before loading an endpoint, so a broken route fails with its status and body. */
+async function probe(url: string, headers: Record<string, string>): Promise<void> {
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`GET ${new URL(url).pathname} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+}
+
+async function signIn(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(PUPIL),
+  });
+  if (!res.ok) throw new Error(`Demo pupil sign-in answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('bilet_sid='));
+  if (!cookie) throw new Error('Demo pupil sign-in set no bilet_sid cookie');
+  return cookie;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function printTable(rows: Measurement[]): void {
+  const header = ['Endpoint', 'req/s (mean)', 'p99 (ms)', 'non-2xx', 'errors'];
+  const body = rows.map((r) => [r.name, fmt(r.rps, 1), fmt(r.p99, 1), String(r.non2xx), String(r.errors)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+  process.stdout.write(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('   ')}\n${body.map(line).join('\n')}\n`);
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(path.join(DIST, 'server/app.js'))) throw new Error('dist/server/app.js is missing: run `npm run bench`, which builds it');
+  const [{ buildApp }, { loadConfig }, { seedReferenceData, seedDemoData }, { accounts }] = await Promise.all([
+    fromDist<AppModule>('server/app.js'),
+    fromDist<ConfigModule>('server/config.js'),
+    fromDist<SeedModule>('server/db/seed/seed.js'),
+    fromDist<SchemaModule>('server/db/schema/index.js'),
+  ]);
+
+  const database = await chooseDatabase();
+  process.stdout.write(`Database: ${database.label}\n`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-bench-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let app: FastifyInstance | undefined;
+
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      running?.stop();
+      await app?.close().catch(() => undefined);
+      await database.cleanup().catch((err: unknown) => process.stderr.write(`Could not drop ${BENCH_DB}: ${String(err)}\n`));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void cleanup().finally(() => process.exit(128 + os.constants.signals[signal]));
+    });
+  }
+
+  try {
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      JOBS_ENABLED: 'false',
+      SEED_DEMO: 'true',
+      DATABASE_URL: database.url ?? '',
+    });
+    app = await buildApp(config);
+    const ctx = app.ctx;
+    await ctx.database.migrate();
+    await seedReferenceData(ctx.db);
+    await seedDemoData(ctx);
+    const [pupil] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, PUPIL.email));
+    if (!pupil) throw new Error(`The demo pupil ${PUPIL.email} is not in this database (demo data is seeded only into an empty one)`);
+
+    app.get('/bench/bare', { schema: { hide: true } }, async () => ({ ok: true }));
+    app.get('/bench/one-select', { schema: { hide: true } }, async () => {
+      const [row] = await ctx.db
+        .select({ id: accounts.id, role: accounts.role, status: accounts.status })
+        .from(accounts)
+        .where(eq(accounts.id, pupil.id));
+      return row;
+    });
+    await app.listen({ host: '127.0.0.1', port });
+
+    const cookie = await signIn(baseUrl);
+    const targets: Array<{ name: string; url: string; headers: Record<string, string> }> = [
+      { name: 'GET /bench/bare', url: `${baseUrl}/bench/bare`, headers: {} },
+      { name: 'GET /bench/one-select', url: `${baseUrl}/bench/one-select`, headers: {} },
+      { name: 'GET /api/participant/cabinet', url: `${baseUrl}/api/participant/cabinet`, headers: { cookie } },
+    ];
+    for (const t of targets) await probe(t.url, t.headers);
+
+    process.stdout.write(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per endpoint\n`);
+    const results: Measurement[] = [];
+    const failures: string[] = [];
+    for (const t of targets) {
+      process.stdout.write(`  ${t.name} …\n`);
+      const warm = await load(t.name, t.url, t.headers, WARMUP);
+      const measured = await load(t.name, t.url, t.headers, DURATION);
+      results.push(measured);
+      for (const [phase, m] of [['warm-up', warm], ['run', measured]] as const) {
+        if (m.non2xx || m.errors || m.timeouts) {
+          failures.push(`${t.name} (${phase}): ${m.non2xx} non-2xx responses, ${m.errors} connection errors, ${m.timeouts} timeouts`);
+        }
+      }
+    }
+
+    printTable(results);
+    const [bare, oneSelect, cabinet] = results as [Measurement, Measurement, Measurement];
+    const selectRatio = oneSelect.rps / bare.rps;
+    const cabinetRatio = cabinet.rps / oneSelect.rps;
+    const verdict = !database.postgres
+      ? 'not judged: the target is for PostgreSQL'
+      : cabinetRatio >= TARGET
+        ? 'MET'
+        : 'NOT MET';
+    process.stdout.write(
+      `\none-select ÷ bare:      ${selectRatio.toFixed(2)}\n` +
+        `cabinet ÷ one-select:  ${cabinetRatio.toFixed(2)}   (target ≥ ${TARGET} on PostgreSQL: ${verdict})\n` +
+        `database: ${database.label}\n`,
+    );
+    if (failures.length) {
+      process.stderr.write(`\nThe figures are not valid, requests failed:\n  ${failures.join('\n  ')}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`Benchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

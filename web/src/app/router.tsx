@@ -1,0 +1,72 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { STAFF_ROLES } from '../../../common/roles.js';
+import { LandingPage } from '../features/landing/pages/landing-page';
+import { Layout } from './layout';
+import { NotFoundPage, RouteErrorPage } from './not-found-page';
+import { RequireRole } from './require-role';
+
+// Each area downloads when first visited; the landing page ships with the first load.
+const SignInPage = lazy(() => import('../features/auth/pages/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const PasswordResetPage = lazy(() => import('../features/auth/pages/password-reset-page').then((m) => ({ default: m.PasswordResetPage })));
+const NewPasswordPage = lazy(() => import('../features/auth/pages/new-password-page').then((m) => ({ default: m.NewPasswordPage })));
+const ActivatePage = lazy(() => import('../features/auth/pages/activate-page').then((m) => ({ default: m.ActivatePage })));
+const EsiaErrorPage = lazy(() => import('../features/auth/pages/esia-error-page').then((m) => ({ default: m.EsiaErrorPage })));
+const RegisterPage = lazy(() => import('../features/registration/pages/register-page').then((m) => ({ default: m.RegisterPage })));
+const ParticipantPage = lazy(() => import('../features/participant/pages/participant-page').then((m) => ({ default: m.ParticipantPage })));
+const ParentPage = lazy(() => import('../features/parent/pages/parent-page').then((m) => ({ default: m.ParentPage })));
+const ParentConfirmPage = lazy(() => import('../features/parent/pages/parent-confirm-page').then((m) => ({ default: m.ParentConfirmPage })));
+const InvitationPage = lazy(() => import('../features/invitation/pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
+const StaffPage = lazy(() => import('../features/staff/pages/staff-page').then((m) => ({ default: m.StaffPage })));
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/', element: <LandingPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/password/reset', element: <PasswordResetPage /> },
+      { path: '/password/new', element: <NewPasswordPage /> },
+      { path: '/activate', element: <ActivatePage /> },
+      { path: '/esia/error', element: <EsiaErrorPage /> },
+      { path: '/invite/:token', element: <InvitationPage /> },
+      {
+        path: '/participant',
+        element: (
+          <RequireRole roles={['participant']}>
+            <ParticipantPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/parent',
+        element: (
+          <RequireRole roles={['parent']}>
+            <ParentPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/parent/confirm',
+        element: (
+          <RequireRole roles={['parent']}>
+            <ParentConfirmPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff',
+        element: (
+          <RequireRole roles={STAFF_ROLES}>
+            <StaffPage />
+          </RequireRole>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);
