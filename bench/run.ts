@@ -228,11 +228,13 @@ async function main(): Promise<number> {
     const [bare, oneSelect, cabinet] = results as [Measurement, Measurement, Measurement];
     const selectRatio = oneSelect.rps / bare.rps;
     const cabinetRatio = cabinet.rps / oneSelect.rps;
-    const verdict = !database.postgres
-      ? 'not judged: the target is for PostgreSQL'
-      : cabinetRatio >= TARGET
-        ? 'MET'
-        : 'NOT MET';
+    const verdict = failures.length
+      ? 'not judged: requests failed'
+      : !database.postgres
+        ? 'not judged: the target is for PostgreSQL'
+        : cabinetRatio >= TARGET
+          ? 'MET'
+          : 'NOT MET';
     process.stdout.write(
       `\none-select ÷ bare:      ${selectRatio.toFixed(2)}\n` +
         `cabinet ÷ one-select:  ${cabinetRatio.toFixed(2)}   (target ≥ ${TARGET} on PostgreSQL: ${verdict})\n` +

@@ -39,7 +39,7 @@ function run(command, args, { env = process.env, captureStdout = false } = {}) {
     });
     child.on('close', (code, signal) => {
       current = null;
-      const status = code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1);
+      const status = code === null ? 128 + (os.constants.signals[signal] ?? 0) : code < 0 ? 1 : code; // < 0: could not start
       resolve({ code: status, stdout });
     });
   });
@@ -137,7 +137,8 @@ for (const step of steps) {
   }
   if (code !== 0) {
     exitCode = code;
-    process.stderr.write(`\n✖ Step "${step.name}" failed with exit code ${code}; later steps were not run.\n`);
+    const rest = step === steps.at(-1) ? '' : '; later steps were not run';
+    process.stderr.write(`\n✖ Step "${step.name}" failed with exit code ${code}${rest}.\n`);
     // A failure outside any test (build, missing browser, a runner crash) still counts once.
     if (!counts || counts.failed === 0) totals.failed += 1;
     break;
