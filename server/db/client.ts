@@ -28,6 +28,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   raw: SqlExecutor;
   ping(): Promise<boolean>;
+  /**
+   * A hot read by a fixed statement. On PostgreSQL it is prepared once per connection under its
+   * name, so the server neither parses nor plans it again: for the pages everyone opens.
+   */
+  prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
   /** Applies the committed SQL migrations; several processes booting at once against PostgreSQL take turns. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +51,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
       db,
       kind: 'postgres',
       raw: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
+      prepared: async <T>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as T[],
       ping: async () => {
         try {
           await pool.query('select 1');
@@ -87,6 +93,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
         return pglite.query(text, values as unknown[]);
       },
     },
+    prepared: async <T>(_name: string, text: string, values: unknown[]) => (await pglite.query<T>(text, values)).rows,
     ping: async () => {
       try {
         await pglite.query('select 1');

@@ -13,7 +13,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/auth/session', { schema: { tags: ['auth'], summary: 'Who is signed in (account null when nobody)' } }, async (request) => {
     const hash = sessionHashFrom(request);
-    const principal = hash ? await findPrincipal(app.ctx.db, hash, config.sessionIdleMs) : null;
+    const principal = hash ? await findPrincipal(app.ctx.database, hash, config.sessionIdleMs) : null;
     if (!principal) return { account: null };
     const account = await findAccountById(app.ctx.db, principal.accountId);
     if (!account) return { account: null };

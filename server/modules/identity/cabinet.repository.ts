@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { accounts, cities, consents, familyLinks, participantProfiles, regions, schools } from '../../db/schema/index.js';
-import { liveSessionCtes } from '../../plugins/session.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '../../plugins/session.js';
 
 export interface ParticipantCabinetRow {
   account_id: string;
@@ -28,29 +28,32 @@ export interface ParticipantCabinetRow {
   parents: Array<{ id: string; lastName: string; firstName: string; middleName: string | null }>;
   consent_given: boolean;
   unread: number;
+  last_seen_at: Date;
 }
 
+const PARTICIPANT_CABINET_SQL = `with ${LIVE_SESSION_CTE}
+  select a.id as account_id, a.role, a.status, a.email, a.email_verified_at is not null as email_verified,
+    a.last_name, a.first_name, a.middle_name, to_char(a.birth_date, 'YYYY-MM-DD') as birth_date, a.phone,
+    p.grade, p.region_id, r.name as region_name, p.city_id, c.name as city_name, p.school_id,
+    coalesce(sc.name, p.school_name_typed) as school_name, p.snils_enc, p.document_type, p.has_ovz, live.last_seen_at,
+    (select coalesce(json_agg(json_build_object('id', pa.id, 'lastName', pa.last_name, 'firstName', pa.first_name,
+        'middleName', pa.middle_name) order by fl.created_at), '[]'::json)
+      from family_links fl join accounts pa on pa.id = fl.parent_id where fl.child_id = a.id) as parents,
+    exists(select 1 from consents co where co.child_id = a.id and co.kind = 'pd_processing' and co.withdrawn_at is null) as consent_given,
+    (select count(*)::int from notifications n where n.account_id = a.id and n.read_at is null) as unread
+  from live join accounts a on a.id = live.account_id and a.status <> 'disabled'
+  left join participant_profiles p on p.account_id = a.id
+  left join regions r on r.id = p.region_id
+  left join cities c on c.id = p.city_id
+  left join schools sc on sc.id = p.school_id`;
+
 /**
- * The pupil's cabinet together with the session check in one statement: the page every pupil opens
- * most, so it must not pay a second round trip for the session.
+ * The pupil's cabinet together with the session check in one prepared statement: the page every
+ * pupil opens most, so it pays neither a second round trip for the session nor a fresh plan.
  */
-export async function findParticipantCabinetBySession(executor: Executor, sessionHash: string, idleMs: number) {
-  const [row] = await queryRows<ParticipantCabinetRow>(executor, sql`
-    with ${liveSessionCtes(sessionHash, idleMs)}
-    select a.id as account_id, a.role, a.status, a.email, a.email_verified_at is not null as email_verified,
-      a.last_name, a.first_name, a.middle_name, to_char(a.birth_date, 'YYYY-MM-DD') as birth_date, a.phone,
-      p.grade, p.region_id, r.name as region_name, p.city_id, c.name as city_name, p.school_id,
-      coalesce(s.name, p.school_name_typed) as school_name, p.snils_enc, p.document_type, p.has_ovz,
-      (select coalesce(json_agg(json_build_object('id', pa.id, 'lastName', pa.last_name, 'firstName', pa.first_name,
-          'middleName', pa.middle_name) order by fl.created_at), '[]'::json)
-        from family_links fl join accounts pa on pa.id = fl.parent_id where fl.child_id = a.id) as parents,
-      exists(select 1 from consents co where co.child_id = a.id and co.kind = 'pd_processing' and co.withdrawn_at is null) as consent_given,
-      (select count(*)::int from notifications n where n.account_id = a.id and n.read_at is null) as unread
-    from live join accounts a on a.id = live.account_id and a.status <> 'disabled'
-    left join participant_profiles p on p.account_id = a.id
-    left join regions r on r.id = p.region_id
-    left join cities c on c.id = p.city_id
-    left join schools s on s.id = p.school_id`);
+export async function findParticipantCabinetBySession(database: Database, sessionHash: string, idleMs: number) {
+  const [row] = await database.prepared<ParticipantCabinetRow>('participant_cabinet', PARTICIPANT_CABINET_SQL, [sessionHash, idleMs / 1000]);
+  if (row) await touchSessionIfStale(database, sessionHash, row.last_seen_at);
   return row;
 }
 

@@ -10,7 +10,7 @@ import { findParticipantCabinetBySession, listActiveConsentsFor, listChildrenOf 
 /** The pupil's cabinet: profile with masked personal data and what is still missing, and by whom. */
 export async function loadParticipantCabinet(ctx: AppContext, sessionHash: string | null) {
   if (!sessionHash) throw unauthorized();
-  const row = await findParticipantCabinetBySession(ctx.db, sessionHash, ctx.config.sessionIdleMs);
+  const row = await findParticipantCabinetBySession(ctx.database, sessionHash, ctx.config.sessionIdleMs);
   if (!row) throw unauthorized();
   if (row.role !== 'participant') throw forbidden();
   const facts = { emailVerified: row.email_verified, parentLinked: row.parents.length > 0, consentGiven: row.consent_given };
