@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface ChildData {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  birthDate: string;
+  grade: number;
+  snils: string;
+}
+
+/** Mantine's Select: open it, type to narrow when it is searchable, pick the option. */
+export async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: label }).or(page.getByLabel(label, { exact: true })).first();
+  await input.click();
+  if (search) await input.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(input).toHaveValue(option);
+}
+
+/** The child's block shared by the registration form and the parent's "create a cabinet" form. */
+export async function fillChildFields(page: Page, child: ChildData): Promise<void> {
+  await page.getByLabel('Фамилия', { exact: true }).fill(child.lastName);
+  await page.getByLabel('Имя', { exact: true }).fill(child.firstName);
+  await page.getByLabel('Отчество', { exact: true }).fill(child.middleName);
+  await page.getByLabel('Дата рождения', { exact: true }).fill(child.birthDate);
+  await page.getByLabel('СНИЛС', { exact: true }).fill(child.snils);
+  await choose(page, 'Класс', `${child.grade} класс`);
+  await choose(page, 'Регион', 'Кировская область', 'Киров');
+  await choose(page, 'Город', 'Киров');
+  await page.getByLabel('Моей школы нет в списке').check();
+  await page.getByLabel('Название школы').fill('Школа № 14');
+}
