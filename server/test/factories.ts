@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
+import type { EsiaTestCitizen } from '../modules/identity/esia/esia-emulator.js';
 import { browser } from './http-browser.js';
 import { linkFrom, type TestApp } from './test-app.js';
 
@@ -76,14 +77,8 @@ export async function activateFromMail(t: TestApp, email: string): Promise<void>
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-export interface CitizenData {
-  lastName?: string;
-  firstName?: string;
-  middleName?: string;
-  birthDate?: string;
-  snils?: string;
-  email?: string;
-}
+/** What a tester types into the emulator's form; empty fields are claims ESIA will not send. */
+export type CitizenData = Omit<EsiaTestCitizen, 'sub' | 'emailVerified'>;
 
 export function newCitizen(): Required<CitizenData> {
   return {

@@ -17,7 +17,7 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   cookies: Record<string, string>;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, unknown>;
 }
 
 export interface TestApp {

@@ -20,7 +20,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   let t: TestApp;
   let pupilCookie: string;
   let parentCookie: string;
-  let childId: string;
+  let childId = '';
   beforeAll(async () => {
     t = await startTestApp();
     const pupil = await registerPupil(t);
@@ -118,7 +118,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     fc.dictionary(fc.constantFrom('email', 'password', 'token', 'snils', 'grade', 'birthDate', 'lastName', 'kind', 'textVersion', 'document', 'hasOvz', 'phone', 'regionId', 'cityId'), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object()), { maxKeys: 8 }),
     fc.string().map((s) => ({ raw: s })),
   );
-  const garbageId = fc.oneof(fc.uuid(), fc.string({ maxLength: 60 }).map((s) => encodeURIComponent(s) || 'x'), fc.constant(childId ?? 'x'));
+  const garbageId = fc.oneof(fc.uuid(), fc.string({ maxLength: 60 }).map((s) => encodeURIComponent(s) || 'x'), fc.constant(null).map(() => childId));
 
   it('never answers generated garbage with a 5xx, and never changes a row', async () => {
     const before = await fingerprint(t);
