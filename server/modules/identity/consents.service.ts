@@ -16,7 +16,11 @@ export async function giveConsent(ctx: AppContext, parentId: string, childId: st
       throw conflict('consent_text_outdated', 'Текст согласия обновился. Обновите страницу и прочитайте новую редакцию');
     }
     const existing = await findActiveConsent(tx, parentId, childId, kind);
-    if (existing) return { id: existing.id, kind, textVersion: existing.textVersion, givenAt: existing.givenAt.toISOString() };
+    if (existing?.textVersion === textVersion) {
+      return { id: existing.id, kind, textVersion: existing.textVersion, givenAt: existing.givenAt.toISOString() };
+    }
+    // Agreeing to a new edition of the text replaces the consent given to the old one.
+    if (existing) await withdrawConsentRow(tx, existing.id);
     const row = await insertConsent(tx, { parentId, childId, kind, textVersion });
     await recordAudit(tx, actor, 'consent.given', childId, { kind, textVersion });
     return { id: row.id, kind, textVersion, givenAt: row.givenAt.toISOString() };

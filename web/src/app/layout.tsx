@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Anchor, Badge, Box, Button, Container, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Box, Container, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../lib/api-client';
 import { plural } from '../lib/format';
@@ -37,18 +37,18 @@ function Header() {
     <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
       <Container size="md">
         <Group justify="space-between" gap="sm">
-          <Anchor component={Link} to="/" fw={800} size="lg" c="bilet.8" underline="never">
+          <Anchor component={Link} to="/" fw={800} size="md" c="bilet.8" underline="never">
             {SITE_NAME}
           </Anchor>
-          <Group component="nav" aria-label="Основное меню" gap="md">
+          <Group component="nav" aria-label="Основное меню" gap="xs">
             {account ? (
               <>
                 <CabinetLink home={homePathFor(account.role)} withNotifications={account.role === 'participant' || account.role === 'parent'} />
-                <Button
-                  variant="subtle"
-                  size="sm"
-                  px="xs"
-                  loading={signOut.isPending}
+                <Anchor
+                  component="button"
+                  type="button"
+                  fw={600}
+                  disabled={signOut.isPending}
                   onClick={() =>
                     signOut.mutate(undefined, {
                       onSuccess: () => void navigate('/'),
@@ -57,7 +57,7 @@ function Header() {
                   }
                 >
                   Выйти
-                </Button>
+                </Anchor>
               </>
             ) : (
               !session.isPending && (
@@ -100,12 +100,10 @@ function Footer() {
 function useFocusMainOnNavigation() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shownPath = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     window.scrollTo(0, 0);
     mainRef.current?.focus();
   }, [pathname]);

@@ -31,10 +31,17 @@ export function createQueryClient(): QueryClient {
   return queryClient;
 }
 
-export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+interface ProvidersProps {
+  queryClient: QueryClient;
+  /** "test" switches off Mantine's transitions and portals, which jsdom cannot run. */
+  env?: 'default' | 'test';
+  children: ReactNode;
+}
+
+export function Providers({ queryClient, env = 'default', children }: ProvidersProps) {
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light" env={env}>
         <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
           <Notifications position="top-center" />
           {children}

@@ -1,6 +1,38 @@
-import { Button, Checkbox, PasswordInput, Select, TextInput, Textarea, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Modal,
+  Notification,
+  PasswordInput,
+  Select,
+  TextInput,
+  Textarea,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
-/** Shade 6 carries white text at 6:1 and is the link colour on white, so both pass WCAG AA. */
+const TINTED_TEXT_VARIANTS = new Set(['light', 'outline', 'subtle']);
+
+/**
+ * Green, orange and other bright colours are too pale as text on white or on their own tint, so
+ * tinted variants of those colours write in a darkened shade instead (AA: 4.5:1). An explicit
+ * shade such as "red.9" is used as given; the primary blue and grey already pass.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  const palette = input.theme.colors[parsed.color];
+  if (!parsed.isThemeColor || !palette || !TINTED_TEXT_VARIANTS.has(input.variant)) return colors;
+  if (parsed.shade === undefined && (parsed.color === 'bilet' || parsed.color === 'gray')) return colors;
+  const ink = parsed.shade === undefined ? darken(palette[9], 0.3) : parsed.value;
+  return { ...colors, color: ink, hoverColor: ink, border: input.variant === 'outline' ? `1px solid ${ink}` : colors.border };
+};
+
 export const theme = createTheme({
   primaryColor: 'bilet',
   primaryShade: 6,
@@ -18,17 +50,33 @@ export const theme = createTheme({
   },
   defaultRadius: 'md',
   cursorType: 'pointer',
-  // 16px inputs stop phones from zooming into the field being typed in.
+  variantColorResolver,
+  // 16px inputs stop phones from zooming into the field being typed in. Optional fields say so in
+  // words instead of required ones carrying an asterisk, which would become part of the label.
   components: {
-    TextInput: TextInput.extend({ defaultProps: { size: 'md' } }),
+    TextInput: TextInput.extend({ defaultProps: { size: 'md', withAsterisk: false } }),
     // The toggle's name avoids the word «пароль» so that the field alone answers to that label.
     PasswordInput: PasswordInput.extend({
-      defaultProps: { size: 'md', visibilityToggleButtonProps: { 'aria-label': 'Показать введённые символы' }, visibilityToggleFocusable: true },
+      defaultProps: { size: 'md', withAsterisk: false, visibilityToggleButtonProps: { 'aria-label': 'Показать введённые символы' }, visibilityToggleFocusable: true },
     }),
-    Select: Select.extend({ defaultProps: { size: 'md' } }),
-    Textarea: Textarea.extend({ defaultProps: { size: 'md' } }),
+    // A closed list stays out of the page, so its label names only the input; focus alone (say,
+    // jumping to a field with an error) does not open the list over the message.
+    Select: Select.extend({ defaultProps: { size: 'md', withAsterisk: false, openOnFocus: false, comboboxProps: { keepMounted: false } } }),
+    Textarea: Textarea.extend({ defaultProps: { size: 'md', withAsterisk: false } }),
     Checkbox: Checkbox.extend({ defaultProps: { size: 'md' } }),
-    Button: Button.extend({ defaultProps: { size: 'md' } }),
+    // Long labels such as a child's name wrap instead of pushing a 360 px screen sideways.
+    Button: Button.extend({
+      defaultProps: { size: 'md' },
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)' },
+        inner: { minHeight: 'calc(var(--button-height) - 2px)' },
+        label: { whiteSpace: 'normal', textAlign: 'center', overflow: 'visible', paddingBlock: '4px' },
+      },
+    }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть уведомление' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть окно' } } }),
+    // Form groups read as sections, so their legends look like headings.
+    Fieldset: Fieldset.extend({ styles: { legend: { fontSize: '1.25rem', fontWeight: 700, marginBottom: '0.5rem' } } }),
   },
 });
 

@@ -29,10 +29,41 @@ export function applyServerErrors(error: unknown, setFieldError: (field: string,
     if (field) setFieldError(field, message);
     else orphans.push(message);
   }
-  return [error.message, ...orphans.filter((m) => m !== error.message)].join('. ');
+  return [error.message, ...orphans.filter((m) => m !== error.message)].map((m) => m.replace(/\.$/, '')).join('. ');
 }
 
 /** After a failed submit the first invalid input takes focus, so keyboard and screen reader users land on it. */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+let pointerPressed = false;
+const waitingForRelease = new Set<() => void>();
+
+function releasePointer() {
+  pointerPressed = false;
+  // After the click that follows this release has been handled.
+  setTimeout(() => {
+    for (const run of waitingForRelease) run();
+    waitingForRelease.clear();
+  });
+}
+
+document.addEventListener('pointerdown', () => (pointerPressed = true), true);
+document.addEventListener('pointerup', releasePointer, true);
+document.addEventListener('pointercancel', releasePointer, true);
+
+/**
+ * For useForm's enhanceGetInputProps: checks a field when it loses focus. When focus left because
+ * the pointer is pressing on something else, the check waits for the press to end: a message
+ * appearing mid-click would shift the page, and the click would miss the checkbox or button.
+ */
+export function validateOnBlur({ inputProps, field, form }: { inputProps: { onBlur?: (event: unknown) => void }; field: string; form: { validateField(path: string): unknown } }) {
+  return {
+    onBlur: (event: unknown) => {
+      inputProps.onBlur?.(event);
+      if (pointerPressed) waitingForRelease.add(() => form.validateField(field));
+      else form.validateField(field);
+    },
+  };
 }

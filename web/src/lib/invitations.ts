@@ -22,7 +22,7 @@ export interface InvitationLink {
   expiresAt: string;
 }
 
-export const invitationsKey = ['invitations'] as const;
+const invitationsKey = ['invitations'] as const;
 
 export function useInvitations() {
   return useQuery({

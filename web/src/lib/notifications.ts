@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, post } from './api-client';
 
-export interface AppNotification {
+interface AppNotification {
   id: string;
   kind: string;
   title: string;
@@ -11,7 +11,7 @@ export interface AppNotification {
   readAt: string | null;
 }
 
-export const notificationsKey = ['notifications'] as const;
+const notificationsKey = ['notifications'] as const;
 
 export function useNotifications(enabled = true) {
   return useQuery({

@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api-client';
 
-export interface Region {
+interface Region {
   id: number;
   code: string;
   name: string;
 }
 
-export interface City {
+interface City {
   id: number;
   name: string;
 }
 
-export interface School {
+interface School {
   id: string;
   name: string;
   cityId: number;

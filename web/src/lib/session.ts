@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../common/roles.js';
 import { ApiError, api, post } from './api-client';
 
-export interface SessionAccount {
+interface SessionAccount {
   id: string;
   role: Role;
   status: 'pending' | 'active' | 'disabled';
@@ -11,7 +11,7 @@ export interface SessionAccount {
   emailVerified: boolean;
 }
 
-export interface AuthConfig {
+interface AuthConfig {
   esiaEmulator: boolean;
   devMailbox: boolean;
 }

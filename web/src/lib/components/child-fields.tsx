@@ -1,8 +1,9 @@
-import { Checkbox, Fieldset, Loader, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Loader, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { GRADES } from '../../../../common/validators.js';
 import type { ChildFormValues } from '../child-form';
 import { useCities, useRegions, useSchools } from '../reference';
+import { ListSelect } from './list-select';
 
 const GRADE_OPTIONS = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => {
   const grade = String(GRADES.min + i);
@@ -20,16 +21,16 @@ export function PersonFields({ form, legend }: Props) {
   return (
     <Fieldset legend={legend} variant="unstyled">
       <Stack gap="sm">
-        <TextInput label="Фамилия" autoComplete="family-name" withAsterisk {...form.getInputProps('lastName')} />
-        <TextInput label="Имя" autoComplete="given-name" withAsterisk {...form.getInputProps('firstName')} />
-        <TextInput label="Отчество" description="Если нет — оставьте пустым" autoComplete="additional-name" {...form.getInputProps('middleName')} />
-        <TextInput label="Дата рождения" type="date" max={today()} withAsterisk {...form.getInputProps('birthDate')} />
+        <TextInput label="Фамилия" autoComplete="family-name" required {...form.getInputProps('lastName')} />
+        <TextInput label="Имя" autoComplete="given-name" required {...form.getInputProps('firstName')} />
+        <TextInput label="Отчество" description="Необязательно: если отчества нет, оставьте пустым" autoComplete="additional-name" {...form.getInputProps('middleName')} />
+        <TextInput label="Дата рождения" type="date" max={today()} required {...form.getInputProps('birthDate')} />
         <TextInput
           label="СНИЛС"
           description="11 цифр, как на карточке СНИЛС"
           inputMode="numeric"
           autoComplete="off"
-          withAsterisk
+          required
           {...form.getInputProps('snils')}
         />
       </Stack>
@@ -47,8 +48,8 @@ export function SchoolFields({ form, legend }: Props) {
   return (
     <Fieldset legend={legend} variant="unstyled">
       <Stack gap="sm">
-        <Select label="Класс" data={GRADE_OPTIONS} allowDeselect={false} withAsterisk {...form.getInputProps('grade')} />
-        <Select
+        <ListSelect label="Класс" data={GRADE_OPTIONS} allowDeselect={false} required {...form.getInputProps('grade')} />
+        <ListSelect
           label="Регион"
           placeholder="Начните вводить название"
           data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
@@ -56,7 +57,7 @@ export function SchoolFields({ form, legend }: Props) {
           allowDeselect={false}
           nothingFoundMessage="Такого региона нет — проверьте название"
           rightSection={regions.isLoading ? <Loader size="xs" /> : undefined}
-          withAsterisk
+          required
           {...form.getInputProps('regionId')}
           onChange={(value) => {
             form.setFieldValue('regionId', value);
@@ -64,7 +65,7 @@ export function SchoolFields({ form, legend }: Props) {
             form.setFieldValue('schoolId', null);
           }}
         />
-        <Select
+        <ListSelect
           label="Город"
           placeholder={regionId ? 'Начните вводить название' : 'Сначала выберите регион'}
           data={(cities.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
@@ -73,7 +74,7 @@ export function SchoolFields({ form, legend }: Props) {
           disabled={!regionId}
           nothingFoundMessage="Такого города нет в списке региона"
           rightSection={cities.isLoading ? <Loader size="xs" /> : undefined}
-          withAsterisk
+          required
           {...form.getInputProps('cityId')}
           onChange={(value) => {
             form.setFieldValue('cityId', value);
@@ -81,7 +82,7 @@ export function SchoolFields({ form, legend }: Props) {
           }}
         />
         {!schoolNotListed && (
-          <Select
+          <ListSelect
             label="Школа"
             placeholder={cityId ? 'Начните вводить номер или название' : 'Сначала выберите город'}
             description={
@@ -93,7 +94,7 @@ export function SchoolFields({ form, legend }: Props) {
             disabled={!cityId || noSchoolsListed}
             nothingFoundMessage="Не нашли? Отметьте «Моей школы нет в списке»"
             rightSection={schools.isLoading ? <Loader size="xs" /> : undefined}
-            withAsterisk
+            required
             {...form.getInputProps('schoolId')}
           />
         )}
@@ -102,7 +103,7 @@ export function SchoolFields({ form, legend }: Props) {
           <TextInput
             label="Название школы"
             description="Как на табличке или в дневнике, например «МБОУ СОШ № 5»"
-            withAsterisk
+            required
             {...form.getInputProps('schoolName')}
           />
         )}

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { emailBodySchema } from '../../../../common/schemas/identity.js';
 import { errorMessage } from '../api-client';
-import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../forms';
+import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../forms';
 import { formatDate, plural } from '../format';
 import { useInvitationAction, useInvitations, useSendInvitation, type Invitation, type InvitationStatus } from '../invitations';
 import { FormAlert, LoadError, PageLoader } from './page';
@@ -16,7 +16,7 @@ const STATUS: Record<InvitationStatus, { label: string; color: string }> = {
   expired: { label: 'Срок истёк', color: 'orange' },
 };
 
-export function InvitationStatusBadge({ status }: { status: InvitationStatus }) {
+function InvitationStatusBadge({ status }: { status: InvitationStatus }) {
   return (
     <Badge color={STATUS[status].color} variant="light" size="lg" tt="none">
       {STATUS[status].label}
@@ -38,7 +38,7 @@ export function InviteForm({ path, description, blockedReason }: InviteFormProps
   const form = useForm({
     initialValues: { email: '' },
     validate: (values) => schemaErrors(emailBodySchema, values),
-    validateInputOnBlur: true,
+    enhanceGetInputProps: validateOnBlur,
   });
 
   const submit = form.onSubmit(

@@ -24,16 +24,16 @@ export function MissingSteps({ steps, viewer }: Props) {
     <Stack gap="xs">
       <Text size="sm">Рядом с каждым шагом написано, кто его делает.</Text>
       <List spacing="sm" listStyleType="decimal" pl="md">
-      {steps.map((step) => (
-        <List.Item key={step.step}>
-          <Group gap="xs" wrap="wrap" align="baseline">
-            <Badge variant="light" color={step.who === viewer ? 'orange' : 'gray'} tt="none">
-              {whoLabel(step.who, viewer)}
-            </Badge>
-            <Text span>{viewer === 'participant' ? step.message : PARENT_VIEW_TEXT[step.step]}</Text>
-          </Group>
-        </List.Item>
-      ))}
+        {steps.map((step) => (
+          <List.Item key={step.step}>
+            <Group gap="xs" wrap="wrap" align="baseline">
+              <Badge variant="light" color={step.who === viewer ? 'orange' : 'gray'} tt="none">
+                {whoLabel(step.who, viewer)}
+              </Badge>
+              <Text span>{viewer === 'participant' ? step.message : PARENT_VIEW_TEXT[step.step]}</Text>
+            </Group>
+          </List.Item>
+        ))}
       </List>
     </Stack>
   );

@@ -1,30 +1,18 @@
-import { useEffect, useRef } from 'react';
-import { useLocation } from 'react-router';
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { errorMessage } from '../api-client';
 import { formatDateTime } from '../format';
 import { useMarkNotificationRead, useNotifications } from '../notifications';
 import { LoadError, PageLoader } from './page';
 
-/** The cabinet's list of notifications; the header's bell links here as #notifications. */
 export function NotificationsPanel() {
   const notifications = useNotifications();
   const markRead = useMarkNotificationRead();
-  const { hash } = useLocation();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const loaded = notifications.isSuccess;
-
-  // The cabinet renders after its data arrives, so the browser's own jump to the anchor misses it.
-  useEffect(() => {
-    if (loaded && hash === '#notifications') {
-      headingRef.current?.scrollIntoView({ block: 'start' });
-      headingRef.current?.focus();
-    }
-  }, [loaded, hash]);
+  const { pathname } = useLocation();
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="notifications-title" id="notifications">
-      <Title order={2} id="notifications-title" tabIndex={-1} ref={headingRef}>
+    <Stack gap="sm" component="section" aria-labelledby="notifications-title">
+      <Title order={2} id="notifications-title">
         Уведомления
       </Title>
       {notifications.isPending && <PageLoader label="Загружаем уведомления…" />}
@@ -41,12 +29,17 @@ export function NotificationsPanel() {
             <Group justify="space-between" gap="xs" wrap="wrap">
               <Text fw={700}>{n.title}</Text>
               {!n.readAt && (
-                <Badge color="bilet" variant="filled">
+                <Badge color="bilet" variant="filled" tt="none">
                   Новое
                 </Badge>
               )}
             </Group>
             <Text>{n.body}</Text>
+            {n.link && n.link !== pathname && (
+              <Anchor component={Link} to={n.link} fw={600}>
+                Подробнее
+              </Anchor>
+            )}
             <Group justify="space-between" gap="xs">
               <Text size="sm" c="dimmed">
                 {formatDateTime(n.createdAt)}

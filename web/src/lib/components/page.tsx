@@ -3,7 +3,7 @@ import { Alert, Button, Center, Loader, Stack, Text, Title, VisuallyHidden } fro
 import { errorMessage } from '../api-client';
 import { SITE_NAME } from '../site';
 
-export function usePageTitle(title: string): void {
+function usePageTitle(title: string): void {
   useEffect(() => {
     document.title = title === SITE_NAME ? SITE_NAME : `${title} — ${SITE_NAME}`;
   }, [title]);

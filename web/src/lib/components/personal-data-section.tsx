@@ -7,7 +7,7 @@ import { documentTypeForAge } from '../../../../common/participation.js';
 import { participantProfileUpdateSchema, type ParticipantProfileUpdate } from '../../../../common/schemas/identity.js';
 import { PASSPORT_AGE, ageOn, normalizeBirthCertificate, normalizePassport, todayInMoscow } from '../../../../common/validators.js';
 import { api, patch } from '../api-client';
-import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../forms';
+import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../forms';
 import { formatPhone } from '../format';
 import { FormAlert, LoadError } from './page';
 
@@ -54,7 +54,7 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
 
   const form = useForm({
     initialValues: { documentNumber: '', hasOvz, ovzDetails: '', phone: phone ? formatPhone(phone) : '' },
-    validateInputOnBlur: true,
+    enhanceGetInputProps: validateOnBlur,
     validate: (values) => {
       const errors: FormErrors = schemaErrors(participantProfileUpdateSchema, toPayload(values), (p) =>
         p.startsWith('document') ? 'documentNumber' : p,
@@ -159,7 +159,7 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
         </Stack>
       </Card>
 
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <Card withBorder padding="md" component="form" ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={headingOrder}>{self ? 'Изменить мои данные' : 'Изменить данные ребёнка'}</Title>
           <FormAlert message={alert} />
@@ -199,7 +199,7 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Card>
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core
 import { useForm } from '@mantine/form';
 import { passwordSchema } from '../../../../../common/schemas/fields.js';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
 import { PageTitle } from '../../../lib/components/page';
 import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
 import { useSetPassword } from '../api/auth-api';
@@ -31,7 +31,7 @@ export function NewPasswordPage() {
   const form = useForm({
     initialValues: { password: '' },
     validate: (values) => ({ ...schemaErrors(passwordSchema, values.password, () => 'password'), ...commonPasswordError(values.password) }),
-    validateInputOnBlur: true,
+    enhanceGetInputProps: validateOnBlur,
   });
   const title = welcome ? 'Придумай пароль для входа' : 'Новый пароль';
 

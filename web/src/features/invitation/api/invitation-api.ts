@@ -5,6 +5,8 @@ export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => post<{ childId: string; childName: string }>(`/invitations/by-token/${encodeURIComponent(token)}/accept`),
-    onSuccess: () => queryClient.invalidateQueries(),
+    // Everything the parent sees may change, except this page's own description of the link:
+    // reloaded, it would say "already accepted" in place of the success message.
+    onSuccess: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'invitation-link' }),
   });
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Button, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { PageTitle } from '../../../lib/components/page';
 import { esiaSignInUrl } from '../../../lib/navigation';
 import { homePathFor, useSession } from '../../../lib/session';
@@ -60,9 +60,9 @@ export function LandingPage() {
                 Войти
               </Button>
             </Group>
-            <Button component="a" href={esiaSignInUrl()} variant="subtle" px={0}>
+            <Anchor href={esiaSignInUrl()} fw={600} size="lg">
               Я родитель — войти через Госуслуги
-            </Button>
+            </Anchor>
           </Stack>
         )}
       </Stack>

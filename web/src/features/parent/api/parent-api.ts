@@ -5,7 +5,7 @@ import type { ConsentKind, CreateChild } from '../../../../../common/schemas/ide
 import { api, post } from '../../../lib/api-client';
 import { sessionKey } from '../../../lib/session';
 
-export interface GivenConsent {
+interface GivenConsent {
   textVersion: string;
   givenAt: string;
 }

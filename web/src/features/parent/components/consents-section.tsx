@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, Modal, Spoiler, Stack, Text, Title } from '
 import { notifications } from '@mantine/notifications';
 import type { ConsentText } from '../../../../../common/consents.js';
 import { errorMessage } from '../../../lib/api-client';
-import { formatDate } from '../../../lib/format';
+import { formatDate, fullName } from '../../../lib/format';
 import { LoadError, PageLoader } from '../../../lib/components/page';
 import { useConsentTexts, useGiveConsent, useWithdrawConsent, type ParentChild } from '../api/parent-api';
 
@@ -27,7 +27,8 @@ function ConsentItem({ child, text }: ItemProps) {
   const failure = give.error ?? withdraw.error;
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={titleId}>
+    // Named by its title and the child's name, so each child's consents are told apart.
+    <Card withBorder padding="md" component="section" aria-labelledby={`${titleId} child-${child.id}`}>
       <Stack gap="xs">
         <Title order={5} id={titleId}>
           {text.title}
@@ -42,7 +43,7 @@ function ConsentItem({ child, text }: ItemProps) {
               Не дано
             </Badge>
           )}
-          <Badge color={text.required ? 'orange' : 'gray'} variant="outline" tt="none" size="lg">
+          <Badge color={text.required ? 'orange' : 'gray.7'} variant="outline" tt="none" size="lg">
             {text.required ? 'Обязательное' : 'По желанию'}
           </Badge>
         </Group>
@@ -80,8 +81,9 @@ function ConsentItem({ child, text }: ItemProps) {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Отозвать согласие?" centered>
         <Stack gap="md">
           <Text>
-            «{text.title}» для ребёнка {child.firstName}. Отзыв действует сразу. {WITHDRAW_EFFECT[text.kind]}
+            «{text.title}» перестанет действовать сразу. {WITHDRAW_EFFECT[text.kind]}
           </Text>
+          <Text size="sm">Ребёнок: {fullName(child)}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Отмена

@@ -7,7 +7,7 @@ import { ageOn, todayInMoscow } from '../../../../../common/validators.js';
 import { CHILD_FIELDS, childFieldFor, childPayload, childSelectErrors, childServerField, emptyChildValues, type ChildFormValues } from '../../../lib/child-form';
 import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
 import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
 import { useCreateChild } from '../api/parent-api';
 
@@ -46,7 +46,7 @@ export function CreateChildForm() {
   const [created, setCreated] = useState<{ name: string; signInLinkSent: boolean } | null>(null);
   const form = useForm<CreateChildValues>({
     initialValues,
-    validateInputOnBlur: true,
+    enhanceGetInputProps: validateOnBlur,
     validate: (values) => ({
       ...schemaErrors(createChildSchema, payload(values), childFieldFor(values)),
       ...childSelectErrors(values),
@@ -81,8 +81,8 @@ export function CreateChildForm() {
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="xl">
         <Text>
-          Подходит, если ребёнку ещё нет 14 лет. С 14 лет ребёнок регистрируется сам — отправьте ему приглашение. Поля со звёздочкой *
-          обязательны.
+          Подходит, если ребёнку ещё нет 14 лет. С 14 лет ребёнок регистрируется сам — отправьте ему приглашение. Заполните все поля,
+          кроме отмеченных «необязательно».
         </Text>
         {created && (
           <Alert color="green" title="Кабинет создан" role="status">
@@ -101,18 +101,18 @@ export function CreateChildForm() {
               description="Почта ребёнка: на неё придут письма, с ней ребёнок будет входить"
               type="email"
               autoComplete="off"
-              withAsterisk
+              required
               {...form.getInputProps('email')}
             />
             <TextInput label="Телефон" description="Необязательно. Например, +7 900 123-45-67" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-            <Radio.Group label="Как ребёнок будет входить" {...form.getInputProps('signIn')}>
+            <Radio.Group label="Как ребёнок будет входить" size="md" {...form.getInputProps('signIn')}>
               <Stack gap="xs" mt="xs">
-                <Radio value="link" label="Прислать ребёнку ссылку на почту — пароль он придумает сам" />
-                <Radio value="password" label="Я придумаю пароль сам(а) и скажу ребёнку" />
+                <Radio size="md" value="link" label="Прислать ребёнку ссылку на почту — пароль он придумает сам" />
+                <Radio size="md" value="password" label="Я придумаю пароль сам(а) и скажу ребёнку" />
               </Stack>
             </Radio.Group>
             {form.values.signIn === 'password' && (
-              <PasswordInput label="Пароль" description={PASSWORD_HINT} autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />
+              <PasswordInput label="Пароль" description={PASSWORD_HINT} autoComplete="new-password" required {...form.getInputProps('password')} />
             )}
           </Stack>
         </Fieldset>

@@ -1,5 +1,6 @@
 import { Navigate } from 'react-router';
-import { Card, List, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { InvitationList, InviteForm } from '../../../lib/components/invitations-panel';
 import { NotificationsPanel } from '../../../lib/components/notifications-panel';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
@@ -30,6 +31,31 @@ function NoChildrenYet() {
   );
 }
 
+/** Two ways to add a child; only the chosen form is on the page, so each label names one field. */
+function AddChild() {
+  const [way, setWay] = useState<'invite' | 'create'>('invite');
+  return (
+    <Stack gap="md">
+      <Group gap="xs">
+        <Button variant={way === 'invite' ? 'filled' : 'default'} aria-pressed={way === 'invite'} onClick={() => setWay('invite')}>
+          Пригласить по почте
+        </Button>
+        <Button variant={way === 'create' ? 'filled' : 'default'} aria-pressed={way === 'create'} onClick={() => setWay('create')}>
+          Создать кабинет ребёнку до 14 лет
+        </Button>
+      </Group>
+      {way === 'invite' ? (
+        <InviteForm
+          path="/parent/invitations"
+          description="Напишите адрес почты ребёнка. Мы пришлём ссылку на регистрацию: после неё ваши кабинеты свяжутся сами. Ссылка действует 7 дней."
+        />
+      ) : (
+        <CreateChildForm />
+      )}
+    </Stack>
+  );
+}
+
 export function ParentPage() {
   const cabinet = useParentCabinet();
 
@@ -53,21 +79,7 @@ export function ParentPage() {
         <Title order={2} id="add-child-title">
           Добавить ребёнка
         </Title>
-        <Tabs defaultValue="invite" keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="invite">Пригласить по почте</Tabs.Tab>
-            <Tabs.Tab value="create">Создать кабинет ребёнку до 14 лет</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="invite" pt="md">
-            <InviteForm
-              path="/parent/invitations"
-              description="Напишите адрес почты ребёнка. Мы пришлём ссылку на регистрацию: после неё ваши кабинеты свяжутся сами. Ссылка действует 7 дней."
-            />
-          </Tabs.Panel>
-          <Tabs.Panel value="create" pt="md">
-            <CreateChildForm />
-          </Tabs.Panel>
-        </Tabs>
+        <AddChild />
         <InvitationList emptyText="Вы ещё никого не приглашали." />
       </Stack>
 

@@ -6,7 +6,7 @@ import { participantRegistrationSchema } from '../../../../../common/schemas/ide
 import { CHILD_FIELDS, childFieldFor, childPayload, childSelectErrors, childServerField, emptyChildValues, type ChildFormValues } from '../../../lib/child-form';
 import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
 import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
 import { useRegisterParticipant } from '../api/registration-api';
 
@@ -37,7 +37,7 @@ export function RegistrationForm({ invitationToken }: { invitationToken: string 
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<RegistrationValues>({
     initialValues: { ...emptyChildValues, email: '', phone: '', password: '', acceptTerms: false },
-    validateInputOnBlur: true,
+    enhanceGetInputProps: validateOnBlur,
     validate: (values) => ({
       ...schemaErrors(participantRegistrationSchema, payload(values, invitationToken), childFieldFor(values)),
       ...childSelectErrors(values),
@@ -64,7 +64,7 @@ export function RegistrationForm({ invitationToken }: { invitationToken: string 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="xl">
-        <Text size="sm">Поля со звёздочкой * нужно заполнить обязательно.</Text>
+        <Text size="sm">Заполни все поля, кроме отмеченных «необязательно».</Text>
         <PersonFields form={form} legend="О себе" />
         <SchoolFields form={form} legend="Где учишься" />
         <Fieldset legend="Вход в кабинет" variant="unstyled">
@@ -74,7 +74,7 @@ export function RegistrationForm({ invitationToken }: { invitationToken: string 
               description="Пришлём письмо, чтобы подтвердить адрес. По нему же ты будешь входить"
               type="email"
               autoComplete="email"
-              withAsterisk
+              required
               {...form.getInputProps('email')}
             />
             <TextInput
@@ -82,10 +82,10 @@ export function RegistrationForm({ invitationToken }: { invitationToken: string 
               description="Твой или родителя, например +7 900 123-45-67"
               type="tel"
               autoComplete="tel"
-              withAsterisk
+              required
               {...form.getInputProps('phone')}
             />
-            <PasswordInput label="Пароль" description={PASSWORD_HINT} autoComplete="new-password" withAsterisk {...form.getInputProps('password')} />
+            <PasswordInput label="Пароль" description={PASSWORD_HINT} autoComplete="new-password" required {...form.getInputProps('password')} />
             <Checkbox
               label="Согласен(на) с правилами участия"
               description="Правила простые: указываю о себе правду, прихожу на мероприятия, на которые записался, или заранее отменяю запись и уважительно отношусь к наставникам и другим ребятам."

@@ -50,8 +50,8 @@ function InvitationBanner({ token }: { token: string }) {
   const { state, inviterName } = link.data;
   if (state === 'valid') {
     return (
-      <Alert color="green" title={`Тебя пригласил(а) ${inviterName}`} role="status">
-        Заполни анкету — и после регистрации ваши кабинеты свяжутся сами.
+      <Alert color="green" title="У тебя есть приглашение" role="status">
+        Тебя пригласил(а) {inviterName}. Заполни анкету — и после регистрации ваши кабинеты свяжутся сами.
       </Alert>
     );
   }

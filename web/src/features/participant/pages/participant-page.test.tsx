@@ -1,0 +1,98 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { missingParticipationSteps, type ParticipationFacts } from '../../../../../common/participation.js';
+import { callsTo, mockApi, renderPage } from '../../../test/render';
+import type { ParticipantCabinet } from '../api/participant-api';
+import { ParticipantPage } from './participant-page';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function cabinet(status: ParticipationFacts): ParticipantCabinet {
+  return {
+    account: {
+      id: 'p1',
+      email: 'pupil@example.ru',
+      status: status.emailVerified ? 'active' : 'pending',
+      lastName: 'Иванов',
+      firstName: 'Артём',
+      middleName: null,
+      birthDate: '2012-04-17',
+      phone: '+79001234567',
+    },
+    profile: {
+      grade: 8,
+      region: { id: 43, name: 'Кировская область' },
+      city: { id: 7, name: 'Киров' },
+      school: { id: null, name: 'Школа № 14' },
+      snilsMasked: '***-***-*** 95',
+      documentType: null,
+      hasOvz: false,
+    },
+    parents: status.parentLinked ? [{ id: 'm1', name: 'Мария И.' }] : [],
+    status,
+    missing: missingParticipationSteps(status),
+    unreadNotifications: 0,
+  };
+}
+
+function serve(data: ParticipantCabinet) {
+  return mockApi({
+    'GET /api/participant/cabinet': { body: data },
+    'GET /api/invitations': { body: { invitations: [] } },
+    'GET /api/notifications': { body: { notifications: [] } },
+    'POST /api/auth/activation/resend': { body: { ok: true } },
+  });
+}
+
+describe('participant cabinet', () => {
+  it('lists what is missing, each with who has to do it', async () => {
+    const fetchMock = serve(cabinet({ emailVerified: false, parentLinked: false, consentGiven: false }));
+    const user = userEvent.setup();
+    renderPage(<ParticipantPage />, { path: '/participant' });
+
+    const checklist = (await screen.findByRole('heading', { name: 'Что осталось сделать' })).closest('section')!;
+    const items = within(checklist).getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    expect(items[0]).toHaveTextContent('Вы');
+    expect(items[0]).toHaveTextContent('Подтвердите адрес почты по ссылке из письма');
+    expect(items[2]).toHaveTextContent('Родитель');
+    expect(items[2]).toHaveTextContent('согласие на обработку персональных данных');
+
+    // Inviting a parent needs a confirmed address, and the page says so before the server would.
+    expect(screen.getByLabelText('Электронная почта')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Пригласить' })).toBeDisabled();
+
+    await user.click(within(checklist).getByRole('button', { name: 'Отправить письмо ещё раз' }));
+    expect(await screen.findByText(/Письмо отправлено/)).toBeInTheDocument();
+    expect(callsTo(fetchMock, 'POST /api/auth/activation/resend')).toHaveLength(1);
+  });
+
+  it('celebrates when nothing is missing', async () => {
+    serve(cabinet({ emailVerified: true, parentLinked: true, consentGiven: true }));
+    renderPage(<ParticipantPage />, { path: '/participant' });
+
+    expect(await screen.findByText('Всё готово!')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Что осталось сделать' })).not.toBeInTheDocument();
+    expect(screen.getByText('Мария И.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Привет, Артём!');
+  });
+
+  it('shows the full SNILS only when asked', async () => {
+    const data = cabinet({ emailVerified: true, parentLinked: true, consentGiven: true });
+    const fetchMock = mockApi({
+      'GET /api/participant/cabinet': { body: data },
+      'GET /api/invitations': { body: { invitations: [] } },
+      'GET /api/notifications': { body: { notifications: [] } },
+      'GET /api/participant/personal-data': { body: { snils: '112-233-445 95', document: null, hasOvz: false, ovzDetails: null } },
+    });
+    const user = userEvent.setup();
+    renderPage(<ParticipantPage />, { path: '/participant' });
+
+    expect(await screen.findByText('***-***-*** 95')).toBeInTheDocument();
+    expect(callsTo(fetchMock, 'GET /api/participant/personal-data')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Показать данные' }));
+    expect(await screen.findByText('112-233-445 95')).toBeInTheDocument();
+  });
+});
