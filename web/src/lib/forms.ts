@@ -59,9 +59,11 @@ document.addEventListener('pointercancel', releasePointer, true);
  * appearing mid-click would shift the page, and the click would miss the checkbox or button.
  */
 export function validateOnBlur({ inputProps, field, form }: { inputProps: { onBlur?: (event: unknown) => void }; field: string; form: { validateField(path: string): unknown } }) {
+  // Mantine assigns the returned props onto inputProps itself, so its own onBlur must be taken now.
+  const mantineOnBlur = inputProps.onBlur;
   return {
     onBlur: (event: unknown) => {
-      inputProps.onBlur?.(event);
+      mantineOnBlur?.(event);
       if (pointerPressed) waitingForRelease.add(() => form.validateField(field));
       else form.validateField(field);
     },
