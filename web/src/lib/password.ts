@@ -1,5 +1,5 @@
 import type { FormErrors } from '@mantine/form';
-import { isCommonPassword } from '../../../common/data/common-passwords.js';
+import { isCommonPassword } from '../../../common/common-passwords.js';
 
 export const PASSWORD_HINT =
   'Не короче 8 символов. Подойдут любые буквы, цифры и знаки — лишь бы пароль не был из списка самых популярных вроде «12345678» или «qwertyui».';
