@@ -82,7 +82,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     db: database.db,
     pd: createPdCrypto(masterKey),
     jobs,
-    mail: undefined as unknown as MailService,
+    mail: new MailService(database.db, jobs, app.log, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
     esia: createEsiaClient({
       issuer: esiaIssuer,
       clientId: config.esia.clientId,
@@ -93,7 +93,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     esiaEmulatorPath: config.esia.issuer ? undefined : ESIA_EMULATOR_PATH,
     cookieSecret: Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bilet/cookie-sign', 32)).toString('base64url'),
   };
-  ctx.mail = new MailService(database.db, jobs, app.log, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   registerIdentityJobs(ctx);
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
@@ -166,7 +165,12 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
   if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'))) return;
   await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false });
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
-    const file = decodeURIComponent(request.url.split('?')[0]!).slice(1);
+    let file: string;
+    try {
+      file = decodeURIComponent(request.url.split('?')[0]!).slice(1);
+    } catch {
+      return reply.status(400).send({ error: { code: 'bad_request', message: 'Некорректный адрес страницы' } });
+    }
     if (file.startsWith('api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Не найдено' } });
     if (file && !file.includes('..') && fs.statSync(path.join(WEB_DIST_DIR, file), { throwIfNoEntry: false })?.isFile()) {
       return reply.header('cache-control', file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);

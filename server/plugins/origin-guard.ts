@@ -12,7 +12,9 @@ export const originGuardPlugin = fp(async (app) => {
   const allowed = new URL(app.ctx.config.publicUrl).origin;
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
-    if (request.url.startsWith(app.ctx.esiaEmulatorPath ?? '\0')) return;
+    // The emulator plays an outside identity provider; its own forms are not our state changes.
+    const emulator = app.ctx.esiaEmulatorPath;
+    if (emulator && request.url.startsWith(emulator)) return;
     const origin = request.headers.origin;
     const fetchSite = request.headers['sec-fetch-site'];
     const sameOrigin = origin ? origin === allowed || origin === `${request.protocol}://${request.host}` : fetchSite !== 'cross-site';

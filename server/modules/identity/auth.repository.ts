@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt, max } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { sessions, signInFailures, signInLockouts } from '../../db/schema/index.js';
 
@@ -19,16 +19,13 @@ export async function deleteExpiredSessions(executor: Executor, idleBefore: Date
   await executor.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
 }
 
+/** The latest lock still in force on any of the keys (the account's and the address's), or null. */
 export async function lockedUntil(executor: Executor, keys: string[]): Promise<Date | null> {
-  let latest: Date | null = null;
-  for (const key of keys) {
-    const [row] = await executor
-      .select({ until: signInLockouts.lockedUntil })
-      .from(signInLockouts)
-      .where(and(eq(signInLockouts.key, key), gt(signInLockouts.lockedUntil, new Date())));
-    if (row && (!latest || row.until > latest)) latest = row.until;
-  }
-  return latest;
+  const [row] = await executor
+    .select({ until: max(signInLockouts.lockedUntil) })
+    .from(signInLockouts)
+    .where(and(inArray(signInLockouts.key, keys), gt(signInLockouts.lockedUntil, new Date())));
+  return row?.until ?? null;
 }
 
 export async function recordFailure(executor: Executor, accountKey: string, ip: string): Promise<void> {

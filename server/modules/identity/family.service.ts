@@ -7,7 +7,7 @@ import { MAX_PARENTS_PER_CHILD } from '../../../common/participation.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/templates.js';
 import { notifyAccount } from '../notifications/notifications.service.js';
-import { findAccountById, lockAccount } from './accounts.repository.js';
+import { findAccountById, lockAccount, type AccountRow } from './accounts.repository.js';
 import {
   countParents,
   findInvitationByToken,
@@ -35,9 +35,14 @@ function invitationUrl(ctx: AppContext, kind: InvitationKind, token: string) {
   return kind === 'parent' ? `${ctx.config.publicUrl}/invite/${token}` : `${ctx.config.publicUrl}/register?invitation=${token}`;
 }
 
-async function mailInvitation(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, invitation: InvitationRow, token: string) {
-  const inviter = await findAccountById(tx, invitation.inviterId);
-  if (!inviter) return;
+async function mailInvitation(
+  ctx: AppContext,
+  tx: Tx,
+  afterCommit: AfterCommit,
+  invitation: InvitationRow,
+  inviter: AccountRow,
+  token: string,
+) {
   const url = invitationUrl(ctx, invitation.kind as InvitationKind, token);
   const content =
     invitation.kind === 'parent'
@@ -75,7 +80,7 @@ export async function sendInvitation(ctx: AppContext, inviterId: string, kind: I
     } else {
       invitation = await insertInvitation(tx, { kind, inviterId, email, tokenHash: hashToken(token), expiresAt });
     }
-    await mailInvitation(ctx, tx, afterCommit, invitation, token);
+    await mailInvitation(ctx, tx, afterCommit, invitation, inviter, token);
     await recordAudit(tx, actor, pending ? 'invitation.resent' : 'invitation.sent', invitation.id, { kind });
     return presentInvitation(invitation);
   });
@@ -108,7 +113,8 @@ export async function resendInvitation(ctx: AppContext, inviterId: string, invit
     const token = randomToken();
     const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
     await updateInvitation(tx, invitation.id, { tokenHash: hashToken(token), expiresAt, sentCount: invitation.sentCount + 1 });
-    await mailInvitation(ctx, tx, afterCommit, invitation, token);
+    const inviter = await findAccountById(tx, inviterId);
+    if (inviter) await mailInvitation(ctx, tx, afterCommit, invitation, inviter, token);
     await recordAudit(tx, actor, 'invitation.resent', invitation.id, { kind: invitation.kind });
     return presentInvitation({ ...invitation, expiresAt, sentCount: invitation.sentCount + 1 });
   });
@@ -158,7 +164,8 @@ export async function renewExpiredInvitation(ctx: AppContext, token: string, act
       expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
       sentCount: invitation.sentCount + 1,
     });
-    await mailInvitation(ctx, tx, afterCommit, invitation, fresh);
+    const inviter = await findAccountById(tx, invitation.inviterId);
+    if (inviter) await mailInvitation(ctx, tx, afterCommit, invitation, inviter, fresh);
     await recordAudit(tx, actor, 'invitation.resent', invitation.id, { kind: invitation.kind, by: 'invitee' });
   });
 }

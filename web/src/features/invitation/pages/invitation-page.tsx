@@ -2,33 +2,11 @@ import { Link, Navigate, useParams } from 'react-router';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useInvitationLink, useRenewInvitationLink, type InvitationLink } from '../../../lib/invitations';
+import { RenewInvitationLink } from '../../../lib/components/renew-invitation-link';
+import { useInvitationLink, type InvitationLink } from '../../../lib/invitations';
 import { esiaSignInUrl } from '../../../lib/navigation';
 import { useSession } from '../../../lib/session';
 import { useAcceptInvitation } from '../api/invitation-api';
-
-function RenewLink({ token }: { token: string }) {
-  const renew = useRenewInvitationLink(token);
-  if (renew.isSuccess) {
-    return (
-      <Alert color="green" title="Новая ссылка отправлена" role="status">
-        Мы отправили свежую ссылку на ту же почту, куда пришло приглашение. Откройте новое письмо.
-      </Alert>
-    );
-  }
-  return (
-    <Stack gap="xs" align="flex-start">
-      {renew.isError && (
-        <Text c="red.9" role="alert">
-          {errorMessage(renew.error)}
-        </Text>
-      )}
-      <Button onClick={() => renew.mutate()} loading={renew.isPending}>
-        Запросить новую ссылку
-      </Button>
-    </Stack>
-  );
-}
 
 function AcceptInvitation({ token, link }: { token: string; link: InvitationLink }) {
   const accept = useAcceptInvitation(token);
@@ -130,7 +108,14 @@ export function InvitationPage() {
         <>
           <PageTitle>Срок приглашения истёк</PageTitle>
           <Text>Ссылка от {inviterName} больше не действует. Запросите новую — она придёт на ту же почту.</Text>
-          <RenewLink token={token} />
+          <RenewInvitationLink
+            token={token}
+            sent={
+              <Alert color="green" title="Новая ссылка отправлена" role="status">
+                Мы отправили свежую ссылку на ту же почту, куда пришло приглашение. Откройте новое письмо.
+              </Alert>
+            }
+          />
         </>
       )}
       {state === 'accepted' && (

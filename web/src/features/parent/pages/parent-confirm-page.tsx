@@ -8,19 +8,7 @@ import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../../../lib
 import { formatDate, fullName } from '../../../lib/format';
 import { safeReturnPath } from '../../../lib/navigation';
 import { useConfirmParent, useParentCabinet } from '../api/parent-api';
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
+import { Fact } from '../../../lib/components/fact';
 
 /** A parent's first visit: the data from Госуслуги is checked by its owner before the cabinet opens. */
 export function ParentConfirmPage() {

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Stack, Text, Title } from '@mantine/core';
 import { MissingSteps } from '../../../lib/components/missing-steps';
 import { ResendActivation } from '../../../lib/components/resend-activation';
 import type { ParticipantCabinet } from '../api/participant-api';

@@ -1,17 +1,7 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatDate, formatPhone, fullName } from '../../../lib/format';
 import type { ParticipantCabinet } from '../api/participant-api';
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={500}>{value}</Text>
-    </Stack>
-  );
-}
+import { Fact } from '../../../lib/components/fact';
 
 export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
   const { account, profile } = cabinet;

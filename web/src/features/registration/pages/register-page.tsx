@@ -1,29 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Anchor, Button, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Text } from '@mantine/core';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { PageTitle } from '../../../lib/components/page';
-import { useInvitationLink, useRenewInvitationLink } from '../../../lib/invitations';
+import { RenewInvitationLink } from '../../../lib/components/renew-invitation-link';
+import { useInvitationLink } from '../../../lib/invitations';
 import { useSession } from '../../../lib/session';
 import { RegistrationForm } from '../components/registration-form';
-
-function RenewLink({ token }: { token: string }) {
-  const renew = useRenewInvitationLink(token);
-  if (renew.isSuccess) {
-    return <Text fw={600}>Готово! Новая ссылка ушла на почту, куда пришло приглашение. Открой письмо и переходи по новой ссылке.</Text>;
-  }
-  return (
-    <Stack gap="xs" align="flex-start">
-      {renew.isError && (
-        <Text c="red.9" role="alert">
-          {errorMessage(renew.error)}
-        </Text>
-      )}
-      <Button variant="white" onClick={() => renew.mutate()} loading={renew.isPending}>
-        Запросить новую ссылку
-      </Button>
-    </Stack>
-  );
-}
 
 /** What the invitation in the address means for this registration; only a valid one links the accounts. */
 function InvitationBanner({ token }: { token: string }) {
@@ -63,7 +45,11 @@ function InvitationBanner({ token }: { token: string }) {
             Ссылка от {inviterName} больше не действует. Запроси новую — она придёт на ту же почту. Или зарегистрируйся без
             приглашения и потом пригласи родителя из кабинета.
           </Text>
-          <RenewLink token={token} />
+          <RenewInvitationLink
+            token={token}
+            variant="white"
+            sent={<Text fw={600}>Готово! Новая ссылка ушла на почту, куда пришло приглашение. Открой письмо и переходи по новой ссылке.</Text>}
+          />
         </Stack>
       </Alert>
     );
