@@ -82,3 +82,27 @@ export const PARTICIPANT_AGE = { min: 10, max: 19 } as const;
 export const GRADES = { min: 6, max: 11 } as const;
 /** From this age a child signs up by invitation rather than being created by the parent, and shows a passport. */
 export const PASSPORT_AGE = 14;
+
+function checkDigit(digits: string, weights: readonly number[]): number {
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(digits[i]), 0);
+  return (sum % 11) % 10;
+}
+
+/** ИНН of an organisation (10 digits) or of an individual entrepreneur (12 digits), checksums included. */
+export function isValidInn(inn: string): boolean {
+  if (/^\d{10}$/.test(inn)) return checkDigit(inn, [2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[9]);
+  if (/^\d{12}$/.test(inn)) {
+    return (
+      checkDigit(inn, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[10]) &&
+      checkDigit(inn, [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[11])
+    );
+  }
+  return false;
+}
+
+/** ОГРН (13 digits) or ОГРНИП (15 digits): the last digit is the remainder of the rest by 11 or 13. */
+export function isValidOgrn(ogrn: string): boolean {
+  if (/^\d{13}$/.test(ogrn)) return Number(BigInt(ogrn.slice(0, 12)) % 11n % 10n) === Number(ogrn[12]);
+  if (/^\d{15}$/.test(ogrn)) return Number(BigInt(ogrn.slice(0, 14)) % 13n % 10n) === Number(ogrn[14]);
+  return false;
+}

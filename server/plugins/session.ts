@@ -2,18 +2,36 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../common/roles.js';
-import { forbidden, unauthorized } from '../lib/errors.js';
+import { PERMISSIONS, SECOND_FACTOR_REQUIRED, type Permission } from '../../common/permissions.js';
+import { STAFF_CONSENT } from '../../common/organisations.js';
+import { AppError, forbidden, unauthorized } from '../lib/errors.js';
 import { hashToken } from '../lib/tokens.js';
 import type { Database } from '../db/client.js';
 import { sessions } from '../db/schema/index.js';
 
 export const SESSION_COOKIE = 'bilet_sid';
 
+/**
+ * What still stands between a staff member and its work: its organisation is suspended, it must
+ * set up a second factor, or it has not accepted the current personal-data consent.
+ */
+export type Gate = 'suspended' | 'totp_setup' | 'pd_consent';
+
 export interface Principal {
   accountId: string;
   role: Role;
   status: 'pending' | 'active' | 'disabled';
   sessionHash: string;
+  /** The staff member's region: its own for a coordinator, its organisation's for school and venue staff. */
+  regionId: number | null;
+  schoolId: string | null;
+  venueId: string | null;
+  gate: Gate | null;
+}
+
+export interface AuthenticateOptions {
+  /** Let a gated session through: the routes that clear the gate, sign out, or tell who is signed in. */
+  allowGated?: boolean;
 }
 
 declare module 'fastify' {
@@ -21,8 +39,10 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyInstance {
-    /** preHandler: the request must carry a live session, of one of these roles when given. */
-    authenticate(roles?: readonly Role[]): (request: FastifyRequest) => Promise<void>;
+    /** onRequest: the request must carry a live session, of one of these roles when given. */
+    authenticate(roles?: readonly Role[], opts?: AuthenticateOptions): (request: FastifyRequest) => Promise<void>;
+    /** onRequest hook: a live, ungated session whose role holds the permission. */
+    authorize(permission: Permission): (request: FastifyRequest) => Promise<void>;
   }
 }
 
@@ -35,9 +55,38 @@ export const LIVE_SESSION_CTE = `live as (
   where s.id_hash = $1 and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => $2)
 )`;
 
+const SECOND_FACTOR_ROLES_SQL = SECOND_FACTOR_REQUIRED.map((r) => `'${r}'`).join(', ');
+
 const PRINCIPAL_SQL = `with ${LIVE_SESSION_CTE}
-  select a.id as account_id, a.role, a.status, live.last_seen_at
-  from live join accounts a on a.id = live.account_id where a.status <> 'disabled'`;
+  select a.id as account_id, a.role, a.status, live.last_seen_at, sp.region_id, sp.school_id, sp.venue_id,
+    case
+      when a.role in ('participant', 'parent') then null
+      when coalesce(sc.status, ve.status) = 'suspended' then 'suspended'
+      when a.role in (${SECOND_FACTOR_ROLES_SQL}) and sp.totp_enabled_at is null then 'totp_setup'
+      when sp.pd_consent_version is distinct from $3 then 'pd_consent'
+    end as gate
+  from live join accounts a on a.id = live.account_id
+  left join staff_profiles sp on sp.account_id = a.id
+  left join schools sc on sc.id = sp.school_id
+  left join venues ve on ve.id = sp.venue_id
+  where a.status <> 'disabled'`;
+
+interface PrincipalRow {
+  account_id: string;
+  role: Role;
+  status: Principal['status'];
+  last_seen_at: Date;
+  region_id: number | null;
+  school_id: string | null;
+  venue_id: string | null;
+  gate: Gate | null;
+}
+
+const GATE_ERRORS: Record<Gate, () => AppError> = {
+  suspended: () => new AppError('organisation_suspended', 403, 'Работа вашей организации в программе приостановлена координатором'),
+  totp_setup: () => new AppError('second_factor_setup_required', 403, 'Сначала включите вход с кодом из приложения'),
+  pd_consent: () => new AppError('staff_consent_required', 403, 'Сначала примите согласие на обработку персональных данных'),
+};
 
 /** How stale last_seen_at may get before it is written again; the idle timeout counts from it. */
 const TOUCH_AFTER_MS = 60_000;
@@ -52,14 +101,23 @@ export async function touchSessionIfStale(database: Database, sessionHash: strin
 }
 
 export async function findPrincipal(database: Database, sessionHash: string, idleMs: number): Promise<Principal | null> {
-  const [row] = await database.prepared<{ account_id: string; role: Role; status: Principal['status']; last_seen_at: Date }>(
-    'session_principal',
-    PRINCIPAL_SQL,
-    [sessionHash, idleMs / 1000],
-  );
+  const [row] = await database.prepared<PrincipalRow>('session_principal', PRINCIPAL_SQL, [
+    sessionHash,
+    idleMs / 1000,
+    STAFF_CONSENT.version,
+  ]);
   if (!row) return null;
   await touchSessionIfStale(database, sessionHash, row.last_seen_at);
-  return { accountId: row.account_id, role: row.role, status: row.status, sessionHash };
+  return {
+    accountId: row.account_id,
+    role: row.role,
+    status: row.status,
+    sessionHash,
+    regionId: row.region_id,
+    schoolId: row.school_id,
+    venueId: row.venue_id,
+    gate: row.gate,
+  };
 }
 
 export function sessionHashFrom(request: FastifyRequest): string | null {
@@ -77,11 +135,14 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 
 export const sessionPlugin = fp(async (app) => {
   app.decorateRequest('principal', null);
-  app.decorate('authenticate', (roles?: readonly Role[]) => async (request: FastifyRequest) => {
+  const authenticate = (roles?: readonly Role[], opts: AuthenticateOptions = {}) => async (request: FastifyRequest) => {
     const hash = sessionHashFrom(request);
     const principal = hash ? await findPrincipal(app.ctx.database, hash, app.ctx.config.sessionIdleMs) : null;
     if (!principal) throw unauthorized();
     if (roles && !roles.includes(principal.role)) throw forbidden();
+    if (principal.gate && !opts.allowGated) throw GATE_ERRORS[principal.gate]();
     request.principal = principal;
-  });
+  };
+  app.decorate('authenticate', authenticate);
+  app.decorate('authorize', (permission: Permission) => authenticate(PERMISSIONS[permission]));
 });

@@ -25,6 +25,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         firstName: account.firstName,
         lastName: account.lastName,
         emailVerified: Boolean(account.emailVerifiedAt),
+        gate: principal.gate,
+        regionId: principal.regionId,
+        schoolId: principal.schoolId,
+        venueId: principal.venueId,
       },
     };
   });
@@ -41,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/sign-out',
-    { preHandler: app.authenticate(), schema: { tags: ['auth'], summary: 'End the session on the server' } },
+    { onRequest: app.authenticate(undefined, { allowGated: true }), schema: { tags: ['auth'], summary: 'End the session on the server' } },
     async (request, reply) => {
       await signOut(app.ctx, request.principal!.sessionHash, actorOf(request));
       clearSessionCookie(reply, config.cookieSecure);
@@ -60,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/activation/resend',
-    { config: strictLimit, preHandler: app.authenticate(['participant']), schema: { tags: ['auth'], summary: 'Send the activation e-mail again' } },
+    { config: strictLimit, onRequest: app.authenticate(['participant']), schema: { tags: ['auth'], summary: 'Send the activation e-mail again' } },
     async (request) => {
       await resendActivation(app.ctx, request.principal!.accountId);
       return { ok: true };

@@ -50,13 +50,13 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/participant/personal-data',
-    { preHandler: participant, schema: { tags: ['participant'], summary: 'Own SNILS, document and ОВЗ details, unmasked (audited)' } },
+    { onRequest: participant, schema: { tags: ['participant'], summary: 'Own SNILS, document and ОВЗ details, unmasked (audited)' } },
     async (request) => viewParticipantPersonalData(app.ctx, request.principal!, request.principal!.accountId, actorOf(request)),
   );
 
   app.patch(
     '/participant/personal-data',
-    { preHandler: participant, schema: { tags: ['participant'], summary: 'Change own phone, document and ОВЗ details', body: participantProfileUpdateSchema } },
+    { onRequest: participant, schema: { tags: ['participant'], summary: 'Change own phone, document and ОВЗ details', body: participantProfileUpdateSchema } },
     async (request) => {
       await updateParticipantPersonalData(app.ctx, request.principal!, request.principal!.accountId, request.body, actorOf(request));
       return { ok: true };
@@ -65,24 +65,24 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/participant/invitations',
-    { config: inviteLimit, preHandler: participant, schema: { tags: ['participant'], summary: 'Invite a parent by e-mail', body: emailBodySchema } },
+    { config: inviteLimit, onRequest: participant, schema: { tags: ['participant'], summary: 'Invite a parent by e-mail', body: emailBodySchema } },
     async (request, reply) =>
       reply.status(201).send(await sendInvitation(app.ctx, request.principal!.accountId, 'parent', request.body.email, actorOf(request))),
   );
 
-  app.get('/invitations', { preHandler: family, schema: { tags: ['invitations'], summary: 'Invitations the caller sent' } }, async (request) => ({
+  app.get('/invitations', { onRequest: family, schema: { tags: ['invitations'], summary: 'Invitations the caller sent' } }, async (request) => ({
     invitations: await listInvitations(app.ctx, request.principal!.accountId),
   }));
 
   app.post(
     '/invitations/:id/resend',
-    { config: inviteLimit, preHandler: family, schema: { tags: ['invitations'], summary: 'Send an invitation again with a new link', params: idParamsSchema } },
+    { config: inviteLimit, onRequest: family, schema: { tags: ['invitations'], summary: 'Send an invitation again with a new link', params: idParamsSchema } },
     async (request) => resendInvitation(app.ctx, request.principal!.accountId, request.params.id, actorOf(request)),
   );
 
   app.post(
     '/invitations/:id/revoke',
-    { preHandler: family, schema: { tags: ['invitations'], summary: 'Revoke a pending invitation', params: idParamsSchema } },
+    { onRequest: family, schema: { tags: ['invitations'], summary: 'Revoke a pending invitation', params: idParamsSchema } },
     async (request) => revokeInvitation(app.ctx, request.principal!.accountId, request.params.id, actorOf(request)),
   );
 
@@ -103,17 +103,17 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/invitations/by-token/:token/accept',
-    { preHandler: parent, schema: { tags: ['invitations'], summary: "A parent accepts a child's invitation", params: tokenParams } },
+    { onRequest: parent, schema: { tags: ['invitations'], summary: "A parent accepts a child's invitation", params: tokenParams } },
     async (request) => acceptParentInvitation(app.ctx, request.principal!.accountId, request.params.token, actorOf(request)),
   );
 
-  app.get('/parent/cabinet', { preHandler: parent, schema: { tags: ['parent'], summary: "The parent's cabinet" } }, async (request) =>
+  app.get('/parent/cabinet', { onRequest: parent, schema: { tags: ['parent'], summary: "The parent's cabinet" } }, async (request) =>
     loadParentCabinet(app.ctx, request.principal!),
   );
 
   app.post(
     '/parent/confirm',
-    { preHandler: parent, schema: { tags: ['parent'], summary: 'Confirm the data and e-mail received from ESIA', body: parentProfileUpdateSchema.partial() } },
+    { onRequest: parent, schema: { tags: ['parent'], summary: 'Confirm the data and e-mail received from ESIA', body: parentProfileUpdateSchema.partial() } },
     async (request) => {
       await confirmParent(app.ctx, request.principal!.accountId, request.body.phone, actorOf(request));
       return { ok: true };
@@ -122,33 +122,33 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/parent/personal-data',
-    { preHandler: parent, schema: { tags: ['parent'], summary: 'Own SNILS, unmasked (audited)' } },
+    { onRequest: parent, schema: { tags: ['parent'], summary: 'Own SNILS, unmasked (audited)' } },
     async (request) => viewParentPersonalData(app.ctx, request.principal!.accountId, actorOf(request)),
   );
 
   app.post(
     '/parent/invitations',
-    { config: inviteLimit, preHandler: parent, schema: { tags: ['parent'], summary: 'Invite a child by e-mail', body: emailBodySchema } },
+    { config: inviteLimit, onRequest: parent, schema: { tags: ['parent'], summary: 'Invite a child by e-mail', body: emailBodySchema } },
     async (request, reply) =>
       reply.status(201).send(await sendInvitation(app.ctx, request.principal!.accountId, 'child', request.body.email, actorOf(request))),
   );
 
   app.post(
     '/parent/children',
-    { config: inviteLimit, preHandler: parent, schema: { tags: ['parent'], summary: 'Create the account of a child under 14', body: createChildSchema } },
+    { config: inviteLimit, onRequest: parent, schema: { tags: ['parent'], summary: 'Create the account of a child under 14', body: createChildSchema } },
     async (request, reply) => reply.status(201).send(await createChildByParent(app.ctx, request.principal!.accountId, request.body, actorOf(request))),
   );
 
   app.get(
     '/parent/children/:childId/personal-data',
-    { preHandler: parent, schema: { tags: ['parent'], summary: "A linked child's personal data, unmasked (audited)", params: childParamsSchema } },
+    { onRequest: parent, schema: { tags: ['parent'], summary: "A linked child's personal data, unmasked (audited)", params: childParamsSchema } },
     async (request) => viewParticipantPersonalData(app.ctx, request.principal!, request.params.childId, actorOf(request)),
   );
 
   app.patch(
     '/parent/children/:childId/personal-data',
     {
-      preHandler: parent,
+      onRequest: parent,
       schema: { tags: ['parent'], summary: "Change a linked child's document and ОВЗ details", params: childParamsSchema, body: participantProfileUpdateSchema },
     },
     async (request) => {
@@ -163,7 +163,7 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/parent/children/:childId/consents',
-    { preHandler: parent, schema: { tags: ['consents'], summary: 'Give a consent for a linked child', params: childParamsSchema, body: giveConsentSchema } },
+    { onRequest: parent, schema: { tags: ['consents'], summary: 'Give a consent for a linked child', params: childParamsSchema, body: giveConsentSchema } },
     async (request, reply) =>
       reply
         .status(201)
@@ -172,7 +172,7 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/parent/children/:childId/consents/:kind/withdraw',
-    { preHandler: parent, schema: { tags: ['consents'], summary: 'Withdraw a consent; takes effect at once', params: consentParams } },
+    { onRequest: parent, schema: { tags: ['consents'], summary: 'Withdraw a consent; takes effect at once', params: consentParams } },
     async (request) => {
       await withdrawConsent(app.ctx, request.principal!.accountId, request.params.childId, request.params.kind, actorOf(request));
       return { ok: true };

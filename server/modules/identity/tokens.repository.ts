@@ -3,12 +3,13 @@ import type { Executor } from '../../db/client.js';
 import { oneTimeTokens } from '../../db/schema/index.js';
 import { hashToken, randomToken } from '../../lib/tokens.js';
 
-export type TokenPurpose = 'activation' | 'password_reset' | 'child_sign_in';
+export type TokenPurpose = 'activation' | 'password_reset' | 'child_sign_in' | 'staff_invitation';
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   activation: 24 * 3_600_000,
   password_reset: 3_600_000,
   child_sign_in: 24 * 3_600_000,
+  staff_invitation: 7 * 24 * 3_600_000,
 };
 
 /** Issues a fresh single-use token; earlier unused ones of the same purpose stop working. */

@@ -73,6 +73,16 @@ export const mailTemplates = {
       [`${p.parentName} создал(а) для тебя кабинет в программе «Билет в будущее». Перейди по ссылке и придумай пароль, чтобы входить в кабинет.`],
       { label: 'Войти в кабинет', url: p.url, note: 'Ссылка действует 24 часа и срабатывает один раз.' },
     ),
+  staffInvitation: (p: { firstName: string; roleLabel: string; organisation: string; inviterName: string; url: string }) =>
+    compose(
+      'Приглашение в платформу «Билет в будущее»',
+      `Здравствуйте, ${p.firstName}!`,
+      [
+        `${p.inviterName} приглашает вас работать в платформе программы профориентации «Билет в будущее» в роли «${p.roleLabel}» (${p.organisation}).`,
+        'Перейдите по ссылке, придумайте пароль и примите согласие на обработку персональных данных — после этого откроется ваш кабинет.',
+      ],
+      { label: 'Принять приглашение', url: p.url, note: 'Ссылка действует 7 дней и срабатывает один раз.' },
+    ),
   notification: (p: { firstName: string; title: string; body: string; url: string }) =>
     compose(p.title, `Здравствуйте, ${p.firstName}!`, [p.body], { label: 'Открыть кабинет', url: p.url }),
 };

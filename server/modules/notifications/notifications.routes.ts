@@ -6,13 +6,13 @@ import { listNotifications, markNotificationRead } from './notifications.reposit
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/notifications',
-    { preHandler: app.authenticate(), schema: { tags: ['notifications'], summary: "The caller's notifications, newest first" } },
+    { onRequest: app.authenticate(), schema: { tags: ['notifications'], summary: "The caller's notifications, newest first" } },
     async (request) => ({ notifications: await listNotifications(app.ctx.db, request.principal!.accountId) }),
   );
   app.post(
     '/notifications/:id/read',
     {
-      preHandler: app.authenticate(),
+      onRequest: app.authenticate(),
       schema: { tags: ['notifications'], summary: 'Mark a notification read', params: idParamsSchema },
     },
     async (request) => {

@@ -9,6 +9,11 @@ interface SessionAccount {
   firstName: string;
   lastName: string;
   emailVerified: boolean;
+  /** For staff: what must be done before the cabinet opens (see server/plugins/session.ts). */
+  gate: 'suspended' | 'totp_setup' | 'pd_consent' | null;
+  regionId: number | null;
+  schoolId: string | null;
+  venueId: string | null;
 }
 
 interface AuthConfig {

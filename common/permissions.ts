@@ -1,0 +1,47 @@
+import { STAFF_ROLES, type Role } from './roles.js';
+
+/**
+ * What each role may do, checked on every route before anything else. Which objects it may do it
+ * to is the policies' and scoped queries' job: a role that holds a permission still sees only its
+ * own region, school or venue.
+ */
+export const PERMISSIONS = {
+  'regions.read': ['issuer_admin', 'regional_coordinator'],
+  'regions.update': ['issuer_admin', 'regional_coordinator'],
+  'cities.manage': ['issuer_admin', 'regional_coordinator'],
+  'organisations.read': ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'],
+  'organisations.register': ['regional_coordinator'],
+  'organisations.update': ['regional_coordinator', 'school', 'venue'],
+  'organisations.suspend': ['regional_coordinator'],
+  'kpi.manage': ['regional_coordinator'],
+  'staff.read': ['issuer_admin', 'regional_coordinator', 'school', 'venue'],
+  'staff.invite': ['issuer_admin', 'school', 'venue'],
+  'staff.update': ['venue'],
+  'staff.remove': ['issuer_admin', 'regional_coordinator', 'school', 'venue'],
+  'profile.self': STAFF_ROLES,
+  'participants.read': ['issuer_admin', 'regional_coordinator', 'school', 'navigator'],
+  'participants.register': ['school'],
+  'participants.personal_data': ['school'],
+  'participants.assign': ['school'],
+  'imports.manage': ['school'],
+  'paper_consents.upload': ['school'],
+  'paper_consents.read': ['school', 'regional_coordinator', 'parent'],
+  'places.read': ['issuer_admin', 'regional_coordinator', 'venue', 'mentor'],
+  'places.manage': ['venue'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Who may invite whom: the issuer appoints coordinators, organisations their own staff. */
+export const INVITABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
+  issuer_admin: ['regional_coordinator', 'methodologist', 'issuer_admin'],
+  school: ['navigator', 'school'],
+  venue: ['mentor', 'venue'],
+};
+
+/** Roles that must sign in with a second factor; the rest may turn it on. */
+export const SECOND_FACTOR_REQUIRED: readonly Role[] = ['issuer_admin', 'regional_coordinator'];
