@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -121,6 +122,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     hsts: config.cookieSecure,
   });
   await app.register(rateLimit, { global: false });
+  // One file per request; each upload route sets its own smaller size limit and checks the content.
+  await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1024, parts: 12, fileSize: 10 * 1024 * 1024 } });
   await app.register(originGuardPlugin);
   await app.register(sessionPlugin);
   await app.register(swagger, {

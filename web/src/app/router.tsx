@@ -17,6 +17,7 @@ const ParticipantPage = lazy(() => import('../features/participant/pages/partici
 const ParentPage = lazy(() => import('../features/parent/pages/parent-page').then((m) => ({ default: m.ParentPage })));
 const ParentConfirmPage = lazy(() => import('../features/parent/pages/parent-confirm-page').then((m) => ({ default: m.ParentConfirmPage })));
 const InvitationPage = lazy(() => import('../features/invitation/pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
+const StaffLayout = lazy(() => import('../features/staff/components/staff-layout').then((m) => ({ default: m.StaffLayout })));
 const StaffPage = lazy(() => import('../features/staff/pages/staff-page').then((m) => ({ default: m.StaffPage })));
 
 const routes: RouteObject[] = [
@@ -60,9 +61,11 @@ const routes: RouteObject[] = [
         path: '/staff',
         element: (
           <RequireRole roles={STAFF_ROLES}>
-            <StaffPage />
+            <StaffLayout />
           </RequireRole>
         ),
+        // Each feature adds its staff pages here; STAFF_NAV in features/staff/staff-nav.ts links them.
+        children: [{ index: true, element: <StaffPage /> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -32,7 +32,7 @@ async function readJson(response: Response): Promise<unknown> {
  * Calls the JSON API under /api with the session cookie. A JSON content type is sent only with
  * a body: the server refuses an empty body that claims to be JSON.
  */
-export async function api<T>(path: string, options: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, options: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown } = {}): Promise<T> {
   const hasBody = options.body !== undefined;
   let response: Response;
   try {
@@ -55,6 +55,44 @@ export async function api<T>(path: string, options: { method?: 'GET' | 'POST' | 
 
 export const post = <T = unknown>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body });
 export const patch = <T = unknown>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
+export const put = <T = unknown>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body });
+export const del = <T = unknown>(path: string) => api<T>(path, { method: 'DELETE' });
+
+/**
+ * Sends one file as multipart/form-data. XMLHttpRequest rather than fetch because only it reports
+ * upload progress, which a school uploading a scan over a weak connection needs to see.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  fields: Record<string, string> = {},
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_MESSAGE));
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const error = (data as ErrorBody | undefined)?.error;
+      reject(new ApiError(xhr.status, error?.code ?? 'unknown', error?.message ?? UNKNOWN_MESSAGE, error?.fields ?? {}));
+    };
+    xhr.send(form);
+  });
+}
 
 export function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : UNKNOWN_MESSAGE;

@@ -1,0 +1,39 @@
+import { Suspense } from 'react';
+import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
+import { Box, Group, Stack } from '@mantine/core';
+import { PageLoader } from '../../../lib/components/page';
+import { useSession } from '../../../lib/session';
+import { GATE_PATHS, STAFF_NAV } from '../staff-nav';
+import classes from './staff-layout.module.css';
+
+/**
+ * Every staff page sits in this frame: the role's sections as a wrapping row of links (it stays
+ * usable on a phone), and the gate pages first when consent or a second factor is still missing.
+ */
+export function StaffLayout() {
+  const session = useSession();
+  const location = useLocation();
+  const account = session.data;
+  if (!account) return <PageLoader />;
+  if (account.gate && location.pathname !== GATE_PATHS[account.gate]) return <Navigate to={GATE_PATHS[account.gate]} replace />;
+  if (account.gate) return <Outlet />;
+  const links = STAFF_NAV[account.role] ?? [];
+  return (
+    <Stack gap="lg">
+      <Box component="nav" aria-label="Разделы кабинета">
+        <Group gap={4} component="ul" className={classes.list}>
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} end={link.to === '/staff'} className={classes.link}>
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+        </Group>
+      </Box>
+      <Suspense fallback={<PageLoader />}>
+        <Outlet />
+      </Suspense>
+    </Stack>
+  );
+}
