@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileCrypto, type FileCrypto } from './file-crypto.js';
 
 /**
  * Field-level protection of personal data (152-FZ): AES-256-GCM envelopes tagged with the key id,
@@ -12,6 +13,8 @@ export interface PdCrypto {
   decrypt(envelope: string): string;
   blindIndex(value: string): string;
   keyId: string;
+  /** Uploaded files, sealed under a sibling key from the same master. */
+  files: FileCrypto;
 }
 
 const ENVELOPE_VERSION = 'v1';
@@ -27,6 +30,7 @@ export function createPdCrypto(masterKey: Buffer): PdCrypto {
   const keyId = crypto.createHash('sha256').update(masterKey).digest('hex').slice(0, 8);
   return {
     keyId,
+    files: createFileCrypto(masterKey),
     encrypt(plain) {
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', encKey, iv);
