@@ -2,25 +2,42 @@ import { count, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../client.js';
 import { inTransaction } from '../transaction.js';
-import { accounts, cities, consents, familyLinks, parentProfiles, participantProfiles, regions, schools } from '../schema/index.js';
+import { accounts, cities, competencies, consents, familyLinks, parentProfiles, participantProfiles, regions, schools, spheres } from '../schema/index.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { ESIA_TEST_CITIZENS } from '../../modules/identity/esia/esia-emulator.js';
 import { childIdentityKey } from '../../modules/identity/registration.service.js';
 import { CONSENT_TEXTS } from '../../../common/consents.js';
 import type { Role } from '../../../common/roles.js';
+import { SPHERES } from './competencies.data.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 
-/** Reference data every installation needs: the subjects of the Federation and their cities. */
+/**
+ * Reference data every installation needs: the subjects of the Federation and their cities, the
+ * professional spheres and their competencies. Each list is filled only while its table is empty,
+ * so an installation made before a list existed gets it at its next start and later edits are kept.
+ */
 export async function seedReferenceData(db: Db): Promise<void> {
-  const [existing] = await db.select({ n: count() }).from(regions);
-  if ((existing?.n ?? 0) > 0) return;
-  await inTransaction(db, async (tx) => {
-    for (const region of REGIONS) {
-      const [row] = await tx.insert(regions).values({ code: region.code, name: region.name }).returning({ id: regions.id });
-      await tx.insert(cities).values(region.cities.map((name) => ({ regionId: row!.id, name })));
-    }
-  });
+  const [existingRegions] = await db.select({ n: count() }).from(regions);
+  if ((existingRegions?.n ?? 0) === 0) {
+    await inTransaction(db, async (tx) => {
+      for (const region of REGIONS) {
+        const [row] = await tx.insert(regions).values({ code: region.code, name: region.name }).returning({ id: regions.id });
+        await tx.insert(cities).values(region.cities.map((name) => ({ regionId: row!.id, name })));
+      }
+    });
+  }
+  const [existingSpheres] = await db.select({ n: count() }).from(spheres);
+  if ((existingSpheres?.n ?? 0) === 0) {
+    // Several processes starting at once may all find the table empty; the codes' unique indexes let one win quietly.
+    await inTransaction(db, async (tx) => {
+      for (const sphere of SPHERES) {
+        await tx.insert(spheres).values({ code: sphere.code, name: sphere.name }).onConflictDoNothing();
+        const [row] = await tx.select({ id: spheres.id }).from(spheres).where(eq(spheres.code, sphere.code));
+        await tx.insert(competencies).values(sphere.competencies.map((c) => ({ ...c, sphereId: row!.id }))).onConflictDoNothing();
+      }
+    });
+  }
 }
 
 export const DEMO_PASSWORD = 'bilet-demo-2026';

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { cities, regions, schools } from '../../db/schema/index.js';
+import { cities, competencies, regions, schools, spheres } from '../../db/schema/index.js';
 
 export function listRegions(executor: Executor) {
   return executor.select().from(regions).orderBy(asc(regions.name));
@@ -36,4 +36,39 @@ export async function schoolInRegion(executor: Executor, schoolId: string, regio
     .from(schools)
     .where(and(eq(schools.id, schoolId), eq(schools.regionId, regionId)));
   return rows.length > 0;
+}
+
+export interface SphereWithCompetencies {
+  id: number;
+  code: string;
+  name: string;
+  competencies: Array<{ id: number; code: string; name: string }>;
+}
+
+/** Spheres in their curated order, each with its competencies alphabetically, for pickers and the footprint. */
+export async function listSpheresWithCompetencies(executor: Executor): Promise<SphereWithCompetencies[]> {
+  const rows = await executor
+    .select({
+      sphereId: spheres.id,
+      sphereCode: spheres.code,
+      sphereName: spheres.name,
+      id: competencies.id,
+      code: competencies.code,
+      name: competencies.name,
+    })
+    .from(spheres)
+    .leftJoin(competencies, eq(competencies.sphereId, spheres.id))
+    .orderBy(asc(spheres.id));
+  const bySphere = new Map<number, SphereWithCompetencies>();
+  for (const row of rows) {
+    let sphere = bySphere.get(row.sphereId);
+    if (!sphere) {
+      sphere = { id: row.sphereId, code: row.sphereCode, name: row.sphereName, competencies: [] };
+      bySphere.set(row.sphereId, sphere);
+    }
+    if (row.id !== null && row.code !== null && row.name !== null) sphere.competencies.push({ id: row.id, code: row.code, name: row.name });
+  }
+  const collator = new Intl.Collator('ru');
+  for (const sphere of bySphere.values()) sphere.competencies.sort((a, b) => collator.compare(a.name, b.name));
+  return [...bySphere.values()];
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../lib/errors.js';
-import { listCities, listRegions, listSchools } from './reference.repository.js';
+import { listCities, listRegions, listSchools, listSpheresWithCompetencies } from './reference.repository.js';
 
 const regionParams = z.strictObject({ regionId: z.coerce.number().int().positive() });
 
-/** Public reference lists the registration form needs: regions, their cities and schools. */
+/** Public reference lists: regions, their cities and schools for registration; spheres and competencies for pickers. */
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/regions',
@@ -32,5 +32,10 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ schools: await listSchools(app.ctx.db, request.params.regionId, request.query.cityId) }),
+  );
+  app.get(
+    '/reference/competencies',
+    { schema: { tags: ['reference'], summary: 'The professional spheres, each with its competencies' } },
+    async () => ({ spheres: await listSpheresWithCompetencies(app.ctx.db) }),
   );
 };
