@@ -15,8 +15,8 @@ export interface StaffInvitee {
   lastName: string;
   firstName: string;
   middleName?: string | undefined;
-  position?: string | undefined;
-  phone?: string | undefined;
+  position?: string | null | undefined;
+  phone?: string | null | undefined;
   regionId: number | null;
   schoolId?: string | null;
   venueId?: string | null;

@@ -1,0 +1,249 @@
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { inTransaction } from '../../db/transaction.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
+import type { OrganisationListQuery, RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../../common/schemas/organisations.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { findAccountById } from '../identity/accounts.repository.js';
+import { cityInRegion } from '../reference/reference.repository.js';
+import {
+  countExistingCompetencies,
+  findDuplicate,
+  findOrganisation,
+  insertOrganisation,
+  listKpiTargets,
+  listOrganisationStaff,
+  listOrganisations,
+  listVenueCompetencies,
+  lockOrganisation,
+  measureKpis,
+  replaceKpiTargets,
+  setVenueCompetencies,
+  updateOrganisation,
+  type OrganisationRow,
+} from './organisations.repository.js';
+import {
+  canChangeLegalIds,
+  canEditOrganisationProfile,
+  canManageOrganisation,
+  canSeeOrganisation,
+  type Scope,
+} from './organisations.policy.js';
+import { inviteStaff } from './staff-invitations.service.js';
+import { regionName } from './regions.repository.js';
+
+const organisationNotFound = (kind: OrganisationKind) => notFound(kind === 'school' ? 'Школа не найдена' : 'Площадка не найдена');
+
+const duplicateError = (kind: OrganisationKind, field: 'inn' | 'name') =>
+  conflict(
+    'organisation_exists',
+    field === 'inn' ? `${ORGANISATION_KIND_LABELS[kind]} с таким ИНН уже зарегистрирована` : `${ORGANISATION_KIND_LABELS[kind]} с таким названием уже есть в регионе`,
+    field === 'inn'
+      ? { inn: 'Организация с этим ИНН уже есть в программе — найдите её в списке' }
+      : { name: 'В регионе уже есть организация с таким названием' },
+  );
+
+/** Two registrations racing past the checks meet the unique indexes; they get the same answer. */
+function mapUniqueViolation(kind: OrganisationKind, err: unknown): never {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const constraint = e.constraint ?? e.cause?.constraint ?? '';
+  if ((e.code ?? e.cause?.code) === '23505') {
+    if (constraint.endsWith('_inn_uq')) throw duplicateError(kind, 'inn');
+    if (constraint.endsWith('_region_name_uq')) throw duplicateError(kind, 'name');
+  }
+  throw err;
+}
+
+async function assertCompetencies(tx: Tx, ids: number[] | undefined): Promise<void> {
+  if (!ids) return;
+  if ((await countExistingCompetencies(tx, ids)) !== new Set(ids).size) {
+    throw badRequest('invalid_input', 'Проверьте введённые данные', { competencyIds: 'Выберите компетенции из списка' });
+  }
+}
+
+async function assertCity(tx: Tx, cityId: number | undefined, regionId: number): Promise<void> {
+  if (cityId !== undefined && !(await cityInRegion(tx, cityId, regionId))) {
+    throw badRequest('invalid_input', 'Проверьте введённые данные', { cityId: 'Выберите город из списка этого региона' });
+  }
+}
+
+/** A page of the schools or venues the caller may see. */
+export function findOrganisations(ctx: AppContext, scope: Scope, query: OrganisationListQuery) {
+  return listOrganisations(ctx.db, query, scope.role === 'issuer_admin' ? null : scope.regionId);
+}
+
+/**
+ * The coordinator registers a school or venue of its region and invites its responsible person,
+ * who gets the organisation's main account.
+ */
+export async function registerOrganisation(
+  ctx: AppContext,
+  scope: Scope,
+  kind: OrganisationKind,
+  input: RegisterSchool | RegisterVenue,
+  actor: AuditActor,
+): Promise<{ id: string; responsibleId: string }> {
+  const regionId = scope.regionId!;
+  try {
+    return await inTransaction(ctx.db, async (tx, afterCommit) => {
+      await assertCity(tx, input.cityId, regionId);
+      const venueInput = kind === 'venue' ? (input as RegisterVenue) : null;
+      await assertCompetencies(tx, venueInput?.competencyIds);
+      const duplicate = await findDuplicate(tx, kind, { regionId, inn: input.inn, name: input.name });
+      if (duplicate) throw duplicateError(kind, duplicate);
+      const { responsible, competencyIds: _c, description, ...profile } = { competencyIds: undefined, description: null, ...input };
+      const id = await insertOrganisation(tx, kind, { ...profile, description: description ?? null, regionId, createdBy: scope.accountId });
+      if (venueInput) await setVenueCompetencies(tx, id, venueInput.competencyIds);
+      await recordAudit(tx, actor, 'organisation.registered', id, { kind });
+      const coordinator = await findAccountById(tx, scope.accountId);
+      const invited = await inviteStaff(
+        ctx,
+        tx,
+        afterCommit,
+        { ...responsible, role: kind, regionId, schoolId: kind === 'school' ? id : null, venueId: kind === 'venue' ? id : null },
+        { name: coordinator ? `${coordinator.firstName} ${coordinator.lastName}` : 'Региональный координатор', organisation: input.name },
+        actor,
+      );
+      return { id, responsibleId: invited.accountId };
+    });
+  } catch (err) {
+    mapUniqueViolation(kind, err);
+  }
+}
+
+async function visibleOrganisation(ctx: AppContext, scope: Scope, kind: OrganisationKind, id: string): Promise<OrganisationRow> {
+  const org = await findOrganisation(ctx.db, kind, id);
+  if (!org || !canSeeOrganisation(scope, org)) throw organisationNotFound(kind);
+  return org;
+}
+
+/** The organisation card: profile, staff, KPI targets beside what has been reached. */
+export async function describeOrganisation(ctx: AppContext, scope: Scope, kind: OrganisationKind, id: string) {
+  const org = await visibleOrganisation(ctx, scope, kind, id);
+  const [staff, targets, reached, competencies, region] = await Promise.all([
+    listOrganisationStaff(ctx.db, kind, id),
+    listKpiTargets(ctx.db, id),
+    measureKpis(ctx.db, kind, id),
+    kind === 'venue' ? listVenueCompetencies(ctx.db, id) : Promise.resolve([]),
+    regionName(ctx.db, org.regionId),
+  ]);
+  const targetOf = new Map(targets.map((t) => [t.metric, t.target]));
+  const metrics = KPI_METRICS[kind] as Record<string, string>;
+  return {
+    id: org.id,
+    kind,
+    name: org.name,
+    inn: org.inn,
+    ogrn: org.ogrn,
+    regionId: org.regionId,
+    regionName: region,
+    cityId: org.cityId,
+    address: org.address,
+    phone: org.phone,
+    email: org.email,
+    website: org.website,
+    headName: org.headName,
+    description: org.description ?? null,
+    status: org.status,
+    suspendedAt: org.suspendedAt?.toISOString() ?? null,
+    suspendReason: org.suspendReason,
+    createdAt: org.createdAt.toISOString(),
+    competencies,
+    staff,
+    kpi: Object.entries(metrics).map(([metric, label]) => ({
+      metric,
+      label,
+      target: targetOf.get(metric) ?? null,
+      reached: reached[metric] ?? null,
+    })),
+    permissions: {
+      edit: canEditOrganisationProfile(scope, org),
+      manage: canManageOrganisation(scope, org),
+      changeLegalIds: canChangeLegalIds(scope, org),
+    },
+  };
+}
+
+/** The organisation or its coordinator keeps the profile; ИНН/ОГРН only the coordinator. */
+export async function editOrganisation(
+  ctx: AppContext,
+  scope: Scope,
+  kind: OrganisationKind,
+  id: string,
+  input: UpdateOrganisation,
+  actor: AuditActor,
+): Promise<void> {
+  try {
+    await inTransaction(ctx.db, async (tx) => {
+      const org = await lockOrganisation(tx, kind, id);
+      if (!org || !canSeeOrganisation(scope, org)) throw organisationNotFound(kind);
+      if (!canEditOrganisationProfile(scope, org)) throw organisationNotFound(kind);
+      if ((input.inn !== undefined || input.ogrn !== undefined) && !canChangeLegalIds(scope, org)) {
+        throw badRequest('legal_ids_locked', 'ИНН и ОГРН меняет региональный координатор', { inn: 'ИНН и ОГРН меняет региональный координатор' });
+      }
+      if (kind === 'school' && (input.competencyIds !== undefined || input.description !== undefined)) {
+        throw badRequest('invalid_input', 'У школы нет компетенций и описания площадки');
+      }
+      await assertCity(tx, input.cityId, org.regionId);
+      await assertCompetencies(tx, input.competencyIds);
+      const duplicate = await findDuplicate(tx, kind, { regionId: org.regionId, inn: input.inn, name: input.name }, id);
+      if (duplicate) throw duplicateError(kind, duplicate);
+      const { competencyIds, ...profile } = input;
+      await updateOrganisation(tx, kind, id, profile);
+      if (competencyIds) await setVenueCompetencies(tx, id, competencyIds);
+      await recordAudit(tx, actor, 'organisation.updated', id, { kind, fields: Object.keys(input).join(',') });
+    });
+  } catch (err) {
+    mapUniqueViolation(kind, err);
+  }
+}
+
+/**
+ * Suspension stops the organisation's staff at the session gate; nothing is deleted and
+ * reactivation restores everything as it was.
+ */
+export async function setOrganisationSuspended(
+  ctx: AppContext,
+  scope: Scope,
+  kind: OrganisationKind,
+  id: string,
+  suspend: { reason: string } | null,
+  actor: AuditActor,
+): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    const org = await lockOrganisation(tx, kind, id);
+    if (!org || !canSeeOrganisation(scope, org) || !canManageOrganisation(scope, org)) throw organisationNotFound(kind);
+    if (suspend && org.status === 'suspended') throw conflict('already_suspended', 'Работа организации уже приостановлена');
+    if (!suspend && org.status === 'active') throw conflict('not_suspended', 'Организация и так работает');
+    await updateOrganisation(
+      tx,
+      kind,
+      id,
+      suspend ? { status: 'suspended', suspendedAt: new Date(), suspendReason: suspend.reason } : { status: 'active', suspendedAt: null, suspendReason: null },
+    );
+    await recordAudit(tx, actor, suspend ? 'organisation.suspended' : 'organisation.reactivated', id, { kind });
+  });
+}
+
+/** Targets for the metrics of this kind of organisation; an unknown metric is named back. */
+export async function setKpiTargets(
+  ctx: AppContext,
+  scope: Scope,
+  kind: OrganisationKind,
+  id: string,
+  targets: Record<string, number>,
+  actor: AuditActor,
+): Promise<void> {
+  const known = KPI_METRICS[kind] as Record<string, string>;
+  const unknown = Object.keys(targets).filter((m) => !(m in known));
+  if (unknown.length > 0) {
+    throw badRequest('invalid_input', `Для этой организации нет показателя: ${unknown.join(', ')}`, { targets: 'Неизвестный показатель' });
+  }
+  await inTransaction(ctx.db, async (tx) => {
+    const org = await lockOrganisation(tx, kind, id);
+    if (!org || !canSeeOrganisation(scope, org) || !canManageOrganisation(scope, org)) throw organisationNotFound(kind);
+    await replaceKpiTargets(tx, { id, kind, regionId: org.regionId }, targets);
+    await recordAudit(tx, actor, 'kpi.targets_set', id, { kind, metrics: Object.keys(targets).length });
+  });
+}
