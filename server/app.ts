@@ -32,6 +32,8 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { esiaRoutes } from './modules/identity/esia.routes.js';
 import { registrationRoutes } from './modules/identity/registration.routes.js';
 import { familyRoutes } from './modules/identity/family.routes.js';
+import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
+import { staffOnboardingRoutes } from './modules/identity/staff-onboarding.routes.js';
 import { createEsiaClient } from './modules/identity/esia/esia-client.js';
 import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
@@ -144,6 +146,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(esiaRoutes);
       await api.register(registrationRoutes);
       await api.register(familyRoutes);
+      await api.register(secondFactorRoutes);
+      await api.register(staffOnboardingRoutes);
       await api.register(notificationsRoutes);
     },
     { prefix: '/api' },

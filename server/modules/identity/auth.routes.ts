@@ -35,11 +35,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/sign-in',
-    { schema: { tags: ['auth'], summary: 'Sign in with e-mail and password (participants and staff)', body: signInSchema } },
+    { schema: { tags: ['auth'], summary: 'Sign in with e-mail and password (participants and staff); a second factor answers with a challenge instead', body: signInSchema } },
     async (request, reply) => {
-      const session = await signInWithPassword(app.ctx, request.body, actorOf(request), sessionHashFrom(request));
-      setSessionCookie(reply, session.token, config.cookieSecure, config.sessionAbsoluteMs);
-      return { role: session.role };
+      const result = await signInWithPassword(app.ctx, request.body, actorOf(request), sessionHashFrom(request));
+      if ('challenge' in result) return { secondFactorRequired: true as const, challenge: result.challenge };
+      setSessionCookie(reply, result.token, config.cookieSecure, config.sessionAbsoluteMs);
+      return { role: result.role };
     },
   );
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError, gone } from '../../lib/errors.js';
 import { hashPassword, assertPasswordNotCommon, verifyPassword } from '../../lib/passwords.js';
@@ -17,6 +18,7 @@ import {
   lockedUntil,
   recordFailure,
 } from './auth.repository.js';
+import { totpEnabledFor } from './second-factor.repository.js';
 import { claimToken, issueToken } from './tokens.repository.js';
 
 export const LOCKOUT = { windowMs: 15 * 60_000, perAccount: 10, perAddress: 50 } as const;
@@ -40,18 +42,37 @@ export async function openSession(ctx: AppContext, accountId: string, role: Role
   return { token, accountId, role };
 }
 
-const accountKeyOf = (ctx: AppContext, email: string) => `acct:${ctx.pd.blindIndex(`email:${normalizeEmail(email)}`)}`;
+/** The lockout key of an e-mail: keyed, so the failure table names no address. */
+export const accountKeyOf = (ctx: AppContext, email: string) => `acct:${ctx.pd.blindIndex(`email:${normalizeEmail(email)}`)}`;
+
+/**
+ * Counts one failed attempt (a wrong password or a wrong second-factor code) and locks the account's
+ * key or the address once it crossed its limit within the window.
+ */
+export async function recordSignInFailure(tx: Tx, accountKey: string, ip: string): Promise<void> {
+  await recordFailure(tx, accountKey, ip);
+  const since = new Date(Date.now() - LOCKOUT.windowMs);
+  const until = new Date(Date.now() + LOCKOUT.windowMs);
+  if ((await countFailuresSince(tx, since, { accountKey })) >= LOCKOUT.perAccount) await lockKey(tx, accountKey, until);
+  if ((await countFailuresSince(tx, since, { ip })) >= LOCKOUT.perAddress) await lockKey(tx, `ip:${ip}`, until);
+}
+
+/** A correct password of an account with a second factor: the code must follow within minutes. */
+export interface SecondFactorChallenge {
+  challenge: string;
+}
 
 /**
  * E-mail and password sign-in with lockout: 10 failures for one e-mail or 50 from one address
  * within 15 minutes lock further attempts for 15 minutes, answered exactly like a wrong password.
+ * An account with a second factor gets a challenge instead of a session.
  */
 export async function signInWithPassword(
   ctx: AppContext,
   input: { email: string; password: string },
   actor: AuditActor,
   previousHash: string | null,
-): Promise<NewSession> {
+): Promise<NewSession | SecondFactorChallenge> {
   const accountKey = accountKeyOf(ctx, input.email);
   const ipKey = `ip:${actor.ip}`;
   const locked = await lockedUntil(ctx.db, [accountKey, ipKey]);
@@ -63,15 +84,12 @@ export async function signInWithPassword(
   const ok = await verifyPassword(account?.passwordHash, input.password);
   if (!account || !ok || account.status === 'disabled') {
     await inTransaction(ctx.db, async (tx) => {
-      await recordFailure(tx, accountKey, actor.ip);
+      await recordSignInFailure(tx, accountKey, actor.ip);
       await recordAudit(tx, actor, 'auth.sign_in.failed', account?.id ?? null, { reason: account ? 'password' : 'unknown_account' });
-      const since = new Date(Date.now() - LOCKOUT.windowMs);
-      const until = new Date(Date.now() + LOCKOUT.windowMs);
-      if ((await countFailuresSince(tx, since, { accountKey })) >= LOCKOUT.perAccount) await lockKey(tx, accountKey, until);
-      if ((await countFailuresSince(tx, since, { ip: actor.ip })) >= LOCKOUT.perAddress) await lockKey(tx, ipKey, until);
     });
     throw badCredentials();
   }
+  if (await totpEnabledFor(ctx.db, account.id)) return { challenge: await issueToken(ctx.db, account.id, 'second_factor') };
   const session = await openSession(ctx, account.id, account.role as Role, previousHash);
   await recordAudit(ctx.db, { ...actor, actorId: account.id, actorRole: account.role }, 'auth.sign_in.succeeded', account.id);
   return session;
