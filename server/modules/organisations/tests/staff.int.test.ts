@@ -4,7 +4,7 @@ import { linkFrom, startTestApp, type TestApp } from '../../../test/test-app.js'
 import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '../../../test/staff-factories.js';
 import { uniqueEmail } from '../../../test/factories.js';
 
-const person = (over: Record<string, unknown> = {}) => ({ lastName: 'Егорова', firstName: 'Мария', middleName: 'Петровна', email: uniqueEmail('staff'), ...over });
+const person = (over: Record<string, unknown> = {}): Record<string, unknown> & { email: string } => ({ lastName: 'Егорова', firstName: 'Мария', middleName: 'Петровна', email: uniqueEmail('staff'), ...over });
 
 describe('staff: invitations, scoped lists, removal, profiles', () => {
   let t: TestApp;
@@ -65,7 +65,7 @@ describe('staff: invitations, scoped lists, removal, profiles', () => {
     const res = await t.api('POST', '/api/staff', { cookie: schoolStaff.cookie, body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const own = await t.api('GET', '/api/staff?role=navigator', { cookie: schoolStaff.cookie });
-    expect(own.body.items).toEqual([expect.objectContaining({ id: res.body.id, status: 'pending', position: body.position })]);
+    expect(own.body.items).toEqual([expect.objectContaining({ id: res.body.id, status: 'pending', position: 'Классный руководитель 8 «Б»' })]);
     const other = await t.api('GET', '/api/staff', { cookie: otherSchoolStaff.cookie });
     expect(other.body.items.map((s: { id: string }) => s.id)).not.toContain(res.body.id);
 
