@@ -1,13 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../../../common/roles.js';
+import type { SignInAnswer } from '../../../../../common/schemas/staff-access.js';
 import { post } from '../../../lib/api-client';
 import { sessionKey } from '../../../lib/session';
 
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => post<{ role: Role }>('/auth/sign-in', body),
+    mutationFn: (body: { email: string; password: string }) => post<SignInAnswer>('/auth/sign-in', body),
     // The next page is guarded by the session, so it must be fresh before navigating there.
+    onSuccess: (answer) => (answer.secondFactorRequired ? undefined : queryClient.invalidateQueries({ queryKey: sessionKey })),
+  });
+}
+
+export function useSecondFactorSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { challenge: string; code: string }) => post<{ role: Role }>('/auth/sign-in/second-factor', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
   });
 }

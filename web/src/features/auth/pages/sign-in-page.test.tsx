@@ -73,3 +73,94 @@ describe('sign-in page', () => {
     );
   });
 });
+
+describe('sign-in page, second step', () => {
+  const challenge = 'c'.repeat(43);
+  const askForCode = { 'POST /api/auth/sign-in': { body: { secondFactorRequired: true, challenge } } };
+
+  it('asks for the code from the app after the password and then opens the cabinet', async () => {
+    const fetchMock = mockApi({ ...signedOut, ...askForCode, 'POST /api/auth/sign-in/second-factor': { body: { role: 'regional_coordinator' } } });
+    const user = userEvent.setup();
+    renderPage(<SignInPage />, { path: '/signin' });
+
+    await signIn(user);
+
+    const code = await screen.findByLabelText('Код из приложения');
+    expect(code).toHaveFocus();
+    expect(code).toHaveAttribute('inputmode', 'numeric');
+    expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+    expect(screen.getByTestId('location')).toHaveTextContent('/signin');
+    await user.type(code, '123 456');
+    await user.click(screen.getByRole('button', { name: 'Подтвердить' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/staff'));
+    expect(callsTo(fetchMock, 'POST /api/auth/sign-in/second-factor')).toEqual([{ challenge, code: '123 456' }]);
+  });
+
+  it('checks the code before sending it', async () => {
+    const fetchMock = mockApi({ ...signedOut, ...askForCode });
+    const user = userEvent.setup();
+    renderPage(<SignInPage />, { path: '/signin' });
+
+    await signIn(user);
+    await user.type(await screen.findByLabelText('Код из приложения'), '12a');
+    await user.click(screen.getByRole('button', { name: 'Подтвердить' }));
+
+    expect(await screen.findByText('Введите 6 цифр из приложения-аутентификатора')).toBeInTheDocument();
+    expect(callsTo(fetchMock, 'POST /api/auth/sign-in/second-factor')).toEqual([]);
+  });
+
+  it('shows why a code did not fit, clears it, and accepts a recovery code instead', async () => {
+    let attempts = 0;
+    const fetchMock = mockApi({
+      ...signedOut,
+      ...askForCode,
+      'POST /api/auth/sign-in/second-factor': () =>
+        ++attempts === 1
+          ? { status: 401, body: { error: { code: 'bad_second_factor_code', message: 'Код не подошёл', fields: { code: 'Код не подошёл. Введите новый код' } } } }
+          : { body: { role: 'issuer_admin' } },
+    });
+    const user = userEvent.setup();
+    renderPage(<SignInPage />, { path: '/signin' });
+
+    await signIn(user);
+    await user.type(await screen.findByLabelText('Код из приложения'), '000000');
+    await user.click(screen.getByRole('button', { name: 'Подтвердить' }));
+
+    expect(await screen.findByText('Код не подошёл. Введите новый код')).toBeInTheDocument();
+    expect(screen.getByLabelText('Код из приложения')).toHaveValue('');
+
+    await user.click(screen.getByRole('button', { name: 'Нет доступа к приложению? Ввести резервный код' }));
+    const recovery = screen.getByLabelText('Резервный код');
+    await waitFor(() => expect(recovery).toHaveFocus());
+    await user.type(recovery, 'K7M2Q-X9HTA');
+    await user.click(screen.getByRole('button', { name: 'Подтвердить' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/staff'));
+    expect(callsTo(fetchMock, 'POST /api/auth/sign-in/second-factor')).toEqual([
+      { challenge, code: '000000' },
+      { challenge, code: 'K7M2Q-X9HTA' },
+    ]);
+  });
+
+  it('goes back to the password with an explanation when the time for the code ran out', async () => {
+    mockApi({
+      ...signedOut,
+      ...askForCode,
+      'POST /api/auth/sign-in/second-factor': {
+        status: 401,
+        body: { error: { code: 'second_factor_challenge_invalid', message: 'Время на ввод кода вышло. Введите почту и пароль ещё раз' } },
+      },
+    });
+    const user = userEvent.setup();
+    renderPage(<SignInPage />, { path: '/signin' });
+
+    await signIn(user);
+    await user.type(await screen.findByLabelText('Код из приложения'), '123456');
+    await user.click(screen.getByRole('button', { name: 'Подтвердить' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Время на ввод кода вышло');
+    expect(screen.getByLabelText('Электронная почта')).toHaveValue('someone@example.ru');
+    expect(screen.getByLabelText('Пароль')).toHaveValue('');
+  });
+});

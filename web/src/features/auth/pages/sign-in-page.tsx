@@ -1,14 +1,109 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Anchor, Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { Role } from '../../../../../common/roles.js';
 import { signInSchema } from '../../../../../common/schemas/identity.js';
-import { errorMessage } from '../../../lib/api-client';
+import { secondFactorCodeSchema, totpCodeSchema } from '../../../../../common/schemas/staff-access.js';
+import { ApiError, errorMessage } from '../../../lib/api-client';
 import { focusFirstInvalid, schemaErrors } from '../../../lib/forms';
 import { FormAlert, PageTitle } from '../../../lib/components/page';
 import { esiaSignInUrl, safeReturnPath } from '../../../lib/navigation';
 import { homePathFor } from '../../../lib/session';
-import { useSignIn } from '../api/auth-api';
+import { useSecondFactorSignIn, useSignIn } from '../api/auth-api';
+
+/** The password was right and the account has a second factor: a code from the app, or a recovery code. */
+function SecondFactorStep({ challenge, onSignedIn, onRestart }: { challenge: string; onSignedIn: (role: Role) => void; onRestart: (message: string | null) => void }) {
+  const verify = useSecondFactorSignIn();
+  const [withRecoveryCode, setWithRecoveryCode] = useState(false);
+  const [alert, setAlert] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const form = useForm({
+    initialValues: { code: '' },
+    validate: (values) => schemaErrors(withRecoveryCode ? secondFactorCodeSchema : totpCodeSchema, values.code, () => 'code'),
+  });
+
+  useEffect(() => inputRef.current?.focus(), [withRecoveryCode]);
+
+  const switchMode = () => {
+    setWithRecoveryCode((v) => !v);
+    setAlert(null);
+    form.reset();
+  };
+
+  const submit = form.onSubmit(
+    (values) => {
+      setAlert(null);
+      verify.mutate(
+        { challenge, code: values.code },
+        {
+          onSuccess: ({ role }) => onSignedIn(role),
+          onError: (error) => {
+            if (error instanceof ApiError && error.code === 'second_factor_challenge_invalid') return onRestart(error.message);
+            form.setFieldValue('code', '');
+            if (error instanceof ApiError && error.fields.code) form.setFieldError('code', error.fields.code);
+            else setAlert(errorMessage(error));
+            inputRef.current?.focus();
+          },
+        },
+      );
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="second-factor-title" maw={520}>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} id="second-factor-title">
+            Подтвердите вход
+          </Title>
+          <Text>
+            {withRecoveryCode
+              ? 'Введите один из резервных кодов, которые вы сохранили, когда включали вход с кодом. Каждый резервный код срабатывает один раз.'
+              : 'Пароль верный. Откройте приложение-аутентификатор на телефоне и введите код, который оно показывает для «Билета в будущее».'}
+          </Text>
+          <FormAlert message={alert} />
+          {withRecoveryCode ? (
+            <TextInput
+              key="recovery"
+              ref={inputRef}
+              label="Резервный код"
+              description="Например, k7m2q-x9hta"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              {...form.getInputProps('code')}
+            />
+          ) : (
+            <TextInput
+              key="totp"
+              ref={inputRef}
+              label="Код из приложения"
+              description="6 цифр"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              {...form.getInputProps('code')}
+            />
+          )}
+          <Button type="submit" loading={verify.isPending} fullWidth>
+            Подтвердить
+          </Button>
+          <Group justify="space-between" gap="xs">
+            <Anchor component="button" type="button" onClick={switchMode}>
+              {withRecoveryCode ? 'Ввести код из приложения' : 'Нет доступа к приложению? Ввести резервный код'}
+            </Anchor>
+            <Anchor component="button" type="button" onClick={() => onRestart(null)}>
+              Войти заново
+            </Anchor>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
 
 export function SignInPage() {
   const [params] = useSearchParams();
@@ -17,6 +112,8 @@ export function SignInPage() {
   const signIn = useSignIn();
   const formRef = useRef<HTMLFormElement>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const goHome = (role: Role) => void navigate(returnTo ?? homePathFor(role), { replace: true });
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: (values) => schemaErrors(signInSchema, values),
@@ -26,7 +123,10 @@ export function SignInPage() {
     (values) => {
       setAlert(null);
       signIn.mutate(values, {
-        onSuccess: ({ role }) => void navigate(returnTo ?? homePathFor(role), { replace: true }),
+        onSuccess: (answer) => {
+          if (answer.secondFactorRequired) setChallenge(answer.challenge);
+          else goHome(answer.role);
+        },
         onError: (error) => {
           setAlert(errorMessage(error));
           form.setFieldValue('password', '');
@@ -35,6 +135,23 @@ export function SignInPage() {
     },
     () => focusFirstInvalid(formRef.current),
   );
+
+  if (challenge) {
+    return (
+      <Stack gap="lg">
+        <PageTitle>Вход</PageTitle>
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={goHome}
+          onRestart={(message) => {
+            setChallenge(null);
+            setAlert(message);
+            form.setFieldValue('password', '');
+          }}
+        />
+      </Stack>
+    );
+  }
 
   return (
     <Stack gap="lg">
