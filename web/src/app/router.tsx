@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PERMISSIONS } from '../../../common/permissions.js';
 import { STAFF_ROLES } from '../../../common/roles.js';
 import { LandingPage } from '../features/landing/pages/landing-page';
 import { Layout } from './layout';
@@ -19,6 +20,7 @@ const ParentConfirmPage = lazy(() => import('../features/parent/pages/parent-con
 const InvitationPage = lazy(() => import('../features/invitation/pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const StaffLayout = lazy(() => import('../features/staff/components/staff-layout').then((m) => ({ default: m.StaffLayout })));
 const StaffPage = lazy(() => import('../features/staff/pages/staff-page').then((m) => ({ default: m.StaffPage })));
+const PlacesPage = lazy(() => import('../features/places/pages/places-page').then((m) => ({ default: m.PlacesPage })));
 
 const routes: RouteObject[] = [
   {
@@ -65,7 +67,17 @@ const routes: RouteObject[] = [
           </RequireRole>
         ),
         // Each feature adds its staff pages here; STAFF_NAV in features/staff/staff-nav.ts links them.
-        children: [{ index: true, element: <StaffPage /> }],
+        children: [
+          { index: true, element: <StaffPage /> },
+          {
+            path: 'places',
+            element: (
+              <RequireRole roles={PERMISSIONS['places.read']}>
+                <PlacesPage />
+              </RequireRole>
+            ),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
