@@ -32,6 +32,7 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { esiaRoutes } from './modules/identity/esia.routes.js';
 import { registrationRoutes } from './modules/identity/registration.routes.js';
 import { familyRoutes } from './modules/identity/family.routes.js';
+import { paperConsentRoutes } from './modules/paper-consents/paper-consents.routes.js';
 import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
 import { staffOnboardingRoutes } from './modules/identity/staff-onboarding.routes.js';
 import { createEsiaClient } from './modules/identity/esia/esia-client.js';
@@ -149,6 +150,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(secondFactorRoutes);
       await api.register(staffOnboardingRoutes);
       await api.register(notificationsRoutes);
+      await api.register(paperConsentRoutes);
     },
     { prefix: '/api' },
   );
