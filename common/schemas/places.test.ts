@@ -27,7 +27,7 @@ describe('place schema', () => {
 
   it('names the field and says what is wrong, in Russian', () => {
     expect(fieldErrors({ ...valid, accessibility: ['lift'] })).toEqual({ 'accessibility.0': 'Выберите особенность доступности из списка' });
-    expect(fieldErrors({ ...valid, rooms: [{ name: '', capacity: 5 }] })).toEqual({ 'rooms.0.name': 'Заполните поле «Помещение»' });
+    expect(fieldErrors({ ...valid, rooms: [{ name: '', capacity: 5 }] })).toEqual({ 'rooms.0.name': 'Заполните поле «Название помещения»' });
     expect(fieldErrors({ ...valid, rooms: [{ name: 'Цех', capacity: 0 }] })).toEqual({ 'rooms.0.capacity': 'Вместимость — целое число от 1 до 1000' });
     expect(fieldErrors({ ...valid, rooms: [{ name: 'Цех', capacity: 5 }, { name: ' ЦЕХ ', capacity: 5 }] })).toEqual({
       'rooms.1.name': 'Такое помещение уже есть в списке',

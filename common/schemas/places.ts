@@ -23,7 +23,7 @@ const text = (min: number, max: number, what: string) =>
 const capacityError = `Вместимость — целое число от 1 до ${PLACE_LIMITS.capacity}`;
 
 export const roomSchema = z.strictObject({
-  name: text(1, PLACE_LIMITS.roomName, 'Помещение'),
+  name: text(1, PLACE_LIMITS.roomName, 'Название помещения'),
   capacity: z.number({ error: capacityError }).int({ error: capacityError }).min(1, { error: capacityError }).max(PLACE_LIMITS.capacity, { error: capacityError }),
 });
 

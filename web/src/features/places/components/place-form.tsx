@@ -223,9 +223,7 @@ export function PlaceForm({ place, regionId, onSaved, onCancel }: Props) {
             <Textarea
               label="Что ещё важно знать о доступности"
               description={`Необязательно, до ${PLACE_LIMITS.notes} символов. Например, где пандус и к кому обратиться у входа`}
-              autosize
-              minRows={2}
-              maxRows={6}
+              rows={3}
               maxLength={PLACE_LIMITS.notes}
               {...form.getInputProps('accessibilityNotes')}
             />
