@@ -35,6 +35,7 @@ import { familyRoutes } from './modules/identity/family.routes.js';
 import { paperConsentRoutes } from './modules/paper-consents/paper-consents.routes.js';
 import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
 import { staffOnboardingRoutes } from './modules/identity/staff-onboarding.routes.js';
+import { placesRoutes } from './modules/organisations/places.routes.js';
 import { createEsiaClient } from './modules/identity/esia/esia-client.js';
 import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(staffOnboardingRoutes);
       await api.register(notificationsRoutes);
       await api.register(paperConsentRoutes);
+      await api.register(placesRoutes);
     },
     { prefix: '/api' },
   );
