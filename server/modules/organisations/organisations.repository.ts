@@ -130,7 +130,7 @@ const SORT_SQL: Record<OrganisationListQuery['sort'], string> = {
 export async function listOrganisations(
   executor: Executor,
   query: OrganisationListQuery,
-  scopeRegionId: number | null,
+  scope: { regionId: number | null; organisationId: string | null } | null,
 ): Promise<ListPage<OrganisationListRow>> {
   const table = query.kind === 'school' ? sql.raw('schools') : sql.raw('venues');
   const size =
@@ -139,7 +139,8 @@ export async function listOrganisations(
       : sql.raw('(select count(*)::int from venue_places vp where vp.venue_id = o.id)');
   const staffColumn = query.kind === 'school' ? sql.raw('school_id') : sql.raw('venue_id');
   const conditions: SQL[] = [];
-  if (scopeRegionId !== null) conditions.push(sql`o.region_id = ${scopeRegionId}`);
+  if (scope) conditions.push(sql`o.region_id = ${scope.regionId}`);
+  if (scope && scope.organisationId !== null) conditions.push(sql`o.id = ${scope.organisationId}`);
   if (query.regionId) conditions.push(sql`o.region_id = ${query.regionId}`);
   if (query.cityId) conditions.push(sql`o.city_id = ${query.cityId}`);
   if (query.status) conditions.push(sql`o.status = ${query.status}`);

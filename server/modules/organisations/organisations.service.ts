@@ -68,9 +68,16 @@ async function assertCity(tx: Tx, cityId: number | undefined, regionId: number):
   }
 }
 
-/** A page of the schools or venues the caller may see. */
+/**
+ * A page of the schools or venues the caller may see, by the same rule as canSeeOrganisation:
+ * everything for the issuer, the region for its coordinator, its own organisation for staff.
+ */
 export function findOrganisations(ctx: AppContext, scope: Scope, query: OrganisationListQuery) {
-  return listOrganisations(ctx.db, query, scope.role === 'issuer_admin' ? null : scope.regionId);
+  if (scope.role === 'issuer_admin') return listOrganisations(ctx.db, query, null);
+  if (scope.role === 'regional_coordinator') return listOrganisations(ctx.db, query, { regionId: scope.regionId, organisationId: null });
+  const own = query.kind === 'school' ? scope.schoolId : scope.venueId;
+  if (!own) return Promise.resolve({ items: [], total: 0, page: query.page, pageSize: query.pageSize });
+  return listOrganisations(ctx.db, query, { regionId: scope.regionId, organisationId: own });
 }
 
 /**

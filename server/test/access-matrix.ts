@@ -1,0 +1,339 @@
+import crypto from 'node:crypto';
+import { ROLES, STAFF_ROLES, type Role } from '../../common/roles.js';
+import { CONSENT_TEXTS } from '../../common/consents.js';
+import type { Caller, World } from './access-world.js';
+
+/** A status, or 'pass': anything but 401, 403 and 5xx (the caller got past authorization). */
+export type Outcome = number | 'pass';
+export type Expectation = Partial<Record<Caller, Outcome>>;
+
+export interface Probe {
+  /** What the probe is about, for the failure message. */
+  label: string;
+  url: (w: World) => string;
+  body?: (w: World) => unknown;
+  /** Callers not named: anonymous 401, signed-in 403. */
+  expect: Expectation;
+  /** A list must not show this object to these callers. */
+  hidden?: { id: (w: World) => string; from: readonly Caller[] };
+}
+
+export interface MatrixEntry {
+  /** "METHOD /api/path/{param}" exactly as the OpenAPI document names the route. */
+  route: string;
+  probes: Probe[];
+  /** The probe ends the caller's session, so it runs after every other probe. */
+  endsSession?: boolean;
+}
+
+const EVERYONE: readonly Caller[] = ['anonymous', ...ROLES];
+const SIGNED_IN: readonly Caller[] = ROLES;
+const FAMILY: readonly Role[] = ['participant', 'parent'];
+
+/** The same outcome for each of these callers. */
+export function each(callers: readonly Caller[], outcome: Outcome): Expectation {
+  return Object.fromEntries(callers.map((c) => [c, outcome]));
+}
+
+const randomId = () => crypto.randomUUID();
+const randomToken = () => crypto.randomBytes(24).toString('base64url');
+
+/** A route only its own roles reach; an empty or invalid body proves they got past authorization. */
+function guarded(route: string, roles: readonly Role[], outcome: Outcome, url?: (w: World) => string, body?: (w: World) => unknown): MatrixEntry {
+  return { route, probes: [{ label: 'own scope', url: url ?? (() => route.split(' ')[1]!), ...(body ? { body } : {}), expect: each(roles, outcome) }] };
+}
+
+/** Public routes answer everyone the same way. */
+function open(route: string, outcome: Outcome, url?: (w: World) => string, body?: (w: World) => unknown): MatrixEntry {
+  return { route, probes: [{ label: 'public', url: url ?? (() => route.split(' ')[1]!), ...(body ? { body } : {}), expect: each(EVERYONE, outcome) }] };
+}
+
+const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
+const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
+const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
+
+function organisationEntries(kind: 'school' | 'venue'): MatrixEntry[] {
+  const base = kind === 'school' ? '/api/schools' : '/api/venues';
+  const own = (w: World) => (kind === 'school' ? w.a.schoolId : w.a.venueId);
+  const foreign = (w: World) => (kind === 'school' ? w.b.schoolId : w.b.venueId);
+  const ownStaff: readonly Role[] = kind === 'school' ? ['school', 'navigator'] : ['venue', 'mentor'];
+  const otherStaff: readonly Role[] = kind === 'school' ? ['venue', 'mentor'] : ['school', 'navigator'];
+  return [
+    guarded(`POST ${base}`, ['regional_coordinator'], 400, () => base, () => ({})),
+    {
+      route: `GET ${base}/{id}`,
+      probes: [
+        { label: 'own region', url: (w) => `${base}/${own(w)}`, expect: { ...each(['issuer_admin', 'regional_coordinator', ...ownStaff], 200), ...each(otherStaff, 404) } },
+        { label: 'other region', url: (w) => `${base}/${foreign(w)}`, expect: { issuer_admin: 200, ...each(['regional_coordinator', ...ownStaff, ...otherStaff], 404) } },
+        ...(kind === 'school'
+          ? [{ label: 'neighbour school', url: (w: World) => `${base}/${w.a.neighbourSchoolId}`, expect: { issuer_admin: 200, regional_coordinator: 200, ...each(['school', 'navigator', 'venue', 'mentor'], 404) } }]
+          : []),
+      ],
+    },
+    {
+      route: `PATCH ${base}/{id}`,
+      probes: [
+        { label: 'empty change', url: (w) => `${base}/${own(w)}`, body: () => ({}), expect: each(ORG_EDITORS, 400) },
+        { label: 'other region', url: (w) => `${base}/${foreign(w)}`, body: () => ({ address: 'ул. Проверочная, 1' }), expect: each(ORG_EDITORS, 404) },
+      ],
+    },
+    {
+      route: `POST ${base}/{id}/suspend`,
+      probes: [
+        { label: 'no reason', url: (w) => `${base}/${own(w)}/suspend`, body: () => ({}), expect: { regional_coordinator: 400 } },
+        { label: 'other region', url: (w) => `${base}/${foreign(w)}/suspend`, body: () => ({ reason: 'Проверка доступа' }), expect: { regional_coordinator: 404 } },
+      ],
+    },
+    {
+      route: `POST ${base}/{id}/reactivate`,
+      probes: [
+        { label: 'not suspended', url: (w) => `${base}/${own(w)}/reactivate`, expect: { regional_coordinator: 409 } },
+        { label: 'other region', url: (w) => `${base}/${foreign(w)}/reactivate`, expect: { regional_coordinator: 404 } },
+      ],
+    },
+    {
+      route: `PUT ${base}/{id}/kpi-targets`,
+      probes: [
+        { label: 'no targets', url: (w) => `${base}/${own(w)}/kpi-targets`, body: () => ({}), expect: { regional_coordinator: 400 } },
+        { label: 'other region', url: (w) => `${base}/${foreign(w)}/kpi-targets`, body: () => ({ targets: {} }), expect: { regional_coordinator: 404 } },
+      ],
+    },
+  ];
+}
+
+/**
+ * Every route of the API with the answer each caller must get. The test fails for a route that is
+ * missing here, so a new route cannot ship without deciding who may call it.
+ */
+export const ACCESS_MATRIX: MatrixEntry[] = [
+  open('GET /api/health', 200),
+  open('GET /api/regions', 200),
+  open('GET /api/regions/{regionId}/cities', 200, (w) => `/api/regions/${w.a.place.regionId}/cities`),
+  open('GET /api/regions/{regionId}/schools', 200, (w) => `/api/regions/${w.a.place.regionId}/schools`),
+  open('GET /api/reference/competencies', 200),
+  open('GET /api/consents/texts', 200),
+  open('GET /api/auth/config', 200),
+  open('GET /api/auth/session', 200),
+  open('POST /api/auth/sign-in', 400, undefined, () => ({})),
+  open('POST /api/auth/sign-in/second-factor', 400, undefined, () => ({})),
+  open('POST /api/auth/activate', 400, undefined, () => ({})),
+  open('POST /api/auth/password-reset', 400, undefined, () => ({})),
+  open('POST /api/auth/password', 400, undefined, () => ({})),
+  open('POST /api/registration/participant', 400, undefined, () => ({})),
+  open('GET /api/auth/esia/start', 303),
+  open('GET /api/auth/esia/callback', 303),
+  open('GET /api/invitations/by-token/{token}', 404, () => `/api/invitations/by-token/${randomToken()}`),
+  open('POST /api/invitations/by-token/{token}/renew', 404, () => `/api/invitations/by-token/${randomToken()}/renew`),
+  open('GET /api/staff-invitations/{token}', 404, () => `/api/staff-invitations/${randomToken()}`),
+  open('POST /api/staff-invitations/accept', 400, undefined, () => ({})),
+
+  guarded('POST /api/auth/activation/resend', ['participant'], 'pass'),
+  { ...guarded('POST /api/auth/sign-out', SIGNED_IN as Role[], 200), endsSession: true },
+  guarded('GET /api/notifications', SIGNED_IN as Role[], 200),
+  guarded('POST /api/notifications/{id}/read', SIGNED_IN as Role[], 404, () => `/api/notifications/${randomId()}/read`),
+
+  guarded('GET /api/participant/cabinet', ['participant'], 200),
+  guarded('GET /api/participant/personal-data', ['participant'], 200),
+  guarded('PATCH /api/participant/personal-data', ['participant'], 400, undefined, () => ({ phone: 'нет' })),
+  guarded('POST /api/participant/invitations', ['participant'], 400, undefined, () => ({})),
+  guarded('GET /api/invitations', FAMILY, 200),
+  guarded('POST /api/invitations/{id}/resend', FAMILY, 404, () => `/api/invitations/${randomId()}/resend`),
+  guarded('POST /api/invitations/{id}/revoke', FAMILY, 404, () => `/api/invitations/${randomId()}/revoke`),
+  guarded('POST /api/invitations/by-token/{token}/accept', ['parent'], 404, () => `/api/invitations/by-token/${randomToken()}/accept`),
+  guarded('POST /api/parent/confirm', ['parent'], 'pass', undefined, () => ({})),
+  guarded('GET /api/parent/cabinet', ['parent'], 200),
+  guarded('GET /api/parent/personal-data', ['parent'], 200),
+  guarded('POST /api/parent/children', ['parent'], 400, undefined, () => ({})),
+  guarded('POST /api/parent/invitations', ['parent'], 400, undefined, () => ({})),
+  {
+    route: 'POST /api/parent/children/{childId}/consents',
+    probes: [
+      { label: 'own child, empty body', url: (w) => `/api/parent/children/${w.a.pupilId}/consents`, body: () => ({}), expect: { parent: 400 } },
+      {
+        label: 'someone else’s child',
+        url: (w) => `/api/parent/children/${w.b.pupilId}/consents`,
+        body: () => ({ kind: 'photo_video', textVersion: CONSENT_TEXTS.photo_video.version }),
+        expect: { parent: 404 },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/parent/children/{childId}/consents/{kind}/withdraw',
+    probes: [{ label: 'someone else’s child', url: (w) => `/api/parent/children/${w.b.pupilId}/consents/pd_processing/withdraw`, expect: { parent: 404 } }],
+  },
+  {
+    route: 'GET /api/parent/children/{childId}/personal-data',
+    probes: [
+      { label: 'own child', url: (w) => `/api/parent/children/${w.a.pupilId}/personal-data`, expect: { parent: 200 } },
+      { label: 'someone else’s child', url: (w) => `/api/parent/children/${w.b.pupilId}/personal-data`, expect: { parent: 404 } },
+    ],
+  },
+  {
+    route: 'PATCH /api/parent/children/{childId}/personal-data',
+    probes: [
+      { label: 'own child, bad phone', url: (w) => `/api/parent/children/${w.a.pupilId}/personal-data`, body: () => ({ phone: 'нет' }), expect: { parent: 400 } },
+      { label: 'someone else’s child', url: (w) => `/api/parent/children/${w.b.pupilId}/personal-data`, body: () => ({ hasOvz: false }), expect: { parent: 404 } },
+    ],
+  },
+
+  guarded('GET /api/auth/second-factor', STAFF_ROLES, 200),
+  guarded('POST /api/auth/second-factor/setup', STAFF_ROLES, 'pass'),
+  guarded('POST /api/auth/second-factor/enable', STAFF_ROLES, 400, undefined, () => ({})),
+  guarded('POST /api/auth/second-factor/disable', STAFF_ROLES, 400, undefined, () => ({})),
+  guarded('POST /api/auth/second-factor/recovery-codes', STAFF_ROLES, 400, undefined, () => ({})),
+  guarded('GET /api/staff/consent', STAFF_ROLES, 200),
+  guarded('POST /api/staff/consent', STAFF_ROLES, 400, undefined, () => ({})),
+  guarded('GET /api/staff/me', STAFF_ROLES, 200),
+  guarded('PATCH /api/staff/me', STAFF_ROLES, 400, undefined, () => ({})),
+  {
+    route: 'GET /api/staff',
+    probes: [
+      {
+        label: 'scoped list',
+        url: () => '/api/staff?pageSize=100',
+        expect: each(STAFF_MANAGERS, 200),
+        hidden: { id: (w) => w.b.staffIds.navigator, from: ['regional_coordinator', 'school', 'venue'] },
+      },
+    ],
+  },
+  guarded('POST /api/staff', ['issuer_admin', 'school', 'venue'], 400, undefined, () => ({})),
+  {
+    route: 'PATCH /api/staff/{id}',
+    probes: [
+      { label: 'own mentor, empty change', url: (w) => `/api/staff/${w.a.staffIds.mentor}`, body: () => ({}), expect: { venue: 400 } },
+      { label: 'other region’s mentor', url: (w) => `/api/staff/${w.b.staffIds.mentor}`, body: () => ({ position: 'Мастер' }), expect: { venue: 404 } },
+    ],
+  },
+  {
+    route: 'DELETE /api/staff/{id}',
+    probes: [
+      { label: 'unknown id', url: () => `/api/staff/${randomId()}`, expect: each(STAFF_MANAGERS, 404) },
+      { label: 'other region’s navigator', url: (w) => `/api/staff/${w.b.staffIds.navigator}`, expect: each(STAFF_MANAGERS, 404) },
+    ],
+  },
+  {
+    route: 'POST /api/staff/{id}/invitation',
+    probes: [{ label: 'other region’s mentor', url: (w) => `/api/staff/${w.b.staffIds.mentor}/invitation`, expect: each(STAFF_MANAGERS, 404) }],
+  },
+
+  {
+    route: 'GET /api/regions/overview',
+    probes: [
+      { label: 'list', url: () => '/api/regions/overview', expect: each(['issuer_admin', 'regional_coordinator'], 200) },
+    ],
+  },
+  {
+    route: 'GET /api/regions/{regionId}',
+    probes: [
+      { label: 'own region', url: (w) => `/api/regions/${w.a.place.regionId}`, expect: each(['issuer_admin', 'regional_coordinator'], 200) },
+      { label: 'other region', url: (w) => `/api/regions/${w.b.place.regionId}`, expect: { issuer_admin: 200, regional_coordinator: 404 } },
+    ],
+  },
+  {
+    route: 'PATCH /api/regions/{regionId}',
+    probes: [
+      { label: 'own region, empty body', url: (w) => `/api/regions/${w.a.place.regionId}`, body: () => ({}), expect: each(['issuer_admin', 'regional_coordinator'], 400) },
+      {
+        label: 'other region',
+        url: (w) => `/api/regions/${w.b.place.regionId}`,
+        body: () => ({ seasonStartsOn: null, seasonEndsOn: null }),
+        expect: { issuer_admin: 200, regional_coordinator: 404 },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/regions/{regionId}/cities',
+    probes: [
+      { label: 'own region, empty body', url: (w) => `/api/regions/${w.a.place.regionId}/cities`, body: () => ({}), expect: each(['issuer_admin', 'regional_coordinator'], 400) },
+      { label: 'other region', url: (w) => `/api/regions/${w.b.place.regionId}/cities`, body: () => ({ name: 'Проверочный' }), expect: { issuer_admin: 'pass', regional_coordinator: 404 } },
+    ],
+  },
+  {
+    route: 'PATCH /api/cities/{cityId}',
+    probes: [
+      { label: 'own city, empty body', url: (w) => `/api/cities/${w.a.place.cityId}`, body: () => ({}), expect: each(['issuer_admin', 'regional_coordinator'], 400) },
+      { label: 'other region’s city', url: (w) => `/api/cities/${w.b.place.cityId}`, body: () => ({ name: 'Переименованный' }), expect: { issuer_admin: 'pass', regional_coordinator: 404 } },
+    ],
+  },
+  {
+    route: 'DELETE /api/cities/{cityId}',
+    probes: [
+      { label: 'own city in use', url: (w) => `/api/cities/${w.a.place.cityId}`, expect: each(['issuer_admin', 'regional_coordinator'], 409) },
+      { label: 'other region’s city', url: (w) => `/api/cities/${w.b.place.cityId}`, expect: { issuer_admin: 409, regional_coordinator: 404 } },
+    ],
+  },
+
+  {
+    route: 'GET /api/organisations',
+    probes: [
+      {
+        label: 'schools',
+        url: () => '/api/organisations?kind=school&pageSize=100',
+        expect: each(ORG_READERS, 200),
+        hidden: { id: (w) => w.b.schoolId, from: ['regional_coordinator', 'school', 'venue', 'navigator', 'mentor'] },
+      },
+      {
+        label: 'neighbour school',
+        url: () => '/api/organisations?kind=school&pageSize=100',
+        expect: each(ORG_READERS, 200),
+        hidden: { id: (w) => w.a.neighbourSchoolId, from: ['school', 'venue', 'navigator', 'mentor'] },
+      },
+    ],
+  },
+  ...organisationEntries('school'),
+  ...organisationEntries('venue'),
+
+  {
+    route: 'GET /api/places',
+    probes: [
+      {
+        label: 'scoped list',
+        url: () => '/api/places?pageSize=100',
+        expect: each(['issuer_admin', 'regional_coordinator', 'venue', 'mentor'], 200),
+        hidden: { id: (w) => w.b.placeId, from: ['regional_coordinator', 'venue', 'mentor'] },
+      },
+    ],
+  },
+  {
+    route: 'GET /api/places/{id}',
+    probes: [
+      { label: 'own place', url: (w) => `/api/places/${w.a.placeId}`, expect: each(['issuer_admin', 'regional_coordinator', 'venue', 'mentor'], 200) },
+      { label: 'other region’s place', url: (w) => `/api/places/${w.b.placeId}`, expect: { issuer_admin: 200, ...each(['regional_coordinator', 'venue', 'mentor'], 404) } },
+    ],
+  },
+  guarded('POST /api/places', ['venue'], 400, undefined, () => ({})),
+  {
+    route: 'PATCH /api/places/{id}',
+    probes: [
+      { label: 'own place, bad change', url: (w) => `/api/places/${w.a.placeId}`, body: () => ({ name: '' }), expect: { venue: 400 } },
+      { label: 'other venue’s place', url: (w) => `/api/places/${w.b.placeId}`, body: () => ({ name: 'Чужое место' }), expect: { venue: 404 } },
+    ],
+  },
+
+  {
+    route: 'GET /api/paper-consents',
+    probes: [
+      {
+        label: 'scoped list',
+        url: () => '/api/paper-consents?pageSize=100',
+        expect: each(['school', 'regional_coordinator', 'parent'], 200),
+        hidden: { id: (w) => w.b.paperConsentId, from: ['school', 'regional_coordinator', 'parent'] },
+      },
+    ],
+  },
+  guarded('POST /api/paper-consents', ['school'], 'pass'),
+  {
+    route: 'PATCH /api/paper-consents/{id}',
+    probes: [
+      { label: 'own scan, empty body', url: (w) => `/api/paper-consents/${w.a.paperConsentId}`, body: () => ({}), expect: { school: 400 } },
+      { label: 'other school’s scan', url: (w) => `/api/paper-consents/${w.b.paperConsentId}`, body: () => ({ participantId: null }), expect: { school: 404 } },
+    ],
+  },
+  {
+    route: 'GET /api/paper-consents/{id}/file',
+    probes: [
+      { label: 'own scan', url: (w) => `/api/paper-consents/${w.a.paperConsentId}/file`, expect: each(['school', 'regional_coordinator', 'parent'], 200) },
+      { label: 'other region’s scan', url: (w) => `/api/paper-consents/${w.b.paperConsentId}/file`, expect: each(['school', 'regional_coordinator', 'parent'], 404) },
+    ],
+  },
+];

@@ -1,0 +1,126 @@
+import { expect } from 'vitest';
+import { navigatorAssignments, venuePlaces } from '../db/schema/index.js';
+import type { Role } from '../../common/roles.js';
+import { CONSENT_TEXTS } from '../../common/consents.js';
+import { birthDateForAge, confirmedParent, participantInput } from './factories.js';
+import { MULTIPART_HEADERS, TINY_PDF, multipart } from './multipart.js';
+import { createSchool, createStaff, createVenue, regionByCode, type Place } from './staff-factories.js';
+import type { TestApp } from './test-app.js';
+
+export type Caller = 'anonymous' | Role;
+
+/** Everything one region holds: its organisations, their staff, a pupil with a parent, and their records. */
+export interface RegionWorld {
+  place: Place;
+  schoolId: string;
+  /** A second school of the same region: "another school" without leaving the region. */
+  neighbourSchoolId: string;
+  venueId: string;
+  placeId: string;
+  pupilId: string;
+  neighbourPupilId: string;
+  parentId: string;
+  paperConsentId: string;
+  staffIds: Record<'regional_coordinator' | 'school' | 'venue' | 'mentor' | 'navigator', string>;
+  cookies: Partial<Record<Caller, string>>;
+}
+
+export interface World {
+  a: RegionWorld;
+  b: RegionWorld;
+  issuerId: string;
+  methodologistId: string;
+  /** Session cookies of region A's people plus the issuer and the methodologist. */
+  cookies: Record<Exclude<Caller, 'anonymous'>, string>;
+}
+
+/** A pupil of the school, created by a parent (which links them), with the parent's consent. */
+async function pupilWithParent(t: TestApp, place: Place, schoolId: string) {
+  const parent = await confirmedParent(t);
+  const { acceptTerms: _a, ...child } = await participantInput(t, { ...place, schoolId, schoolName: undefined, birthDate: birthDateForAge(12), grade: 6 });
+  const created = await t.api('POST', '/api/parent/children', { cookie: parent.cookie, body: child });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const childId = created.body.childId as string;
+  const consent = await t.api('POST', `/api/parent/children/${childId}/consents`, {
+    cookie: parent.cookie,
+    body: { kind: 'pd_processing', textVersion: CONSENT_TEXTS.pd_processing.version },
+  });
+  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+  const signIn = await t.api('POST', '/api/auth/sign-in', { body: { email: child.email, password: child.password } });
+  expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
+  const parentSession = await t.api('GET', '/api/auth/session', { cookie: parent.cookie });
+  return { childId, parentId: parentSession.body.account.id as string, parentCookie: parent.cookie, childCookie: `bilet_sid=${signIn.cookies.bilet_sid}` };
+}
+
+async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
+  const place = await regionByCode(t, code);
+  const school = await createSchool(t, place);
+  const neighbour = await createSchool(t, place);
+  const venue = await createVenue(t, place);
+  const coordinator = await createStaff(t, 'regional_coordinator', { regionId: place.regionId });
+  const schoolStaff = await createStaff(t, 'school', { regionId: place.regionId, schoolId: school.id });
+  const navigator = await createStaff(t, 'navigator', { regionId: place.regionId, schoolId: school.id });
+  const venueStaff = await createStaff(t, 'venue', { regionId: place.regionId, venueId: venue.id });
+  const mentor = await createStaff(t, 'mentor', { regionId: place.regionId, venueId: venue.id });
+  const family = await pupilWithParent(t, place, school.id);
+  const neighbourFamily = await pupilWithParent(t, place, neighbour.id);
+  await t.database.db.insert(navigatorAssignments).values({ participantId: family.childId, navigatorId: navigator.accountId, assignedBy: schoolStaff.accountId });
+  const [venuePlace] = await t.database.db
+    .insert(venuePlaces)
+    .values({ venueId: venue.id, name: 'Мастерская', cityId: place.cityId, address: 'ул. Заводская, 3', rooms: [{ name: 'Цех', capacity: 12 }] })
+    .returning();
+  const upload = await t.api('POST', '/api/paper-consents', {
+    cookie: schoolStaff.cookie,
+    headers: MULTIPART_HEADERS,
+    body: multipart([
+      { name: 'participantId', value: family.childId },
+      { name: 'file', filename: 'soglasie.pdf', content: TINY_PDF, contentType: 'application/pdf' },
+    ]),
+  });
+  expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+  return {
+    place,
+    schoolId: school.id,
+    neighbourSchoolId: neighbour.id,
+    venueId: venue.id,
+    placeId: venuePlace!.id,
+    pupilId: family.childId,
+    neighbourPupilId: neighbourFamily.childId,
+    parentId: family.parentId,
+    paperConsentId: upload.body.id,
+    staffIds: {
+      regional_coordinator: coordinator.accountId,
+      school: schoolStaff.accountId,
+      venue: venueStaff.accountId,
+      mentor: mentor.accountId,
+      navigator: navigator.accountId,
+    },
+    cookies: {
+      regional_coordinator: coordinator.cookie,
+      school: schoolStaff.cookie,
+      venue: venueStaff.cookie,
+      mentor: mentor.cookie,
+      navigator: navigator.cookie,
+      participant: family.childCookie,
+      parent: family.parentCookie,
+    },
+  };
+}
+
+/**
+ * Two regions built alike, so every probe can ask for an object of the caller's own part of the
+ * programme (region A) and for the same kind of object elsewhere (region B, or a neighbour school).
+ */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const a = await buildRegion(t, '43');
+  const b = await buildRegion(t, '16');
+  const issuer = await createStaff(t, 'issuer_admin');
+  const methodologist = await createStaff(t, 'methodologist');
+  return {
+    a,
+    b,
+    issuerId: issuer.accountId,
+    methodologistId: methodologist.accountId,
+    cookies: { ...(a.cookies as Record<Exclude<Caller, 'anonymous' | 'issuer_admin' | 'methodologist'>, string>), issuer_admin: issuer.cookie, methodologist: methodologist.cookie },
+  };
+}
