@@ -20,6 +20,11 @@ const ParentConfirmPage = lazy(() => import('../features/parent/pages/parent-con
 const InvitationPage = lazy(() => import('../features/invitation/pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const StaffLayout = lazy(() => import('../features/staff/components/staff-layout').then((m) => ({ default: m.StaffLayout })));
 const StaffPage = lazy(() => import('../features/staff/pages/staff-page').then((m) => ({ default: m.StaffPage })));
+const SecondFactorPage = lazy(() => import('../features/staff-access/pages/second-factor-page').then((m) => ({ default: m.SecondFactorPage })));
+const StaffConsentPage = lazy(() => import('../features/staff-access/pages/consent-page').then((m) => ({ default: m.StaffConsentPage })));
+const SuspendedPage = lazy(() => import('../features/staff-access/pages/suspended-page').then((m) => ({ default: m.SuspendedPage })));
+const SecurityPage = lazy(() => import('../features/staff-access/pages/security-page').then((m) => ({ default: m.SecurityPage })));
+const StaffInvitationPage = lazy(() => import('../features/staff-access/pages/staff-invitation-page').then((m) => ({ default: m.StaffInvitationPage })));
 const PlacesPage = lazy(() => import('../features/places/pages/places-page').then((m) => ({ default: m.PlacesPage })));
 
 const routes: RouteObject[] = [
@@ -35,6 +40,7 @@ const routes: RouteObject[] = [
       { path: '/activate', element: <ActivatePage /> },
       { path: '/esia/error', element: <EsiaErrorPage /> },
       { path: '/invite/:token', element: <InvitationPage /> },
+      { path: '/staff-invitation', element: <StaffInvitationPage /> },
       {
         path: '/participant',
         element: (
@@ -69,6 +75,10 @@ const routes: RouteObject[] = [
         // Each feature adds its staff pages here; STAFF_NAV in features/staff/staff-nav.ts links them.
         children: [
           { index: true, element: <StaffPage /> },
+          { path: 'second-factor', element: <SecondFactorPage /> },
+          { path: 'consent', element: <StaffConsentPage /> },
+          { path: 'suspended', element: <SuspendedPage /> },
+          { path: 'security', element: <SecurityPage /> },
           {
             path: 'places',
             element: (
