@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
+  completeInn,
+  completeOgrn,
+  isValidInn,
+  isValidOgrn,
   formatSnils,
   isValidSnils,
   maskSnils,
@@ -57,5 +61,24 @@ describe('people', () => {
   });
   it('treats case, ё and spacing as the same name', () => {
     expect(normalizePersonName('  Фёдоров  ')).toBe(normalizePersonName('ФЕДОРОВ'));
+  });
+});
+
+describe('ИНН and ОГРН', () => {
+  it('accepts real check digits and refuses a changed digit', () => {
+    expect(isValidInn('7707083893')).toBe(true);
+    expect(isValidInn('7707083894')).toBe(false);
+    expect(isValidInn('500100732259')).toBe(true);
+    expect(isValidInn('500100732258')).toBe(false);
+    expect(isValidOgrn('1027700132195')).toBe(true);
+    expect(isValidOgrn('1027700132196')).toBe(false);
+    expect(isValidOgrn('304500116000157')).toBe(true);
+    expect(isValidInn('12345')).toBe(false);
+    expect(isValidOgrn('abc')).toBe(false);
+  });
+
+  it('completes digits into valid numbers', () => {
+    expect(isValidInn(completeInn('434500001'))).toBe(true);
+    expect(isValidOgrn(completeOgrn('102430000001'))).toBe(true);
   });
 });

@@ -88,9 +88,21 @@ function checkDigit(digits: string, weights: readonly number[]): number {
   return (sum % 11) % 10;
 }
 
+const INN10_WEIGHTS = [2, 4, 10, 3, 5, 9, 4, 6, 8] as const;
+
+/** The organisation ИНН these nine digits begin: the tenth is their check digit. */
+export function completeInn(first9: string): string {
+  return first9 + String(checkDigit(first9, INN10_WEIGHTS));
+}
+
+/** The ОГРН these twelve digits begin. */
+export function completeOgrn(first12: string): string {
+  return first12 + String(Number((BigInt(first12) % 11n) % 10n));
+}
+
 /** ИНН of an organisation (10 digits) or of an individual entrepreneur (12 digits), checksums included. */
 export function isValidInn(inn: string): boolean {
-  if (/^\d{10}$/.test(inn)) return checkDigit(inn, [2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[9]);
+  if (/^\d{10}$/.test(inn)) return completeInn(inn.slice(0, 9)) === inn;
   if (/^\d{12}$/.test(inn)) {
     return (
       checkDigit(inn, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[10]) &&
@@ -102,7 +114,7 @@ export function isValidInn(inn: string): boolean {
 
 /** ОГРН (13 digits) or ОГРНИП (15 digits): the last digit is the remainder of the rest by 11 or 13. */
 export function isValidOgrn(ogrn: string): boolean {
-  if (/^\d{13}$/.test(ogrn)) return Number(BigInt(ogrn.slice(0, 12)) % 11n % 10n) === Number(ogrn[12]);
+  if (/^\d{13}$/.test(ogrn)) return completeOgrn(ogrn.slice(0, 12)) === ogrn;
   if (/^\d{15}$/.test(ogrn)) return Number(BigInt(ogrn.slice(0, 14)) % 13n % 10n) === Number(ogrn[14]);
   return false;
 }

@@ -5,6 +5,7 @@ import * as OTPAuth from 'otpauth';
 import type { Role } from '../../common/roles.js';
 import { STAFF_CONSENT } from '../../common/organisations.js';
 import { SECOND_FACTOR_REQUIRED } from '../../common/permissions.js';
+import { completeInn, completeOgrn } from '../../common/validators.js';
 import { accounts, cities, regions, schools, staffProfiles, venues } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
 import { uniqueEmail } from './factories.js';
@@ -13,19 +14,13 @@ import type { TestApp } from './test-app.js';
 const STAFF_PASSWORD = 'надёжный-пароль-сотрудника';
 let passwordHash: Promise<string> | null = null;
 
-/** A ten-digit ИНН with correct check digit. */
-export function validInn(): string {
-  const body = Array.from({ length: 9 }, () => crypto.randomInt(10)).join('');
-  const w = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const sum = w.reduce((acc, k, i) => acc + k * Number(body[i]), 0);
-  return body + String((sum % 11) % 10);
-}
+const digits = (n: number) => Array.from({ length: n }, () => crypto.randomInt(10)).join('');
 
-/** A thirteen-digit ОГРН with correct check digit. */
-export function validOgrn(): string {
-  const body = '1' + Array.from({ length: 11 }, () => crypto.randomInt(10)).join('');
-  return body + String(Number(BigInt(body) % 11n % 10n));
-}
+/** A random ten-digit ИНН with a correct check digit. */
+export const validInn = () => completeInn(digits(9));
+
+/** A random thirteen-digit ОГРН with a correct check digit. */
+export const validOgrn = () => completeOgrn(`1${digits(11)}`);
 
 export function totpFor(secret: string): OTPAuth.TOTP {
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });

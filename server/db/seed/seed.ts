@@ -1,13 +1,33 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../client.js';
 import { inTransaction } from '../transaction.js';
-import { accounts, cities, competencies, consents, familyLinks, parentProfiles, participantProfiles, regions, schools, spheres } from '../schema/index.js';
+import {
+  accounts,
+  cities,
+  competencies,
+  consents,
+  familyLinks,
+  kpiTargets,
+  navigatorAssignments,
+  parentProfiles,
+  participantProfiles,
+  regions,
+  schools,
+  spheres,
+  staffCompetencies,
+  staffProfiles,
+  venueCompetencies,
+  venuePlaces,
+  venues,
+} from '../schema/index.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { ESIA_TEST_CITIZENS } from '../../modules/identity/esia/esia-emulator.js';
 import { childIdentityKey } from '../../modules/identity/registration.service.js';
 import { CONSENT_TEXTS } from '../../../common/consents.js';
 import type { Role } from '../../../common/roles.js';
+import { SECOND_FACTOR_REQUIRED } from '../../../common/permissions.js';
+import { completeInn, completeOgrn } from '../../../common/validators.js';
 import { SPHERES } from './competencies.data.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
@@ -49,15 +69,17 @@ export interface DemoAccount {
   note: string;
 }
 
-const STAFF: Array<{ role: Role; email: string; lastName: string; firstName: string; middleName: string }> = [
-  { role: 'issuer_admin', email: 'admin@bilet.demo', lastName: 'Орлова', firstName: 'Наталья', middleName: 'Павловна' },
-  { role: 'regional_coordinator', email: 'coordinator@bilet.demo', lastName: 'Лебедев', firstName: 'Игорь', middleName: 'Николаевич' },
-  { role: 'school', email: 'school@bilet.demo', lastName: 'Васильева', firstName: 'Ольга', middleName: 'Ивановна' },
-  { role: 'venue', email: 'venue@bilet.demo', lastName: 'Морозов', firstName: 'Сергей', middleName: 'Александрович' },
-  { role: 'mentor', email: 'mentor@bilet.demo', lastName: 'Зайцева', firstName: 'Анна', middleName: 'Олеговна' },
-  { role: 'navigator', email: 'navigator@bilet.demo', lastName: 'Никитин', firstName: 'Павел', middleName: 'Сергеевич' },
-  { role: 'methodologist', email: 'methodologist@bilet.demo', lastName: 'Соколова', firstName: 'Татьяна', middleName: 'Витальевна' },
+const STAFF: Array<{ role: Role; email: string; lastName: string; firstName: string; middleName: string; position: string }> = [
+  { role: 'issuer_admin', email: 'admin@bilet.demo', lastName: 'Орлова', firstName: 'Наталья', middleName: 'Павловна', position: 'Руководитель программы' },
+  { role: 'regional_coordinator', email: 'coordinator@bilet.demo', lastName: 'Лебедев', firstName: 'Игорь', middleName: 'Николаевич', position: 'Региональный оператор' },
+  { role: 'school', email: 'school@bilet.demo', lastName: 'Васильева', firstName: 'Ольга', middleName: 'Ивановна', position: 'Заместитель директора по воспитательной работе' },
+  { role: 'venue', email: 'venue@bilet.demo', lastName: 'Морозов', firstName: 'Сергей', middleName: 'Александрович', position: 'Руководитель центра профориентации' },
+  { role: 'mentor', email: 'mentor@bilet.demo', lastName: 'Зайцева', firstName: 'Анна', middleName: 'Олеговна', position: 'Мастер производственного обучения' },
+  { role: 'navigator', email: 'navigator@bilet.demo', lastName: 'Никитин', firstName: 'Павел', middleName: 'Сергеевич', position: 'Классный руководитель 8 «А»' },
+  { role: 'methodologist', email: 'methodologist@bilet.demo', lastName: 'Соколова', firstName: 'Татьяна', middleName: 'Витальевна', position: 'Методист-психолог' },
 ];
+
+const DEMO_VENUE_COMPETENCIES = ['cnc-turning', 'additive-manufacturing', 'confectionery'];
 
 /**
  * Demo data for an empty database: one account of every role, a pupil linked to a parent who
@@ -73,17 +95,80 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
   const parentCitizen = ESIA_TEST_CITIZENS[0]!;
 
   await inTransaction(ctx.db, async (tx) => {
-    for (const school of DEMO_SCHOOLS) {
+    for (const [index, school] of DEMO_SCHOOLS.entries()) {
       const [region] = await tx.select().from(regions).where(eq(regions.code, school.regionCode));
       if (!region) continue;
       const [city] = await tx.select().from(cities).where(eq(cities.regionId, region.id)).then((rows) => rows.filter((c) => c.name === school.city));
       if (!city) continue;
-      await tx.insert(schools).values({ regionId: region.id, cityId: city.id, name: school.name });
+      const serial = String(index + 1).padStart(4, '0');
+      await tx.insert(schools).values({
+        regionId: region.id,
+        cityId: city.id,
+        name: school.name,
+        inn: completeInn(`${school.regionCode.padStart(2, '0')}0100${serial.slice(1)}`),
+        ogrn: completeOgrn(`10${school.regionCode.padStart(2, '0')}0000${serial}`),
+        address: `${city.name}, ул. Школьная, ${index + 1}`,
+      });
     }
     const [school] = await tx.select().from(schools).where(eq(schools.regionId, kirov.id)).limit(1);
 
+    const [venue] = await tx
+      .insert(venues)
+      .values({
+        regionId: kirov.id,
+        cityId: kirovCity!.id,
+        name: 'Колледж технологий и сервиса «Вятка»',
+        inn: completeInn('434590001'),
+        ogrn: completeOgrn('102430059001'),
+        address: `${kirovCity!.name}, ул. Профсоюзная, 40`,
+        phone: '+78332000000',
+        description: 'Мастерские токарной обработки, 3D-печати и кондитерского дела: пробы для школьников 6–11 классов.',
+      })
+      .returning();
+    const demoCompetencies = await tx.select().from(competencies).where(inArray(competencies.code, DEMO_VENUE_COMPETENCIES));
+    if (demoCompetencies.length > 0) {
+      await tx.insert(venueCompetencies).values(demoCompetencies.map((c) => ({ venueId: venue!.id, competencyId: c.id })));
+    }
+    await tx.insert(venuePlaces).values({
+      venueId: venue!.id,
+      name: 'Учебно-производственные мастерские',
+      cityId: kirovCity!.id,
+      address: `${kirovCity!.name}, ул. Профсоюзная, 40, корпус 2`,
+      rooms: [
+        { name: 'Токарный участок', capacity: 12 },
+        { name: 'Лаборатория 3D-печати', capacity: 15 },
+      ],
+      accessibility: ['step_free', 'accessible_toilet', 'assistant'],
+    });
+
+    const staffIds: Partial<Record<Role, string>> = {};
     for (const s of STAFF) {
-      await tx.insert(accounts).values({ ...s, passwordHash, status: 'active', emailVerifiedAt: new Date() });
+      const [account] = await tx.insert(accounts).values({ ...s, passwordHash, status: 'active', emailVerifiedAt: new Date() }).returning();
+      staffIds[s.role] = account!.id;
+      const inSchool = s.role === 'school' || s.role === 'navigator';
+      const inVenue = s.role === 'venue' || s.role === 'mentor';
+      // Consent and the second factor are left to the first sign-in, so the demo shows both steps.
+      await tx.insert(staffProfiles).values({
+        accountId: account!.id,
+        regionId: s.role === 'issuer_admin' || s.role === 'methodologist' ? null : kirov.id,
+        schoolId: inSchool ? (school?.id ?? null) : null,
+        venueId: inVenue ? venue!.id : null,
+        position: s.position,
+      });
+    }
+    if (demoCompetencies.length > 0) {
+      await tx.insert(staffCompetencies).values(demoCompetencies.slice(0, 2).map((c) => ({ accountId: staffIds.mentor!, competencyId: c.id })));
+    }
+    if (school) {
+      await tx.insert(kpiTargets).values(
+        Object.entries({ registered_pupils: 400, linked_parents: 300, consents: 300, pupils_tested: 250 }).map(([metric, target]) => ({
+          organisationId: school.id,
+          organisationKind: 'school',
+          regionId: kirov.id,
+          metric,
+          target,
+        })),
+      );
     }
 
     const [parent] = await tx
@@ -134,6 +219,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       identityBidx: childIdentityKey(ctx, child),
     });
     await tx.insert(familyLinks).values({ parentId: parent!.id, childId: pupil!.id });
+    await tx.insert(navigatorAssignments).values({ participantId: pupil!.id, navigatorId: staffIds.navigator!, assignedBy: staffIds.school! });
     await tx.insert(consents).values({
       parentId: parent!.id,
       childId: pupil!.id,
@@ -143,7 +229,12 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
   });
 
   return [
-    ...STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD, note: '' })),
+    ...STAFF.map((s) => ({
+      role: s.role,
+      email: s.email,
+      password: DEMO_PASSWORD,
+      note: SECOND_FACTOR_REQUIRED.includes(s.role) ? 'при первом входе: код из приложения и согласие' : 'при первом входе: согласие',
+    })),
     { role: 'participant', email: 'pupil@bilet.demo', password: DEMO_PASSWORD, note: 'связан с родителем, согласие дано' },
     {
       role: 'parent',
