@@ -39,6 +39,8 @@ const challengeProblem = () =>
 const lockedProblem = () =>
   new AppError('second_factor_locked', 429, 'Слишком много неверных попыток. Вход временно закрыт — попробуйте через 15 минут');
 
+const notEnabled = () => conflict('second_factor_not_enabled', 'Вход с кодом из приложения ещё не включён');
+
 const CODE_MESSAGES: Record<CodeFailure, { message: string; field: string }> = {
   wrong_code: {
     message: 'Код не подошёл',
@@ -68,7 +70,7 @@ function matchTotpStep(secretBase32: string, code: string): number | null {
 }
 
 /**
- * Recovery codes are hashed with the keyed blind index rather than a bare hash: fifty random bits
+ * Recovery codes are hashed with the keyed blind index rather than a bare hash: about fifty random bits
  * are too few to survive brute force against a leaked dump, but useless without the key.
  */
 function hashRecoveryCode(ctx: AppContext, normalisedCode: string): string {
@@ -119,28 +121,23 @@ async function recordCodeFailure(ctx: AppContext, tx: Tx, email: string, account
 }
 
 /**
- * Verifies a code against an account with the factor enabled, outside sign-in (turning it off,
- * new recovery codes): same lockout and audit as at sign-in.
+ * Spends a current code of the signed-in staff member, then does the work in the same transaction:
+ * changes to the factor itself need one. Wrong codes count and are audited as at sign-in.
  */
-async function verifyOwnCode(ctx: AppContext, accountId: string, code: string, actor: AuditActor, then: (tx: Tx) => Promise<void>): Promise<void> {
+async function withOwnCode<T>(ctx: AppContext, accountId: string, code: string, actor: AuditActor, work: (tx: Tx) => Promise<T>): Promise<T> {
   const account = await findAccountById(ctx.db, accountId);
   if (!account) throw forbidden();
   await assertNotLocked(ctx, account.email, actor, accountId);
-  const failure = await inTransaction(ctx.db, async (tx) => {
+  const outcome = await inTransaction(ctx.db, async (tx) => {
     const check = await spendCode(ctx, tx, accountId, code, actor);
-    if (check.ok) {
-      await then(tx);
-      return null;
-    }
-    if (check.reason === 'not_enabled') return check.reason;
-    await recordCodeFailure(ctx, tx, account.email, accountId, actor, check.reason);
-    return check.reason;
+    if (check.ok) return { ok: true as const, value: await work(tx) };
+    if (check.reason !== 'not_enabled') await recordCodeFailure(ctx, tx, account.email, accountId, actor, check.reason);
+    return check;
   });
-  if (failure === 'not_enabled') throw notEnabled();
-  if (failure) throw codeProblem(failure, 400);
+  if (outcome.ok) return outcome.value;
+  if (outcome.reason === 'not_enabled') throw notEnabled();
+  throw codeProblem(outcome.reason, 400);
 }
-
-const notEnabled = () => conflict('second_factor_not_enabled', 'Вход с кодом из приложения ещё не включён');
 
 /**
  * Second step of sign-in: the challenge from the password step and a code. Opens the session only
@@ -234,7 +231,7 @@ export async function disableTotp(ctx: AppContext, accountId: string, role: Role
   if (SECOND_FACTOR_REQUIRED.includes(role)) {
     throw forbidden('Для вашей роли вход с кодом обязателен — отключить его нельзя. Чтобы перенести его на новый телефон, настройте его заново');
   }
-  await verifyOwnCode(ctx, accountId, code, actor, async (tx) => {
+  await withOwnCode(ctx, accountId, code, actor, async (tx) => {
     await upsertOwnStaffProfile(tx, accountId, { totpSecretEnc: null, totpPendingSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
     await replaceRecoveryCodes(tx, accountId, []);
     await recordAudit(tx, actor, 'auth.second_factor.disabled', accountId);
@@ -243,10 +240,9 @@ export async function disableTotp(ctx: AppContext, accountId: string, role: Role
 
 /** A new set of recovery codes for a current code; every earlier recovery code stops working. */
 export async function renewRecoveryCodes(ctx: AppContext, accountId: string, code: string, actor: AuditActor): Promise<{ recoveryCodes: string[] }> {
-  let recoveryCodes: string[] = [];
-  await verifyOwnCode(ctx, accountId, code, actor, async (tx) => {
-    recoveryCodes = await issueRecoveryCodes(ctx, tx, accountId);
+  return withOwnCode(ctx, accountId, code, actor, async (tx) => {
+    const recoveryCodes = await issueRecoveryCodes(ctx, tx, accountId);
     await recordAudit(tx, actor, 'auth.recovery_codes.renewed', accountId);
+    return { recoveryCodes };
   });
-  return { recoveryCodes };
 }
