@@ -36,6 +36,9 @@ import { paperConsentRoutes } from './modules/paper-consents/paper-consents.rout
 import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
 import { staffOnboardingRoutes } from './modules/identity/staff-onboarding.routes.js';
 import { placesRoutes } from './modules/organisations/places.routes.js';
+import { regionsRoutes } from './modules/organisations/regions.routes.js';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { staffRoutes } from './modules/organisations/staff.routes.js';
 import { createEsiaClient } from './modules/identity/esia/esia-client.js';
 import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
@@ -151,6 +154,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(secondFactorRoutes);
       await api.register(staffOnboardingRoutes);
       await api.register(notificationsRoutes);
+      await api.register(regionsRoutes);
+      await api.register(organisationsRoutes);
+      await api.register(staffRoutes);
       await api.register(paperConsentRoutes);
       await api.register(placesRoutes);
     },
