@@ -17,6 +17,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/regions', label: 'Регионы' },
     { to: '/staff/team', label: 'Координаторы и сотрудники' },
     { to: '/staff/organisations', label: 'Школы и площадки' },
+    { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
     ...PROFILE,
   ],
@@ -24,6 +25,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff', label: 'Главная' },
     { to: '/staff/region', label: 'Мой регион' },
     { to: '/staff/organisations', label: 'Школы и площадки' },
+    { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
     ...PROFILE,
@@ -44,8 +46,13 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/team', label: 'Наставники и сотрудники' },
     ...PROFILE,
   ],
-  navigator: [{ to: '/staff', label: 'Главная' }, { to: '/staff/participants', label: 'Мои участники' }, ...PROFILE],
-  mentor: [{ to: '/staff', label: 'Главная' }, ...PROFILE],
+  navigator: [
+    { to: '/staff', label: 'Главная' },
+    { to: '/staff/organisation', label: 'Школа' },
+    { to: '/staff/participants', label: 'Мои участники' },
+    ...PROFILE,
+  ],
+  mentor: [{ to: '/staff', label: 'Главная' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }, ...PROFILE],
   methodologist: [{ to: '/staff', label: 'Главная' }, ...PROFILE],
 };
 
