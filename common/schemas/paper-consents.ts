@@ -38,3 +38,12 @@ export interface PaperConsentView {
   child: { id: string; lastName: string; firstName: string; middleName: string | null } | null;
   school: { id: string; name: string };
 }
+
+/** "PDF, 1,2 МБ": what a person needs to know about a file before downloading it. */
+export function describePaperConsentFile(file: Pick<PaperConsentView, 'mimeType' | 'sizeBytes'>): string {
+  const kb = file.sizeBytes / 1024;
+  const size = kb < 1 ? `${file.sizeBytes} Б` : kb < 1024 ? `${Math.ceil(kb)} КБ` : `${(kb / 1024).toFixed(1).replace('.', ',')} МБ`;
+  return `${PAPER_CONSENT_TYPE_LABELS[file.mimeType]}, ${size}`;
+}
+
+export const paperConsentFileUrl = (id: string) => `/api/paper-consents/${id}/file`;

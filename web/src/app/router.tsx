@@ -26,6 +26,7 @@ const SuspendedPage = lazy(() => import('../features/staff-access/pages/suspende
 const SecurityPage = lazy(() => import('../features/staff-access/pages/security-page').then((m) => ({ default: m.SecurityPage })));
 const StaffInvitationPage = lazy(() => import('../features/staff-access/pages/staff-invitation-page').then((m) => ({ default: m.StaffInvitationPage })));
 const PlacesPage = lazy(() => import('../features/places/pages/places-page').then((m) => ({ default: m.PlacesPage })));
+const PaperConsentsPage = lazy(() => import('../features/paper-consents/pages/paper-consents-page').then((m) => ({ default: m.PaperConsentsPage })));
 
 const routes: RouteObject[] = [
   {
@@ -84,6 +85,14 @@ const routes: RouteObject[] = [
             element: (
               <RequireRole roles={PERMISSIONS['places.read']}>
                 <PlacesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'paper-consents',
+            element: (
+              <RequireRole roles={PERMISSIONS['paper_consents.read']}>
+                <PaperConsentsPage />
               </RequireRole>
             ),
           },

@@ -4,6 +4,7 @@ import { MissingSteps } from '../../../lib/components/missing-steps';
 import { PersonalDataSection } from '../../../lib/components/personal-data-section';
 import { formatAge, fullName } from '../../../lib/format';
 import { parentCabinetKey, type ParentChild } from '../api/parent-api';
+import { ChildPaperConsents } from './child-paper-consents';
 import { ConsentsSection } from './consents-section';
 
 export function ChildCard({ child }: { child: ParentChild }) {
@@ -44,6 +45,11 @@ export function ChildCard({ child }: { child: ParentChild }) {
         <Stack gap="xs">
           <Title order={4}>Согласия</Title>
           <ConsentsSection child={child} />
+        </Stack>
+
+        <Stack gap="xs">
+          <Title order={4}>Сканы бумажных согласий</Title>
+          <ChildPaperConsents childId={child.id} />
         </Stack>
 
         <Stack gap="xs">
