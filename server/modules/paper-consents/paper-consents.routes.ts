@@ -134,6 +134,8 @@ export const paperConsentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/paper-consents/:id/file',
     {
+      // A HEAD would decrypt the scan and record a view that nobody saw.
+      exposeHeadRoute: false,
       onRequest: read,
       schema: {
         tags: ['paper-consents'],

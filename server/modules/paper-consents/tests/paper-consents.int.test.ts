@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { confirmedParent, registerPupil } from '../../../test/factories.js';
 import { createSchool, createStaff, createVenue, regionByCode, type StaffMember } from '../../../test/staff-factories.js';
+import { MULTIPART_HEADERS as MULTIPART, multipart } from '../../../test/multipart.js';
 import { paperConsentsDir } from '../paper-consents.storage.js';
 import { uploadPaperConsent } from '../paper-consents.service.js';
 
@@ -49,25 +50,6 @@ const JPEG = Buffer.concat([
 
 /** The start of a Windows executable: what a renamed .exe really is. */
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), crypto.randomBytes(512)]);
-
-type Part = { name: string; value: string } | { name: string; filename: string; content: Buffer; contentType?: string };
-
-const BOUNDARY = '----bilet-test-boundary';
-
-function multipartHead(part: Part): Buffer {
-  if ('value' in part) return Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`);
-  return Buffer.from(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
-      `Content-Type: ${part.contentType ?? 'application/octet-stream'}\r\n\r\n`,
-  );
-}
-
-function multipart(parts: Part[]): Buffer {
-  const chunks = parts.flatMap((p) => ('value' in p ? [multipartHead(p)] : [multipartHead(p), p.content, Buffer.from('\r\n')]));
-  return Buffer.concat([...chunks, Buffer.from(`--${BOUNDARY}--\r\n`)]);
-}
-
-const MULTIPART = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
 
 describe('scanned paper consents', () => {
   let t: TestApp;
@@ -265,12 +247,14 @@ describe('scanned paper consents', () => {
         req.on('error', (err) => (answered ? undefined : reject(err)));
         const chunk = Buffer.alloc(1024 * 1024);
         const write = async () => {
-          req.write(Buffer.concat([multipartHead({ name: 'file', filename: 'big.pdf', content: PDF }), PDF]));
+          const boundary = MULTIPART['content-type'].split('boundary=')[1]!;
+          req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+          req.write(PDF);
           while (sent < 50 * 1024 * 1024 && !answered) {
             sent += chunk.length;
             if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
           }
-          if (!answered) req.end(`\r\n--${BOUNDARY}--\r\n`);
+          if (!answered) req.end(`\r\n--${boundary}--\r\n`);
         };
         void write();
       });
@@ -408,6 +392,7 @@ describe('scanned paper consents', () => {
         expect((await t.api('GET', '/api/paper-consents', { cookie })).status).toBe(403);
       }
       expect((await download(undefined, assigned)).statusCode).toBe(401);
+      expect((await t.app.inject({ method: 'HEAD', url: `/api/paper-consents/${assigned}/file`, headers: { cookie: staffA.cookie } })).statusCode).toBe(404);
     });
   });
 
