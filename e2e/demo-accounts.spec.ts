@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './support.js';
+import { signInAsStaff, signOut } from './staff.js';
 
 const STAFF = [
   ['admin@bilet.demo', 'Администратор эмитента'],
@@ -11,17 +12,13 @@ const STAFF = [
   ['methodologist@bilet.demo', 'Методолог'],
 ] as const;
 
-test('every demo staff account printed at start signs in to its own home', async ({ page }) => {
+test('every demo staff account printed at start signs in to its own home, through consent and the second factor', async ({ page }) => {
+  test.setTimeout(240_000);
   for (const [email, role] of STAFF) {
-    await page.goto('/signin');
-    await page.getByLabel('Электронная почта', { exact: true }).fill(email);
-    await page.getByLabel('Пароль', { exact: true }).fill('bilet-demo-2026');
-    await page.getByRole('button', { name: 'Войти', exact: true }).click();
-    await expect(page).toHaveURL(/\/staff/);
+    await signInAsStaff(page, email, 'bilet-demo-2026');
     await expect(page.getByText(role, { exact: true }).first()).toBeVisible();
     if (email.startsWith('coordinator')) await saveScreenshot(page, 'staff-home');
-    await page.getByRole('button', { name: 'Выйти' }).first().click();
-    await expect(page).not.toHaveURL(/\/staff/);
+    await signOut(page);
   }
 });
 
