@@ -14,12 +14,12 @@ export interface ListState {
  * A server-paged list's search, sort, page and filters live in the address bar, so the back
  * button, a reload and a shared link all show the same page of the same list.
  */
-export function useListState(defaultSort: string, filterNames: readonly string[] = []) {
+export function useListState(defaultSort: string, filterNames: readonly string[] = [], defaultOrder: 'asc' | 'desc' = 'asc') {
   const [params, setParams] = useSearchParams();
   const state: ListState = {
     q: params.get('q') ?? '',
     sort: params.get('sort') ?? defaultSort,
-    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    order: params.get('order') === 'desc' || params.get('order') === 'asc' ? (params.get('order') as 'asc' | 'desc') : defaultOrder,
     page: Math.max(1, Number(params.get('page')) || 1),
     filters: Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? ''])),
   };
@@ -30,7 +30,7 @@ export function useListState(defaultSort: string, filterNames: readonly string[]
     const out = new URLSearchParams();
     if (next.q) out.set('q', next.q);
     if (next.sort !== defaultSort) out.set('sort', next.sort);
-    if (next.order !== 'asc') out.set('order', next.order);
+    if (next.order !== defaultOrder) out.set('order', next.order);
     if (next.page > 1) out.set('page', String(next.page));
     for (const [name, value] of Object.entries(next.filters)) if (value) out.set(name, value);
     setParams(out, { replace: true });

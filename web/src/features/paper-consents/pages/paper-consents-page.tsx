@@ -39,7 +39,7 @@ function FileCell({ consent }: { consent: PaperConsentView }) {
  */
 export function PaperConsentsPage() {
   const session = useSession();
-  const { state, update } = useListState('uploadedAt', ['assigned']);
+  const { state, update } = useListState('uploadedAt', ['assigned'], 'desc');
   const consents = usePaperConsents(state);
   const [assigning, setAssigning] = useState<PaperConsentView | null>(null);
   const [notice, setNotice] = useState<{ kind: 'uploaded' | 'assigned'; consent: PaperConsentView } | null>(null);
