@@ -36,7 +36,7 @@ const session = (role: Role) => ({
     },
   },
 });
-const LIST = 'GET /api/paper-consents?sort=uploadedAt&order=asc&page=1&pageSize=20';
+const LIST = 'GET /api/paper-consents?sort=uploadedAt&order=desc&page=1&pageSize=20';
 const list = { [LIST]: { body: { items: [unmarked, marked], total: 2, page: 1, pageSize: 20 } } };
 const search = (q: string) => `GET /api/participants?${new URLSearchParams({ q, pageSize: '20' }).toString()}`;
 
