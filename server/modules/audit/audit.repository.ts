@@ -81,3 +81,16 @@ export async function recordAudit(
     details,
   });
 }
+
+/** The same action on many subjects at once (a bulk import, an assignment of many pupils), in one statement. */
+export async function recordAuditMany(
+  executor: Executor,
+  actor: AuditActor,
+  action: AuditAction,
+  entries: ReadonlyArray<{ subjectId: string; details?: Record<string, string | number | boolean | null> }>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  await executor.insert(auditLog).values(
+    entries.map((e) => ({ actorId: actor.actorId, actorRole: actor.actorRole, action, subjectId: e.subjectId, ip: actor.ip, details: e.details ?? {} })),
+  );
+}

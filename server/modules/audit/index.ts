@@ -1,1 +1,1 @@
-export { recordAudit, type AuditActor, type AuditAction } from './audit.repository.js';
+export { recordAudit, recordAuditMany, type AuditActor, type AuditAction } from './audit.repository.js';

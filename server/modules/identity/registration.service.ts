@@ -57,7 +57,8 @@ function mapUniqueViolation(err: unknown): never {
   throw err;
 }
 
-async function createParticipant(
+/** The one place a pupil's account and profile are created; the caller decides how it signs in. */
+export async function createParticipant(
   ctx: AppContext,
   tx: Tx,
   d: ChildData & { email: string; phone?: string | undefined },

@@ -8,6 +8,16 @@ export async function insertMail(executor: Executor, to: string, content: MailCo
   return row!.id;
 }
 
+/** Many messages in one statement; the ids come back in the order of the messages. */
+export async function insertMails(executor: Executor, messages: ReadonlyArray<{ to: string; content: MailContent }>): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const rows = await executor
+    .insert(outgoingMail)
+    .values(messages.map((m) => ({ to: m.to, ...m.content })))
+    .returning({ id: outgoingMail.id });
+  return rows.map((r) => r.id);
+}
+
 export async function findUnsentMail(executor: Executor, id: string) {
   const [row] = await executor
     .select()

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../../db/client.js';
 import type { AfterCommit } from '../../db/transaction.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import { findUnsentMail, insertMail, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
+import { findUnsentMail, insertMail, insertMails, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
 import type { MailContent } from './templates.js';
 
 export const MAIL_DELIVER_JOB = 'mail-deliver';
@@ -35,6 +35,13 @@ export class MailService {
   async queue(executor: Executor, afterCommit: AfterCommit, to: string, content: MailContent): Promise<void> {
     const mailId = await insertMail(executor, to, content);
     afterCommit(() => this.jobs.send(MAIL_DELIVER_JOB, { mailId }, { singletonKey: mailId }));
+  }
+
+  /** queue() for many messages at once (a bulk import): one insert, and one batch of delivery jobs after commit. */
+  async queueMany(executor: Executor, afterCommit: AfterCommit, messages: ReadonlyArray<{ to: string; content: MailContent }>): Promise<void> {
+    const ids = await insertMails(executor, messages);
+    if (ids.length === 0) return;
+    afterCommit(() => this.jobs.sendMany(MAIL_DELIVER_JOB, ids.map((mailId) => ({ data: { mailId }, singletonKey: mailId }))));
   }
 
   /** Delivers one stored message; throws on SMTP failure so the queue retries it. */
