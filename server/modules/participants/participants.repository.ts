@@ -1,0 +1,211 @@
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.js';
+import {
+  accounts,
+  navigatorAssignments,
+  participantProfiles,
+  schools,
+  staffProfiles,
+} from '../../db/schema/index.js';
+import { likePattern } from '../../../common/schemas/lists.js';
+import type { ParticipantListQuery } from '../../../common/schemas/participants.js';
+import type { ParticipantScope } from './participants.policy.js';
+
+export interface SchoolRow {
+  id: string;
+  name: string;
+  regionId: number;
+  cityId: number;
+}
+
+export async function findSchool(executor: Executor, id: string): Promise<SchoolRow | undefined> {
+  const [row] = await executor
+    .select({ id: schools.id, name: schools.name, regionId: schools.regionId, cityId: schools.cityId })
+    .from(schools)
+    .where(eq(schools.id, id));
+  return row;
+}
+
+function scopeCondition(scope: ParticipantScope): SQL {
+  switch (scope.kind) {
+    case 'all':
+      return sql`true`;
+    case 'region':
+      return sql`pp.region_id = ${scope.regionId}`;
+    case 'school':
+      return sql`pp.school_id = ${scope.schoolId}`;
+    case 'navigator':
+      return sql`na.navigator_id = ${scope.navigatorId}`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+const HAS_PARENT = sql`exists (select 1 from family_links fl where fl.child_id = pp.account_id)`;
+const HAS_CONSENT = sql`exists (select 1 from consents c where c.child_id = pp.account_id and c.kind = 'pd_processing' and c.withdrawn_at is null)`;
+
+const STATUS_CONDITIONS = {
+  not_activated: sql`a.status <> 'active'`,
+  no_parent: sql`not ${HAS_PARENT}`,
+  no_consent: sql`not ${HAS_CONSENT}`,
+  no_navigator: sql`na.participant_id is null`,
+} as const;
+
+const FROM = sql`from participant_profiles pp
+  join accounts a on a.id = pp.account_id
+  left join navigator_assignments na on na.participant_id = pp.account_id`;
+
+function listConditions(scope: ParticipantScope, q: ParticipantListQuery): SQL {
+  const conditions: SQL[] = [scopeCondition(scope)];
+  if (q.grade !== undefined) conditions.push(sql`pp.grade = ${q.grade}`);
+  if (q.schoolId) conditions.push(sql`pp.school_id = ${q.schoolId}`);
+  if (q.navigatorId) conditions.push(sql`na.navigator_id = ${q.navigatorId}`);
+  if (q.status) conditions.push(STATUS_CONDITIONS[q.status]);
+  if (q.q) {
+    const pattern = likePattern(q.q);
+    conditions.push(sql`(concat_ws(' ', a.last_name, a.first_name, a.middle_name) ilike ${pattern} or a.email ilike ${pattern})`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+function orderBy(q: ParticipantListQuery): SQL {
+  const dir = sql.raw(q.order === 'desc' ? 'desc' : 'asc');
+  switch (q.sort) {
+    case 'grade':
+      return sql`pp.grade ${dir}, a.last_name, a.first_name, a.id`;
+    case 'createdAt':
+      return sql`a.created_at ${dir}, a.id`;
+    case 'school':
+      return sql`s.name ${dir} nulls last, a.last_name, a.first_name, a.id`;
+    case 'name':
+      return sql`a.last_name ${dir}, a.first_name ${dir}, a.middle_name ${dir} nulls first, a.id`;
+  }
+}
+
+export interface ParticipantRow {
+  id: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  grade: number;
+  snils_enc: string;
+  status: string;
+  created_at: Date | string;
+  school_id: string | null;
+  school_name: string | null;
+  navigator_id: string | null;
+  navigator_last_name: string | null;
+  navigator_first_name: string | null;
+  navigator_middle_name: string | null;
+  parent_linked: boolean;
+  consent_given: boolean;
+}
+
+const LIST_COLUMNS = sql`a.id, a.last_name, a.first_name, a.middle_name, pp.grade, pp.snils_enc, a.status, a.created_at,
+  s.id as school_id, s.name as school_name,
+  nav.id as navigator_id, nav.last_name as navigator_last_name, nav.first_name as navigator_first_name, nav.middle_name as navigator_middle_name,
+  ${HAS_PARENT} as parent_linked, ${HAS_CONSENT} as consent_given`;
+
+const DETAIL_JOINS = sql`left join schools s on s.id = pp.school_id
+  left join accounts nav on nav.id = na.navigator_id`;
+
+/** One page of the caller's pupils and, in a second statement, how many there are in all. */
+export async function listParticipants(executor: Executor, scope: ParticipantScope, q: ParticipantListQuery) {
+  const where = listConditions(scope, q);
+  const [items, count] = await Promise.all([
+    queryRows<ParticipantRow>(
+      executor,
+      sql`select ${LIST_COLUMNS} ${FROM} ${DETAIL_JOINS}
+        where ${where}
+        order by ${orderBy(q)}
+        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    ),
+    queryRows<{ total: number }>(executor, sql`select count(*)::int as total ${FROM} where ${where}`),
+  ]);
+  return { items, total: count[0]?.total ?? 0 };
+}
+
+export interface ParticipantDetailRow extends ParticipantRow {
+  birth_date: string | null;
+  email: string;
+  phone: string | null;
+  region_id: number;
+  region_name: string;
+  city_id: number;
+  city_name: string;
+}
+
+export async function findParticipantInScope(executor: Executor, scope: ParticipantScope, id: string): Promise<ParticipantDetailRow | undefined> {
+  const [row] = await queryRows<ParticipantDetailRow>(
+    executor,
+    sql`select ${LIST_COLUMNS}, a.birth_date::text as birth_date, a.email, a.phone,
+        r.id as region_id, r.name as region_name, ci.id as city_id, ci.name as city_name
+      ${FROM} ${DETAIL_JOINS}
+      join regions r on r.id = pp.region_id
+      join cities ci on ci.id = pp.city_id
+      where pp.account_id = ${id} and ${scopeCondition(scope)}`,
+  );
+  return row;
+}
+
+export async function findProfileOfSchool(executor: Executor, schoolId: string, id: string) {
+  const [row] = await executor
+    .select()
+    .from(participantProfiles)
+    .where(and(eq(participantProfiles.accountId, id), eq(participantProfiles.schoolId, schoolId)));
+  return row;
+}
+
+/** The existing profile of a child, locked so a school taking it over cannot race another. */
+export async function lockChildByIdentity(executor: Executor, identityBidx: string) {
+  const [row] = await executor
+    .select({ accountId: participantProfiles.accountId, schoolId: participantProfiles.schoolId })
+    .from(participantProfiles)
+    .where(eq(participantProfiles.identityBidx, identityBidx))
+    .for('update');
+  return row;
+}
+
+/** Moves pupils into a school: its place becomes theirs, and the school's word on the grade wins. */
+export async function attachToSchool(executor: Executor, school: SchoolRow, pupils: ReadonlyArray<{ accountId: string; grade: number }>): Promise<void> {
+  if (pupils.length === 0) return;
+  await executor.execute(sql`update participant_profiles pp
+    set school_id = ${school.id}, region_id = ${school.regionId}, city_id = ${school.cityId}, school_name_typed = null,
+      grade = v.grade, updated_at = now()
+    from unnest(${sql.param(pupils.map((p) => p.accountId))}::uuid[], ${sql.param(pupils.map((p) => p.grade))}::smallint[]) as v(id, grade)
+    where pp.account_id = v.id`);
+}
+
+/** A navigator who works at this school and has not been removed. */
+export async function isNavigatorOfSchool(executor: Executor, navigatorId: string, schoolId: string): Promise<boolean> {
+  const rows = await executor
+    .select({ id: accounts.id })
+    .from(accounts)
+    .innerJoin(staffProfiles, eq(staffProfiles.accountId, accounts.id))
+    .where(and(eq(accounts.id, navigatorId), eq(accounts.role, 'navigator'), ne(accounts.status, 'disabled'), eq(staffProfiles.schoolId, schoolId)));
+  return rows.length > 0;
+}
+
+/** Locks the school's pupils among these ids and says how many of them there are. */
+export async function lockPupilsOfSchool(executor: Executor, ids: readonly string[], schoolId: string): Promise<number> {
+  const rows = await executor
+    .select({ id: participantProfiles.accountId })
+    .from(participantProfiles)
+    .where(and(inArray(participantProfiles.accountId, [...ids]), eq(participantProfiles.schoolId, schoolId)))
+    .for('update');
+  return rows.length;
+}
+
+export async function assignNavigator(executor: Executor, ids: readonly string[], navigatorId: string, assignedBy: string): Promise<void> {
+  await executor
+    .insert(navigatorAssignments)
+    .values(ids.map((participantId) => ({ participantId, navigatorId, assignedBy })))
+    .onConflictDoUpdate({
+      target: navigatorAssignments.participantId,
+      set: { navigatorId, assignedBy, assignedAt: sql`now()` },
+    });
+}
+
+export async function unassignNavigator(executor: Executor, ids: readonly string[]): Promise<void> {
+  await executor.delete(navigatorAssignments).where(inArray(navigatorAssignments.participantId, [...ids]));
+}

@@ -1,0 +1,201 @@
+import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
+import type { Principal } from '../../plugins/session.js';
+import { checkChildDocument, type ChildDocumentType } from '../../../common/participants.js';
+import type { ListPage } from '../../../common/schemas/lists.js';
+import type {
+  AssignNavigator,
+  ParticipantDetail,
+  ParticipantListItem,
+  ParticipantListQuery,
+  ParticipantPersonalData,
+  RegisteredBySchool,
+  SchoolRegistration,
+} from '../../../common/schemas/participants.js';
+import { formatSnils, maskSnils } from '../../../common/validators.js';
+import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
+import { mailTemplates } from '../mail/templates.js';
+import { emailTaken, updateParticipantProfile } from '../identity/accounts.repository.js';
+import { childIdentityKey, createParticipant } from '../identity/registration.service.js';
+import { issueToken } from '../identity/tokens.repository.js';
+import { decideExistingChild, participantScope } from './participants.policy.js';
+import {
+  assignNavigator as upsertAssignments,
+  attachToSchool,
+  findParticipantInScope,
+  findProfileOfSchool,
+  findSchool,
+  isNavigatorOfSchool,
+  listParticipants as selectParticipants,
+  lockChildByIdentity,
+  lockPupilsOfSchool,
+  unassignNavigator,
+  type ParticipantRow,
+  type SchoolRow,
+} from './participants.repository.js';
+
+const participantNotFound = () => notFound('Участник не найден');
+
+/** Deliberately does not say which school: that would tell one school about another's pupils. */
+export const childInOtherSchoolMessage =
+  'Этот ребёнок уже зарегистрирован в программе другой школой. Если он перешёл к вам, обратитесь к координатору региона';
+
+export const emailInUseMessage = 'Этот адрес уже использует другой пользователь платформы — укажите другой';
+
+/** The school a school-role principal works for; such an account without one can do nothing here. */
+export async function schoolOf(ctx: AppContext, principal: Principal): Promise<SchoolRow> {
+  const school = principal.schoolId ? await findSchool(ctx.db, principal.schoolId) : undefined;
+  if (!school) throw new AppError('no_school', 403, 'Ваша учётная запись не привязана к школе — обратитесь к координатору региона');
+  return school;
+}
+
+export function signInUrl(ctx: AppContext, token: string): string {
+  return `${ctx.config.publicUrl}/password/new?token=${token}&welcome=1`;
+}
+
+function personName(last: string, first: string, middle: string | null): string {
+  return [last, first, middle].filter(Boolean).join(' ');
+}
+
+function present(ctx: AppContext, row: ParticipantRow): ParticipantListItem {
+  return {
+    id: row.id,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    grade: row.grade,
+    school: row.school_id ? { id: row.school_id, name: row.school_name ?? '' } : null,
+    snilsMasked: maskSnils(ctx.pd.decrypt(row.snils_enc)),
+    activated: row.status === 'active',
+    parentLinked: row.parent_linked,
+    consentGiven: row.consent_given,
+    navigator: row.navigator_id
+      ? { id: row.navigator_id, name: personName(row.navigator_last_name ?? '', row.navigator_first_name ?? '', row.navigator_middle_name) }
+      : null,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** A page of the pupils the caller may see, with what each still lacks; SNILS masked. */
+export async function listParticipants(ctx: AppContext, principal: Principal, query: ParticipantListQuery): Promise<ListPage<ParticipantListItem>> {
+  const { items, total } = await selectParticipants(ctx.db, participantScope(principal), query);
+  return { items: items.map((row) => present(ctx, row)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** One pupil in the caller's scope; outside it the pupil does not exist. */
+export async function getParticipant(ctx: AppContext, principal: Principal, id: string): Promise<ParticipantDetail> {
+  const row = await findParticipantInScope(ctx.db, participantScope(principal), id);
+  if (!row) throw participantNotFound();
+  return {
+    ...present(ctx, row),
+    birthDate: row.birth_date,
+    email: row.email,
+    phone: row.phone,
+    region: { id: row.region_id, name: row.region_name },
+    city: { id: row.city_id, name: row.city_name },
+  };
+}
+
+/** Unmasked SNILS, document and ОВЗ details of the school's own pupil; the view is audited with the read. */
+export async function viewPersonalData(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<ParticipantPersonalData> {
+  const school = await schoolOf(ctx, principal);
+  return inTransaction(ctx.db, async (tx) => {
+    const profile = await findProfileOfSchool(tx, school.id, id);
+    if (!profile) throw participantNotFound();
+    await recordAudit(tx, actor, 'pd.viewed', id, { fields: 'snils,document,ovz', bySchool: school.id });
+    return {
+      snils: formatSnils(ctx.pd.decrypt(profile.snilsEnc)),
+      document:
+        profile.documentType && profile.documentNumberEnc
+          ? { type: profile.documentType as ChildDocumentType, number: ctx.pd.decrypt(profile.documentNumberEnc) }
+          : null,
+      hasOvz: profile.hasOvz,
+      ovzDetails: profile.ovzDetailsEnc ? ctx.pd.decrypt(profile.ovzDetailsEnc) : null,
+    };
+  });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return (e.code ?? e.cause?.code) === '23505';
+}
+
+/**
+ * A school registers one of its pupils. A child already in the programme is not duplicated: its
+ * profile joins this school, unless another school holds it. A new pupil gets an account without a
+ * password and an e-mailed link to choose one.
+ */
+export async function registerBySchool(ctx: AppContext, principal: Principal, input: SchoolRegistration, actor: AuditActor): Promise<RegisteredBySchool> {
+  const school = await schoolOf(ctx, principal);
+  let document: { type: ChildDocumentType; number: string } | null = null;
+  if (input.document) {
+    const checked = checkChildDocument(input.document.documentType, input.document.documentNumber, input.birthDate);
+    if (!checked.ok) throw badRequest('invalid_input', 'Проверьте введённые данные', { [`document.${checked.field}`]: checked.message });
+    document = { type: checked.type, number: checked.number };
+  }
+  const identityBidx = childIdentityKey(ctx, input);
+  // A registration racing this one past the checks meets a unique index; the second try then finds its row.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(ctx.db, async (tx, afterCommit) => {
+        const existing = await lockChildByIdentity(tx, identityBidx);
+        if (existing) {
+          const decision = decideExistingChild(existing.schoolId, school.id);
+          if (decision === 'other_school') throw conflict('child_in_other_school', childInOtherSchoolMessage);
+          if (decision === 'attach') {
+            await attachToSchool(tx, school, [{ accountId: existing.accountId, grade: input.grade }]);
+            await recordAudit(tx, actor, 'participant.matched_by_school', existing.accountId, { schoolId: school.id });
+          }
+          return { id: existing.accountId, outcome: 'matched' as const };
+        }
+        if (await emailTaken(tx, input.email)) {
+          throw conflict('email_taken', emailInUseMessage, { email: emailInUseMessage });
+        }
+        const account = await createParticipant(
+          ctx,
+          tx,
+          { ...input, regionId: school.regionId, cityId: school.cityId, schoolId: school.id },
+          { passwordHash: null, active: false, emailVerified: false, createdByParentId: null },
+        );
+        if (document || input.hasOvz) {
+          await updateParticipantProfile(tx, account.id, {
+            ...(document ? { documentType: document.type, documentNumberEnc: ctx.pd.encrypt(document.number) } : {}),
+            hasOvz: input.hasOvz ?? false,
+          });
+        }
+        await recordAudit(tx, actor, 'participant.registered_by_school', account.id, { schoolId: school.id });
+        const token = await issueToken(tx, account.id, 'child_sign_in');
+        await ctx.mail.queue(
+          tx,
+          afterCommit,
+          account.email,
+          mailTemplates.registeredBySchool({ firstName: account.firstName, schoolName: school.name, url: signInUrl(ctx, token) }),
+        );
+        return { id: account.id, outcome: 'created' as const };
+      });
+    } catch (err) {
+      if (attempt < 2 && isUniqueViolation(err)) continue;
+      if (isUniqueViolation(err)) throw conflict('email_taken', emailInUseMessage, { email: emailInUseMessage });
+      throw err;
+    }
+  }
+}
+
+/** Gives many of the school's pupils one navigator of the school (or none); all or nothing. */
+export async function assignToNavigator(ctx: AppContext, principal: Principal, input: AssignNavigator, actor: AuditActor): Promise<{ assigned: number }> {
+  const school = await schoolOf(ctx, principal);
+  return inTransaction(ctx.db, async (tx) => {
+    if (input.navigatorId && !(await isNavigatorOfSchool(tx, input.navigatorId, school.id))) throw notFound('Навигатор не найден');
+    if ((await lockPupilsOfSchool(tx, input.participantIds, school.id)) !== input.participantIds.length) throw participantNotFound();
+    if (input.navigatorId) await upsertAssignments(tx, input.participantIds, input.navigatorId, principal.accountId);
+    else await unassignNavigator(tx, input.participantIds);
+    await recordAuditMany(
+      tx,
+      actor,
+      'participants.assigned',
+      input.participantIds.map((subjectId) => ({ subjectId, details: { navigatorId: input.navigatorId } })),
+    );
+    return { assigned: input.participantIds.length };
+  });
+}
