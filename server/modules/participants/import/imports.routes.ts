@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { IMPORT_LIMITS } from '../../../../common/organisations.js';
+import { idParamsSchema } from '../../../../common/schemas/identity.js';
+import { importListQuerySchema, spreadsheetFormatQuerySchema } from '../../../../common/schemas/participants.js';
+import { AppError } from '../../../lib/errors.js';
+import { attachmentDisposition } from '../../../lib/file-names.js';
+import { actorOf } from '../../../plugins/request-actor.js';
+import { cancelImport, confirmImport, importReport, listImports, previewImport, viewImport, type Upload } from './imports.service.js';
+import { importTemplate } from './spreadsheet-export.js';
+
+const MAX_MB = IMPORT_LIMITS.maxBytes / 1024 / 1024;
+
+/** The one uploaded file, read whole into memory: at most 5 MB, refused past that while it streams in. */
+async function receiveUpload(request: FastifyRequest): Promise<Upload> {
+  let file;
+  try {
+    file = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxBytes } });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+      throw new AppError('not_multipart', 415, 'Отправьте файл формой (multipart/form-data)');
+    }
+    throw err;
+  }
+  if (!file) throw new AppError('file_missing', 400, 'Выберите файл со списком учеников');
+  try {
+    return { buffer: await file.toBuffer(), fileName: file.filename };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError('file_too_large', 413, `Файл больше ${MAX_MB} МБ. Разделите список на несколько файлов`);
+    }
+    throw err;
+  }
+}
+
+export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['imports'];
+  const manage = app.authorize('imports.manage');
+
+  app.get(
+    '/imports/template',
+    { onRequest: manage, schema: { tags, summary: 'The import template with Russian headers and an example row', querystring: spreadsheetFormatQuerySchema } },
+    async (request, reply) => {
+      const file = await importTemplate(request.query.format);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachmentDisposition(`Шаблон списка учеников.${file.extension}`))
+        .send(file.body);
+    },
+  );
+
+  app.post(
+    '/imports',
+    { onRequest: manage, schema: { tags, summary: 'Upload a CSV or XLSX list of pupils: checked and previewed, nothing written yet', consumes: ['multipart/form-data'] } },
+    async (request, reply) => reply.status(201).send(await previewImport(app.ctx, request.principal!, await receiveUpload(request), actorOf(request))),
+  );
+
+  app.get(
+    '/imports',
+    { onRequest: manage, schema: { tags, summary: "The school's imports, paged", querystring: importListQuerySchema } },
+    async (request) => listImports(app.ctx, request.principal!, request.query),
+  );
+
+  app.get(
+    '/imports/:id',
+    { onRequest: manage, schema: { tags, summary: 'An import: status, progress, counts, row errors and outcomes', params: idParamsSchema } },
+    async (request) => viewImport(app.ctx, request.principal!, request.params.id),
+  );
+
+  app.get(
+    '/imports/:id/report',
+    {
+      onRequest: manage,
+      schema: { tags, summary: 'Row errors and outcomes as a spreadsheet', params: idParamsSchema, querystring: spreadsheetFormatQuerySchema },
+    },
+    async (request, reply) => {
+      const file = await importReport(app.ctx, request.principal!, request.params.id, request.query.format);
+      return reply.header('content-type', file.contentType).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
+    },
+  );
+
+  app.post(
+    '/imports/:id/confirm',
+    { onRequest: manage, schema: { tags, summary: 'Confirm a preview: the rows are written by a job, progress in GET /imports/:id', params: idParamsSchema } },
+    async (request, reply) => reply.status(202).send(await confirmImport(app.ctx, request.principal!, request.params.id, actorOf(request))),
+  );
+
+  app.delete(
+    '/imports/:id',
+    { onRequest: manage, schema: { tags, summary: 'Cancel a preview', params: idParamsSchema } },
+    async (request) => {
+      await cancelImport(app.ctx, request.principal!, request.params.id, actorOf(request));
+      return { ok: true };
+    },
+  );
+};
