@@ -42,6 +42,9 @@ import { staffRoutes } from './modules/organisations/staff.routes.js';
 import { createEsiaClient } from './modules/identity/esia/esia-client.js';
 import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
+import { participantsRoutes } from './modules/participants/participants.routes.js';
+import { importsRoutes } from './modules/participants/import/imports.routes.js';
+import { IMPORT_CLEANUP_JOB, registerImportJobs } from './modules/participants/import/imports.jobs.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 
@@ -81,6 +84,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const jobs = new JobQueue(database.raw, app.log, [
     { name: MAIL_SWEEP_JOB, cron: '* * * * *' },
     { name: SESSION_CLEANUP_JOB, cron: '*/15 * * * *' },
+    { name: IMPORT_CLEANUP_JOB, cron: '7 * * * *' },
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
@@ -102,6 +106,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     cookieSecret: Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bilet/cookie-sign', 32)).toString('base64url'),
   };
   registerIdentityJobs(ctx);
+  registerImportJobs(ctx, app.log);
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
     await jobs.stop();
@@ -154,6 +159,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(secondFactorRoutes);
       await api.register(staffOnboardingRoutes);
       await api.register(notificationsRoutes);
+      await api.register(participantsRoutes);
+      await api.register(importsRoutes);
       await api.register(regionsRoutes);
       await api.register(organisationsRoutes);
       await api.register(staffRoutes);

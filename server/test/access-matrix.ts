@@ -51,6 +51,7 @@ function open(route: string, outcome: Outcome, url?: (w: World) => string, body?
 const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
 const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
+const PUPIL_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'navigator'];
 
 function organisationEntries(kind: 'school' | 'venue'): MatrixEntry[] {
   const base = kind === 'school' ? '/api/schools' : '/api/venues';
@@ -336,4 +337,72 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       { label: 'other region’s scan', url: (w) => `/api/paper-consents/${w.b.paperConsentId}/file`, expect: each(['school', 'regional_coordinator', 'parent'], 404) },
     ],
   },
+
+  {
+    route: 'GET /api/participants',
+    probes: [
+      {
+        label: 'other region’s pupil',
+        url: () => '/api/participants?pageSize=100',
+        expect: each(PUPIL_READERS, 200),
+        hidden: { id: (w) => w.b.pupilId, from: ['regional_coordinator', 'school', 'navigator'] },
+      },
+      {
+        label: 'neighbour school’s pupil',
+        url: () => '/api/participants?pageSize=100',
+        expect: each(PUPIL_READERS, 200),
+        hidden: { id: (w) => w.a.neighbourPupilId, from: ['school', 'navigator'] },
+      },
+    ],
+  },
+  guarded('POST /api/participants', ['school'], 400, undefined, () => ({})),
+  {
+    route: 'POST /api/participants/navigator',
+    probes: [
+      { label: 'empty body', url: () => '/api/participants/navigator', body: () => ({}), expect: { school: 400 } },
+      {
+        label: 'other region’s pupil',
+        url: () => '/api/participants/navigator',
+        body: (w) => ({ participantIds: [w.b.pupilId], navigatorId: w.a.staffIds.navigator }),
+        expect: { school: 404 },
+      },
+      {
+        label: 'other region’s navigator',
+        url: () => '/api/participants/navigator',
+        body: (w) => ({ participantIds: [w.a.pupilId], navigatorId: w.b.staffIds.navigator }),
+        expect: { school: 404 },
+      },
+    ],
+  },
+  {
+    route: 'GET /api/participants/{id}',
+    probes: [
+      { label: 'own pupil', url: (w) => `/api/participants/${w.a.pupilId}`, expect: each(PUPIL_READERS, 200) },
+      {
+        label: 'neighbour school’s pupil',
+        url: (w) => `/api/participants/${w.a.neighbourPupilId}`,
+        expect: { issuer_admin: 200, regional_coordinator: 200, school: 404, navigator: 404 },
+      },
+      {
+        label: 'other region’s pupil',
+        url: (w) => `/api/participants/${w.b.pupilId}`,
+        expect: { issuer_admin: 200, ...each(['regional_coordinator', 'school', 'navigator'], 404) },
+      },
+    ],
+  },
+  {
+    route: 'GET /api/participants/{id}/personal-data',
+    probes: [
+      { label: 'own pupil', url: (w) => `/api/participants/${w.a.pupilId}/personal-data`, expect: { school: 200 } },
+      { label: 'neighbour school’s pupil', url: (w) => `/api/participants/${w.a.neighbourPupilId}/personal-data`, expect: { school: 404 } },
+      { label: 'other region’s pupil', url: (w) => `/api/participants/${w.b.pupilId}/personal-data`, expect: { school: 404 } },
+    ],
+  },
+  guarded('GET /api/imports/template', ['school'], 200),
+  guarded('POST /api/imports', ['school'], 415, undefined, () => ({})),
+  guarded('GET /api/imports', ['school'], 200),
+  guarded('GET /api/imports/{id}', ['school'], 404, () => `/api/imports/${randomId()}`),
+  guarded('GET /api/imports/{id}/report', ['school'], 404, () => `/api/imports/${randomId()}/report`),
+  guarded('POST /api/imports/{id}/confirm', ['school'], 404, () => `/api/imports/${randomId()}/confirm`),
+  guarded('DELETE /api/imports/{id}', ['school'], 404, () => `/api/imports/${randomId()}`),
 ];
