@@ -1,0 +1,59 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../../../common/roles.js';
+import type { ListPage } from '../../../../../common/schemas/lists.js';
+import type { InviteStaff } from '../../../../../common/schemas/organisations.js';
+import { api, del, patch, post } from '../../../lib/api-client';
+import type { StaffStatus } from '../labels';
+
+export interface StaffListItem {
+  id: string;
+  role: Role;
+  status: StaffStatus;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  email: string;
+  position: string | null;
+  regionName: string | null;
+  organisationName: string | null;
+  competencies: string[];
+  createdAt: string;
+}
+
+const staffKey = ['staff', 'list'] as const;
+
+export function useStaffList(queryString: string) {
+  return useQuery({
+    queryKey: [...staffKey, queryString],
+    queryFn: () => api<ListPage<StaffListItem>>(`/staff?${queryString}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A staff member shows up in the team list, an organisation's card and a region's coordinators. */
+function useStaffMutation<V>(mutationFn: (vars: V) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all(
+        [staffKey, ['organisations'], ['regions']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
+  });
+}
+
+export function useInviteStaff() {
+  return useStaffMutation((body: InviteStaff) => post<{ id: string }>('/staff', body));
+}
+
+export function useUpdateStaff() {
+  return useStaffMutation(({ id, ...body }: { id: string; position?: string | null; competencyIds?: number[] }) => patch(`/staff/${id}`, body));
+}
+
+export function useCloseAccess() {
+  return useStaffMutation((id: string) => del(`/staff/${id}`));
+}
+
+export function useResendInvitation() {
+  return useStaffMutation((id: string) => post(`/staff/${id}/invitation`));
+}

@@ -1,0 +1,143 @@
+import { useRef, useState } from 'react';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { useForm, type FormErrors } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { inviteStaffSchema } from '../../../../../common/schemas/organisations.js';
+import { ROLE_LABELS, type Role } from '../../../../../common/roles.js';
+import { CompetencySelect } from '../../../lib/components/competency-select';
+import { ListSelect } from '../../../lib/components/list-select';
+import { FormAlert } from '../../../lib/components/page';
+import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { useRegions } from '../../../lib/reference';
+import { useInviteStaff } from '../api/staff-api';
+
+interface InviteValues {
+  role: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  email: string;
+  position: string;
+  regionId: string | null;
+  competencyIds: string[];
+}
+
+const FIELDS = ['role', 'lastName', 'firstName', 'middleName', 'email', 'position', 'regionId', 'competencyIds'];
+
+function payload(v: InviteValues) {
+  return {
+    role: v.role ?? undefined,
+    lastName: v.lastName,
+    firstName: v.firstName,
+    middleName: v.middleName.trim() || undefined,
+    email: v.email,
+    position: v.position.trim() || undefined,
+    regionId: v.role === 'regional_coordinator' && v.regionId ? Number(v.regionId) : undefined,
+    competencyIds: v.role === 'mentor' && v.competencyIds.length > 0 ? v.competencyIds.map(Number) : undefined,
+  };
+}
+
+/** What the shared schema cannot say about a choice that is still empty. */
+function choiceErrors(v: InviteValues): FormErrors {
+  const errors: FormErrors = {};
+  if (!v.role) errors.role = 'Выберите роль';
+  if (v.role === 'regional_coordinator' && !v.regionId) errors.regionId = 'Выберите регион координатора';
+  return errors;
+}
+
+interface Props {
+  /** The roles the signed-in person may invite; one role needs no choice. */
+  roles: readonly Role[];
+  /** A region chosen by the page, e.g. when the issuer invites a coordinator from the region's card. */
+  regionId?: number;
+  onDone: () => void;
+}
+
+/** Invites a staff member by e-mail; the person chooses a password by the link in the letter. */
+export function InviteStaffForm({ roles, regionId, onDone }: Props) {
+  const invite = useInviteStaff();
+  const regions = useRegions();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm<InviteValues>({
+    initialValues: {
+      role: roles.length === 1 ? roles[0]! : null,
+      lastName: '',
+      firstName: '',
+      middleName: '',
+      email: '',
+      position: '',
+      regionId: regionId ? String(regionId) : null,
+      competencyIds: [],
+    },
+    enhanceGetInputProps: validateOnBlur,
+    validate: (values) => ({ ...schemaErrors(inviteStaffSchema, payload(values)), ...choiceErrors(values) }),
+  });
+  const { role } = form.getValues();
+
+  const submit = form.onSubmit(
+    (values) => {
+      setAlert(null);
+      const parsed = inviteStaffSchema.safeParse(payload(values));
+      if (!parsed.success) return;
+      invite.mutate(parsed.data, {
+        onSuccess: () => {
+          notifications.show({ color: 'green', title: 'Приглашение отправлено', message: `Письмо со ссылкой для входа ушло на ${parsed.data.email}` });
+          onDone();
+        },
+        onError: (error) => {
+          setAlert(applyServerErrors(error, form.setFieldError, (field) => (FIELDS.includes(field) ? field : null)));
+          focusFirstInvalid(formRef.current);
+        },
+      });
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {roles.length > 1 && (
+          <ListSelect
+            label="Роль"
+            data={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            allowDeselect={false}
+            required
+            {...form.getInputProps('role')}
+          />
+        )}
+        {role === 'regional_coordinator' && !regionId && (
+          <ListSelect
+            label="Регион"
+            placeholder="Начните вводить название"
+            data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="Такого региона нет — проверьте название"
+            required
+            {...form.getInputProps('regionId')}
+          />
+        )}
+        <TextInput label="Фамилия" autoComplete="off" required {...form.getInputProps('lastName')} />
+        <TextInput label="Имя" autoComplete="off" required {...form.getInputProps('firstName')} />
+        <TextInput label="Отчество" description="Необязательно" autoComplete="off" {...form.getInputProps('middleName')} />
+        <TextInput
+          label="Электронная почта"
+          description="На этот адрес придёт приглашение, по нему же сотрудник будет входить"
+          type="email"
+          autoComplete="off"
+          required
+          {...form.getInputProps('email')}
+        />
+        <TextInput label="Должность" description="Необязательно" autoComplete="off" {...form.getInputProps('position')} />
+        {role === 'mentor' && (
+          <CompetencySelect description="Необязательно: по каким компетенциям наставник проводит пробы" {...form.getInputProps('competencyIds')} />
+        )}
+        <FormAlert message={alert} />
+        <Button type="submit" loading={invite.isPending}>
+          Отправить приглашение
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { regionUpdateSchema } from '../../../../../common/schemas/organisations.js';
+import { FormAlert } from '../../../lib/components/page';
+import { applyServerErrors, schemaErrors } from '../../../lib/forms';
+import { useSetSeason, type RegionDetails } from '../api/regions-api';
+
+interface SeasonValues {
+  seasonStartsOn: string | null;
+  seasonEndsOn: string | null;
+}
+
+const CALENDAR_LABELS = {
+  ariaLabels: {
+    monthLevelControl: 'Выбрать месяц',
+    yearLevelControl: 'Выбрать год',
+    nextMonth: 'Следующий месяц',
+    previousMonth: 'Предыдущий месяц',
+    nextYear: 'Следующий год',
+    previousYear: 'Предыдущий год',
+    nextDecade: 'Следующее десятилетие',
+    previousDecade: 'Предыдущее десятилетие',
+  },
+  clearButtonProps: { 'aria-label': 'Очистить дату' },
+} satisfies Partial<DatePickerInputProps>;
+
+/** The season's dates; either may stay empty while the region is still planning. */
+export function SeasonForm({ region }: { region: RegionDetails }) {
+  const save = useSetSeason(region.id);
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm<SeasonValues>({
+    initialValues: { seasonStartsOn: region.seasonStartsOn, seasonEndsOn: region.seasonEndsOn },
+    validate: (values) => schemaErrors(regionUpdateSchema, values),
+  });
+  const { seasonStartsOn } = form.getValues();
+
+  const submit = form.onSubmit((values) => {
+    setAlert(null);
+    save.mutate(values, {
+      onSuccess: () => notifications.show({ color: 'green', title: 'Сроки сезона сохранены', message: region.name }),
+      onError: (error) => setAlert(applyServerErrors(error, form.setFieldError, (field) => (field in values ? field : null))),
+    });
+  });
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="season-title">
+      <Title order={2} id="season-title">
+        Сезон
+      </Title>
+      <Text size="sm">Обычно сезон идёт с июля по ноябрь: сначала открывается регистрация, потом проходят пробы и готовятся рекомендации.</Text>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Group align="flex-start" gap="md" wrap="wrap">
+            <DatePickerInput
+              label="Начало сезона"
+              placeholder="Не задано"
+              valueFormat="D MMMM YYYY"
+              clearable
+              size="md"
+              w={{ base: '100%', sm: 240 }}
+              {...CALENDAR_LABELS}
+              {...form.getInputProps('seasonStartsOn')}
+            />
+            <DatePickerInput
+              label="Окончание сезона"
+              placeholder="Не задано"
+              valueFormat="D MMMM YYYY"
+              clearable
+              size="md"
+              minDate={seasonStartsOn ?? undefined}
+              w={{ base: '100%', sm: 240 }}
+              {...CALENDAR_LABELS}
+              {...form.getInputProps('seasonEndsOn')}
+            />
+          </Group>
+          <FormAlert message={alert} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Сохранить сроки
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Button, Group, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Role } from '../../../../../common/roles.js';
+import { errorMessage } from '../../../lib/api-client';
+import { fullName } from '../../../lib/format';
+import { useCloseAccess, useResendInvitation } from '../api/staff-api';
+import { mayManageStaff, type StaffStatus } from '../labels';
+import { ConfirmDialog } from './confirm-dialog';
+
+interface Member {
+  id: string;
+  role: Role;
+  status: StaffStatus;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  email: string;
+}
+
+const failed = (title: string) => (error: unknown) => notifications.show({ color: 'red', title, message: errorMessage(error) });
+
+/**
+ * What a manager can do to one staff member: send a lost invitation again, or close access. Each
+ * button names the person for screen readers, since a list repeats the same buttons row after row.
+ */
+export function StaffActions({ member, viewer }: { member: Member; viewer: { id: string; role: Role } }) {
+  const [confirming, setConfirming] = useState(false);
+  const resend = useResendInvitation();
+  const close = useCloseAccess();
+  if (!mayManageStaff(viewer, member) || member.status === 'disabled') return null;
+  const name = fullName(member);
+
+  return (
+    <Group gap="xs" wrap="wrap">
+      {member.status === 'pending' && (
+        <Button
+          size="xs"
+          variant="light"
+          loading={resend.isPending}
+          onClick={() =>
+            resend.mutate(member.id, {
+              onSuccess: () => notifications.show({ color: 'green', title: 'Приглашение отправлено ещё раз', message: member.email }),
+              onError: failed('Не получилось отправить приглашение'),
+            })
+          }
+        >
+          Отправить приглашение ещё раз
+          <VisuallyHidden>{`: ${name}`}</VisuallyHidden>
+        </Button>
+      )}
+      <Button size="xs" variant="outline" color="red.9" onClick={() => setConfirming(true)}>
+        Закрыть доступ
+        <VisuallyHidden>{`: ${name}`}</VisuallyHidden>
+      </Button>
+      <ConfirmDialog
+        opened={confirming}
+        title="Закрыть доступ?"
+        confirmLabel="Да, закрыть доступ"
+        loading={close.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          close.mutate(member.id, {
+            onSuccess: () => notifications.show({ title: 'Доступ закрыт', message: name }),
+            onError: failed('Не получилось закрыть доступ'),
+            onSettled: () => setConfirming(false),
+          })
+        }
+      >
+        {`${name} больше не сможет войти в кабинет, а открытые сеансы завершатся. Учётная запись и всё, что сделано, сохранятся.`}
+      </ConfirmDialog>
+    </Group>
+  );
+}
