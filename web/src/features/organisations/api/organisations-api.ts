@@ -1,0 +1,112 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrganisationKind } from '../../../../../common/organisations.js';
+import type { Role } from '../../../../../common/roles.js';
+import type { ListPage } from '../../../../../common/schemas/lists.js';
+import type { RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../../../../common/schemas/organisations.js';
+import { api, patch, post, put } from '../../../lib/api-client';
+import type { Competency } from '../../../lib/competencies';
+import type { KpiRow } from '../../../lib/components/kpi-chart';
+import type { OrganisationStatus, StaffStatus } from '../labels';
+
+export interface OrganisationListItem {
+  id: string;
+  name: string;
+  inn: string | null;
+  status: OrganisationStatus;
+  createdAt: string;
+  regionId: number;
+  regionName: string;
+  cityId: number;
+  cityName: string;
+  /** Pupils of a school, places of a venue. */
+  size: number;
+  staffCount: number;
+}
+
+export interface OrganisationStaffMember {
+  id: string;
+  role: Role;
+  status: StaffStatus;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  email: string;
+  position: string | null;
+}
+
+export interface OrganisationCard {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  inn: string;
+  ogrn: string;
+  regionId: number;
+  regionName: string;
+  cityId: number;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  headName: string | null;
+  description: string | null;
+  status: OrganisationStatus;
+  suspendedAt: string | null;
+  suspendReason: string | null;
+  createdAt: string;
+  competencies: Competency[];
+  staff: OrganisationStaffMember[];
+  kpi: KpiRow[];
+  permissions: { edit: boolean; manage: boolean; changeLegalIds: boolean };
+}
+
+const PATHS: Record<OrganisationKind, string> = { school: '/schools', venue: '/venues' };
+
+export const organisationsKey = ['organisations'] as const;
+export const organisationKey = (kind: OrganisationKind, id: string) => [...organisationsKey, kind, id] as const;
+
+/** One page of schools or venues; the previous page stays on screen while the next one loads. */
+export function useOrganisationList(queryString: string) {
+  return useQuery({
+    queryKey: [...organisationsKey, 'list', queryString],
+    queryFn: () => api<ListPage<OrganisationListItem>>(`/organisations?${queryString}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrganisation(kind: OrganisationKind, id: string | null) {
+  return useQuery({
+    queryKey: organisationKey(kind, id ?? ''),
+    queryFn: () => api<OrganisationCard>(`${PATHS[kind]}/${id}`),
+    enabled: id !== null,
+  });
+}
+
+function useOrganisationMutation<V, R = unknown>(mutationFn: (vars: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    // Lists, cards and the region's counts all show what changed.
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: organisationsKey }), queryClient.invalidateQueries({ queryKey: ['regions'] })]),
+  });
+}
+
+export function useRegisterOrganisation(kind: OrganisationKind) {
+  return useOrganisationMutation((body: RegisterSchool | RegisterVenue) => post<{ id: string; responsibleId: string }>(PATHS[kind], body));
+}
+
+export function useUpdateOrganisation(kind: OrganisationKind, id: string) {
+  return useOrganisationMutation((body: UpdateOrganisation) => patch(`${PATHS[kind]}/${id}`, body));
+}
+
+export function useSuspendOrganisation(kind: OrganisationKind, id: string) {
+  return useOrganisationMutation((reason: string) => post(`${PATHS[kind]}/${id}/suspend`, { reason }));
+}
+
+export function useReactivateOrganisation(kind: OrganisationKind, id: string) {
+  return useOrganisationMutation(() => post(`${PATHS[kind]}/${id}/reactivate`));
+}
+
+export function useSetKpiTargets(kind: OrganisationKind, id: string) {
+  return useOrganisationMutation((targets: Record<string, number>) => put(`${PATHS[kind]}/${id}/kpi-targets`, { targets }));
+}

@@ -1,0 +1,85 @@
+import { useRef, useState } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { updateOrganisationSchema } from '../../../../../common/schemas/organisations.js';
+import { FormAlert } from '../../../lib/components/page';
+import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { useUpdateOrganisation, type OrganisationCard } from '../api/organisations-api';
+import { ORGANISATION_FIELDS, OrganisationFields, organisationPayload, type OrganisationValues } from './organisation-fields';
+
+function valuesOf(card: OrganisationCard): OrganisationValues {
+  return {
+    name: card.name,
+    inn: card.inn,
+    ogrn: card.ogrn,
+    cityId: String(card.cityId),
+    address: card.address,
+    phone: card.phone ?? '',
+    email: card.email ?? '',
+    website: card.website ?? '',
+    headName: card.headName ?? '',
+    description: card.description ?? '',
+    competencyIds: card.competencies.map((c) => String(c.id)),
+  };
+}
+
+/**
+ * Edits the profile and sends only what changed, so two people editing different fields do not
+ * overwrite each other. ИНН and ОГРН are offered only to whoever may correct them.
+ */
+export function OrganisationEditForm({ card, onDone }: { card: OrganisationCard; onDone: () => void }) {
+  const update = useUpdateOrganisation(card.kind, card.id);
+  const withLegalIds = card.permissions.changeLegalIds;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm<OrganisationValues>({
+    initialValues: valuesOf(card),
+    enhanceGetInputProps: validateOnBlur,
+    validate: (values) => schemaErrors(updateOrganisationSchema, organisationPayload(values, card.kind, withLegalIds)),
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      setAlert(null);
+      const changed = Object.fromEntries(
+        Object.entries(organisationPayload(values, card.kind, withLegalIds)).filter(([field]) => form.isDirty(field)),
+      );
+      if (Object.keys(changed).length === 0) {
+        setAlert('Вы ничего не изменили');
+        return;
+      }
+      const parsed = updateOrganisationSchema.safeParse(changed);
+      if (!parsed.success) return;
+      update.mutate(parsed.data, {
+        onSuccess: () => {
+          notifications.show({ color: 'green', title: 'Изменения сохранены', message: values.name });
+          onDone();
+        },
+        onError: (error) => {
+          setAlert(applyServerErrors(error, form.setFieldError, (field) => ((ORGANISATION_FIELDS as string[]).includes(field) ? field : null)));
+          focusFirstInvalid(formRef.current);
+        },
+      });
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {!withLegalIds && <Text size="sm">ИНН и ОГРН исправляет региональный координатор.</Text>}
+        <OrganisationFields kind={card.kind} regionId={card.regionId} withLegalIds={withLegalIds} input={(field) => form.getInputProps(field)} />
+        <FormAlert message={alert} />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Сохранить
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Отмена
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
