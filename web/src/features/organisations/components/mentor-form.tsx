@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { updateStaffSchema } from '../../../../../common/schemas/organisations.js';
+import { useCompetencies } from '../../../lib/competencies';
+import { CompetencySelect } from '../../../lib/components/competency-select';
+import { FormAlert, LoadError, PageLoader } from '../../../lib/components/page';
+import { fullName } from '../../../lib/format';
+import { applyServerErrors, schemaErrors } from '../../../lib/forms';
+import { useUpdateStaff, type StaffListItem } from '../api/staff-api';
+
+/** The list names a mentor's competencies; the form needs their ids, which the reference list has. */
+function idsOf(names: string[], spheres: ReturnType<typeof useCompetencies>['data']): string[] {
+  const byName = new Map((spheres ?? []).flatMap((s) => s.competencies.map((c) => [c.name, String(c.id)] as const)));
+  return names.flatMap((name) => byName.get(name) ?? []);
+}
+
+function MentorFields({ mentor, initialIds, onDone }: { mentor: StaffListItem; initialIds: string[]; onDone: () => void }) {
+  const update = useUpdateStaff();
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { position: mentor.position ?? '', competencyIds: initialIds },
+    validate: (values) => schemaErrors(updateStaffSchema, { position: values.position, competencyIds: values.competencyIds.map(Number) }),
+  });
+  const submit = form.onSubmit((values) => {
+    setAlert(null);
+    update.mutate(
+      { id: mentor.id, position: values.position.trim() || null, competencyIds: values.competencyIds.map(Number) },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', title: 'Изменения сохранены', message: fullName(mentor) });
+          onDone();
+        },
+        onError: (error) => setAlert(applyServerErrors(error, form.setFieldError, (field) => (field in values ? field : null))),
+      },
+    );
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput label="Должность" description="Необязательно" {...form.getInputProps('position')} />
+        <CompetencySelect description="По каким компетенциям наставник проводит пробы" {...form.getInputProps('competencyIds')} />
+        <FormAlert message={alert} />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Сохранить
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Отмена
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The venue keeps its mentors' positions and competencies. */
+export function MentorForm({ mentor, onDone }: { mentor: StaffListItem; onDone: () => void }) {
+  const spheres = useCompetencies();
+  if (spheres.isPending) return <PageLoader />;
+  if (spheres.isError) return <LoadError error={spheres.error} onRetry={() => void spheres.refetch()} />;
+  return <MentorFields mentor={mentor} initialIds={idsOf(mentor.competencies, spheres.data)} onDone={onDone} />;
+}
