@@ -1,53 +1,49 @@
-import { useNavigate } from 'react-router';
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, type Role } from '../../../../../common/roles.js';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
-import { useSession, useSignOut } from '../../../lib/session';
+import { useSession } from '../../../lib/session';
+import { useOwnProfile } from '../api/profile-api';
+import { KpiSummary, RegionSummary } from '../components/home-summary';
+import { SectionCards } from '../components/section-cards';
 
-const ROLE_DUTIES: Partial<Record<Role, string[]>> = {
-  issuer_admin: [
-    'Ведёт программу по всей стране: регионы, их координаторов и общие справочники.',
-    'Следит за сводной отчётностью и качеством данных.',
-  ],
-  regional_coordinator: [
-    'Регистрирует школы и площадки своего региона.',
-    'Согласует мероприятия площадок, прежде чем на них смогут записываться школьники.',
-    'Следит, как идёт программа в регионе.',
-  ],
-  school: [
-    'Помогает своим ученикам зарегистрироваться и связать кабинет с родителями.',
-    'Назначает педагогов-навигаторов и видит, как ученики участвуют в программе.',
-  ],
-  venue: [
-    'Колледж, вуз или предприятие, где проходят профессиональные пробы.',
-    'Предлагает мероприятия, назначает наставников и принимает записи школьников.',
-  ],
-  mentor: [
-    'Проводит профессиональные пробы на площадке: показывает профессию в деле.',
-    'Отмечает, кто пришёл, и оставляет каждому участнику отзыв.',
-  ],
-  navigator: [
-    'Педагог школы, который сопровождает учеников в программе.',
-    'Помогает пройти диагностику, выбрать пробы и разобраться в рекомендациях.',
-  ],
-  methodologist: [
-    'Готовит диагностики и методические материалы.',
-    'Проверяет, чтобы программы проб были понятными, полезными и безопасными.',
-  ],
+const ROLE_DUTIES: Partial<Record<Role, string>> = {
+  issuer_admin: 'Вы ведёте программу по всей стране: регионы, их координаторов и общую картину.',
+  regional_coordinator: 'Вы настраиваете регион, регистрируете школы и площадки и следите за их целями.',
+  school: 'Вы помогаете ученикам зарегистрироваться, собираете согласия и приглашаете педагогов-навигаторов.',
+  venue: 'Вы готовите места проведения и наставников, чтобы школьники могли попробовать профессию в деле.',
+  mentor: 'Вы проводите профессиональные пробы и оставляете участникам отзывы.',
+  navigator: 'Вы сопровождаете учеников своей школы: диагностика, пробы, рекомендации.',
+  methodologist: 'Вы готовите диагностики и методические материалы программы.',
 };
 
+/** Where the person works, as the home page names it under the role. */
+function useWorkplace(): string | null {
+  const me = useOwnProfile();
+  const p = me.data;
+  if (!p) return null;
+  return p.organisation?.name ?? p.region?.name ?? null;
+}
+
+function Kpi({ role, schoolId, venueId }: { role: Role; schoolId: string | null; venueId: string | null }) {
+  if (role === 'issuer_admin') return <RegionSummary scope="country" />;
+  if (role === 'regional_coordinator') return <RegionSummary scope="region" />;
+  if (role === 'school' && schoolId) return <KpiSummary kind="school" id={schoolId} />;
+  if (role === 'venue' && venueId) return <KpiSummary kind="venue" id={venueId} />;
+  return null;
+}
+
+/** The staff home: who you are here, how things stand, and where each part of the work lives. */
 export function StaffPage() {
   const session = useSession();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
+  const workplace = useWorkplace();
   const account = session.data;
   if (!account) return <PageLoader />;
 
   return (
-    <Stack gap="lg" maw={720}>
+    <Stack gap="lg">
       <PageTitle>{`Здравствуйте, ${account.firstName}!`}</PageTitle>
       <Card withBorder padding="lg" component="section" aria-labelledby="role-title">
-        <Stack gap="sm">
+        <Stack gap="xs">
           <Group gap="sm">
             <Title order={2} id="role-title">
               Ваша роль
@@ -56,21 +52,17 @@ export function StaffPage() {
               {ROLE_LABELS[account.role]}
             </Badge>
           </Group>
-          <Stack gap={6} component="ul" pl="md" m={0}>
-            {(ROLE_DUTIES[account.role] ?? []).map((duty) => (
-              <Text component="li" key={duty}>
-                {duty}
-              </Text>
-            ))}
-          </Stack>
-          <Text>Рабочие разделы для вашей роли открываются в этом кабинете по мере запуска программы в регионе.</Text>
+          {workplace && <Text fw={600}>{workplace}</Text>}
+          {ROLE_DUTIES[account.role] && <Text>{ROLE_DUTIES[account.role]}</Text>}
         </Stack>
       </Card>
-      <Group>
-        <Button variant="outline" loading={signOut.isPending} onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/') })}>
-          Выйти из кабинета
-        </Button>
-      </Group>
+      <Kpi role={account.role} schoolId={account.schoolId} venueId={account.venueId} />
+      <Stack gap="sm" component="section" aria-labelledby="sections-title">
+        <Title order={2} id="sections-title">
+          Разделы кабинета
+        </Title>
+        <SectionCards role={account.role} />
+      </Stack>
     </Stack>
   );
 }

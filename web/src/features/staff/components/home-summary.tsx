@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { OrganisationKind } from '../../../../../common/organisations.js';
+import { KpiChart } from '../../../lib/components/kpi-chart';
+import { LoadError, PageLoader } from '../../../lib/components/page';
+import { formatSeason } from '../../../lib/season';
+import { useOrganisationKpi, useRegionCounts } from '../api/home-api';
+
+function Counts({ items }: { items: Array<[string, number]> }) {
+  return (
+    <SimpleGrid cols={{ base: 2, sm: items.length }} spacing="sm" component="dl" m={0}>
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <Text component="dt" size="sm" c="dimmed">
+            {label}
+          </Text>
+          <Text component="dd" m={0} fz="xl" fw={700}>
+            {value}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function Summary({ title, link, children }: { title: string; link: { to: string; label: string }; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="summary-title">
+      <Stack gap="md">
+        <Title order={2} id="summary-title">
+          {title}
+        </Title>
+        {children}
+        <Anchor component={Link} to={link.to}>
+          {link.label}
+        </Anchor>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The coordinator's region, or the issuer's whole country, in a handful of numbers. */
+export function RegionSummary({ scope }: { scope: 'region' | 'country' }) {
+  const regions = useRegionCounts(true);
+  if (regions.isPending) return <PageLoader />;
+  if (regions.isError) return <LoadError error={regions.error} onRetry={() => void regions.refetch()} />;
+  const rows = regions.data;
+  const sum = (key: 'schools' | 'venues' | 'pupils' | 'cities') => rows.reduce((n, r) => n + r[key], 0);
+
+  if (scope === 'country') {
+    return (
+      <Summary title="Программа в цифрах" link={{ to: '/staff/regions', label: 'Все регионы' }}>
+        <Counts
+          items={[
+            ['Регионов без координатора', rows.filter((r) => r.coordinators === 0).length],
+            ['Школ', sum('schools')],
+            ['Площадок', sum('venues')],
+            ['Участников', sum('pupils')],
+          ]}
+        />
+      </Summary>
+    );
+  }
+  const own = rows[0];
+  if (!own) return null;
+  return (
+    <Summary title={own.name} link={{ to: '/staff/region', label: 'Настроить регион' }}>
+      <Text>{`Сезон: ${formatSeason(own.seasonStartsOn, own.seasonEndsOn)}`}</Text>
+      <Counts
+        items={[
+          ['Школ', own.schools],
+          ['Площадок', own.venues],
+          ['Участников', own.pupils],
+          ['Городов', own.cities],
+        ]}
+      />
+    </Summary>
+  );
+}
+
+/** The school's or venue's targets against what it has reached so far. */
+export function KpiSummary({ kind, id }: { kind: OrganisationKind; id: string }) {
+  const card = useOrganisationKpi(kind, id);
+  if (card.isPending) return <PageLoader />;
+  if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
+  const noTargets = card.data.kpi.every((k) => k.target === null);
+  return (
+    <Summary title="Показатели сезона" link={{ to: '/staff/organisation', label: kind === 'school' ? 'Карточка школы' : 'Карточка площадки' }}>
+      {noTargets && <Text size="sm">Координатор региона ещё не задал цели — пока видно только, сколько уже сделано.</Text>}
+      <KpiChart rows={card.data.kpi} />
+    </Summary>
+  );
+}

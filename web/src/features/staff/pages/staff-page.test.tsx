@@ -1,0 +1,56 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockApi, renderPage } from '../../../test/render';
+import { StaffPage } from './staff-page';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const SCHOOL_ID = '0f8b5a3e-2c1d-4e5f-8a9b-1c2d3e4f5a6b';
+
+describe('staff home', () => {
+  it('greets a school and shows its targets and its sections', async () => {
+    mockApi({
+      'GET /api/auth/session': {
+        body: {
+          account: { id: 's1', role: 'school', status: 'active', firstName: 'Анна', lastName: 'Петрова', emailVerified: true, gate: null, regionId: 43, schoolId: SCHOOL_ID, venueId: null },
+        },
+      },
+      'GET /api/staff/me': { body: { organisation: { kind: 'school', id: SCHOOL_ID, name: 'Лицей № 21', status: 'active', suspendReason: null }, region: null } },
+      [`GET /api/schools/${SCHOOL_ID}`]: {
+        body: { name: 'Лицей № 21', status: 'active', kpi: [{ metric: 'registered_pupils', label: 'Зарегистрировано участников', target: 200, reached: 50 }] },
+      },
+    });
+    renderPage(<StaffPage />, { path: '/staff' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Здравствуйте, Анна!' })).toBeInTheDocument();
+    expect(await screen.findByText('Лицей № 21')).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: 'Зарегистрировано участников: 50 из 200 (25%)' })).toBeInTheDocument();
+    const sections = screen.getByRole('region', { name: 'Разделы кабинета' });
+    expect(within(sections).getByRole('link', { name: 'Импорт из файла' })).toHaveAttribute('href', '/staff/imports');
+    expect(within(sections).queryByRole('link', { name: 'Главная' })).not.toBeInTheDocument();
+  });
+
+  it('shows the coordinator its region in numbers', async () => {
+    mockApi({
+      'GET /api/auth/session': {
+        body: {
+          account: { id: 'c1', role: 'regional_coordinator', status: 'active', firstName: 'Ольга', lastName: 'Смирнова', emailVerified: true, gate: null, regionId: 43, schoolId: null, venueId: null },
+        },
+      },
+      'GET /api/staff/me': { body: { organisation: null, region: { id: 43, name: 'Кировская область' } } },
+      'GET /api/regions/overview': {
+        body: {
+          regions: [
+            { id: 43, code: '43', name: 'Кировская область', seasonStartsOn: '2026-07-01', seasonEndsOn: null, cities: 12, coordinators: 1, schools: 40, venues: 6, pupils: 1500 },
+          ],
+        },
+      },
+    });
+    renderPage(<StaffPage />, { path: '/staff' });
+
+    const summary = await screen.findByRole('region', { name: 'Кировская область' });
+    expect(within(summary).getByText('Сезон: с 1 июля 2026, окончание не задано')).toBeInTheDocument();
+    expect(within(summary).getByText('1500')).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: 'Настроить регион' })).toHaveAttribute('href', '/staff/region');
+  });
+});
