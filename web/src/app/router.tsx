@@ -20,6 +20,14 @@ const ParentConfirmPage = lazy(() => import('../features/parent/pages/parent-con
 const InvitationPage = lazy(() => import('../features/invitation/pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const StaffLayout = lazy(() => import('../features/staff/components/staff-layout').then((m) => ({ default: m.StaffLayout })));
 const StaffPage = lazy(() => import('../features/staff/pages/staff-page').then((m) => ({ default: m.StaffPage })));
+const ProfilePage = lazy(() => import('../features/staff/pages/profile-page').then((m) => ({ default: m.ProfilePage })));
+const RegionsPage = lazy(() => import('../features/organisations/pages/regions-page').then((m) => ({ default: m.RegionsPage })));
+const RegionPage = lazy(() => import('../features/organisations/pages/region-page').then((m) => ({ default: m.RegionPage })));
+const OwnRegionPage = lazy(() => import('../features/organisations/pages/region-page').then((m) => ({ default: m.OwnRegionPage })));
+const OrganisationsPage = lazy(() => import('../features/organisations/pages/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
+const OrganisationPage = lazy(() => import('../features/organisations/pages/organisation-page').then((m) => ({ default: m.OrganisationPage })));
+const OwnOrganisationPage = lazy(() => import('../features/organisations/pages/organisation-page').then((m) => ({ default: m.OwnOrganisationPage })));
+const TeamPage = lazy(() => import('../features/organisations/pages/team-page').then((m) => ({ default: m.TeamPage })));
 const SecondFactorPage = lazy(() => import('../features/staff-access/pages/second-factor-page').then((m) => ({ default: m.SecondFactorPage })));
 const StaffConsentPage = lazy(() => import('../features/staff-access/pages/consent-page').then((m) => ({ default: m.StaffConsentPage })));
 const SuspendedPage = lazy(() => import('../features/staff-access/pages/suspended-page').then((m) => ({ default: m.SuspendedPage })));
@@ -76,6 +84,15 @@ const routes: RouteObject[] = [
         // Each feature adds its staff pages here; STAFF_NAV in features/staff/staff-nav.ts links them.
         children: [
           { index: true, element: <StaffPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'regions', element: <RequireRole roles={PERMISSIONS['regions.read']}><RegionsPage /></RequireRole> },
+          { path: 'regions/:regionId', element: <RequireRole roles={PERMISSIONS['regions.read']}><RegionPage /></RequireRole> },
+          { path: 'region', element: <RequireRole roles={['regional_coordinator']}><OwnRegionPage /></RequireRole> },
+          // The list spans a region or the country, so only those who look after one see it.
+          { path: 'organisations', element: <RequireRole roles={['issuer_admin', 'regional_coordinator']}><OrganisationsPage /></RequireRole> },
+          { path: 'organisations/:kind/:id', element: <RequireRole roles={PERMISSIONS['organisations.read']}><OrganisationPage /></RequireRole> },
+          { path: 'organisation', element: <RequireRole roles={PERMISSIONS['organisations.read']}><OwnOrganisationPage /></RequireRole> },
+          { path: 'team', element: <RequireRole roles={PERMISSIONS['staff.read']}><TeamPage /></RequireRole> },
           { path: 'second-factor', element: <SecondFactorPage /> },
           { path: 'consent', element: <StaffConsentPage /> },
           { path: 'suspended', element: <SuspendedPage /> },
