@@ -14,14 +14,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import * as OTPAuth from 'otpauth';
 
 type AppModule = typeof import('../server/app.js');
 type ConfigModule = typeof import('../server/config.js');
 type SeedModule = typeof import('../server/db/seed/seed.js');
 type SchemaModule = typeof import('../server/db/schema/index.js');
+type OrganisationsModule = typeof import('../common/organisations.js');
+type ValidatorsModule = typeof import('../common/validators.js');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -32,6 +35,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = 2;
 const TARGET = 0.7;
 const PUPIL = { email: 'pupil@bilet.demo', password: 'bilet-demo-2026' };
+const COORDINATOR = { email: 'coordinator@bilet.demo', password: 'bilet-demo-2026' };
+const SCHOOLS_IN_REGION = 1000;
 
 /** The compiled modules, typed from their sources. */
 async function fromDist<T>(relative: string): Promise<T> {
@@ -115,19 +120,35 @@ async function probe(url: string, headers: Record<string, string>): Promise<void
   if (!res.ok) throw new Error(`GET ${new URL(url).pathname} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
 }
 
-async function signIn(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
+async function postJson(baseUrl: string, path: string, body: unknown): Promise<Response> {
+  const res = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(PUPIL),
+    body: JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`Demo pupil sign-in answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return res;
+}
+
+function sessionCookie(res: Response): string {
   const cookie = res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0]!)
     .find((c) => c.startsWith('bilet_sid='));
-  if (!cookie) throw new Error('Demo pupil sign-in set no bilet_sid cookie');
+  if (!cookie) throw new Error('Sign-in set no bilet_sid cookie');
   return cookie;
+}
+
+async function signIn(baseUrl: string): Promise<string> {
+  return sessionCookie(await postJson(baseUrl, '/api/auth/sign-in', PUPIL));
+}
+
+/** The coordinator signs in as in production: password, then the code from its authenticator. */
+async function signInCoordinator(baseUrl: string, totpSecret: string): Promise<string> {
+  const first = (await (await postJson(baseUrl, '/api/auth/sign-in', COORDINATOR)).json()) as { challenge?: string };
+  if (!first.challenge) throw new Error('The coordinator was not asked for a second factor');
+  const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) }).generate();
+  return sessionCookie(await postJson(baseUrl, '/api/auth/sign-in/second-factor', { challenge: first.challenge, code }));
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -142,12 +163,15 @@ function printTable(rows: Measurement[]): void {
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, 'server/app.js'))) throw new Error('dist/server/app.js is missing: run `npm run bench`, which builds it');
-  const [{ buildApp }, { loadConfig }, { seedReferenceData, seedDemoData }, { accounts }] = await Promise.all([
-    fromDist<AppModule>('server/app.js'),
-    fromDist<ConfigModule>('server/config.js'),
-    fromDist<SeedModule>('server/db/seed/seed.js'),
-    fromDist<SchemaModule>('server/db/schema/index.js'),
-  ]);
+  const [{ buildApp }, { loadConfig }, { seedReferenceData, seedDemoData }, { accounts, schools, staffProfiles }, { STAFF_CONSENT }, { completeInn, completeOgrn }] =
+    await Promise.all([
+      fromDist<AppModule>('server/app.js'),
+      fromDist<ConfigModule>('server/config.js'),
+      fromDist<SeedModule>('server/db/seed/seed.js'),
+      fromDist<SchemaModule>('server/db/schema/index.js'),
+      fromDist<OrganisationsModule>('common/organisations.js'),
+      fromDist<ValidatorsModule>('common/validators.js'),
+    ]);
 
   const database = await chooseDatabase();
   process.stdout.write(`Database: ${database.label}\n`);
@@ -191,6 +215,27 @@ async function main(): Promise<number> {
     const [pupil] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, PUPIL.email));
     if (!pupil) throw new Error(`The demo pupil ${PUPIL.email} is not in this database (demo data is seeded only into an empty one)`);
 
+    // A region at full size: the coordinator's list pages through a thousand schools.
+    const [coordinator] = await ctx.db.select().from(staffProfiles).innerJoin(accounts, eq(accounts.id, staffProfiles.accountId)).where(eq(accounts.email, COORDINATOR.email));
+    const regionId = coordinator!.staff_profiles.regionId!;
+    const [anySchool] = await ctx.db.select().from(schools).where(eq(schools.regionId, regionId)).limit(1);
+    const extra = Array.from({ length: SCHOOLS_IN_REGION }, (_, i) => ({
+      regionId,
+      cityId: anySchool!.cityId,
+      name: `Бенчмарк-школа № ${i + 1}`,
+      inn: completeInn(`77${String(i).padStart(7, '0')}`),
+      ogrn: completeOgrn(`1027${String(i).padStart(8, '0')}`),
+      address: `ул. Тестовая, ${i + 1}`,
+    }));
+    for (let i = 0; i < extra.length; i += 250) await ctx.db.insert(schools).values(extra.slice(i, i + 250));
+    // Autovacuum would analyze a table that grew this much; the planner needs the statistics.
+    await ctx.db.execute(sql`analyze`);
+    const totpSecret = new OTPAuth.Secret({ size: 20 }).base32;
+    await ctx.db
+      .update(staffProfiles)
+      .set({ pdConsentVersion: STAFF_CONSENT.version, pdConsentAt: new Date(), totpSecretEnc: ctx.pd.encrypt(totpSecret), totpEnabledAt: new Date() })
+      .where(eq(staffProfiles.accountId, coordinator!.accounts.id));
+
     app.get('/bench/bare', { schema: { hide: true } }, async () => ({ ok: true }));
     app.get('/bench/one-select', { schema: { hide: true } }, async () => {
       const [row] = await ctx.db
@@ -202,10 +247,16 @@ async function main(): Promise<number> {
     await app.listen({ host: '127.0.0.1', port });
 
     const cookie = await signIn(baseUrl);
+    const coordinatorCookie = await signInCoordinator(baseUrl, totpSecret);
     const targets: Array<{ name: string; url: string; headers: Record<string, string> }> = [
       { name: 'GET /bench/bare', url: `${baseUrl}/bench/bare`, headers: {} },
       { name: 'GET /bench/one-select', url: `${baseUrl}/bench/one-select`, headers: {} },
       { name: 'GET /api/participant/cabinet', url: `${baseUrl}/api/participant/cabinet`, headers: { cookie } },
+      {
+        name: `GET /api/organisations (${SCHOOLS_IN_REGION} schools)`,
+        url: `${baseUrl}/api/organisations?kind=school&sort=name&page=3&pageSize=20`,
+        headers: { cookie: coordinatorCookie },
+      },
     ];
     for (const t of targets) await probe(t.url, t.headers);
 
@@ -225,9 +276,10 @@ async function main(): Promise<number> {
     }
 
     printTable(results);
-    const [bare, oneSelect, cabinet] = results as [Measurement, Measurement, Measurement];
+    const [bare, oneSelect, cabinet, schoolList] = results as [Measurement, Measurement, Measurement, Measurement];
     const selectRatio = oneSelect.rps / bare.rps;
     const cabinetRatio = cabinet.rps / oneSelect.rps;
+    const listRatio = schoolList.rps / oneSelect.rps;
     const verdict = failures.length
       ? 'not judged: requests failed'
       : !database.postgres
@@ -238,6 +290,7 @@ async function main(): Promise<number> {
     process.stdout.write(
       `\none-select ÷ bare:      ${selectRatio.toFixed(2)}\n` +
         `cabinet ÷ one-select:  ${cabinetRatio.toFixed(2)}   (target ≥ ${TARGET} on PostgreSQL: ${verdict})\n` +
+        `school list ÷ one-select: ${listRatio.toFixed(2)}   (a coordinator's page of ${SCHOOLS_IN_REGION} schools)\n` +
         `database: ${database.label}\n`,
     );
     if (failures.length) {

@@ -63,6 +63,9 @@ export const participantProfiles = pgTable(
   },
   (t) => [
     uniqueIndex('participant_identity_uq').on(t.identityBidx),
+    // Staff lists and KPIs count and page pupils per school and per region.
+    index('participant_school_idx').on(t.schoolId),
+    index('participant_region_idx').on(t.regionId),
     check('participant_grade_ck', sql`${t.grade} between 6 and 11`),
   ],
 );

@@ -147,16 +147,23 @@ export async function listOrganisations(
   if (query.q) conditions.push(sql`(o.name ilike ${likePattern(query.q)} or o.inn = ${query.q} or o.address ilike ${likePattern(query.q)})`);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const order = sql.raw(`${SORT_SQL[query.sort]} ${query.order === 'desc' ? 'desc' : 'asc'}, o.id`);
+  // The page is chosen first, joining cities only to sort by them, and only its rows get their
+  // counts; sorting by size needs them all.
+  const sizeInPage = query.sort === 'pupils';
   const rows = await queryRows<OrganisationListRow & { total: number }>(
     executor,
-    sql`select o.id, o.name, o.inn, o.status, o.created_at as "createdAt", o.region_id as "regionId", r.name as "regionName",
-          o.city_id as "cityId", c.name as "cityName", ${size} as size,
-          (select count(*)::int from staff_profiles sp where sp.${staffColumn} = o.id) as "staffCount",
-          count(*) over()::int as total
-        from ${table} o join cities c on c.id = o.city_id join regions r on r.id = o.region_id
-        ${where}
-        order by ${order}
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+    sql`with page as (
+          select o.id, count(*) over()::int as total ${sizeInPage ? sql`, ${size} as size` : sql``}
+          from ${table} o ${query.sort === 'city' ? sql`join cities c on c.id = o.city_id` : sql``}
+          ${where}
+          order by ${order}
+          limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+        )
+        select o.id, o.name, o.inn, o.status, o.created_at as "createdAt", o.region_id as "regionId", r.name as "regionName",
+          o.city_id as "cityId", c.name as "cityName", ${sizeInPage ? sql`page.size` : size} as size,
+          (select count(*)::int from staff_profiles sp where sp.${staffColumn} = o.id) as "staffCount", page.total
+        from page join ${table} o on o.id = page.id join cities c on c.id = o.city_id join regions r on r.id = o.region_id
+        order by ${sizeInPage ? sql.raw(`page.size ${query.order === 'desc' ? 'desc' : 'asc'}, o.id`) : order}`,
   );
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(executor, table, where) : 0);
   return { items: rows.map(({ total: _t, ...row }) => row), total, page: query.page, pageSize: query.pageSize };

@@ -114,6 +114,10 @@ describe('organisations: registration, cards, suspension, KPI targets', () => {
     expect(search.body.items.map((o: { name: string }) => o.name)).toEqual(['Школа Бета']);
     const literal = await t.api('GET', `/api/organisations?kind=school&q=${encodeURIComponent('%')}`, { cookie: coord.cookie });
     expect(literal.body.total).toBe(0);
+    const bySize = await t.api('GET', '/api/organisations?kind=school&sort=pupils&order=desc&pageSize=2', { cookie: coord.cookie });
+    expect(bySize.body).toMatchObject({ total: 3, items: [expect.objectContaining({ size: 0 }), expect.objectContaining({ size: 0 })] });
+    const byCity = await t.api('GET', '/api/organisations?kind=venue&sort=city', { cookie: coord.cookie });
+    expect(byCity.body).toMatchObject({ total: 0, items: [] });
     const badSort = await t.api('GET', '/api/organisations?kind=school&sort=password', { cookie: coord.cookie });
     expect(badSort.status).toBe(400);
   });

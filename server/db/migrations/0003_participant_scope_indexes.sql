@@ -1,0 +1,2 @@
+CREATE INDEX "participant_school_idx" ON "participant_profiles" USING btree ("school_id");--> statement-breakpoint
+CREATE INDEX "participant_region_idx" ON "participant_profiles" USING btree ("region_id");
