@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import type { Role } from '../../../../../common/roles.js';
 import type { ListPage } from '../../../../../common/schemas/lists.js';
@@ -64,12 +64,15 @@ const PATHS: Record<OrganisationKind, string> = { school: '/schools', venue: '/v
 export const organisationsKey = ['organisations'] as const;
 export const organisationKey = (kind: OrganisationKind, id: string) => [...organisationsKey, kind, id] as const;
 
-/** One page of schools or venues; the previous page stays on screen while the next one loads. */
-export function useOrganisationList(queryString: string) {
+/**
+ * One page of schools or venues. The previous page stays on screen while the next one loads, but
+ * never across kinds: school rows under the venues tab would link to venue cards that do not exist.
+ */
+export function useOrganisationList(kind: OrganisationKind, queryString: string) {
   return useQuery({
-    queryKey: [...organisationsKey, 'list', queryString],
+    queryKey: [...organisationsKey, 'list', kind, queryString],
     queryFn: () => api<ListPage<OrganisationListItem>>(`/organisations?${queryString}`),
-    placeholderData: keepPreviousData,
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === kind ? previous : undefined),
   });
 }
 

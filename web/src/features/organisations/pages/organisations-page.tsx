@@ -63,7 +63,7 @@ interface TableProps {
 }
 
 function OrganisationTable({ kind, ownRegionId, state, update }: TableProps) {
-  const list = useOrganisationList(listQueryString({ ...state, filters: { ...state.filters, kind } }));
+  const list = useOrganisationList(kind, listQueryString({ ...state, filters: { ...state.filters, kind } }));
   return (
     <DataTable
       caption={KIND_TEXT[kind].tab}
