@@ -43,5 +43,13 @@ export const INVITABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
   venue: ['mentor', 'venue'],
 };
 
+/** Whose access a role may close and whose invitation it may resend (never its own). */
+export const MANAGED_ROLES: Partial<Record<Role, readonly Role[]>> = {
+  issuer_admin: ['regional_coordinator', 'methodologist', 'issuer_admin'],
+  regional_coordinator: ['school', 'venue', 'navigator', 'mentor'],
+  school: ['school', 'navigator'],
+  venue: ['venue', 'mentor'],
+};
+
 /** Roles that must sign in with a second factor; the rest may turn it on. */
 export const SECOND_FACTOR_REQUIRED: readonly Role[] = ['issuer_admin', 'regional_coordinator'];

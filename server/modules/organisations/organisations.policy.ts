@@ -1,5 +1,5 @@
 import type { Role } from '../../../common/roles.js';
-import { INVITABLE_ROLES } from '../../../common/permissions.js';
+import { INVITABLE_ROLES, MANAGED_ROLES } from '../../../common/permissions.js';
 import type { OrganisationKind } from '../../../common/organisations.js';
 
 /** The parts of a principal the policies look at. */
@@ -69,13 +69,6 @@ export function canSeeStaff(scope: Scope, target: StaffRef): boolean {
       return false;
   }
 }
-
-const MANAGED_ROLES: Partial<Record<Role, readonly Role[]>> = {
-  issuer_admin: ['regional_coordinator', 'methodologist', 'issuer_admin'],
-  regional_coordinator: ['school', 'venue', 'navigator', 'mentor'],
-  school: ['school', 'navigator'],
-  venue: ['venue', 'mentor'],
-};
 
 /** Removing a staff member or sending its invitation again: its manager, never oneself. */
 export function canManageStaff(scope: Scope, target: StaffRef): boolean {

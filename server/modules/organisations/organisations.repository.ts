@@ -159,7 +159,7 @@ export async function listOrganisations(
           order by ${order}
           limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
         )
-        select o.id, o.name, o.inn, o.status, o.created_at as "createdAt", o.region_id as "regionId", r.name as "regionName",
+        select o.id, o.name, o.inn, o.status, to_json(o.created_at) #>> '{}' as "createdAt", o.region_id as "regionId", r.name as "regionName",
           o.city_id as "cityId", c.name as "cityName", ${sizeInPage ? sql`page.size` : size} as size,
           (select count(*)::int from staff_profiles sp where sp.${staffColumn} = o.id) as "staffCount", page.total
         from page join ${table} o on o.id = page.id join cities c on c.id = o.city_id join regions r on r.id = o.region_id

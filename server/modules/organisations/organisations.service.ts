@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
 import type { OrganisationListQuery, RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../../common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
@@ -46,6 +46,10 @@ const duplicateError = (kind: OrganisationKind, field: 'inn' | 'name') =>
 
 /** Two registrations racing past the checks meet the unique indexes; they get the same answer. */
 function mapUniqueViolation(kind: OrganisationKind, err: unknown): never {
+  // On the registration form "email" is the organisation's own; a taken address is the responsible person's.
+  if (err instanceof AppError && err.code === 'email_taken') {
+    throw conflict('email_taken', err.message, { 'responsible.email': 'Этот адрес уже используется — укажите другой' });
+  }
   const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const constraint = e.constraint ?? e.cause?.constraint ?? '';
   if ((e.code ?? e.cause?.code) === '23505') {

@@ -102,7 +102,7 @@ export async function listStaff(executor: Executor, query: StaffListQuery, scope
           a.email, sp.position, r.name as "regionName", coalesce(s.name, v.name) as "organisationName",
           coalesce((select array_agg(c.name order by c.name) from staff_competencies sc join competencies c on c.id = sc.competency_id
                     where sc.account_id = a.id), '{}') as competencies,
-          a.created_at as "createdAt", count(*) over()::int as total
+          to_json(a.created_at) #>> '{}' as "createdAt", count(*) over()::int as total
         from staff_profiles sp join accounts a on a.id = sp.account_id
         left join regions r on r.id = sp.region_id left join schools s on s.id = sp.school_id left join venues v on v.id = sp.venue_id
         ${where}

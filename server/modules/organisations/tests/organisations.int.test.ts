@@ -50,6 +50,9 @@ describe('organisations: registration, cards, suspension, KPI targets', () => {
     const card = await t.api('GET', `/api/schools/${res.body.id}`, { cookie: coordinator.cookie });
     expect(card.status).toBe(200);
     expect(card.body).toMatchObject({ name: body.name, inn: body.inn, status: 'active', permissions: { manage: true, edit: true } });
+    const listed = await t.api('GET', `/api/organisations?kind=school&q=${encodeURIComponent(body.name)}`, { cookie: coordinator.cookie });
+    // ISO 8601 with a T, which every browser parses (Safari refuses Postgres's text form).
+    expect(listed.body.items[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect(card.body.staff).toEqual([expect.objectContaining({ role: 'school', status: 'pending', email: body.responsible.email })]);
 
     const audit = await t.rows<{ action: string }>(sql`select action from audit_log where subject_id = ${res.body.id}`);
@@ -82,6 +85,12 @@ describe('organisations: registration, cards, suspension, KPI targets', () => {
     const sameName = await t.api('POST', '/api/schools', { cookie: coordinator.cookie, body: schoolBody(kirov, { name: first.name.toUpperCase() }) });
     expect(sameName.status).toBe(409);
     expect(sameName.body.error.fields.name).toBeTruthy();
+    const takenEmail = await t.api('POST', '/api/schools', {
+      cookie: coordinator.cookie,
+      body: schoolBody(kirov, { responsible: { lastName: 'Иванов', firstName: 'Пётр', email: coordinator.email } }),
+    });
+    expect(takenEmail.status).toBe(409);
+    expect(takenEmail.body.error.fields['responsible.email']).toBeTruthy();
     const after = await t.rows<{ n: number }>(sql`select count(*)::int as n from schools`);
     expect(after[0]!.n).toBe(before[0]!.n + 1);
   });

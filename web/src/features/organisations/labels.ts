@@ -1,4 +1,5 @@
 import type { Role } from '../../../../common/roles.js';
+import { MANAGED_ROLES } from '../../../../common/permissions.js';
 
 export type StaffStatus = 'pending' | 'active' | 'disabled';
 export type OrganisationStatus = 'active' | 'suspended';
@@ -14,17 +15,8 @@ export const ORGANISATION_STATUS: Record<OrganisationStatus, { label: string; co
   suspended: { label: 'Приостановлена', color: 'red' },
 };
 
-/**
- * Whose access a role may close or whose invitation it may send again. The server's staff policy
- * decides; this copy only keeps buttons that would be refused off the screen.
- */
-const MANAGED_ROLES: Partial<Record<Role, readonly Role[]>> = {
-  issuer_admin: ['regional_coordinator', 'methodologist', 'issuer_admin'],
-  regional_coordinator: ['school', 'venue', 'navigator', 'mentor'],
-  school: ['school', 'navigator'],
-  venue: ['venue', 'mentor'],
-};
 
+/** Keeps buttons the server would refuse off the screen; the server's staff policy still decides. */
 export function mayManageStaff(viewer: { id: string; role: Role }, member: { id: string; role: Role }): boolean {
   return viewer.id !== member.id && (MANAGED_ROLES[viewer.role] ?? []).includes(member.role);
 }
