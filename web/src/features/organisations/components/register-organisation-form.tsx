@@ -3,7 +3,6 @@ import { Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import { registerSchoolSchema, registerVenueSchema } from '../../../../../common/schemas/organisations.js';
-import { ApiError } from '../../../lib/api-client';
 import { FormAlert } from '../../../lib/components/page';
 import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
 import { useRegisterOrganisation } from '../api/organisations-api';
@@ -39,16 +38,8 @@ function payload(v: RegisterValues, kind: OrganisationKind) {
   };
 }
 
-/**
- * Where a server message belongs. A taken e-mail at registration can only be the responsible
- * person's: the organisation's own contact address is not an account.
- */
-function fieldFor(error: unknown) {
-  return (serverField: string): string | null => {
-    if (serverField === 'email' && error instanceof ApiError && error.code === 'email_taken') return 'responsible.email';
-    return KNOWN_FIELDS.includes(serverField) ? serverField : null;
-  };
-}
+/** Where a server message belongs: a field of this form, or the form's own alert. */
+const fieldFor = (serverField: string): string | null => (KNOWN_FIELDS.includes(serverField) ? serverField : null);
 
 interface Props {
   kind: OrganisationKind;
@@ -76,7 +67,7 @@ export function RegisterOrganisationForm({ kind, regionId, onDone }: Props) {
       register.mutate(parsed.data, {
         onSuccess: ({ id }) => onDone({ id, responsibleEmail: parsed.data.responsible.email }),
         onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, fieldFor(error)));
+          setAlert(applyServerErrors(error, form.setFieldError, fieldFor));
           focusFirstInvalid(formRef.current);
         },
       });
