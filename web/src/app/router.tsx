@@ -35,6 +35,9 @@ const SecurityPage = lazy(() => import('../features/staff-access/pages/security-
 const StaffInvitationPage = lazy(() => import('../features/staff-access/pages/staff-invitation-page').then((m) => ({ default: m.StaffInvitationPage })));
 const PlacesPage = lazy(() => import('../features/places/pages/places-page').then((m) => ({ default: m.PlacesPage })));
 const PaperConsentsPage = lazy(() => import('../features/paper-consents/pages/paper-consents-page').then((m) => ({ default: m.PaperConsentsPage })));
+const ParticipantsPage = lazy(() => import('../features/participants/pages/participants-page').then((m) => ({ default: m.ParticipantsPage })));
+const ImportsPage = lazy(() => import('../features/participants/pages/imports-page').then((m) => ({ default: m.ImportsPage })));
+const ImportPage = lazy(() => import('../features/participants/pages/import-page').then((m) => ({ default: m.ImportPage })));
 
 const routes: RouteObject[] = [
   {
@@ -105,6 +108,9 @@ const routes: RouteObject[] = [
               </RequireRole>
             ),
           },
+          { path: 'participants', element: <RequireRole roles={PERMISSIONS['participants.read']}><ParticipantsPage /></RequireRole> },
+          { path: 'imports', element: <RequireRole roles={PERMISSIONS['imports.manage']}><ImportsPage /></RequireRole> },
+          { path: 'imports/:id', element: <RequireRole roles={PERMISSIONS['imports.manage']}><ImportPage /></RequireRole> },
           {
             path: 'paper-consents',
             element: (

@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { PARTICIPANT_STATUS_FILTERS } from '../../../../../common/participants.js';
+import { MAX_ASSIGN_AT_ONCE, type ParticipantListItem } from '../../../../../common/schemas/participants.js';
+import { GRADES } from '../../../../../common/validators.js';
+import type { Role } from '../../../../../common/roles.js';
+import { DataTable, type Column } from '../../../lib/components/data-table';
+import { ListSelect } from '../../../lib/components/list-select';
+import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { fullName, plural } from '../../../lib/format';
+import { useListState } from '../../../lib/list-state';
+import { useSession } from '../../../lib/session';
+import { useParticipants, useRegionSchools, useSchoolNavigators } from '../api/participants-api';
+import { AssignNavigatorDialog } from '../components/assign-navigator-dialog';
+import { ParticipantStatuses } from '../components/participant-statuses';
+import { PersonalDataDialog } from '../components/personal-data-dialog';
+import { RegisterParticipantDialog } from '../components/register-participant-dialog';
+
+const TITLES: Partial<Record<Role, { title: string; lead: string }>> = {
+  school: {
+    title: 'Участники',
+    lead: 'Ученики вашей школы в программе: кто активировал кабинет, связал его с родителем и получил согласие.',
+  },
+  navigator: { title: 'Мои участники', lead: 'Ученики, которых школа закрепила за вами, и что каждому ещё осталось сделать.' },
+  regional_coordinator: { title: 'Участники региона', lead: 'Ученики школ вашего региона. СНИЛС показан не полностью.' },
+  issuer_admin: { title: 'Участники программы', lead: 'Ученики всех регионов. СНИЛС показан не полностью.' },
+};
+
+const GRADE_FILTER = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => ({ value: String(GRADES.min + i), label: `${GRADES.min + i} класс` }));
+const STATUS_FILTER = Object.entries(PARTICIPANT_STATUS_FILTERS).map(([value, label]) => ({ value, label }));
+const FILTERS = ['grade', 'status', 'navigatorId', 'schoolId'] as const;
+
+type Notice = { color: 'green' | 'blue'; title: string; text: string };
+
+/**
+ * The pupils a staff member looks after, searched, sorted and paged on the server. A school also
+ * registers pupils here, assigns them to navigators and may open a pupil's personal data.
+ */
+export function ParticipantsPage() {
+  const session = useSession();
+  const account = session.data;
+  const { state, update } = useListState('name', FILTERS);
+  const participants = useParticipants(state);
+  const isSchool = account?.role === 'school';
+  const navigators = useSchoolNavigators(isSchool);
+  const schools = useRegionSchools(account?.role === 'regional_coordinator' ? account.regionId : null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [registering, setRegistering] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const [revealing, setRevealing] = useState<ParticipantListItem | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  if (!account) return <PageLoader />;
+
+  const role = account.role;
+  const showSchool = role === 'issuer_admin' || role === 'regional_coordinator';
+  const columns: Column<ParticipantListItem>[] = [
+    { key: 'name', label: 'Ученик', sortable: true, render: (p) => <Text fw={600}>{fullName(p)}</Text> },
+    { key: 'grade', label: 'Класс', sortable: true, render: (p) => String(p.grade) },
+    ...(showSchool ? [{ key: 'school', label: 'Школа', sortable: true, render: (p: ParticipantListItem) => p.school?.name ?? '—' }] : []),
+    { key: 'snils', label: 'СНИЛС', render: (p) => <span aria-label={`СНИЛС, последние цифры ${p.snilsMasked.slice(-2)}`}>{p.snilsMasked}</span> },
+    { key: 'status', label: 'Статус', render: (p) => <ParticipantStatuses participant={p} /> },
+    ...(role === 'navigator' ? [] : [{ key: 'navigator', label: 'Навигатор', render: (p: ParticipantListItem) => p.navigator?.name ?? '—' }]),
+    ...(isSchool
+      ? [
+          {
+            key: 'actions',
+            label: 'Действия',
+            render: (p: ParticipantListItem) => (
+              <Button size="xs" variant="outline" aria-label={`Показать СНИЛС и документ: ${fullName(p)}`} onClick={() => setRevealing(p)}>
+                СНИЛС и документ
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const filters = (
+    <>
+      <ListSelect
+        label="Класс"
+        placeholder="Все классы"
+        data={GRADE_FILTER}
+        clearable
+        value={state.filters.grade || null}
+        onChange={(value) => update({ filters: { grade: value ?? '' } })}
+        w={{ base: '100%', sm: 150 }}
+      />
+      <ListSelect
+        label="Что не сделано"
+        placeholder="Все ученики"
+        data={STATUS_FILTER}
+        clearable
+        value={state.filters.status || null}
+        onChange={(value) => update({ filters: { status: value ?? '' } })}
+        w={{ base: '100%', sm: 240 }}
+      />
+      {isSchool && (
+        <ListSelect
+          label="Навигатор"
+          placeholder="Все навигаторы"
+          data={(navigators.data ?? []).map((n) => ({ value: n.id, label: n.name }))}
+          clearable
+          searchable
+          value={state.filters.navigatorId || null}
+          onChange={(value) => update({ filters: { navigatorId: value ?? '' } })}
+          w={{ base: '100%', sm: 260 }}
+        />
+      )}
+      {role === 'regional_coordinator' && (
+        <ListSelect
+          label="Школа"
+          placeholder="Все школы региона"
+          data={(schools.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          clearable
+          searchable
+          value={state.filters.schoolId || null}
+          onChange={(value) => update({ filters: { schoolId: value ?? '' } })}
+          w={{ base: '100%', sm: 300 }}
+        />
+      )}
+    </>
+  );
+
+  const filtered = Boolean(state.q || FILTERS.some((f) => state.filters[f]));
+  const heading = TITLES[role] ?? TITLES.school!;
+  return (
+    <Stack gap="lg">
+      <PageTitle lead={heading.lead}>{heading.title}</PageTitle>
+      {isSchool && (
+        <Group gap="sm">
+          <Button onClick={() => setRegistering(true)}>Зарегистрировать участника</Button>
+          <Button component={Link} to="/staff/imports" variant="outline">
+            Загрузить список из файла
+          </Button>
+        </Group>
+      )}
+      {notice && (
+        <Alert color={notice.color} title={notice.title} role="status" withCloseButton closeButtonLabel="Скрыть сообщение" onClose={() => setNotice(null)}>
+          {notice.text}
+        </Alert>
+      )}
+      {isSchool && selected.size > 0 && (
+        <Group gap="sm" role="region" aria-label="Действия с выбранными учениками">
+          <Text size="sm">{`Выбрано: ${selected.size} ${plural(selected.size, ['ученик', 'ученика', 'учеников'])}`}</Text>
+          <Button size="sm" onClick={() => setAssigning(true)} disabled={selected.size > MAX_ASSIGN_AT_ONCE}>
+            Назначить навигатора
+          </Button>
+          <Button size="sm" variant="subtle" onClick={() => setSelected(new Set())}>
+            Снять выбор
+          </Button>
+          {selected.size > MAX_ASSIGN_AT_ONCE && <Text size="sm">{`За раз — не больше ${MAX_ASSIGN_AT_ONCE} учеников.`}</Text>}
+        </Group>
+      )}
+      <DataTable
+        caption={heading.title}
+        columns={columns}
+        rowKey={(p) => p.id}
+        query={participants}
+        state={state}
+        onChange={update}
+        searchLabel="Поиск по ФИО или почте"
+        filters={filters}
+        empty={
+          filtered
+            ? 'Ничего не нашлось — измените поиск или фильтры.'
+            : isSchool
+              ? 'В школе пока нет участников. Зарегистрируйте первого или загрузите список класса из файла.'
+              : role === 'navigator'
+                ? 'Школа пока не закрепила за вами учеников.'
+                : 'Участников пока нет.'
+        }
+        {...(isSchool ? { selection: { selected, onChange: setSelected } } : {})}
+      />
+      {registering && (
+        <RegisterParticipantDialog
+          onClose={() => setRegistering(false)}
+          onRegistered={(result, name, email) => {
+            setRegistering(false);
+            setNotice(
+              result.outcome === 'created'
+                ? { color: 'green', title: 'Участник зарегистрирован', text: `${name}: письмо со ссылкой для входа отправлено на ${email}.` }
+                : {
+                    color: 'blue',
+                    title: 'Ребёнок уже был в программе',
+                    text: `${name}: профиль ребёнка найден и прикреплён к вашей школе. Второй профиль не создан, данные профиля не изменились.`,
+                  },
+            );
+          }}
+        />
+      )}
+      {assigning && (
+        <AssignNavigatorDialog
+          participantIds={[...selected]}
+          onClose={() => setAssigning(false)}
+          onAssigned={(text) => {
+            setAssigning(false);
+            setSelected(new Set());
+            setNotice({ color: 'green', title: 'Сохранено', text });
+          }}
+        />
+      )}
+      {revealing && <PersonalDataDialog participant={revealing} onClose={() => setRevealing(null)} />}
+    </Stack>
+  );
+}
