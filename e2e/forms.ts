@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface ChildData {
   lastName: string;
@@ -9,9 +9,13 @@ export interface ChildData {
   snils: string;
 }
 
-/** Mantine's Select: open it, type to narrow when it is searchable, pick the option. */
-export async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: label }).or(page.getByLabel(label, { exact: true })).first();
+/**
+ * Mantine's Select: open it, type to narrow when it is searchable, pick the option. `within` is
+ * the dialog holding the field when the page behind it has a field of the same name.
+ */
+export async function choose(page: Page, label: string, option: string, search?: string, within?: Locator): Promise<void> {
+  const root = within ?? page;
+  const input = root.getByRole('textbox', { name: label }).or(root.getByLabel(label, { exact: true })).first();
   await input.click();
   if (search) await input.fill(search);
   await page.getByRole('option', { name: option, exact: true }).click();
