@@ -301,7 +301,7 @@ async function main(): Promise<number> {
     const benchImport = async () => {
       const schoolCookie = sessionCookie(await postJson(baseUrl, '/api/auth/sign-in', SCHOOL));
       const form = new FormData();
-      form.append('file', new Blob([importCsv(benchPupils(3))], { type: 'text/csv' }), 'bench.csv');
+      form.append('file', new Blob([new Uint8Array(importCsv(benchPupils(3)))], { type: 'text/csv' }), 'bench.csv');
       const started = performance.now();
       const uploaded = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie: schoolCookie, origin: baseUrl }, body: form });
       const preview = (await uploaded.json()) as { id: string; created: number; errorCount: number };

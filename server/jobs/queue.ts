@@ -8,7 +8,7 @@ export type QueueOptions = Omit<PgBoss.Queue, 'name'>;
 /** pg-boss over our own connection (PGlite or the pool), so jobs need no extra server. */
 export class JobQueue {
   private readonly boss: PgBoss;
-  private readonly handlers = new Map<string, { handler: JobHandler<never>; options: QueueOptions }>();
+  private readonly handlers = new Map<string, { handler: JobHandler<never>; options: QueueOptions; batchSize: number }>();
   private started = false;
 
   constructor(
@@ -20,16 +20,20 @@ export class JobQueue {
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
   }
 
-  /** Registers a worker; options (retries, backoff) apply to every job sent to that queue. */
-  define<T extends object>(name: string, handler: JobHandler<T>, options: QueueOptions = {}): void {
-    this.handlers.set(name, { handler: handler as JobHandler<never>, options });
+  /**
+   * Registers a worker; options (retries, backoff) apply to every job sent to that queue. A batch
+   * size above one fetches that many jobs per poll, for queues whose handler is idempotent: when
+   * one job of a batch fails, pg-boss retries the whole batch.
+   */
+  define<T extends object>(name: string, handler: JobHandler<T>, options: QueueOptions = {}, batchSize = 1): void {
+    this.handlers.set(name, { handler: handler as JobHandler<never>, options, batchSize });
   }
 
   async start(): Promise<void> {
     await this.boss.start();
-    for (const [name, { handler, options }] of this.handlers) {
+    for (const [name, { handler, options, batchSize }] of this.handlers) {
       await this.boss.createQueue(name, { name, ...options });
-      await this.boss.work<object>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      await this.boss.work<object>(name, { pollingIntervalSeconds: 0.5, batchSize }, async (jobs) => {
         for (const job of jobs) await handler(job.data as never);
       });
     }

@@ -23,11 +23,14 @@ export class MailService {
     private readonly opts: { smtpUrl: string | undefined; from: string },
   ) {
     this.transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
-    jobs.define<{ mailId: string }>(MAIL_DELIVER_JOB, (d) => this.deliver(d.mailId), {
-      retryLimit: 10,
-      retryDelay: 30,
-      retryBackoff: true,
-    });
+    // Delivery is idempotent (a sent message is skipped), so a school's import of thousands of
+    // pupils can be mailed in batches rather than one message per poll.
+    jobs.define<{ mailId: string }>(
+      MAIL_DELIVER_JOB,
+      (d) => this.deliver(d.mailId),
+      { retryLimit: 10, retryDelay: 30, retryBackoff: true },
+      25,
+    );
     jobs.define(MAIL_SWEEP_JOB, () => this.sweep());
   }
 
