@@ -96,8 +96,17 @@ export const gradeSchema = z
   .max(GRADES.max, { error: `Программа для ${GRADES.min}–${GRADES.max} классов` });
 
 export const idSchema = z.uuid({ error: 'Неверный идентификатор' });
-export const regionIdSchema = z.number({ error: 'Выберите регион' }).int().positive({ error: 'Выберите регион' });
-export const cityIdSchema = z.number({ error: 'Выберите город' }).int().positive({ error: 'Выберите город' });
+/** PostgreSQL's integer maximum: a larger id cannot exist, and sending it to the database would fail the query. */
+const SERIAL_MAX = 2_147_483_647;
+
+/** An id of a serial column (regions, cities, competencies) in a JSON body. */
+export const serialIdSchema = (error: string) => z.number({ error }).int({ error }).positive({ error }).max(SERIAL_MAX, { error });
+
+/** The same id in a path or a query string, where it arrives as text. */
+export const serialIdParamSchema = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(SERIAL_MAX, { error });
+
+export const regionIdSchema = serialIdSchema('Выберите регион');
+export const cityIdSchema = serialIdSchema('Выберите город');
 
 export const tokenSchema = z
   .string()

@@ -11,6 +11,8 @@ import {
   personNameSchema,
   phoneSchema,
   regionIdSchema,
+  serialIdParamSchema,
+  serialIdSchema,
 } from './fields.js';
 import { listQuerySchema } from './lists.js';
 
@@ -90,7 +92,7 @@ export const responsiblePersonSchema = z.strictObject({
 });
 
 const competencyIdsSchema = z
-  .array(z.number({ error: 'Выберите компетенцию из списка' }).int().positive(), { error: 'Выберите компетенции' })
+  .array(serialIdSchema('Выберите компетенцию из списка'), { error: 'Выберите компетенции' })
   .max(60, { error: 'Не больше 60 компетенций' });
 
 const organisationProfileShape = {
@@ -139,13 +141,13 @@ export const organisationKindParams = z.strictObject({ id: idSchema });
 
 export const organisationListQuerySchema = listQuerySchema(['name', 'city', 'createdAt', 'pupils', 'status']).extend({
   kind: z.enum(ORGANISATION_KINDS, { error: 'Вид организации: school или venue' }).default('school'),
-  regionId: z.coerce.number().int().positive().optional(),
-  cityId: z.coerce.number().int().positive().optional(),
+  regionId: serialIdParamSchema('Неверный регион').optional(),
+  cityId: serialIdParamSchema('Неверный город').optional(),
   status: z.enum(['active', 'suspended'], { error: 'Статус: active или suspended' }).optional(),
 });
 
-export const regionParamsSchema = z.strictObject({ regionId: z.coerce.number({ error: 'Неверный регион' }).int().positive() });
-export const cityParamsSchema = z.strictObject({ cityId: z.coerce.number({ error: 'Неверный город' }).int().positive() });
+export const regionParamsSchema = z.strictObject({ regionId: serialIdParamSchema('Неверный регион') });
+export const cityParamsSchema = z.strictObject({ cityId: serialIdParamSchema('Неверный город') });
 
 export const regionUpdateSchema = z
   .strictObject({ seasonStartsOn: isoDateSchema.nullable(), seasonEndsOn: isoDateSchema.nullable() })
@@ -180,7 +182,7 @@ export const updateStaffSchema = z
 
 export const staffListQuerySchema = listQuerySchema(['name', 'role', 'status', 'createdAt']).extend({
   role: staffRoleSchema.optional(),
-  regionId: z.coerce.number().int().positive().optional(),
+  regionId: serialIdParamSchema('Неверный регион').optional(),
   status: z.enum(['pending', 'active', 'disabled'], { error: 'Статус: pending, active или disabled' }).optional(),
 });
 

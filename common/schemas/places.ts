@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACCESSIBILITY_FEATURE_CODES, type AccessibilityFeature } from '../organisations.js';
-import { cityIdSchema, idSchema } from './fields.js';
+import { cityIdSchema, idSchema, serialIdParamSchema } from './fields.js';
 import { listQuerySchema } from './lists.js';
 
 /** Bounds of a place's fields; the form's hints quote the same numbers. */
@@ -75,7 +75,7 @@ export const updatePlaceSchema = z
 
 export const placeListQuerySchema = listQuerySchema(['name', 'city', 'createdAt']).extend({
   venueId: idSchema.optional(),
-  regionId: z.coerce.number({ error: 'Неверный регион' }).int().positive({ error: 'Неверный регион' }).optional(),
+  regionId: serialIdParamSchema('Неверный регион').optional(),
 });
 
 export type CreatePlace = z.infer<typeof createPlaceSchema>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../lib/errors.js';
+import { serialIdParamSchema } from '../../../common/schemas/fields.js';
+import { regionParamsSchema } from '../../../common/schemas/organisations.js';
 import { listCities, listRegions, listSchools, listSpheresWithCompetencies } from './reference.repository.js';
 
-const regionParams = z.strictObject({ regionId: z.coerce.number().int().positive() });
 
 /** Public reference lists: regions, their cities and schools for registration; spheres and competencies for pickers. */
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,7 +15,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/regions/:regionId/cities',
-    { schema: { tags: ['reference'], summary: "A region's cities", params: regionParams } },
+    { schema: { tags: ['reference'], summary: "A region's cities", params: regionParamsSchema } },
     async (request) => {
       const rows = await listCities(app.ctx.db, request.params.regionId);
       if (rows.length === 0) throw notFound('Регион не найден');
@@ -27,8 +28,8 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['reference'],
         summary: "A region's schools, optionally of one city",
-        params: regionParams,
-        querystring: z.strictObject({ cityId: z.coerce.number().int().positive().optional() }),
+        params: regionParamsSchema,
+        querystring: z.strictObject({ cityId: serialIdParamSchema('Неверный город').optional() }),
       },
     },
     async (request) => ({ schools: await listSchools(app.ctx.db, request.params.regionId, request.query.cityId) }),

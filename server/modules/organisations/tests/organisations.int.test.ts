@@ -214,6 +214,16 @@ describe('regions: season and cities', () => {
     expect((await t.api('GET', `/api/regions/${tatarstan.regionId}`, { cookie: issuer.cookie })).status).toBe(200);
   });
 
+  it('answers ids beyond the database integer with 400, not a failed query', async () => {
+    const huge = '99999999999';
+    for (const url of [`/api/regions/${huge}/cities`, `/api/regions/${huge}/schools?cityId=${huge}`, `/api/regions/${huge}`, `/api/organisations?regionId=${huge}`]) {
+      const res = await t.api('GET', url, { cookie: issuer.cookie });
+      expect(res.status, url).toBe(400);
+    }
+    const city = await t.api('PATCH', `/api/cities/${huge}`, { cookie: coordinator.cookie, body: { name: 'Новый' } });
+    expect(city.status).toBe(400);
+  });
+
   it('sets the season and refuses an end before the start', async () => {
     const ok = await t.api('PATCH', `/api/regions/${kirov.regionId}`, { cookie: coordinator.cookie, body: { seasonStartsOn: '2027-07-01', seasonEndsOn: '2027-11-30' } });
     expect(ok.status).toBe(200);
