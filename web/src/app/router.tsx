@@ -1,43 +1,49 @@
-import { lazy } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PERMISSIONS } from '../../../common/permissions.js';
-import { STAFF_ROLES } from '../../../common/roles.js';
+import { STAFF_ROLES, type Role } from '../../../common/roles.js';
 import { LandingPage } from '../features/landing/pages/landing-page';
 import { Layout } from './layout';
 import { NotFoundPage, RouteErrorPage } from './not-found-page';
 import { RequireRole } from './require-role';
 
 // Each area downloads when first visited; the landing page ships with the first load.
-const SignInPage = lazy(() => import('../features/auth/pages/sign-in-page').then((m) => ({ default: m.SignInPage })));
-const PasswordResetPage = lazy(() => import('../features/auth/pages/password-reset-page').then((m) => ({ default: m.PasswordResetPage })));
-const NewPasswordPage = lazy(() => import('../features/auth/pages/new-password-page').then((m) => ({ default: m.NewPasswordPage })));
-const ActivatePage = lazy(() => import('../features/auth/pages/activate-page').then((m) => ({ default: m.ActivatePage })));
-const EsiaErrorPage = lazy(() => import('../features/auth/pages/esia-error-page').then((m) => ({ default: m.EsiaErrorPage })));
-const RegisterPage = lazy(() => import('../features/registration/pages/register-page').then((m) => ({ default: m.RegisterPage })));
-const ParticipantPage = lazy(() => import('../features/participant/pages/participant-page').then((m) => ({ default: m.ParticipantPage })));
-const ParentPage = lazy(() => import('../features/parent/pages/parent-page').then((m) => ({ default: m.ParentPage })));
-const ParentConfirmPage = lazy(() => import('../features/parent/pages/parent-confirm-page').then((m) => ({ default: m.ParentConfirmPage })));
-const InvitationPage = lazy(() => import('../features/invitation/pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
-const StaffLayout = lazy(() => import('../features/staff/components/staff-layout').then((m) => ({ default: m.StaffLayout })));
-const StaffPage = lazy(() => import('../features/staff/pages/staff-page').then((m) => ({ default: m.StaffPage })));
-const ProfilePage = lazy(() => import('../features/staff/pages/profile-page').then((m) => ({ default: m.ProfilePage })));
-const RegionsPage = lazy(() => import('../features/organisations/pages/regions-page').then((m) => ({ default: m.RegionsPage })));
-const RegionPage = lazy(() => import('../features/organisations/pages/region-page').then((m) => ({ default: m.RegionPage })));
-const OwnRegionPage = lazy(() => import('../features/organisations/pages/region-page').then((m) => ({ default: m.OwnRegionPage })));
-const OrganisationsPage = lazy(() => import('../features/organisations/pages/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
-const OrganisationPage = lazy(() => import('../features/organisations/pages/organisation-page').then((m) => ({ default: m.OrganisationPage })));
-const OwnOrganisationPage = lazy(() => import('../features/organisations/pages/organisation-page').then((m) => ({ default: m.OwnOrganisationPage })));
-const TeamPage = lazy(() => import('../features/organisations/pages/team-page').then((m) => ({ default: m.TeamPage })));
-const SecondFactorPage = lazy(() => import('../features/staff-access/pages/second-factor-page').then((m) => ({ default: m.SecondFactorPage })));
-const StaffConsentPage = lazy(() => import('../features/staff-access/pages/consent-page').then((m) => ({ default: m.StaffConsentPage })));
-const SuspendedPage = lazy(() => import('../features/staff-access/pages/suspended-page').then((m) => ({ default: m.SuspendedPage })));
-const SecurityPage = lazy(() => import('../features/staff-access/pages/security-page').then((m) => ({ default: m.SecurityPage })));
-const StaffInvitationPage = lazy(() => import('../features/staff-access/pages/staff-invitation-page').then((m) => ({ default: m.StaffInvitationPage })));
-const PlacesPage = lazy(() => import('../features/places/pages/places-page').then((m) => ({ default: m.PlacesPage })));
-const PaperConsentsPage = lazy(() => import('../features/paper-consents/pages/paper-consents-page').then((m) => ({ default: m.PaperConsentsPage })));
-const ParticipantsPage = lazy(() => import('../features/participants/pages/participants-page').then((m) => ({ default: m.ParticipantsPage })));
-const ImportsPage = lazy(() => import('../features/participants/pages/imports-page').then((m) => ({ default: m.ImportsPage })));
-const ImportPage = lazy(() => import('../features/participants/pages/import-page').then((m) => ({ default: m.ImportPage })));
+function lazyPage<K extends string>(load: () => Promise<Record<NoInfer<K>, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const only = (roles: readonly Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+
+const SignInPage = lazyPage(() => import('../features/auth/pages/sign-in-page'), 'SignInPage');
+const PasswordResetPage = lazyPage(() => import('../features/auth/pages/password-reset-page'), 'PasswordResetPage');
+const NewPasswordPage = lazyPage(() => import('../features/auth/pages/new-password-page'), 'NewPasswordPage');
+const ActivatePage = lazyPage(() => import('../features/auth/pages/activate-page'), 'ActivatePage');
+const EsiaErrorPage = lazyPage(() => import('../features/auth/pages/esia-error-page'), 'EsiaErrorPage');
+const RegisterPage = lazyPage(() => import('../features/registration/pages/register-page'), 'RegisterPage');
+const ParticipantPage = lazyPage(() => import('../features/participant/pages/participant-page'), 'ParticipantPage');
+const ParentPage = lazyPage(() => import('../features/parent/pages/parent-page'), 'ParentPage');
+const ParentConfirmPage = lazyPage(() => import('../features/parent/pages/parent-confirm-page'), 'ParentConfirmPage');
+const InvitationPage = lazyPage(() => import('../features/invitation/pages/invitation-page'), 'InvitationPage');
+const StaffLayout = lazyPage(() => import('../features/staff/components/staff-layout'), 'StaffLayout');
+const StaffPage = lazyPage(() => import('../features/staff/pages/staff-page'), 'StaffPage');
+const ProfilePage = lazyPage(() => import('../features/staff/pages/profile-page'), 'ProfilePage');
+const RegionsPage = lazyPage(() => import('../features/organisations/pages/regions-page'), 'RegionsPage');
+const RegionPage = lazyPage(() => import('../features/organisations/pages/region-page'), 'RegionPage');
+const OwnRegionPage = lazyPage(() => import('../features/organisations/pages/region-page'), 'OwnRegionPage');
+const OrganisationsPage = lazyPage(() => import('../features/organisations/pages/organisations-page'), 'OrganisationsPage');
+const OrganisationPage = lazyPage(() => import('../features/organisations/pages/organisation-page'), 'OrganisationPage');
+const OwnOrganisationPage = lazyPage(() => import('../features/organisations/pages/organisation-page'), 'OwnOrganisationPage');
+const TeamPage = lazyPage(() => import('../features/organisations/pages/team-page'), 'TeamPage');
+const SecondFactorPage = lazyPage(() => import('../features/staff-access/pages/second-factor-page'), 'SecondFactorPage');
+const StaffConsentPage = lazyPage(() => import('../features/staff-access/pages/consent-page'), 'StaffConsentPage');
+const SuspendedPage = lazyPage(() => import('../features/staff-access/pages/suspended-page'), 'SuspendedPage');
+const SecurityPage = lazyPage(() => import('../features/staff-access/pages/security-page'), 'SecurityPage');
+const StaffInvitationPage = lazyPage(() => import('../features/staff-access/pages/staff-invitation-page'), 'StaffInvitationPage');
+const PlacesPage = lazyPage(() => import('../features/places/pages/places-page'), 'PlacesPage');
+const PaperConsentsPage = lazyPage(() => import('../features/paper-consents/pages/paper-consents-page'), 'PaperConsentsPage');
+const ParticipantsPage = lazyPage(() => import('../features/participants/pages/participants-page'), 'ParticipantsPage');
+const ImportsPage = lazyPage(() => import('../features/participants/pages/imports-page'), 'ImportsPage');
+const ImportPage = lazyPage(() => import('../features/participants/pages/import-page'), 'ImportPage');
 
 const routes: RouteObject[] = [
   {
@@ -53,72 +59,33 @@ const routes: RouteObject[] = [
       { path: '/esia/error', element: <EsiaErrorPage /> },
       { path: '/invite/:token', element: <InvitationPage /> },
       { path: '/staff-invitation', element: <StaffInvitationPage /> },
-      {
-        path: '/participant',
-        element: (
-          <RequireRole roles={['participant']}>
-            <ParticipantPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: '/parent',
-        element: (
-          <RequireRole roles={['parent']}>
-            <ParentPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: '/parent/confirm',
-        element: (
-          <RequireRole roles={['parent']}>
-            <ParentConfirmPage />
-          </RequireRole>
-        ),
-      },
+      { path: '/participant', element: only(['participant'], <ParticipantPage />) },
+      { path: '/parent', element: only(['parent'], <ParentPage />) },
+      { path: '/parent/confirm', element: only(['parent'], <ParentConfirmPage />) },
       {
         path: '/staff',
-        element: (
-          <RequireRole roles={STAFF_ROLES}>
-            <StaffLayout />
-          </RequireRole>
-        ),
+        element: only(STAFF_ROLES, <StaffLayout />),
         // Each feature adds its staff pages here; STAFF_NAV in features/staff/staff-nav.ts links them.
         children: [
           { index: true, element: <StaffPage /> },
           { path: 'profile', element: <ProfilePage /> },
-          { path: 'regions', element: <RequireRole roles={PERMISSIONS['regions.read']}><RegionsPage /></RequireRole> },
-          { path: 'regions/:regionId', element: <RequireRole roles={PERMISSIONS['regions.read']}><RegionPage /></RequireRole> },
-          { path: 'region', element: <RequireRole roles={['regional_coordinator']}><OwnRegionPage /></RequireRole> },
+          { path: 'regions', element: only(PERMISSIONS['regions.read'], <RegionsPage />) },
+          { path: 'regions/:regionId', element: only(PERMISSIONS['regions.read'], <RegionPage />) },
+          { path: 'region', element: only(['regional_coordinator'], <OwnRegionPage />) },
           // The list spans a region or the country, so only those who look after one see it.
-          { path: 'organisations', element: <RequireRole roles={['issuer_admin', 'regional_coordinator']}><OrganisationsPage /></RequireRole> },
-          { path: 'organisations/:kind/:id', element: <RequireRole roles={PERMISSIONS['organisations.read']}><OrganisationPage /></RequireRole> },
-          { path: 'organisation', element: <RequireRole roles={PERMISSIONS['organisations.read']}><OwnOrganisationPage /></RequireRole> },
-          { path: 'team', element: <RequireRole roles={PERMISSIONS['staff.read']}><TeamPage /></RequireRole> },
+          { path: 'organisations', element: only(['issuer_admin', 'regional_coordinator'], <OrganisationsPage />) },
+          { path: 'organisations/:kind/:id', element: only(PERMISSIONS['organisations.read'], <OrganisationPage />) },
+          { path: 'organisation', element: only(PERMISSIONS['organisations.read'], <OwnOrganisationPage />) },
+          { path: 'team', element: only(PERMISSIONS['staff.read'], <TeamPage />) },
           { path: 'second-factor', element: <SecondFactorPage /> },
           { path: 'consent', element: <StaffConsentPage /> },
           { path: 'suspended', element: <SuspendedPage /> },
           { path: 'security', element: <SecurityPage /> },
-          {
-            path: 'places',
-            element: (
-              <RequireRole roles={PERMISSIONS['places.read']}>
-                <PlacesPage />
-              </RequireRole>
-            ),
-          },
-          { path: 'participants', element: <RequireRole roles={PERMISSIONS['participants.read']}><ParticipantsPage /></RequireRole> },
-          { path: 'imports', element: <RequireRole roles={PERMISSIONS['imports.manage']}><ImportsPage /></RequireRole> },
-          { path: 'imports/:id', element: <RequireRole roles={PERMISSIONS['imports.manage']}><ImportPage /></RequireRole> },
-          {
-            path: 'paper-consents',
-            element: (
-              <RequireRole roles={PERMISSIONS['paper_consents.read']}>
-                <PaperConsentsPage />
-              </RequireRole>
-            ),
-          },
+          { path: 'places', element: only(PERMISSIONS['places.read'], <PlacesPage />) },
+          { path: 'participants', element: only(PERMISSIONS['participants.read'], <ParticipantsPage />) },
+          { path: 'imports', element: only(PERMISSIONS['imports.manage'], <ImportsPage />) },
+          { path: 'imports/:id', element: only(PERMISSIONS['imports.manage'], <ImportPage />) },
+          { path: 'paper-consents', element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
