@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
+import { pageLimit, toListPage } from '../../db/paging.js';
 import { accounts, competencies, kpiTargets, schools, staffProfiles, venueCompetencies, venues } from '../../db/schema/index.js';
 import type { OrganisationKind } from '../../../common/organisations.js';
 import type { OrganisationListQuery } from '../../../common/schemas/organisations.js';
@@ -157,7 +158,7 @@ export async function listOrganisations(
           from ${table} o ${query.sort === 'city' ? sql`join cities c on c.id = o.city_id` : sql``}
           ${where}
           order by ${order}
-          limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+          ${pageLimit(query)}
         )
         select o.id, o.name, o.inn, o.status, to_json(o.created_at) #>> '{}' as "createdAt", o.region_id as "regionId", r.name as "regionName",
           o.city_id as "cityId", c.name as "cityName", ${sizeInPage ? sql`page.size` : size} as size,
@@ -165,14 +166,7 @@ export async function listOrganisations(
         from page join ${table} o on o.id = page.id join cities c on c.id = o.city_id join regions r on r.id = o.region_id
         order by ${sizeInPage ? sql.raw(`page.size ${query.order === 'desc' ? 'desc' : 'asc'}, o.id`) : order}`,
   );
-  const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(executor, table, where) : 0);
-  return { items: rows.map(({ total: _t, ...row }) => row), total, page: query.page, pageSize: query.pageSize };
-}
-
-/** Only when a page past the end was asked for: the window count came back empty. */
-async function countOrganisations(executor: Executor, table: SQL, where: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(executor, sql`select count(*)::int as n from ${table} o ${where}`);
-  return row?.n ?? 0;
+  return toListPage(executor, rows, query, sql`${table} o ${where}`);
 }
 
 export async function listOrganisationStaff(executor: Executor, kind: OrganisationKind, id: string) {

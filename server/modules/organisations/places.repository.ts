@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
+import { pageLimit, toListPage } from '../../db/paging.js';
 import { venuePlaces, venues } from '../../db/schema/index.js';
 import type { AccessibilityFeature } from '../../../common/organisations.js';
 import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
@@ -56,16 +57,10 @@ export async function listPlaces(executor: Executor, scope: PlaceScope, query: P
   const rows = await queryRows<PlaceSqlRow & { total: number }>(
     executor,
     sql`select ${PLACE_COLUMNS}, count(*) over()::int as total from ${PLACE_FROM} where ${where}
-        order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+        order by ${order} ${pageLimit(query)}`,
   );
-  const total = rows[0]?.total ?? (query.page > 1 ? await countPlaces(executor, where) : 0);
-  return { items: rows.map(({ total: _t, ...row }) => toRecord(row)), total, page: query.page, pageSize: query.pageSize };
-}
-
-/** Only when a page past the end was asked for: the window count came back empty. */
-async function countPlaces(executor: Executor, where: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(executor, sql`select count(*)::int as n from ${PLACE_FROM} where ${where}`);
-  return row?.n ?? 0;
+  const page = await toListPage(executor, rows, query, sql`${PLACE_FROM} where ${where}`);
+  return { ...page, items: page.items.map(toRecord) };
 }
 
 export async function findPlace(executor: Executor, id: string): Promise<PlaceRecord | undefined> {

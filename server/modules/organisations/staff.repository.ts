@@ -1,5 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
+import { pageLimit, toListPage } from '../../db/paging.js';
 import { accounts, competencies, staffCompetencies, staffProfiles } from '../../db/schema/index.js';
 import type { Role } from '../../../common/roles.js';
 import type { StaffListQuery } from '../../../common/schemas/organisations.js';
@@ -107,15 +108,7 @@ export async function listStaff(executor: Executor, query: StaffListQuery, scope
         left join regions r on r.id = sp.region_id left join schools s on s.id = sp.school_id left join venues v on v.id = sp.venue_id
         ${where}
         order by ${order}
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+        ${pageLimit(query)}`,
   );
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && query.page > 1) {
-    const [row] = await queryRows<{ n: number }>(
-      executor,
-      sql`select count(*)::int as n from staff_profiles sp join accounts a on a.id = sp.account_id ${where}`,
-    );
-    total = row?.n ?? 0;
-  }
-  return { items: rows.map(({ total: _t, ...row }) => row), total, page: query.page, pageSize: query.pageSize };
+  return toListPage(executor, rows, query, sql`staff_profiles sp join accounts a on a.id = sp.account_id ${where}`);
 }
