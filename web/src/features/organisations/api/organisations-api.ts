@@ -6,6 +6,7 @@ import type { RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../..
 import { api, patch, post, put } from '../../../lib/api-client';
 import type { Competency } from '../../../lib/competencies';
 import type { KpiRow } from '../../../lib/components/kpi-chart';
+import { ORGANISATION_PATHS as PATHS, organisationKey, organisationsKey, regionsKey } from '../../../lib/organisations';
 import type { OrganisationStatus, StaffStatus } from '../labels';
 
 export interface OrganisationListItem {
@@ -59,11 +60,6 @@ export interface OrganisationCard {
   permissions: { edit: boolean; manage: boolean; changeLegalIds: boolean };
 }
 
-const PATHS: Record<OrganisationKind, string> = { school: '/schools', venue: '/venues' };
-
-export const organisationsKey = ['organisations'] as const;
-export const organisationKey = (kind: OrganisationKind, id: string) => [...organisationsKey, kind, id] as const;
-
 /**
  * One page of schools or venues. The previous page stays on screen while the next one loads, but
  * never across kinds: school rows under the venues tab would link to venue cards that do not exist.
@@ -76,12 +72,8 @@ export function useOrganisationList(kind: OrganisationKind, queryString: string)
   });
 }
 
-export function useOrganisation(kind: OrganisationKind, id: string | null) {
-  return useQuery({
-    queryKey: organisationKey(kind, id ?? ''),
-    queryFn: () => api<OrganisationCard>(`${PATHS[kind]}/${id}`),
-    enabled: id !== null,
-  });
+export function useOrganisation(kind: OrganisationKind, id: string) {
+  return useQuery({ queryKey: organisationKey(kind, id), queryFn: () => api<OrganisationCard>(`${PATHS[kind]}/${id}`) });
 }
 
 function useOrganisationMutation<V, R = unknown>(mutationFn: (vars: V) => Promise<R>) {
@@ -90,7 +82,7 @@ function useOrganisationMutation<V, R = unknown>(mutationFn: (vars: V) => Promis
     mutationFn,
     // Lists, cards and the region's counts all show what changed.
     onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: organisationsKey }), queryClient.invalidateQueries({ queryKey: ['regions'] })]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: organisationsKey }), queryClient.invalidateQueries({ queryKey: regionsKey })]),
   });
 }
 

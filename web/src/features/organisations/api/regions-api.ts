@@ -1,19 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, del, patch, post } from '../../../lib/api-client';
+import { regionsKey, type RegionOverview } from '../../../lib/organisations';
 import type { StaffStatus } from '../labels';
-
-export interface RegionOverview {
-  id: number;
-  code: string;
-  name: string;
-  seasonStartsOn: string | null;
-  seasonEndsOn: string | null;
-  cities: number;
-  coordinators: number;
-  schools: number;
-  venues: number;
-  pupils: number;
-}
 
 export interface RegionCity {
   id: number;
@@ -34,16 +22,6 @@ export interface RegionCoordinator {
 export interface RegionDetails extends RegionOverview {
   cityList: RegionCity[];
   coordinatorList: RegionCoordinator[];
-}
-
-export const regionsKey = ['regions'] as const;
-
-export function useRegionsOverview() {
-  return useQuery({
-    queryKey: [...regionsKey, 'overview'],
-    queryFn: () => api<{ regions: RegionOverview[] }>('/regions/overview'),
-    select: (data) => data.regions,
-  });
 }
 
 export function useRegion(regionId: number) {

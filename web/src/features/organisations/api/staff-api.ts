@@ -3,6 +3,7 @@ import type { Role } from '../../../../../common/roles.js';
 import type { ListPage } from '../../../../../common/schemas/lists.js';
 import type { InviteStaff } from '../../../../../common/schemas/organisations.js';
 import { api, del, patch, post } from '../../../lib/api-client';
+import { organisationsKey, regionsKey } from '../../../lib/organisations';
 import type { StaffStatus } from '../labels';
 
 export interface StaffListItem {
@@ -37,7 +38,7 @@ function useStaffMutation<V>(mutationFn: (vars: V) => Promise<unknown>) {
     mutationFn,
     onSuccess: () =>
       Promise.all(
-        [staffKey, ['organisations'], ['regions']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        [staffKey, organisationsKey, regionsKey].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       ),
   });
 }

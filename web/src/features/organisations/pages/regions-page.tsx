@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { plural } from '../../../lib/format';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { useRegionsOverview, type RegionOverview } from '../../../lib/organisations';
 import { formatSeason } from '../../../lib/season';
-import { useRegionsOverview, type RegionOverview } from '../api/regions-api';
 
 function matches(region: RegionOverview, query: string): boolean {
   const q = query.trim().toLowerCase();

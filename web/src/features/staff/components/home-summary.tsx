@@ -4,8 +4,9 @@ import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import { KpiChart } from '../../../lib/components/kpi-chart';
 import { LoadError, PageLoader } from '../../../lib/components/page';
+import { useRegionsOverview } from '../../../lib/organisations';
 import { formatSeason } from '../../../lib/season';
-import { useOrganisationKpi, useRegionCounts } from '../api/home-api';
+import { useOrganisationKpi } from '../api/home-api';
 
 function Counts({ items }: { items: Array<[string, number]> }) {
   return (
@@ -42,7 +43,7 @@ function Summary({ title, link, children }: { title: string; link: { to: string;
 
 /** The coordinator's region, or the issuer's whole country, in a handful of numbers. */
 export function RegionSummary({ scope }: { scope: 'region' | 'country' }) {
-  const regions = useRegionCounts(true);
+  const regions = useRegionsOverview();
   if (regions.isPending) return <PageLoader />;
   if (regions.isError) return <LoadError error={regions.error} onRetry={() => void regions.refetch()} />;
   const rows = regions.data;
