@@ -6,6 +6,7 @@ import { PERMISSIONS, SECOND_FACTOR_REQUIRED, type Permission } from '../../comm
 import { STAFF_CONSENT } from '../../common/organisations.js';
 import { AppError, forbidden, unauthorized } from '../lib/errors.js';
 import { hashToken } from '../lib/tokens.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { sessions } from '../db/schema/index.js';
 
@@ -125,12 +126,21 @@ export function sessionHashFrom(request: FastifyRequest): string | null {
   return token && token.length <= 100 ? hashToken(token) : null;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeMs: number): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: Math.floor(maxAgeMs / 1000) });
+type CookieConfig = Pick<Config, 'cookieSecure' | 'sessionAbsoluteMs'>;
+
+/** The cookie lives exactly as long as the session row may (its absolute lifetime). */
+export function setSessionCookie(reply: FastifyReply, config: CookieConfig, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    maxAge: Math.floor(config.sessionAbsoluteMs / 1000),
+  });
 }
 
-export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+export function clearSessionCookie(reply: FastifyReply, config: CookieConfig): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
 }
 
 export const sessionPlugin = fp(async (app) => {

@@ -39,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const result = await signInWithPassword(app.ctx, request.body, actorOf(request), sessionHashFrom(request));
       if ('challenge' in result) return { secondFactorRequired: true as const, challenge: result.challenge };
-      setSessionCookie(reply, result.token, config.cookieSecure, config.sessionAbsoluteMs);
+      setSessionCookie(reply, config, result.token);
       return { role: result.role };
     },
   );
@@ -49,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { onRequest: app.authenticate(undefined, { allowGated: true }), schema: { tags: ['auth'], summary: 'End the session on the server' } },
     async (request, reply) => {
       await signOut(app.ctx, request.principal!.sessionHash, actorOf(request));
-      clearSessionCookie(reply, config.cookieSecure);
+      clearSessionCookie(reply, config);
       return { ok: true };
     },
   );

@@ -90,7 +90,7 @@ export const esiaRoutes: FastifyPluginAsyncZod = async (app) => {
         const claims = await app.ctx.esia.finishSignIn(url, flow);
         const parent = await upsertParentFromEsia(app.ctx, claims, actorOf(request));
         const session = await openSession(app.ctx, parent.accountId, 'parent', sessionHashFrom(request));
-        setSessionCookie(reply, session.token, config.cookieSecure, config.sessionAbsoluteMs);
+        setSessionCookie(reply, config, session.token);
         const next = parent.status === 'active' ? (flow.returnTo ?? '/parent') : `/parent/confirm${flow.returnTo ? `?returnTo=${encodeURIComponent(flow.returnTo)}` : ''}`;
         return reply.redirect(next, 303);
       } catch (err) {

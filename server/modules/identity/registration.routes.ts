@@ -20,7 +20,7 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const result = await registerParticipant(app.ctx, request.body, actorOf(request));
       const session = await openSession(app.ctx, result.accountId, 'participant', sessionHashFrom(request));
-      setSessionCookie(reply, session.token, app.ctx.config.cookieSecure, app.ctx.config.sessionAbsoluteMs);
+      setSessionCookie(reply, app.ctx.config, session.token);
       return reply.status(201).send({ accountId: result.accountId, activationRequired: !result.active });
     },
   );

@@ -26,7 +26,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const session = await completeSecondFactorSignIn(app.ctx, request.body, actorOf(request), sessionHashFrom(request));
-      setSessionCookie(reply, session.token, config.cookieSecure, config.sessionAbsoluteMs);
+      setSessionCookie(reply, config, session.token);
       return { role: session.role };
     },
   );

@@ -23,7 +23,7 @@ export const staffOnboardingRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: tokenLimit, schema: { tags: ['staff'], summary: 'Accept a staff invitation with a new password; signs in', body: acceptStaffInvitationSchema } },
     async (request, reply) => {
       const session = await acceptStaffInvitation(app.ctx, request.body, actorOf(request), sessionHashFrom(request));
-      setSessionCookie(reply, session.token, config.cookieSecure, config.sessionAbsoluteMs);
+      setSessionCookie(reply, config, session.token);
       return { role: session.role };
     },
   );
