@@ -5,7 +5,6 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
 import type { OrganisationListQuery, RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../../common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { findAccountById } from '../identity/accounts.repository.js';
 import { cityInRegion } from '../reference/reference.repository.js';
 import {
   countExistingCompetencies,
@@ -30,7 +29,7 @@ import {
   canSeeOrganisation,
   type Scope,
 } from './organisations.policy.js';
-import { inviteStaff } from './staff-invitations.service.js';
+import { accountName, inviteStaff } from './staff-invitations.service.js';
 import { regionName } from './regions.repository.js';
 
 const organisationNotFound = (kind: OrganisationKind) => notFound(kind === 'school' ? 'Школа не найдена' : 'Площадка не найдена');
@@ -99,21 +98,33 @@ export async function registerOrganisation(
   try {
     return await inTransaction(ctx.db, async (tx, afterCommit) => {
       await assertCity(tx, input.cityId, regionId);
-      const venueInput = kind === 'venue' ? (input as RegisterVenue) : null;
-      await assertCompetencies(tx, venueInput?.competencyIds);
+      const { responsible, ...profile } = input;
+      const venue = kind === 'venue' ? (profile as Omit<RegisterVenue, 'responsible'>) : null;
+      await assertCompetencies(tx, venue?.competencyIds);
       const duplicate = await findDuplicate(tx, kind, { regionId, inn: input.inn, name: input.name });
       if (duplicate) throw duplicateError(kind, duplicate);
-      const { responsible, competencyIds: _c, description, ...profile } = { competencyIds: undefined, description: null, ...input };
-      const id = await insertOrganisation(tx, kind, { ...profile, description: description ?? null, regionId, createdBy: scope.accountId });
-      if (venueInput) await setVenueCompetencies(tx, id, venueInput.competencyIds);
+      const id = await insertOrganisation(tx, kind, {
+        name: profile.name,
+        inn: profile.inn,
+        ogrn: profile.ogrn,
+        cityId: profile.cityId,
+        address: profile.address,
+        phone: profile.phone ?? null,
+        email: profile.email ?? null,
+        website: profile.website ?? null,
+        headName: profile.headName ?? null,
+        description: venue?.description ?? null,
+        regionId,
+        createdBy: scope.accountId,
+      });
+      if (venue) await setVenueCompetencies(tx, id, venue.competencyIds);
       await recordAudit(tx, actor, 'organisation.registered', id, { kind });
-      const coordinator = await findAccountById(tx, scope.accountId);
       const invited = await inviteStaff(
         ctx,
         tx,
         afterCommit,
         { ...responsible, role: kind, regionId, schoolId: kind === 'school' ? id : null, venueId: kind === 'venue' ? id : null },
-        { name: coordinator ? `${coordinator.firstName} ${coordinator.lastName}` : 'Региональный координатор', organisation: input.name },
+        { name: await accountName(tx, scope.accountId), organisation: input.name },
         actor,
       );
       return { id, responsibleId: invited.accountId };

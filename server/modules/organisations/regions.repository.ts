@@ -56,14 +56,16 @@ export interface CityRow {
   uses: number;
 }
 
+const CITY_USES = sql`((select count(*) from schools where city_id = c.id) + (select count(*) from venues where city_id = c.id)
+  + (select count(*) from venue_places where city_id = c.id) + (select count(*) from participant_profiles where city_id = c.id))::int`;
+
 export async function listCitiesWithUse(executor: Executor, regionId: number): Promise<CityRow[]> {
-  return queryRows<CityRow>(
-    executor,
-    sql`select c.id, c.name,
-          ((select count(*) from schools where city_id = c.id) + (select count(*) from venues where city_id = c.id)
-           + (select count(*) from venue_places where city_id = c.id) + (select count(*) from participant_profiles where city_id = c.id))::int as uses
-        from cities c where c.region_id = ${regionId} order by c.name`,
-  );
+  return queryRows<CityRow>(executor, sql`select c.id, c.name, ${CITY_USES} as uses from cities c where c.region_id = ${regionId} order by c.name`);
+}
+
+export async function cityUses(executor: Executor, cityId: number): Promise<number> {
+  const [row] = await queryRows<{ uses: number }>(executor, sql`select ${CITY_USES} as uses from cities c where c.id = ${cityId}`);
+  return row?.uses ?? 0;
 }
 
 export async function findCity(executor: Executor, id: number) {

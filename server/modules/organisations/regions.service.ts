@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from '../audit/index.js';
 import { canSeeRegion, canSetUpRegion, type Scope } from './organisations.policy.js';
 import {
   cityNameTaken,
+  cityUses,
   deleteCity,
   findCity,
   findRegion,
@@ -27,11 +28,10 @@ export function listRegionsOverview(ctx: AppContext, scope: Scope) {
 
 /** One region's set-up: season, cities with how much uses each, coordinators. */
 export async function describeRegion(ctx: AppContext, scope: Scope, regionId: number) {
-  const region = await findRegion(ctx.db, regionId);
-  if (!region || !canSeeRegion(scope, region)) throw regionNotFound();
   const [overview] = await regionsOverview(ctx.db, regionId);
+  if (!overview || !canSeeRegion(scope, overview)) throw regionNotFound();
   const [cities, coordinators] = await Promise.all([listCitiesWithUse(ctx.db, regionId), listRegionCoordinators(ctx.db, regionId)]);
-  return { ...overview!, cityList: cities, coordinatorList: coordinators };
+  return { ...overview, cityList: cities, coordinatorList: coordinators };
 }
 
 export async function setSeason(
@@ -75,8 +75,7 @@ export async function removeCity(ctx: AppContext, scope: Scope, cityId: number, 
   await inTransaction(ctx.db, async (tx) => {
     const city = await findCity(tx, cityId);
     if (!city || !canSetUpRegion(scope, { id: city.regionId })) throw cityNotFound();
-    const uses = (await listCitiesWithUse(tx, city.regionId)).find((c) => c.id === cityId)?.uses ?? 0;
-    if (uses > 0) {
+    if ((await cityUses(tx, cityId)) > 0) {
       throw conflict('city_in_use', 'В этом городе уже есть школы, площадки или участники — удалить его нельзя, можно переименовать');
     }
     await deleteCity(tx, cityId);

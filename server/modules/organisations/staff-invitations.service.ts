@@ -5,7 +5,7 @@ import { conflict } from '../../lib/errors.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/templates.js';
-import { emailTaken, insertAccount } from '../identity/accounts.repository.js';
+import { emailTaken, findAccountById, insertAccount } from '../identity/accounts.repository.js';
 import { issueToken } from '../identity/tokens.repository.js';
 import { insertStaffProfile } from './staff.repository.js';
 
@@ -26,6 +26,12 @@ export const staffEmailTakenError = () =>
   conflict('email_taken', 'Этот адрес уже используется другой учётной записью', {
     email: 'Этот адрес уже используется — укажите другой',
   });
+
+/** "Имя Фамилия" of the person who invites, as its e-mail names them. */
+export async function accountName(tx: Tx, accountId: string): Promise<string> {
+  const account = await findAccountById(tx, accountId);
+  return account ? `${account.firstName} ${account.lastName}` : '';
+}
 
 /** The staff member follows this link to choose a password; the page lives at /staff-invitation. */
 export function staffInvitationUrl(ctx: AppContext, token: string): string {

@@ -6,13 +6,13 @@ import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import type { InviteStaff, OwnProfile, StaffListQuery } from '../../../common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { findAccountById, updateAccount } from '../identity/accounts.repository.js';
+import { updateAccount } from '../identity/accounts.repository.js';
 import { deleteSessionsOfAccount } from '../identity/auth.repository.js';
 import { countExistingCompetencies, findOrganisation } from './organisations.repository.js';
 import { canInvite, canManageStaff, canSeeStaff, canUpdateStaff, type Scope } from './organisations.policy.js';
 import { findRegion, regionName } from './regions.repository.js';
 import { findStaffMember, listStaff, listStaffCompetencies, setStaffCompetencies, updateStaffProfile } from './staff.repository.js';
-import { inviteStaff, sendStaffInvitation } from './staff-invitations.service.js';
+import { accountName, inviteStaff, sendStaffInvitation } from './staff-invitations.service.js';
 
 const staffNotFound = () => notFound('Сотрудник не найден');
 
@@ -42,10 +42,11 @@ async function assertCompetencies(tx: Tx, ids: number[] | undefined): Promise<vo
   }
 }
 
-/** Where the inviter works, as the invitation e-mail names it. */
-async function inviterOrganisation(tx: Tx, scope: Scope): Promise<string> {
-  if (scope.schoolId) return (await findOrganisation(tx, 'school', scope.schoolId))?.name ?? '';
-  if (scope.venueId) return (await findOrganisation(tx, 'venue', scope.venueId))?.name ?? '';
+/** Where a staff member works, as its invitation e-mail names it. */
+async function workplaceName(tx: Tx, member: { role: Role; regionId: number | null; schoolId: string | null; venueId: string | null }): Promise<string> {
+  if (member.schoolId) return (await findOrganisation(tx, 'school', member.schoolId))?.name ?? '';
+  if (member.venueId) return (await findOrganisation(tx, 'venue', member.venueId))?.name ?? '';
+  if (member.role === 'regional_coordinator' && member.regionId) return regionName(tx, member.regionId);
   return 'Оператор программы «Билет в будущее»';
 }
 
@@ -65,26 +66,15 @@ export async function inviteStaffMember(ctx: AppContext, scope: Scope, input: In
     throw badRequest('invalid_input', 'Компетенции указываются только у наставников', { competencyIds: 'Компетенции — только у наставников' });
   }
   return inTransaction(ctx.db, async (tx, afterCommit) => {
-    let regionId = scope.regionId;
-    let organisation = await inviterOrganisation(tx, scope);
-    if (role === 'regional_coordinator') {
-      const region = await findRegion(tx, input.regionId!);
-      if (!region) throw badRequest('invalid_input', 'Проверьте введённые данные', { regionId: 'Такого региона нет' });
-      regionId = region.id;
-      organisation = region.name;
-    } else if (scope.role === 'issuer_admin') {
-      regionId = null;
+    if (role === 'regional_coordinator' && !(await findRegion(tx, input.regionId!))) {
+      throw badRequest('invalid_input', 'Проверьте введённые данные', { regionId: 'Такого региона нет' });
     }
+    // A coordinator works in the region it is appointed to; the issuer's own staff in no region.
+    const regionId = role === 'regional_coordinator' ? input.regionId! : scope.role === 'issuer_admin' ? null : scope.regionId;
+    const invitee = { ...input, role, regionId, schoolId: scope.schoolId, venueId: scope.venueId };
     await assertCompetencies(tx, input.competencyIds);
-    const inviter = await findAccountById(tx, scope.accountId);
-    const { accountId } = await inviteStaff(
-      ctx,
-      tx,
-      afterCommit,
-      { ...input, role, regionId, schoolId: scope.schoolId, venueId: scope.venueId },
-      { name: inviter ? `${inviter.firstName} ${inviter.lastName}` : '', organisation },
-      actor,
-    );
+    const inviter = { name: await accountName(tx, scope.accountId), organisation: await workplaceName(tx, invitee) };
+    const { accountId } = await inviteStaff(ctx, tx, afterCommit, invitee, inviter, actor);
     if (input.competencyIds) await setStaffCompetencies(tx, accountId, input.competencyIds);
     return { id: accountId };
   });
@@ -114,12 +104,8 @@ export async function resendStaffInvitation(ctx: AppContext, scope: Scope, id: s
   await inTransaction(ctx.db, async (tx, afterCommit) => {
     const member = await managedMember(tx, scope, id, canManageStaff);
     if (member.status !== 'pending') throw conflict('invitation_used', 'Сотрудник уже принял приглашение');
-    const inviter = await findAccountById(tx, scope.accountId);
-    const organisation = member.role === 'regional_coordinator' ? await regionName(tx, member.regionId!) : await inviterOrganisation(tx, scope);
-    await sendStaffInvitation(ctx, tx, afterCommit, { id, email: member.email, firstName: member.firstName, role: member.role }, {
-      name: inviter ? `${inviter.firstName} ${inviter.lastName}` : '',
-      organisation,
-    });
+    const inviter = { name: await accountName(tx, scope.accountId), organisation: await workplaceName(tx, member) };
+    await sendStaffInvitation(ctx, tx, afterCommit, { id, email: member.email, firstName: member.firstName, role: member.role }, inviter);
     await recordAudit(tx, actor, 'staff.invitation_resent', id, { role: member.role });
   });
 }
@@ -144,11 +130,11 @@ export async function updateStaffMember(
 export async function describeOwnProfile(ctx: AppContext, accountId: string) {
   const member = await findStaffMember(ctx.db, accountId);
   if (!member) throw staffNotFound();
-  const organisation = member.schoolId
-    ? await findOrganisation(ctx.db, 'school', member.schoolId)
-    : member.venueId
-      ? await findOrganisation(ctx.db, 'venue', member.venueId)
-      : undefined;
+  const [organisation, region, competencies] = await Promise.all([
+    member.schoolId ? findOrganisation(ctx.db, 'school', member.schoolId) : member.venueId ? findOrganisation(ctx.db, 'venue', member.venueId) : undefined,
+    member.regionId ? regionName(ctx.db, member.regionId) : null,
+    listStaffCompetencies(ctx.db, accountId),
+  ]);
   return {
     id: member.accountId,
     role: member.role,
@@ -159,9 +145,9 @@ export async function describeOwnProfile(ctx: AppContext, accountId: string) {
     phone: member.phone,
     position: member.position,
     about: member.about,
-    region: member.regionId ? { id: member.regionId, name: await regionName(ctx.db, member.regionId) } : null,
+    region: member.regionId ? { id: member.regionId, name: region ?? '' } : null,
     organisation: organisation ? { kind: organisation.kind, id: organisation.id, name: organisation.name, status: organisation.status, suspendReason: organisation.suspendReason } : null,
-    competencies: await listStaffCompetencies(ctx.db, accountId),
+    competencies,
     secondFactorEnabled: Boolean(member.totpEnabledAt),
     consentAcceptedAt: member.pdConsentAt?.toISOString() ?? null,
   };

@@ -55,6 +55,11 @@ describe('organisations: registration, cards, suspension, KPI targets', () => {
     expect(listed.body.items[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     expect(card.body.staff).toEqual([expect.objectContaining({ role: 'school', status: 'pending', email: body.responsible.email })]);
 
+    const resent = await t.api('POST', `/api/staff/${res.body.responsibleId}/invitation`, { cookie: coordinator.cookie });
+    expect(resent.status).toBe(200);
+    const again = await t.waitForMail(body.responsible.email, /Приглашение в платформу/, { count: 2 });
+    expect(again.text).toContain(body.name);
+
     const audit = await t.rows<{ action: string }>(sql`select action from audit_log where subject_id = ${res.body.id}`);
     expect(audit.map((a) => a.action)).toContain('organisation.registered');
   });
