@@ -9,6 +9,7 @@ import { PASSPORT_AGE, ageOn, normalizeBirthCertificate, normalizePassport, toda
 import { api, patch } from '../api-client';
 import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../forms';
 import { formatPhone } from '../format';
+import { personalDataQuery } from '../personal-data';
 import { FormAlert, LoadError } from './page';
 
 interface PersonalData {
@@ -50,7 +51,7 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
   const self = subject === 'self';
   const dataKey = ['personal-data', path];
 
-  const details = useQuery({ queryKey: dataKey, queryFn: () => api<PersonalData>(path), enabled: revealed, staleTime: Infinity });
+  const details = useQuery({ queryKey: dataKey, queryFn: () => api<PersonalData>(path), enabled: revealed, ...personalDataQuery });
 
   const form = useForm({
     initialValues: { documentNumber: '', hasOvz, ovzDetails: '', phone: phone ? formatPhone(phone) : '' },

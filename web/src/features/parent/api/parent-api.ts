@@ -3,6 +3,7 @@ import type { ConsentText } from '../../../../../common/consents.js';
 import type { MissingStep, ParticipationFacts } from '../../../../../common/participation.js';
 import type { ConsentKind, CreateChild } from '../../../../../common/schemas/identity.js';
 import { api, post } from '../../../lib/api-client';
+import { personalDataQuery } from '../../../lib/personal-data';
 import { sessionKey } from '../../../lib/session';
 
 interface GivenConsent {
@@ -66,7 +67,7 @@ export function useParentSnils(enabled: boolean) {
     queryKey: ['personal-data', 'parent'],
     queryFn: () => api<{ snils: string }>('/parent/personal-data'),
     enabled,
-    staleTime: Infinity,
+    ...personalDataQuery,
   });
 }
 

@@ -120,6 +120,34 @@ describe('parent cabinet', () => {
     expect(screen.queryByRole('button', { name: 'Пригласить' })).not.toBeInTheDocument();
   });
 
+  it('asks the server again, and only on request, each time the child’s data is shown', async () => {
+    const fetchMock = mockApi({
+      'GET /api/parent/cabinet': { body: cabinet([child({})]) },
+      'GET /api/consents/texts': { body: { texts: Object.values(CONSENT_TEXTS) } },
+      'GET /api/invitations': { body: { invitations: [] } },
+      'GET /api/notifications': { body: { notifications: [] } },
+      [`GET /api/paper-consents?participantId=${CHILD_ID}&sort=uploadedAt&order=desc&page=1&pageSize=100`]: {
+        body: { items: [], total: 0, page: 1, pageSize: 100 },
+      },
+      [`GET /api/parent/children/${CHILD_ID}/personal-data`]: { body: { snils: '112-233-445 95', document: null, hasOvz: false, ovzDetails: null } },
+    });
+    const user = userEvent.setup();
+    renderPage(<ParentPage />, { path: '/parent' });
+
+    await user.click(await screen.findByRole('button', { name: 'Личные данные ребёнка' }));
+    await user.click(await screen.findByRole('button', { name: 'Показать данные' }));
+    expect(await screen.findByText('112-233-445 95')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Скрыть личные данные' }));
+    await waitFor(() => expect(screen.queryByText('112-233-445 95')).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole('button', { name: 'Личные данные ребёнка' }));
+    expect(await screen.findByRole('button', { name: 'Показать данные' })).toBeInTheDocument();
+    expect(screen.queryByText('112-233-445 95')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Показать данные' }));
+    expect(await screen.findByText('112-233-445 95')).toBeInTheDocument();
+    expect(callsTo(fetchMock, `GET /api/parent/children/${CHILD_ID}/personal-data`)).toHaveLength(2);
+  });
+
   it('sends a parent who has not confirmed the Госуслуги data to the confirmation', async () => {
     serve(cabinet([], 'pending'));
     renderPage(<ParentPage />, { path: '/parent' });

@@ -11,6 +11,7 @@ import type {
 import { api, post } from '../../../lib/api-client';
 import { fullName } from '../../../lib/format';
 import { listQueryString, type ListState } from '../../../lib/list-state';
+import { personalDataQuery } from '../../../lib/personal-data';
 
 const participantsKey = ['participants'] as const;
 
@@ -47,8 +48,7 @@ export function usePersonalData(id: string) {
   return useQuery({
     queryKey: ['participant-personal-data', id],
     queryFn: () => api<ParticipantPersonalData>(`/participants/${id}/personal-data`),
-    staleTime: 0,
-    gcTime: 0,
+    ...personalDataQuery,
     retry: false,
   });
 }
