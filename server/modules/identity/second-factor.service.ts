@@ -7,7 +7,13 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError, badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { SECOND_FACTOR_REQUIRED } from '../../../common/permissions.js';
 import type { Role } from '../../../common/roles.js';
-import { RECOVERY_CODE_COUNT, TOTP_CODE_PATTERN, type SecondFactorStatus, type TotpSetup } from '../../../common/schemas/staff-access.js';
+import {
+  RECOVERY_CODE_COUNT,
+  TOTP_CODE_PATTERN,
+  normaliseSecondFactorCode,
+  type SecondFactorStatus,
+  type TotpSetup,
+} from '../../../common/schemas/staff-access.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { findAccountById } from './accounts.repository.js';
 import { lockedUntil } from './auth.repository.js';
@@ -85,7 +91,7 @@ function newRecoveryCodes(): string[] {
 /** Stores a fresh set of recovery codes (the old ones stop working) and returns them in plain text, once. */
 async function issueRecoveryCodes(ctx: AppContext, tx: Tx, accountId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
-  await replaceRecoveryCodes(tx, accountId, codes.map((c) => hashRecoveryCode(ctx, c.replace('-', ''))));
+  await replaceRecoveryCodes(tx, accountId, codes.map((c) => hashRecoveryCode(ctx, normaliseSecondFactorCode(c))));
   return codes;
 }
 
