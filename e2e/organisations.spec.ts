@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
+import { completeInn, completeOgrn } from '../common/validators.js';
 import { choose } from './forms.js';
 import { expectNoSeriousA11yViolations, linkFromMailbox, saveScreenshot, uniqueEmail, validSnils } from './support.js';
 import { signInAsStaff, signOut } from './staff.js';
@@ -10,11 +11,7 @@ const NEW_PASSWORD = 'надёжный-пароль-2026';
 /** An ИНН/ОГРН pair with correct check digits, different in every run. */
 function legalIds(): { inn: string; ogrn: string } {
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
-  const first9 = `43${digits(7)}`;
-  const w = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const inn = first9 + String((w.reduce((s, k, i) => s + k * Number(first9[i]), 0) % 11) % 10);
-  const first12 = `1024${digits(8)}`;
-  return { inn, ogrn: first12 + String(Number((BigInt(first12) % 11n) % 10n)) };
+  return { inn: completeInn(`43${digits(7)}`), ogrn: completeOgrn(`1024${digits(8)}`) };
 }
 
 const run = Math.random().toString(36).slice(2, 7);

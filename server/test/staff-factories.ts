@@ -33,13 +33,10 @@ export interface Place {
 
 /** A region by its code and its first city: '43' Kirov oblast, '16' Tatarstan, … */
 export async function regionByCode(t: TestApp, code: string): Promise<Place> {
-  const [row] = await t.database.db.select().from(regions).where(eqCode(code));
-  const [city] = await t.database.db.select().from(cities).where(eqRegion(row!.id)).orderBy(cities.id).limit(1);
+  const [row] = await t.database.db.select().from(regions).where(eq(regions.code, code));
+  const [city] = await t.database.db.select().from(cities).where(eq(cities.regionId, row!.id)).orderBy(cities.id).limit(1);
   return { regionId: row!.id, cityId: city!.id };
 }
-
-const eqCode = (code: string) => eq(regions.code, code);
-const eqRegion = (id: number) => eq(cities.regionId, id);
 
 export async function createSchool(t: TestApp, place: Place, name = `Школа № ${crypto.randomInt(1, 99_999)}`) {
   const [row] = await t.database.db
