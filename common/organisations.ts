@@ -32,7 +32,6 @@ export const KPI_METRICS = {
     mentors: 'Наставников',
   },
 } as const satisfies Record<OrganisationKind, Record<string, string>>;
-export type KpiMetric = keyof (typeof KPI_METRICS)['school'] | keyof (typeof KPI_METRICS)['venue'];
 
 /** The consent every staff member gives at first sign-in; a new version asks everyone again. */
 export const STAFF_CONSENT = {

@@ -32,9 +32,6 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function can(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
-}
 
 /** Who may invite whom: the issuer appoints coordinators, organisations their own staff. */
 export const INVITABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {

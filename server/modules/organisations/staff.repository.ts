@@ -6,15 +6,8 @@ import type { Role } from '../../../common/roles.js';
 import type { StaffListQuery } from '../../../common/schemas/organisations.js';
 import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
 
-export type StaffProfileRow = typeof staffProfiles.$inferSelect;
-
 export async function insertStaffProfile(executor: Executor, values: typeof staffProfiles.$inferInsert): Promise<void> {
   await executor.insert(staffProfiles).values(values);
-}
-
-export async function findStaffProfile(executor: Executor, accountId: string): Promise<StaffProfileRow | undefined> {
-  const [row] = await executor.select().from(staffProfiles).where(eq(staffProfiles.accountId, accountId));
-  return row;
 }
 
 export async function updateStaffProfile(executor: Executor, accountId: string, values: Partial<typeof staffProfiles.$inferInsert>): Promise<void> {
