@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, FileInput, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { PAPER_CONSENT_LIMITS } from '../../../../../common/organisations.js';
 import type { PaperConsentView } from '../../../../../common/schemas/paper-consents.js';
 import { errorMessage } from '../../../lib/api-client';
+import { FileField, UploadProgress, useFileUpload } from '../../../lib/components/file-upload';
 import { FormAlert } from '../../../lib/components/page';
 import { fullName } from '../../../lib/format';
 import { useUploadPaperConsent, type PupilOption } from '../api/paper-consents-api';
@@ -22,29 +23,22 @@ function fileProblem(file: File | null): string | null {
 
 export function UploadForm({ onUploaded }: { onUploaded: (consent: PaperConsentView) => void }) {
   const upload = useUploadPaperConsent();
-  const [file, setFile] = useState<File | null>(null);
+  const scan = useFileUpload(fileProblem, upload.reset);
   const [child, setChild] = useState<PupilOption | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problem = fileProblem(file);
-    setFileError(problem);
-    if (problem || !file) return;
-    setProgress(0);
+  const submit = scan.submit((file, onProgress, onSettled) =>
     upload.mutate(
-      { file, participantId: child?.id ?? null, onProgress: setProgress },
+      { file, participantId: child?.id ?? null, onProgress },
       {
         onSuccess: (consent) => {
-          setFile(null);
+          scan.clear();
           setChild(null);
           onUploaded(consent);
         },
-        onSettled: () => setProgress(null),
+        onSettled,
       },
-    );
-  };
+    ),
+  );
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="upload-title">
@@ -54,31 +48,14 @@ export function UploadForm({ onUploaded }: { onUploaded: (consent: PaperConsentV
             Загрузить скан
           </Title>
           <FormAlert message={upload.isError ? errorMessage(upload.error) : null} />
-          <FileInput
+          <FileField
+            upload={scan}
             label="Файл со сканом согласия"
             description={`PDF, JPEG или PNG, не больше ${MAX_MB} МБ`}
-            placeholder="Выбрать файл"
             accept={PAPER_CONSENT_LIMITS.mimeTypes.join(',')}
-            value={file}
-            onChange={(next) => {
-              setFile(next);
-              setFileError(null);
-              upload.reset();
-            }}
-            clearable
-            clearButtonProps={{ 'aria-label': 'Убрать файл' }}
-            error={fileError}
-            required
           />
           <ChildPicker label="Чьё это согласие (можно указать позже)" value={child} onChange={setChild} />
-          {progress !== null && (
-            <Stack gap={4}>
-              <Progress value={Math.round(progress * 100)} aria-label="Загрузка файла" animated />
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {`Загружено ${Math.round(progress * 100)} %`}
-              </Text>
-            </Stack>
-          )}
+          <UploadProgress upload={scan} label="Загрузка файла" text={(percent) => `Загружено ${percent} %`} />
           <Group>
             <Button type="submit" loading={upload.isPending}>
               Загрузить

@@ -40,9 +40,14 @@ const LIST = 'GET /api/paper-consents?sort=uploadedAt&order=desc&page=1&pageSize
 const list = { [LIST]: { body: { items: [unmarked, marked], total: 2, page: 1, pageSize: 20 } } };
 const search = (q: string) => `GET /api/participants?${new URLSearchParams({ q, pageSize: '20' }).toString()}`;
 
-/** Stands in for the browser's upload request, reporting progress the way XMLHttpRequest does. */
-function stubUpload(reply: { status: number; body: unknown }) {
+/**
+ * Stands in for the browser's upload request, reporting progress the way XMLHttpRequest does. A
+ * held upload answers only when the test says so, so the page can be read while the bar is up
+ * however slowly the machine runs.
+ */
+function stubUpload(reply: { status: number; body: unknown }, { held = false } = {}) {
   const sent: FormData[] = [];
+  let answer = () => {};
   class FakeXhr {
     status = 0;
     responseText = '';
@@ -55,16 +60,18 @@ function stubUpload(reply: { status: number; body: unknown }) {
       sent.push(form);
       setTimeout(() => {
         this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
-        setTimeout(() => {
+        const respond = () => {
           this.status = reply.status;
           this.responseText = JSON.stringify(reply.body);
           this.onload?.();
-        }, 20);
+        };
+        if (held) answer = respond;
+        else setTimeout(respond, 20);
       }, 20);
     }
   }
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
-  return sent;
+  return { sent, answer: () => answer() };
 }
 
 /** Mantine's FileInput shows a button and keeps the real file input hidden behind it. */
@@ -109,7 +116,7 @@ describe('paper consents page', () => {
 
   it('uploads a scan with a progress bar, then offers to mark the pupil', async () => {
     mockApi({ ...session('school'), ...list });
-    const sent = stubUpload({ status: 201, body: { ...unmarked, id: 'e1d2e3f4-0a1b-4c2d-8e3f-405162738497', fileName: 'новый.pdf' } });
+    const { sent, answer } = stubUpload({ status: 201, body: { ...unmarked, id: 'e1d2e3f4-0a1b-4c2d-8e3f-405162738497', fileName: 'новый.pdf' } }, { held: true });
     const user = userEvent.setup();
     renderPage(<PaperConsentsPage />, { path: '/staff/paper-consents' });
 
@@ -118,6 +125,7 @@ describe('paper consents page', () => {
 
     expect(await screen.findByRole('progressbar', { name: 'Загрузка файла' })).toBeInTheDocument();
     expect(await screen.findByText('Загружено 50 %')).toBeInTheDocument();
+    answer();
     const notice = (await screen.findByText(/«новый\.pdf» сохранён\. Отметьте, чьё это согласие/)).closest('[role="status"]')!;
     expect(sent).toHaveLength(1);
     expect((sent[0]!.get('file') as File).name).toBe('новый.pdf');
@@ -128,7 +136,7 @@ describe('paper consents page', () => {
 
   it('refuses a file over 10 MB before sending it, and shows the server’s refusal of a fake PDF', async () => {
     mockApi({ ...session('school'), ...list });
-    const sent = stubUpload({ status: 415, body: { error: { code: 'unsupported_file_type', message: 'Загрузите скан в формате PDF, JPEG или PNG' } } });
+    const { sent } = stubUpload({ status: 415, body: { error: { code: 'unsupported_file_type', message: 'Загрузите скан в формате PDF, JPEG или PNG' } } });
     const user = userEvent.setup();
     renderPage(<PaperConsentsPage />, { path: '/staff/paper-consents' });
 

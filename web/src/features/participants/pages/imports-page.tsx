@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Anchor, Button, Card, FileInput, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IMPORT_LIMITS } from '../../../../../common/organisations.js';
 import { IMPORT_COLUMNS, IMPORT_STATUS_LABELS } from '../../../../../common/participants.js';
 import type { ImportBatchSummary } from '../../../../../common/schemas/participants.js';
 import { errorMessage } from '../../../lib/api-client';
 import { DataTable, type Column } from '../../../lib/components/data-table';
+import { FileField, UploadProgress, useFileUpload } from '../../../lib/components/file-upload';
 import { FormAlert, PageTitle } from '../../../lib/components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
@@ -26,21 +26,11 @@ function fileProblem(file: File | null): string | null {
 function UploadCard() {
   const upload = useUploadImport();
   const navigate = useNavigate();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
+  const table = useFileUpload(fileProblem, upload.reset);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problem = fileProblem(file);
-    setFileError(problem);
-    if (problem || !file) return;
-    setProgress(0);
-    upload.mutate(
-      { file, onProgress: setProgress },
-      { onSuccess: (batch) => void navigate(`/staff/imports/${batch.id}`), onSettled: () => setProgress(null) },
-    );
-  };
+  const submit = table.submit((file, onProgress, onSettled) =>
+    upload.mutate({ file, onProgress }, { onSuccess: (batch) => void navigate(`/staff/imports/${batch.id}`), onSettled }),
+  );
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="upload-title">
@@ -51,30 +41,17 @@ function UploadCard() {
           </Title>
           <Text size="sm">Сначала мы проверим каждую строку и покажем, что получится, — ученики появятся только после вашего подтверждения.</Text>
           <FormAlert message={upload.isError ? errorMessage(upload.error) : null} />
-          <FileInput
+          <FileField
+            upload={table}
             label="Файл со списком учеников"
             description={`XLSX или CSV (UTF-8 или Windows-1251), не больше ${MAX_MB} МБ и ${IMPORT_LIMITS.maxRows.toLocaleString('ru-RU')} строк`}
-            placeholder="Выбрать файл"
             accept={ACCEPT}
-            value={file}
-            onChange={(next) => {
-              setFile(next);
-              setFileError(null);
-              upload.reset();
-            }}
-            clearable
-            clearButtonProps={{ 'aria-label': 'Убрать файл' }}
-            error={fileError}
-            required
           />
-          {progress !== null && (
-            <Stack gap={4}>
-              <Progress value={Math.round(progress * 100)} aria-label="Отправка файла" animated />
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {progress < 1 ? `Отправлено ${Math.round(progress * 100)} %` : 'Файл отправлен, проверяем строки…'}
-              </Text>
-            </Stack>
-          )}
+          <UploadProgress
+            upload={table}
+            label="Отправка файла"
+            text={(percent) => (percent < 100 ? `Отправлено ${percent} %` : 'Файл отправлен, проверяем строки…')}
+          />
           <Group>
             <Button type="submit" loading={upload.isPending}>
               Проверить файл
