@@ -44,7 +44,7 @@ export class MailService {
   async queueMany(executor: Executor, afterCommit: AfterCommit, messages: ReadonlyArray<{ to: string; content: MailContent }>): Promise<void> {
     const ids = await insertMails(executor, messages);
     if (ids.length === 0) return;
-    afterCommit(() => this.jobs.sendMany(MAIL_DELIVER_JOB, ids.map((mailId) => ({ data: { mailId }, singletonKey: mailId }))));
+    afterCommit(() => this.queueDeliveries(ids));
   }
 
   /** Delivers one stored message; throws on SMTP failure so the queue retries it. */
@@ -68,6 +68,10 @@ export class MailService {
   /** Re-queues messages whose delivery job was lost (say, the process stopped right after commit). */
   async sweep(): Promise<void> {
     const ids = await listStaleUnsentMailIds(this.db, new Date(Date.now() - 5 * 60_000));
-    for (const mailId of ids) await this.jobs.send(MAIL_DELIVER_JOB, { mailId }, { singletonKey: mailId });
+    if (ids.length > 0) await this.queueDeliveries(ids);
+  }
+
+  private queueDeliveries(mailIds: string[]): Promise<void> {
+    return this.jobs.sendMany(MAIL_DELIVER_JOB, mailIds.map((mailId) => ({ data: { mailId }, singletonKey: mailId })));
   }
 }
