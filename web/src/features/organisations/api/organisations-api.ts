@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import type { Role } from '../../../../../common/roles.js';
 import type { ListPage } from '../../../../../common/schemas/lists.js';
@@ -6,6 +6,7 @@ import type { RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../..
 import { api, patch, post, put } from '../../../lib/api-client';
 import type { Competency } from '../../../lib/competencies';
 import type { KpiRow } from '../../../lib/components/kpi-chart';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 import { ORGANISATION_PATHS as PATHS, organisationKey, organisationsKey, regionsKey } from '../../../lib/organisations';
 import type { OrganisationStatus, StaffStatus } from '../labels';
 
@@ -76,14 +77,9 @@ export function useOrganisation(kind: OrganisationKind, id: string) {
   return useQuery({ queryKey: organisationKey(kind, id), queryFn: () => api<OrganisationCard>(`${PATHS[kind]}/${id}`) });
 }
 
-function useOrganisationMutation<V, R = unknown>(mutationFn: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    // Lists, cards and the region's counts all show what changed.
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: organisationsKey }), queryClient.invalidateQueries({ queryKey: regionsKey })]),
-  });
+/** Lists, cards and the region's counts all show what changed. */
+function useOrganisationMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  return useInvalidatingMutation(mutationFn, [organisationsKey, regionsKey]);
 }
 
 export function useRegisterOrganisation(kind: OrganisationKind) {

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, del, patch, post } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 import { regionsKey, type RegionOverview } from '../../../lib/organisations';
 import type { StaffStatus } from '../labels';
 
@@ -29,16 +30,8 @@ export function useRegion(regionId: number) {
 }
 
 /** Cities feed the public pickers too, so a change refreshes those lists as well as the region. */
-function useRegionMutation<V>(mutationFn: (vars: V) => Promise<unknown>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: regionsKey }),
-        queryClient.invalidateQueries({ queryKey: ['reference', 'cities'] }),
-      ]),
-  });
+function useRegionMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  return useInvalidatingMutation(mutationFn, [regionsKey, ['reference', 'cities']]);
 }
 
 export function useSetSeason(regionId: number) {

@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Role } from '../../../../../common/roles.js';
 import type { ListPage } from '../../../../../common/schemas/lists.js';
 import type { InviteStaff } from '../../../../../common/schemas/organisations.js';
 import { api, del, patch, post } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 import { organisationsKey, regionsKey } from '../../../lib/organisations';
 import type { StaffStatus } from '../labels';
 
@@ -32,15 +33,8 @@ export function useStaffList(queryString: string) {
 }
 
 /** A staff member shows up in the team list, an organisation's card and a region's coordinators. */
-function useStaffMutation<V>(mutationFn: (vars: V) => Promise<unknown>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () =>
-      Promise.all(
-        [staffKey, organisationsKey, regionsKey].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      ),
-  });
+function useStaffMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  return useInvalidatingMutation(mutationFn, [staffKey, organisationsKey, regionsKey]);
 }
 
 export function useInviteStaff() {

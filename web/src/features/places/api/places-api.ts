@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ListPage } from '../../../../../common/schemas/lists.js';
 import type { CreatePlace, Place, UpdatePlace } from '../../../../../common/schemas/places.js';
 import { api, patch, post } from '../../../lib/api-client';
 import { listQueryString, type ListState } from '../../../lib/list-state';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 
 const placesKey = ['places'] as const;
 
@@ -17,10 +18,8 @@ export function usePlaces(state: ListState) {
 }
 
 export function useSavePlace(placeId: string | null) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreatePlace | UpdatePlace) =>
-      placeId ? patch<{ place: Place }>(`/places/${placeId}`, body) : post<{ place: Place }>('/places', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: placesKey }),
-  });
+  return useInvalidatingMutation(
+    (body: CreatePlace | UpdatePlace) => (placeId ? patch<{ place: Place }>(`/places/${placeId}`, body) : post<{ place: Place }>('/places', body)),
+    [placesKey],
+  );
 }

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import type { Role } from '../../../../../common/roles.js';
 import type { OwnProfile } from '../../../../../common/schemas/organisations.js';
 import { api, patch } from '../../../lib/api-client';
 import type { Competency } from '../../../lib/competencies';
+import { useInvalidatingMutation } from '../../../lib/mutations';
 import { sessionKey } from '../../../lib/session';
 
 export interface StaffProfile {
@@ -30,11 +31,6 @@ export function useOwnProfile() {
 }
 
 export function useUpdateOwnProfile() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: OwnProfile) => patch('/staff/me', body),
-    // The greeting and the header read the name from the session.
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: ownProfileKey }), queryClient.invalidateQueries({ queryKey: sessionKey })]),
-  });
+  // The greeting and the header read the name from the session.
+  return useInvalidatingMutation((body: OwnProfile) => patch('/staff/me', body), [ownProfileKey, sessionKey]);
 }
