@@ -6,6 +6,7 @@ import type { Role } from '../../../../../common/roles.js';
 import { signInSchema } from '../../../../../common/schemas/identity.js';
 import { secondFactorCodeSchema, totpCodeSchema } from '../../../../../common/schemas/staff-access.js';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { TOTP_INPUT_PROPS, useCodeForm } from '../../../lib/code-form';
 import { focusFirstInvalid, schemaErrors } from '../../../lib/forms';
 import { FormAlert, PageTitle } from '../../../lib/components/page';
 import { esiaSignInUrl, safeReturnPath } from '../../../lib/navigation';
@@ -16,13 +17,7 @@ import { useSecondFactorSignIn, useSignIn } from '../api/auth-api';
 function SecondFactorStep({ challenge, onSignedIn, onRestart }: { challenge: string; onSignedIn: (role: Role) => void; onRestart: (message: string | null) => void }) {
   const verify = useSecondFactorSignIn();
   const [withRecoveryCode, setWithRecoveryCode] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const form = useForm({
-    initialValues: { code: '' },
-    validate: (values) => schemaErrors(withRecoveryCode ? secondFactorCodeSchema : totpCodeSchema, values.code, () => 'code'),
-  });
+  const { form, formRef, inputRef, alert, setAlert, failed, onSubmit } = useCodeForm(withRecoveryCode ? secondFactorCodeSchema : totpCodeSchema);
 
   useEffect(() => inputRef.current?.focus(), [withRecoveryCode]);
 
@@ -32,24 +27,18 @@ function SecondFactorStep({ challenge, onSignedIn, onRestart }: { challenge: str
     form.reset();
   };
 
-  const submit = form.onSubmit(
-    (values) => {
-      setAlert(null);
-      verify.mutate(
-        { challenge, code: values.code },
-        {
-          onSuccess: ({ role }) => onSignedIn(role),
-          onError: (error) => {
-            if (error instanceof ApiError && error.code === 'second_factor_challenge_invalid') return onRestart(error.message);
-            form.setFieldValue('code', '');
-            if (error instanceof ApiError && error.fields.code) form.setFieldError('code', error.fields.code);
-            else setAlert(errorMessage(error));
-            inputRef.current?.focus();
-          },
+  const submit = onSubmit((code) =>
+    verify.mutate(
+      { challenge, code },
+      {
+        onSuccess: ({ role }) => onSignedIn(role),
+        onError: (error) => {
+          // The challenge outlived its minutes: only the password step can start a new one.
+          if (error instanceof ApiError && error.code === 'second_factor_challenge_invalid') onRestart(error.message);
+          else failed(error);
         },
-      );
-    },
-    () => focusFirstInvalid(formRef.current),
+      },
+    ),
   );
 
   return (
@@ -82,9 +71,7 @@ function SecondFactorStep({ challenge, onSignedIn, onRestart }: { challenge: str
               ref={inputRef}
               label="Код из приложения"
               description="6 цифр"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
+              {...TOTP_INPUT_PROPS}
               {...form.getInputProps('code')}
             />
           )}

@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { secondFactorCodeSchema } from '../../../../../common/schemas/staff-access.js';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { useCodeForm } from '../../../lib/code-form';
 import { FormAlert } from '../../../lib/components/page';
 
 /** Asks for a current code (from the app, or a recovery code) before a change to the second factor itself. */
@@ -20,36 +18,15 @@ export function CodeConfirmForm({
   onCancel: () => void;
   danger?: boolean;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
-  const form = useForm({
-    initialValues: { code: '' },
-    validate: (values) => schemaErrors(secondFactorCodeSchema, values.code, () => 'code'),
-  });
+  const code = useCodeForm(secondFactorCodeSchema);
+  const { form, inputRef } = code;
   // The form opens from a button; the keyboard goes straight to where the code is typed.
-  useEffect(() => inputRef.current?.focus(), []);
-  const failed = (error: unknown) => {
-    form.setFieldValue('code', '');
-    if (error instanceof ApiError && error.fields.code) form.setFieldError('code', error.fields.code);
-    else setAlert(errorMessage(error));
-    inputRef.current?.focus();
-  };
+  useEffect(() => inputRef.current?.focus(), [inputRef]);
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={form.onSubmit(
-        (values) => {
-          setAlert(null);
-          onSubmit(values.code, failed);
-        },
-        () => focusFirstInvalid(formRef.current),
-      )}
-    >
+    <form ref={code.formRef} noValidate onSubmit={code.onSubmit((value) => onSubmit(value, code.failed))}>
       <Stack gap="sm" maw={420}>
-        <FormAlert message={alert} />
+        <FormAlert message={code.alert} />
         <TextInput
           label="Код из приложения или резервный код"
           description="Чтобы убедиться, что это вы"

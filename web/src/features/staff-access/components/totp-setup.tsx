@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Anchor, Button, Code, CopyButton, Group, Image, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { totpCodeSchema } from '../../../../../common/schemas/staff-access.js';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { errorMessage } from '../../../lib/api-client';
+import { TOTP_INPUT_PROPS, useCodeForm } from '../../../lib/code-form';
 import { FormAlert } from '../../../lib/components/page';
 import { useEnableTotp, useStartTotpSetup } from '../api/staff-access-api';
 import { RecoveryCodes } from './recovery-codes';
@@ -13,36 +12,20 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
 
 function ConfirmCode({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const enable = useEnableTotp();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
-  const form = useForm({ initialValues: { code: '' }, validate: (values) => schemaErrors(totpCodeSchema, values.code, () => 'code') });
+  const { form, formRef, inputRef, alert, failed, onSubmit } = useCodeForm(totpCodeSchema);
   return (
     <form
       ref={formRef}
       noValidate
-      onSubmit={form.onSubmit(
-        (values) => {
-          setAlert(null);
-          enable.mutate(values.code, {
-            onSuccess: ({ recoveryCodes }) => onEnabled(recoveryCodes),
-            onError: (error) => {
-              form.setFieldValue('code', '');
-              if (error instanceof ApiError && error.fields.code) form.setFieldError('code', error.fields.code);
-              else setAlert(errorMessage(error));
-            },
-          });
-        },
-        () => focusFirstInvalid(formRef.current),
-      )}
+      onSubmit={onSubmit((code) => enable.mutate(code, { onSuccess: ({ recoveryCodes }) => onEnabled(recoveryCodes), onError: failed }))}
     >
       <Stack gap="sm" maw={420}>
         <FormAlert message={alert} />
         <TextInput
+          ref={inputRef}
           label="Код из приложения"
           description="6 цифр, которые приложение показывает для «Билета в будущее»"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
+          {...TOTP_INPUT_PROPS}
           {...form.getInputProps('code')}
         />
         <Button type="submit" loading={enable.isPending} style={{ alignSelf: 'flex-start' }}>
