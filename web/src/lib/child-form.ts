@@ -1,4 +1,11 @@
 import type { FormErrors } from '@mantine/form';
+import { GRADES } from '../../../common/validators.js';
+
+/** Every grade of the programme, for a select or a filter. */
+export const GRADE_OPTIONS = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => ({
+  value: String(GRADES.min + i),
+  label: `${GRADES.min + i} класс`,
+}));
 
 /** What a form about a pupil holds: the same for self-registration and for a parent creating a cabinet. */
 export interface ChildFormValues {

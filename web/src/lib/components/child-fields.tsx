@@ -1,14 +1,8 @@
 import { Checkbox, Fieldset, Loader, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { GRADES } from '../../../../common/validators.js';
-import type { ChildFormValues } from '../child-form';
+import { GRADE_OPTIONS, type ChildFormValues } from '../child-form';
 import { useCities, useRegions, useSchools } from '../reference';
 import { ListSelect } from './list-select';
-
-const GRADE_OPTIONS = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => {
-  const grade = String(GRADES.min + i);
-  return { value: grade, label: `${grade} класс` };
-});
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -3,7 +3,7 @@ import { Button, Checkbox, Fieldset, Group, Modal, Stack, Text, TextInput } from
 import { useForm, type FormErrors } from '@mantine/form';
 import { DOCUMENT_TYPE_LABELS, checkChildDocument, type ChildDocumentType } from '../../../../../common/participants.js';
 import { schoolRegistrationSchema, type RegisteredBySchool } from '../../../../../common/schemas/participants.js';
-import { GRADES } from '../../../../../common/validators.js';
+import { GRADE_OPTIONS } from '../../../lib/child-form';
 import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
 import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
@@ -37,7 +37,6 @@ const initialValues: Values = {
   hasOvz: false,
 };
 
-const GRADE_OPTIONS = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => ({ value: String(GRADES.min + i), label: `${GRADES.min + i} класс` }));
 const DOCUMENT_OPTIONS = Object.entries(DOCUMENT_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
 function payload(v: Values): RegistrationInput {

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { PARTICIPANT_STATUS_FILTERS } from '../../../../../common/participants.js';
 import { MAX_ASSIGN_AT_ONCE, type ParticipantListItem } from '../../../../../common/schemas/participants.js';
-import { GRADES } from '../../../../../common/validators.js';
 import type { Role } from '../../../../../common/roles.js';
+import { GRADE_OPTIONS } from '../../../lib/child-form';
 import { DataTable, type Column } from '../../../lib/components/data-table';
 import { ListSelect } from '../../../lib/components/list-select';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
@@ -27,7 +27,6 @@ const TITLES: Partial<Record<Role, { title: string; lead: string }>> = {
   issuer_admin: { title: 'Участники программы', lead: 'Ученики всех регионов. СНИЛС показан не полностью.' },
 };
 
-const GRADE_FILTER = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => ({ value: String(GRADES.min + i), label: `${GRADES.min + i} класс` }));
 const STATUS_FILTER = Object.entries(PARTICIPANT_STATUS_FILTERS).map(([value, label]) => ({ value, label }));
 const FILTERS = ['grade', 'status', 'navigatorId', 'schoolId'] as const;
 
@@ -81,7 +80,7 @@ export function ParticipantsPage() {
       <ListSelect
         label="Класс"
         placeholder="Все классы"
-        data={GRADE_FILTER}
+        data={GRADE_OPTIONS}
         clearable
         value={state.filters.grade || null}
         onChange={(value) => update({ filters: { grade: value ?? '' } })}
