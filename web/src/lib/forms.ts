@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import type { FormErrors } from '@mantine/form';
 import type { z } from 'zod';
 import { ApiError, errorMessage } from './api-client';
@@ -35,6 +36,35 @@ export function applyServerErrors(error: unknown, setFieldError: (field: string,
 /** After a failed submit the first invalid input takes focus, so keyboard and screen reader users land on it. */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+interface FeedbackForm {
+  setFieldError: (field: string, message: string) => void;
+  getValues: () => object;
+}
+
+/**
+ * The alert above a form, and what a failure does: a refused request puts each server message
+ * under its input (by default any field the form holds) and the rest in the alert; after a
+ * failed check, in the browser or on the server, the first invalid input takes focus. Pass
+ * `onInvalid` as the second argument of `form.onSubmit` and `ref` to the form element.
+ */
+export function useFormFeedback(
+  form: FeedbackForm,
+  fieldFor: (serverField: string) => string | null = (field) => (Object.hasOwn(form.getValues(), field) ? field : null),
+) {
+  const ref = useRef<HTMLFormElement>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  return {
+    ref,
+    alert,
+    setAlert,
+    onInvalid: () => focusFirstInvalid(ref.current),
+    onError: (error: unknown) => {
+      setAlert(applyServerErrors(error, form.setFieldError, fieldFor));
+      focusFirstInvalid(ref.current);
+    },
+  };
 }
 
 let pointerPressed = false;

@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { Button, Stack, TextInput } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -7,7 +6,7 @@ import { ROLE_LABELS, type Role } from '../../../../../common/roles.js';
 import { CompetencySelect } from '../../../lib/components/competency-select';
 import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useRegions } from '../../../lib/reference';
 import { useInviteStaff } from '../api/staff-api';
 
@@ -21,8 +20,6 @@ interface InviteValues {
   regionId: string | null;
   competencyIds: string[];
 }
-
-const FIELDS = ['role', 'lastName', 'firstName', 'middleName', 'email', 'position', 'regionId', 'competencyIds'];
 
 function payload(v: InviteValues) {
   return {
@@ -57,8 +54,6 @@ interface Props {
 export function InviteStaffForm({ roles, regionId, onDone }: Props) {
   const invite = useInviteStaff();
   const regions = useRegions();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<InviteValues>({
     initialValues: {
       role: roles.length === 1 ? roles[0]! : null,
@@ -73,11 +68,12 @@ export function InviteStaffForm({ roles, regionId, onDone }: Props) {
     enhanceGetInputProps: validateOnBlur,
     validate: (values) => ({ ...schemaErrors(inviteStaffSchema, payload(values)), ...choiceErrors(values) }),
   });
+  const feedback = useFormFeedback(form);
   const { role } = form.getValues();
 
   const submit = form.onSubmit(
     (values) => {
-      setAlert(null);
+      feedback.setAlert(null);
       const parsed = inviteStaffSchema.safeParse(payload(values));
       if (!parsed.success) return;
       invite.mutate(parsed.data, {
@@ -85,17 +81,14 @@ export function InviteStaffForm({ roles, regionId, onDone }: Props) {
           notifications.show({ color: 'green', title: 'Приглашение отправлено', message: `Письмо со ссылкой для входа ушло на ${parsed.data.email}` });
           onDone();
         },
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, (field) => (FIELDS.includes(field) ? field : null)));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: feedback.onError,
       });
     },
-    () => focusFirstInvalid(formRef.current),
+    feedback.onInvalid,
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="sm">
         {roles.length > 1 && (
           <ListSelect
@@ -133,7 +126,7 @@ export function InviteStaffForm({ roles, regionId, onDone }: Props) {
         {role === 'mentor' && (
           <CompetencySelect description="Необязательно: по каким компетенциям наставник проводит пробы" {...form.getInputProps('competencyIds')} />
         )}
-        <FormAlert message={alert} />
+        <FormAlert message={feedback.alert} />
         <Button type="submit" loading={invite.isPending}>
           Отправить приглашение
         </Button>

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { kpiTargetsSchema } from '../../../../../common/schemas/organisations.js';
 import type { KpiRow } from '../../../lib/components/kpi-chart';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, schemaErrors } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useSetKpiTargets, type OrganisationCard } from '../api/organisations-api';
 
 interface TargetValues {
@@ -28,26 +27,25 @@ const initialTargets = (kpi: KpiRow[]) => Object.fromEntries(kpi.map((k) => [k.m
 /** The coordinator sets the season's targets of one school or venue. */
 export function KpiTargetsEditor({ card, onDone }: { card: OrganisationCard; onDone: () => void }) {
   const save = useSetKpiTargets(card.kind, card.id);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<TargetValues>({
     initialValues: { targets: initialTargets(card.kpi) },
     validate: (values) => schemaErrors(kpiTargetsSchema, payload(values)),
   });
+  const feedback = useFormFeedback(form, (field) => (field.startsWith('targets.') && Object.hasOwn(form.getValues().targets, field.slice(8)) ? field : null));
 
   const submit = form.onSubmit((values) => {
-    setAlert(null);
+    feedback.setAlert(null);
     save.mutate(payload(values).targets, {
       onSuccess: () => {
         notifications.show({ color: 'green', title: 'Цели сохранены', message: card.name });
         onDone();
       },
-      onError: (error) =>
-        setAlert(applyServerErrors(error, form.setFieldError, (field) => (field.startsWith('targets.') && field.slice(8) in values.targets ? field : null))),
+      onError: feedback.onError,
     });
-  });
+  }, feedback.onInvalid);
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">Оставьте поле пустым, если цели по этому показателю нет.</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -66,7 +64,7 @@ export function KpiTargetsEditor({ card, onDone }: { card: OrganisationCard; onD
             />
           ))}
         </SimpleGrid>
-        <FormAlert message={alert} />
+        <FormAlert message={feedback.alert} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             Сохранить цели

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -7,7 +6,7 @@ import { useCompetencies } from '../../../lib/competencies';
 import { CompetencySelect } from '../../../lib/components/competency-select';
 import { FormAlert, LoadError, PageLoader } from '../../../lib/components/page';
 import { fullName } from '../../../lib/format';
-import { applyServerErrors, schemaErrors } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useUpdateStaff, type StaffListItem } from '../api/staff-api';
 
 /** The list names a mentor's competencies; the form needs their ids, which the reference list has. */
@@ -18,13 +17,13 @@ function idsOf(names: string[], spheres: ReturnType<typeof useCompetencies>['dat
 
 function MentorFields({ mentor, initialIds, onDone }: { mentor: StaffListItem; initialIds: string[]; onDone: () => void }) {
   const update = useUpdateStaff();
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     initialValues: { position: mentor.position ?? '', competencyIds: initialIds },
     validate: (values) => schemaErrors(updateStaffSchema, { position: values.position, competencyIds: values.competencyIds.map(Number) }),
   });
+  const feedback = useFormFeedback(form);
   const submit = form.onSubmit((values) => {
-    setAlert(null);
+    feedback.setAlert(null);
     update.mutate(
       { id: mentor.id, position: values.position.trim() || null, competencyIds: values.competencyIds.map(Number) },
       {
@@ -32,16 +31,16 @@ function MentorFields({ mentor, initialIds, onDone }: { mentor: StaffListItem; i
           notifications.show({ color: 'green', title: 'Изменения сохранены', message: fullName(mentor) });
           onDone();
         },
-        onError: (error) => setAlert(applyServerErrors(error, form.setFieldError, (field) => (field in values ? field : null))),
+        onError: feedback.onError,
       },
     );
-  });
+  }, feedback.onInvalid);
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="sm">
         <TextInput label="Должность" description="Необязательно" {...form.getInputProps('position')} />
         <CompetencySelect description="По каким компетенциям наставник проводит пробы" {...form.getInputProps('competencyIds')} />
-        <FormAlert message={alert} />
+        <FormAlert message={feedback.alert} />
         <Group>
           <Button type="submit" loading={update.isPending}>
             Сохранить

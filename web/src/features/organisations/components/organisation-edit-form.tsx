@@ -1,12 +1,11 @@
-import { useRef, useState } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { updateOrganisationSchema } from '../../../../../common/schemas/organisations.js';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useUpdateOrganisation, type OrganisationCard } from '../api/organisations-api';
-import { ORGANISATION_FIELDS, OrganisationFields, organisationPayload, type OrganisationValues } from './organisation-fields';
+import { OrganisationFields, organisationPayload, type OrganisationValues } from './organisation-fields';
 
 function valuesOf(card: OrganisationCard): OrganisationValues {
   return {
@@ -31,22 +30,21 @@ function valuesOf(card: OrganisationCard): OrganisationValues {
 export function OrganisationEditForm({ card, onDone }: { card: OrganisationCard; onDone: () => void }) {
   const update = useUpdateOrganisation(card.kind, card.id);
   const withLegalIds = card.permissions.changeLegalIds;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<OrganisationValues>({
     initialValues: valuesOf(card),
     enhanceGetInputProps: validateOnBlur,
     validate: (values) => schemaErrors(updateOrganisationSchema, organisationPayload(values, card.kind, withLegalIds)),
   });
+  const feedback = useFormFeedback(form);
 
   const submit = form.onSubmit(
     (values) => {
-      setAlert(null);
+      feedback.setAlert(null);
       const changed = Object.fromEntries(
         Object.entries(organisationPayload(values, card.kind, withLegalIds)).filter(([field]) => form.isDirty(field)),
       );
       if (Object.keys(changed).length === 0) {
-        setAlert('Вы ничего не изменили');
+        feedback.setAlert('Вы ничего не изменили');
         return;
       }
       const parsed = updateOrganisationSchema.safeParse(changed);
@@ -56,21 +54,18 @@ export function OrganisationEditForm({ card, onDone }: { card: OrganisationCard;
           notifications.show({ color: 'green', title: 'Изменения сохранены', message: values.name });
           onDone();
         },
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, (field) => ((ORGANISATION_FIELDS as string[]).includes(field) ? field : null)));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: feedback.onError,
       });
     },
-    () => focusFirstInvalid(formRef.current),
+    feedback.onInvalid,
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="md">
         {!withLegalIds && <Text size="sm">ИНН и ОГРН исправляет региональный координатор.</Text>}
         <OrganisationFields kind={card.kind} regionId={card.regionId} withLegalIds={withLegalIds} input={(field) => form.getInputProps(field)} />
-        <FormAlert message={alert} />
+        <FormAlert message={feedback.alert} />
         <Group>
           <Button type="submit" loading={update.isPending}>
             Сохранить

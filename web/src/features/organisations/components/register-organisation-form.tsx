@@ -1,10 +1,9 @@
-import { useRef, useState } from 'react';
 import { Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import { registerSchoolSchema, registerVenueSchema } from '../../../../../common/schemas/organisations.js';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useRegisterOrganisation } from '../api/organisations-api';
 import { ORGANISATION_FIELDS, OrganisationFields, organisationPayload, type OrganisationValues } from './organisation-fields';
 
@@ -51,32 +50,28 @@ interface Props {
 export function RegisterOrganisationForm({ kind, regionId, onDone }: Props) {
   const register = useRegisterOrganisation(kind);
   const schema = kind === 'school' ? registerSchoolSchema : registerVenueSchema;
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<RegisterValues>({
     initialValues: EMPTY,
     enhanceGetInputProps: validateOnBlur,
     validate: (values) => schemaErrors(schema, payload(values, kind)),
   });
+  const feedback = useFormFeedback(form, fieldFor);
 
   const submit = form.onSubmit(
     (values) => {
-      setAlert(null);
+      feedback.setAlert(null);
       const parsed = schema.safeParse(payload(values, kind));
       if (!parsed.success) return;
       register.mutate(parsed.data, {
         onSuccess: ({ id }) => onDone({ id, responsibleEmail: parsed.data.responsible.email }),
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, fieldFor));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: feedback.onError,
       });
     },
-    () => focusFirstInvalid(formRef.current),
+    feedback.onInvalid,
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="xl">
         <Text size="sm">Заполните все поля, кроме отмеченных «необязательно». ИНН и ОГРН проверим по контрольным цифрам.</Text>
         <Fieldset legend={kind === 'school' ? 'Школа' : 'Площадка'} variant="unstyled">
@@ -93,7 +88,7 @@ export function RegisterOrganisationForm({ kind, regionId, onDone }: Props) {
           </Stack>
         </Fieldset>
         <Stack gap="sm">
-          <FormAlert message={alert} />
+          <FormAlert message={feedback.alert} />
           <Button type="submit" loading={register.isPending}>
             {kind === 'school' ? 'Зарегистрировать школу' : 'Зарегистрировать площадку'}
           </Button>

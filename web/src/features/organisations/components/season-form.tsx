@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { regionUpdateSchema } from '../../../../../common/schemas/organisations.js';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, schemaErrors } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useSetSeason, type RegionDetails } from '../api/regions-api';
 
 interface SeasonValues {
@@ -30,20 +29,20 @@ const CALENDAR_LABELS = {
 /** The season's dates; either may stay empty while the region is still planning. */
 export function SeasonForm({ region }: { region: RegionDetails }) {
   const save = useSetSeason(region.id);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<SeasonValues>({
     initialValues: { seasonStartsOn: region.seasonStartsOn, seasonEndsOn: region.seasonEndsOn },
     validate: (values) => schemaErrors(regionUpdateSchema, values),
   });
+  const feedback = useFormFeedback(form);
   const { seasonStartsOn } = form.getValues();
 
   const submit = form.onSubmit((values) => {
-    setAlert(null);
+    feedback.setAlert(null);
     save.mutate(values, {
       onSuccess: () => notifications.show({ color: 'green', title: 'Сроки сезона сохранены', message: region.name }),
-      onError: (error) => setAlert(applyServerErrors(error, form.setFieldError, (field) => (field in values ? field : null))),
+      onError: feedback.onError,
     });
-  });
+  }, feedback.onInvalid);
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="season-title">
@@ -51,7 +50,7 @@ export function SeasonForm({ region }: { region: RegionDetails }) {
         Сезон
       </Title>
       <Text size="sm">Обычно сезон идёт с июля по ноябрь: сначала открывается регистрация, потом проходят пробы и готовятся рекомендации.</Text>
-      <form onSubmit={submit} noValidate>
+      <form ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Group align="flex-start" gap="md" wrap="wrap">
             <DatePickerInput
@@ -76,7 +75,7 @@ export function SeasonForm({ region }: { region: RegionDetails }) {
               {...form.getInputProps('seasonEndsOn')}
             />
           </Group>
-          <FormAlert message={alert} />
+          <FormAlert message={feedback.alert} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               Сохранить сроки

@@ -6,7 +6,7 @@ import { suspendSchema } from '../../../../../common/schemas/organisations.js';
 import { errorMessage } from '../../../lib/api-client';
 import { FormAlert } from '../../../lib/components/page';
 import { formatDateTime } from '../../../lib/format';
-import { applyServerErrors, schemaErrors } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useReactivateOrganisation, useSuspendOrganisation, type OrganisationCard } from '../api/organisations-api';
 
 /** Seen by everyone who opens a suspended organisation, so nobody wonders why its staff cannot act. */
@@ -25,26 +25,26 @@ export function SuspendedBanner({ card }: { card: OrganisationCard }) {
 
 function SuspendDialog({ card, opened, onClose }: { card: OrganisationCard; opened: boolean; onClose: () => void }) {
   const suspend = useSuspendOrganisation(card.kind, card.id);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({ initialValues: { reason: '' }, validate: (values) => schemaErrors(suspendSchema, values) });
+  const feedback = useFormFeedback(form);
   const submit = form.onSubmit(({ reason }) => {
-    setAlert(null);
+    feedback.setAlert(null);
     suspend.mutate(reason.trim(), {
       onSuccess: () => {
         notifications.show({ title: 'Работа приостановлена', message: card.name });
         form.reset();
         onClose();
       },
-      onError: (error) => setAlert(applyServerErrors(error, form.setFieldError, (field) => (field === 'reason' ? field : null))),
+      onError: feedback.onError,
     });
-  });
+  }, feedback.onInvalid);
   return (
     <Modal opened={opened} onClose={onClose} title="Приостановить работу?" centered>
-      <form onSubmit={submit} noValidate>
+      <form ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">Сотрудники организации перестанут работать в платформе. Ничего не удалится: работу можно возобновить в любой момент.</Text>
           <Textarea label="Причина" description="Её увидят сотрудники организации" rows={4} required {...form.getInputProps('reason')} />
-          <FormAlert message={alert} />
+          <FormAlert message={feedback.alert} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Отмена

@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { Button, Checkbox, Fieldset, Group, Loader, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
@@ -6,7 +5,7 @@ import { ACCESSIBILITY_FEATURES, ACCESSIBILITY_FEATURE_CODES } from '../../../..
 import { PLACE_LIMITS, createPlaceSchema, type CreatePlace, type Place, type UpdatePlace } from '../../../../../common/schemas/places.js';
 import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useCities } from '../../../lib/reference';
 import { useSavePlace } from '../api/places-api';
 
@@ -87,24 +86,23 @@ interface Props {
 export function PlaceForm({ place, regionId, onSaved, onCancel }: Props) {
   const save = useSavePlace(place?.id ?? null);
   const cities = useCities(regionId);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<PlaceFormValues>({
     initialValues: initialValues(place),
     enhanceGetInputProps: validateOnBlur,
     validate: (values) => schemaErrors(createPlaceSchema, payload(values), formFieldFor),
   });
+  const feedback = useFormFeedback(form, serverFieldFor);
 
   const addRoom = () => {
     const index = form.values.rooms.length;
     form.insertListItem('rooms', newRoom());
     // The new row's first input takes focus, so keyboard users go on typing where the row appeared.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>(`[data-room-name="${index}"]`)?.focus());
+    requestAnimationFrame(() => feedback.ref.current?.querySelector<HTMLInputElement>(`[data-room-name="${index}"]`)?.focus());
   };
 
   const submit = form.onSubmit(
     (values) => {
-      setAlert(null);
+      feedback.setAlert(null);
       const parsed = createPlaceSchema.safeParse(payload(values));
       if (!parsed.success) return;
       const body = place ? changedFields(place, parsed.data) : parsed.data;
@@ -114,20 +112,17 @@ export function PlaceForm({ place, regionId, onSaved, onCancel }: Props) {
       }
       save.mutate(body, {
         onSuccess: (result) => onSaved(result.place),
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, serverFieldFor));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: feedback.onError,
       });
     },
-    () => focusFirstInvalid(formRef.current),
+    feedback.onInvalid,
   );
 
   const roomsError = typeof form.errors.rooms === 'string' ? form.errors.rooms : null;
   const atRoomLimit = form.values.rooms.length >= PLACE_LIMITS.rooms;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <Text size="sm">Заполните все поля, кроме отмеченных «необязательно».</Text>
         <Stack gap="sm">
@@ -231,7 +226,7 @@ export function PlaceForm({ place, regionId, onSaved, onCancel }: Props) {
         </Fieldset>
 
         <Stack gap="sm">
-          <FormAlert message={alert} />
+          <FormAlert message={feedback.alert} />
           <Group gap="sm">
             <Button type="submit" loading={save.isPending}>
               {place ? 'Сохранить' : 'Добавить место'}

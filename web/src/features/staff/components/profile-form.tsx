@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -6,7 +5,7 @@ import { ownProfileSchema } from '../../../../../common/schemas/organisations.js
 import { CompetencySelect } from '../../../lib/components/competency-select';
 import { FormAlert } from '../../../lib/components/page';
 import { formatPhone } from '../../../lib/format';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useUpdateOwnProfile, type StaffProfile } from '../api/profile-api';
 
 interface ProfileValues {
@@ -48,20 +47,19 @@ function payload(v: ProfileValues, isMentor: boolean) {
 export function ProfileForm({ profile }: { profile: StaffProfile }) {
   const save = useUpdateOwnProfile();
   const isMentor = profile.role === 'mentor';
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<ProfileValues>({
     initialValues: valuesOf(profile),
     enhanceGetInputProps: validateOnBlur,
     validate: (values) => schemaErrors(ownProfileSchema, payload(values, isMentor)),
   });
+  const feedback = useFormFeedback(form);
 
   const submit = form.onSubmit(
     (values) => {
-      setAlert(null);
+      feedback.setAlert(null);
       const changed = Object.fromEntries(Object.entries(payload(values, isMentor)).filter(([field]) => form.isDirty(field)));
       if (Object.keys(changed).length === 0) {
-        setAlert('Вы ничего не изменили');
+        feedback.setAlert('Вы ничего не изменили');
         return;
       }
       const parsed = ownProfileSchema.safeParse(changed);
@@ -71,17 +69,14 @@ export function ProfileForm({ profile }: { profile: StaffProfile }) {
           notifications.show({ color: 'green', title: 'Профиль сохранён', message: `${values.lastName} ${values.firstName}` });
           form.resetDirty();
         },
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, (field) => (field in values ? field : null)));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: feedback.onError,
       });
     },
-    () => focusFirstInvalid(formRef.current),
+    feedback.onInvalid,
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="sm">
         <TextInput label="Фамилия" autoComplete="family-name" required {...form.getInputProps('lastName')} />
         <TextInput label="Имя" autoComplete="given-name" required {...form.getInputProps('firstName')} />
@@ -95,7 +90,7 @@ export function ProfileForm({ profile }: { profile: StaffProfile }) {
           {...form.getInputProps('about')}
         />
         {isMentor && <CompetencySelect description="По каким компетенциям вы проводите пробы" {...form.getInputProps('competencyIds')} />}
-        <FormAlert message={alert} />
+        <FormAlert message={feedback.alert} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             Сохранить
