@@ -1,5 +1,8 @@
-import type { FormErrors } from '@mantine/form';
+import { useRef, useState } from 'react';
+import { useForm, type FormErrors } from '@mantine/form';
+import type { z } from 'zod';
 import { GRADES } from '../../../common/validators.js';
+import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from './forms';
 
 /** Every grade of the programme, for a select or a filter. */
 export const GRADE_OPTIONS = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => ({
@@ -39,7 +42,7 @@ export const emptyChildValues: ChildFormValues = {
 const toNumber = (value: string | null) => (value ? Number(value) : undefined);
 
 /** The child part of the request body, in the shape of the shared schema. */
-export function childPayload(v: ChildFormValues) {
+function childPayload(v: ChildFormValues) {
   return {
     lastName: v.lastName,
     firstName: v.firstName,
@@ -54,21 +57,60 @@ export function childPayload(v: ChildFormValues) {
 }
 
 /** "Choose a school" belongs to whichever school input is on screen. */
-export function childFieldFor(v: ChildFormValues) {
+function childFieldFor(v: ChildFormValues) {
   return (path: string) => (path === 'schoolId' && v.schoolNotListed ? 'schoolName' : path);
 }
 
 /** Messages the schema cannot phrase for a select that is still empty. */
-export function childSelectErrors(v: ChildFormValues): FormErrors {
+function childSelectErrors(v: ChildFormValues): FormErrors {
   return v.grade ? {} : { grade: 'Выберите класс' };
 }
 
-/** Every server field of the child part maps to an input of the same name, except the school choice. */
-export function childServerField(v: ChildFormValues, known: readonly string[]) {
-  return (serverField: string): string | null => {
-    const field = childFieldFor(v)(serverField);
-    return known.includes(field) ? field : null;
-  };
+interface ChildFormOptions<V extends ChildFormValues, S extends z.ZodType> {
+  initialValues: V;
+  /** The shared schema of the whole request body, run on the page exactly as the server runs it. */
+  schema: S;
+  /** The body's fields beyond the child's own. */
+  ownPayload: (values: V) => Record<string, unknown>;
+  /** Rules of this form that the schema cannot say. */
+  extraErrors?: (values: V) => FormErrors;
 }
 
-export const CHILD_FIELDS = Object.keys(emptyChildValues);
+/**
+ * A form about a pupil plus the fields of its own request (self-registration, a parent creating a
+ * cabinet): judged by the shared schema while typing, sent as the schema parses it, and the
+ * server's messages put next to the inputs they are about.
+ */
+export function useChildForm<V extends ChildFormValues, S extends z.ZodType>({ initialValues, schema, ownPayload, extraErrors }: ChildFormOptions<V, S>) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const payload = (values: V) => ({ ...childPayload(values), ...ownPayload(values) });
+  const form = useForm<V>({
+    initialValues,
+    enhanceGetInputProps: validateOnBlur,
+    validate: (values) => ({
+      ...schemaErrors(schema, payload(values), childFieldFor(values)),
+      ...childSelectErrors(values),
+      ...extraErrors?.(values),
+    }),
+  });
+
+  /** The form's onSubmit; `send` gets the parsed body and a `failed` to hand the request's error to. */
+  const onSubmit = (send: (body: z.output<S>, values: V, failed: (error: unknown) => void) => void) =>
+    form.onSubmit(
+      (values) => {
+        setAlert(null);
+        const parsed = schema.safeParse(payload(values));
+        if (!parsed.success) return;
+        const fieldFor = childFieldFor(values);
+        const inputs = Object.keys(initialValues);
+        send(parsed.data, values, (error) => {
+          setAlert(applyServerErrors(error, form.setFieldError, (serverField) => (inputs.includes(fieldFor(serverField)) ? fieldFor(serverField) : null)));
+          focusFirstInvalid(formRef.current);
+        });
+      },
+      () => focusFirstInvalid(formRef.current),
+    );
+
+  return { form, formRef, alert, onSubmit };
+}

@@ -1,13 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Fieldset, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { useForm, type FormErrors } from '@mantine/form';
+import type { FormErrors } from '@mantine/form';
 import { parentMayCreateChild } from '../../../../../common/participation.js';
 import { createChildSchema } from '../../../../../common/schemas/identity.js';
 import { ageOn, todayInMoscow } from '../../../../../common/validators.js';
-import { CHILD_FIELDS, childFieldFor, childPayload, childSelectErrors, childServerField, emptyChildValues, type ChildFormValues } from '../../../lib/child-form';
+import { emptyChildValues, useChildForm, type ChildFormValues } from '../../../lib/child-form';
 import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
 import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
 import { useCreateChild } from '../api/parent-api';
 
@@ -18,13 +17,10 @@ interface CreateChildValues extends ChildFormValues {
   password: string;
 }
 
-const OWN_FIELDS = [...CHILD_FIELDS, 'email', 'phone', 'password'];
-
 const initialValues: CreateChildValues = { ...emptyChildValues, email: '', phone: '', signIn: 'link', password: '' };
 
-function payload(values: CreateChildValues) {
+function ownPayload(values: CreateChildValues) {
   return {
-    ...childPayload(values),
     email: values.email,
     phone: values.phone.trim() ? values.phone : undefined,
     password: values.signIn === 'password' ? values.password : undefined,
@@ -41,15 +37,12 @@ function tooOldError(birthDate: string): FormErrors {
 
 export function CreateChildForm() {
   const create = useCreateChild();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; signInLinkSent: boolean } | null>(null);
-  const form = useForm<CreateChildValues>({
+  const { form, formRef, alert, onSubmit } = useChildForm({
     initialValues,
-    enhanceGetInputProps: validateOnBlur,
-    validate: (values) => ({
-      ...schemaErrors(createChildSchema, payload(values), childFieldFor(values)),
-      ...childSelectErrors(values),
+    schema: createChildSchema,
+    ownPayload,
+    extraErrors: (values): FormErrors => ({
       ...tooOldError(values.birthDate),
       ...(values.signIn === 'password'
         ? { ...(values.password ? {} : { password: 'Придумайте пароль или выберите ссылку на почту' }), ...commonPasswordError(values.password) }
@@ -57,25 +50,16 @@ export function CreateChildForm() {
     }),
   });
 
-  const submit = form.onSubmit(
-    (values) => {
-      setAlert(null);
-      setCreated(null);
-      const parsed = createChildSchema.safeParse(payload(values));
-      if (!parsed.success) return;
-      create.mutate(parsed.data, {
-        onSuccess: (result) => {
-          setCreated({ name: values.firstName, signInLinkSent: result.signInLinkSent });
-          form.reset();
-        },
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, childServerField(values, OWN_FIELDS)));
-          focusFirstInvalid(formRef.current);
-        },
-      });
-    },
-    () => focusFirstInvalid(formRef.current),
-  );
+  const submit = onSubmit((body, values, failed) => {
+    setCreated(null);
+    create.mutate(body, {
+      onSuccess: (result) => {
+        setCreated({ name: values.firstName, signInLinkSent: result.signInLinkSent });
+        form.reset();
+      },
+      onError: failed,
+    });
+  });
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>

@@ -1,12 +1,9 @@
-import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Checkbox, Fieldset, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { participantRegistrationSchema } from '../../../../../common/schemas/identity.js';
-import { CHILD_FIELDS, childFieldFor, childPayload, childSelectErrors, childServerField, emptyChildValues, type ChildFormValues } from '../../../lib/child-form';
+import { emptyChildValues, useChildForm, type ChildFormValues } from '../../../lib/child-form';
 import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
 import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
 import { useRegisterParticipant } from '../api/registration-api';
 
@@ -17,11 +14,10 @@ interface RegistrationValues extends ChildFormValues {
   acceptTerms: boolean;
 }
 
-const OWN_FIELDS = [...CHILD_FIELDS, 'email', 'phone', 'password', 'acceptTerms'];
+const initialValues: RegistrationValues = { ...emptyChildValues, email: '', phone: '', password: '', acceptTerms: false };
 
-function payload(values: RegistrationValues, invitationToken: string | null) {
+function ownPayload(values: RegistrationValues, invitationToken: string | null) {
   return {
-    ...childPayload(values),
     email: values.email,
     phone: values.phone,
     password: values.password,
@@ -33,32 +29,15 @@ function payload(values: RegistrationValues, invitationToken: string | null) {
 export function RegistrationForm({ invitationToken }: { invitationToken: string | null }) {
   const navigate = useNavigate();
   const register = useRegisterParticipant();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
-  const form = useForm<RegistrationValues>({
-    initialValues: { ...emptyChildValues, email: '', phone: '', password: '', acceptTerms: false },
-    enhanceGetInputProps: validateOnBlur,
-    validate: (values) => ({
-      ...schemaErrors(participantRegistrationSchema, payload(values, invitationToken), childFieldFor(values)),
-      ...childSelectErrors(values),
-      ...commonPasswordError(values.password),
-    }),
+  const { form, formRef, alert, onSubmit } = useChildForm({
+    initialValues,
+    schema: participantRegistrationSchema,
+    ownPayload: (values) => ownPayload(values, invitationToken),
+    extraErrors: (values) => commonPasswordError(values.password),
   });
 
-  const submit = form.onSubmit(
-    (values) => {
-      setAlert(null);
-      const parsed = participantRegistrationSchema.safeParse(payload(values, invitationToken));
-      if (!parsed.success) return;
-      register.mutate(parsed.data, {
-        onSuccess: () => void navigate('/participant', { replace: true }),
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, childServerField(values, OWN_FIELDS)));
-          focusFirstInvalid(formRef.current);
-        },
-      });
-    },
-    () => focusFirstInvalid(formRef.current),
+  const submit = onSubmit((body, _values, failed) =>
+    register.mutate(body, { onSuccess: () => void navigate('/participant', { replace: true }), onError: failed }),
   );
 
   return (
