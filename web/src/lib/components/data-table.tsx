@@ -27,6 +27,9 @@ interface Props<T> {
   selection?: { selected: ReadonlySet<string>; onChange: (next: Set<string>) => void };
 }
 
+/** For the selects passed as `filters`: each one clears with a named button to show the whole list again. */
+export const filterSelectProps = { clearable: true, placeholder: 'Все', clearButtonProps: { 'aria-label': 'Сбросить фильтр' }, w: { base: '100%', sm: 220 } } as const;
+
 function SortHeader({ label, active, order, onClick }: { label: string; active: boolean; order: 'asc' | 'desc'; onClick: () => void }) {
   return (
     <UnstyledButton onClick={onClick} fw={700} fz="sm">

@@ -6,8 +6,8 @@ import { ROLE_LABELS, type Role } from '../../../../../common/roles.js';
 import { CompetencySelect } from '../../../lib/components/competency-select';
 import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
+import { RegionSelect } from '../../../lib/components/reference-select';
 import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
-import { useRegions } from '../../../lib/reference';
 import { useInviteStaff } from '../api/staff-api';
 
 interface InviteValues {
@@ -53,7 +53,6 @@ interface Props {
 /** Invites a staff member by e-mail; the person chooses a password by the link in the letter. */
 export function InviteStaffForm({ roles, regionId, onDone }: Props) {
   const invite = useInviteStaff();
-  const regions = useRegions();
   const form = useForm<InviteValues>({
     initialValues: {
       role: roles.length === 1 ? roles[0]! : null,
@@ -100,11 +99,9 @@ export function InviteStaffForm({ roles, regionId, onDone }: Props) {
           />
         )}
         {role === 'regional_coordinator' && !regionId && (
-          <ListSelect
+          <RegionSelect
             label="Регион"
             placeholder="Начните вводить название"
-            data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-            searchable
             allowDeselect={false}
             nothingFoundMessage="Такого региона нет — проверьте название"
             required

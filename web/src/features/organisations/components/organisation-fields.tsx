@@ -1,9 +1,8 @@
-import { Loader, Stack, TextInput, Textarea } from '@mantine/core';
+import { Stack, TextInput, Textarea } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import { CompetencySelect } from '../../../lib/components/competency-select';
-import { ListSelect } from '../../../lib/components/list-select';
-import { useCities } from '../../../lib/reference';
+import { CitySelect } from '../../../lib/components/reference-select';
 
 /** What a form holds about a school or venue, as its inputs keep it. */
 export interface OrganisationValues {
@@ -48,7 +47,6 @@ interface Props {
 
 /** The inputs of a school's or venue's profile, shared by registration and editing. */
 export function OrganisationFields({ kind, regionId, withLegalIds, input }: Props) {
-  const cities = useCities(regionId);
   return (
     <Stack gap="sm">
       <TextInput
@@ -63,14 +61,12 @@ export function OrganisationFields({ kind, regionId, withLegalIds, input }: Prop
           <TextInput label="ОГРН" description="13 цифр" inputMode="numeric" autoComplete="off" required {...input('ogrn')} />
         </>
       )}
-      <ListSelect
+      <CitySelect
+        regionId={regionId}
         label="Город"
         placeholder="Начните вводить название"
-        data={(cities.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-        searchable
         allowDeselect={false}
         nothingFoundMessage="Такого города нет в списке региона"
-        rightSection={cities.isLoading ? <Loader size="xs" /> : undefined}
         required
         {...input('cityId')}
       />

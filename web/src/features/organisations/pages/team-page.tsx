@@ -3,12 +3,12 @@ import { Button, Group, Modal, Stack, Text, VisuallyHidden } from '@mantine/core
 import { useMediaQuery } from '@mantine/hooks';
 import { INVITABLE_ROLES } from '../../../../../common/permissions.js';
 import { ROLE_LABELS, STAFF_ROLES, type Role } from '../../../../../common/roles.js';
-import { DataTable, type Column } from '../../../lib/components/data-table';
+import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
 import { ListSelect } from '../../../lib/components/list-select';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { RegionSelect } from '../../../lib/components/reference-select';
 import { fullName } from '../../../lib/format';
 import { listQueryString, useListState } from '../../../lib/list-state';
-import { useRegions } from '../../../lib/reference';
 import { useSession } from '../../../lib/session';
 import { useStaffList, type StaffListItem } from '../api/staff-api';
 import { InviteStaffForm } from '../components/invite-staff-form';
@@ -35,11 +35,9 @@ const VISIBLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
 };
 
 const STATUS_OPTIONS = Object.entries(STAFF_STATUS).map(([value, { label }]) => ({ value, label }));
-const filterProps = { clearable: true, placeholder: 'Все', clearButtonProps: { 'aria-label': 'Сбросить фильтр' }, w: { base: '100%', sm: 220 } } as const;
 
 export function TeamPage() {
   const session = useSession();
-  const regions = useRegions();
   const { state, update } = useListState('name', FILTERS);
   const list = useStaffList(listQueryString(state));
   const [inviting, setInviting] = useState(false);
@@ -114,18 +112,16 @@ export function TeamPage() {
               data={(VISIBLE_ROLES[account.role] ?? []).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
               value={state.filters.role || null}
               onChange={setFilter('role')}
-              {...filterProps}
+              {...filterSelectProps}
             />
-            <ListSelect label="Статус" data={STATUS_OPTIONS} value={state.filters.status || null} onChange={setFilter('status')} {...filterProps} />
+            <ListSelect label="Статус" data={STATUS_OPTIONS} value={state.filters.status || null} onChange={setFilter('status')} {...filterSelectProps} />
             {isIssuer && (
-              <ListSelect
+              <RegionSelect
                 label="Регион"
-                data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-                searchable
                 nothingFoundMessage="Такого региона нет"
                 value={state.filters.regionId || null}
                 onChange={setFilter('regionId')}
-                {...filterProps}
+                {...filterSelectProps}
               />
             )}
           </>

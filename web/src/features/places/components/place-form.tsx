@@ -1,12 +1,11 @@
-import { Button, Checkbox, Fieldset, Group, Loader, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { ACCESSIBILITY_FEATURES, ACCESSIBILITY_FEATURE_CODES } from '../../../../../common/organisations.js';
 import { PLACE_LIMITS, createPlaceSchema, type CreatePlace, type Place, type UpdatePlace } from '../../../../../common/schemas/places.js';
-import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
+import { CitySelect } from '../../../lib/components/reference-select';
 import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
-import { useCities } from '../../../lib/reference';
 import { useSavePlace } from '../api/places-api';
 
 interface RoomValues {
@@ -85,7 +84,6 @@ interface Props {
 /** Registers or edits a place of the venue: address, rooms with their capacity, accessibility for children with ОВЗ. */
 export function PlaceForm({ place, regionId, onSaved, onCancel }: Props) {
   const save = useSavePlace(place?.id ?? null);
-  const cities = useCities(regionId);
   const form = useForm<PlaceFormValues>({
     initialValues: initialValues(place),
     enhanceGetInputProps: validateOnBlur,
@@ -133,14 +131,12 @@ export function PlaceForm({ place, regionId, onSaved, onCancel }: Props) {
             required
             {...form.getInputProps('name')}
           />
-          <ListSelect
+          <CitySelect
+            regionId={regionId}
             label="Город"
             placeholder="Начните вводить название"
-            data={(cities.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-            searchable
             allowDeselect={false}
             nothingFoundMessage="Такого города нет в списке вашего региона"
-            rightSection={cities.isLoading ? <Loader size="xs" /> : undefined}
             required
             {...form.getInputProps('cityId')}
           />

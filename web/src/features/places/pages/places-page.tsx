@@ -3,12 +3,11 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { ACCESSIBILITY_FEATURES } from '../../../../../common/organisations.js';
 import type { Place } from '../../../../../common/schemas/places.js';
-import { DataTable, type Column } from '../../../lib/components/data-table';
-import { ListSelect } from '../../../lib/components/list-select';
+import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { RegionSelect } from '../../../lib/components/reference-select';
 import { plural } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
-import { useRegions } from '../../../lib/reference';
 import { useSession } from '../../../lib/session';
 import { usePlaces } from '../api/places-api';
 import { PlaceForm } from '../components/place-form';
@@ -44,7 +43,6 @@ export function PlacesPage() {
   const account = session.data;
   const { state, update } = useListState('name', ['venueId', 'regionId']);
   const places = usePlaces(state);
-  const regions = useRegions();
   const phone = useMediaQuery('(max-width: 36em)');
   const [editing, setEditing] = useState<Editing>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -107,12 +105,10 @@ export function PlacesPage() {
         searchLabel="Поиск по названию или адресу"
         filters={
           account.role === 'issuer_admin' ? (
-            <ListSelect
+            <RegionSelect
+              {...filterSelectProps}
               label="Регион"
               placeholder="Все регионы"
-              data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-              searchable
-              clearable
               nothingFoundMessage="Такого региона нет"
               value={state.filters.regionId || null}
               onChange={(value) => update({ filters: { regionId: value ?? '' } })}
