@@ -33,7 +33,8 @@ const notATable = () => refuse('unsupported_file_type', 'Это не табли�
  */
 export async function readSpreadsheet(buf: Buffer): Promise<RawTable> {
   if (buf.length === 0) throw refuse('file_empty', 'Файл пустой');
-  if (buf.readUInt32LE(0) === 0x04034b50 || (buf.length >= 4 && buf.readUInt32LE(0) === 0x06054b50)) return readXlsx(buf);
+  const signature = buf.length >= 4 ? buf.readUInt32LE(0) : null;
+  if (signature === 0x04034b50 || signature === 0x06054b50) return readXlsx(buf);
   const type = await fileTypeFromBuffer(buf);
   if (type?.ext === 'cfb') {
     throw refuse(

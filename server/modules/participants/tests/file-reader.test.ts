@@ -75,4 +75,8 @@ describe('readSpreadsheet', () => {
     expect((await refusal(elf)).code).toBe('unsupported_file_type');
     expect((await refusal(Buffer.alloc(0))).code).toBe('file_empty');
   });
+
+  it('reads a file shorter than a zip signature as text', async () => {
+    expect(await readSpreadsheet(Buffer.from('PK'))).toMatchObject({ format: 'csv', header: { cells: ['PK'] }, rows: [] });
+  });
 });
