@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react';
 import { useForm, type FormErrors } from '@mantine/form';
 import type { z } from 'zod';
 import { GRADES } from '../../../common/validators.js';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from './forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from './forms';
 
 /** Every grade of the programme, for a select or a filter. */
 export const GRADE_OPTIONS = Array.from({ length: GRADES.max - GRADES.min + 1 }, (_, i) => ({
@@ -82,8 +81,6 @@ interface ChildFormOptions<V extends ChildFormValues, S extends z.ZodType> {
  * server's messages put next to the inputs they are about.
  */
 export function useChildForm<V extends ChildFormValues, S extends z.ZodType>({ initialValues, schema, ownPayload, extraErrors }: ChildFormOptions<V, S>) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const payload = (values: V) => ({ ...childPayload(values), ...ownPayload(values) });
   const form = useForm<V>({
     initialValues,
@@ -95,22 +92,19 @@ export function useChildForm<V extends ChildFormValues, S extends z.ZodType>({ i
     }),
   });
 
+  const feedback = useFormFeedback(form, (serverField) => {
+    const values = form.getValues();
+    const field = childFieldFor(values)(serverField);
+    return Object.hasOwn(values, field) ? field : null;
+  });
+
   /** The form's onSubmit; `send` gets the parsed body and a `failed` to hand the request's error to. */
   const onSubmit = (send: (body: z.output<S>, values: V, failed: (error: unknown) => void) => void) =>
-    form.onSubmit(
-      (values) => {
-        setAlert(null);
-        const parsed = schema.safeParse(payload(values));
-        if (!parsed.success) return;
-        const fieldFor = childFieldFor(values);
-        const inputs = Object.keys(initialValues);
-        send(parsed.data, values, (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, (serverField) => (inputs.includes(fieldFor(serverField)) ? fieldFor(serverField) : null)));
-          focusFirstInvalid(formRef.current);
-        });
-      },
-      () => focusFirstInvalid(formRef.current),
-    );
+    form.onSubmit((values) => {
+      feedback.setAlert(null);
+      const parsed = schema.safeParse(payload(values));
+      if (parsed.success) send(parsed.data, values, feedback.onError);
+    }, feedback.onInvalid);
 
-  return { form, formRef, alert, onSubmit };
+  return { form, formRef: feedback.ref, alert: feedback.alert, onSubmit };
 }

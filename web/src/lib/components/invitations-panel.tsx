@@ -1,10 +1,9 @@
-import { useRef, useState } from 'react';
 import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { emailBodySchema } from '../../../../common/schemas/identity.js';
 import { errorMessage } from '../api-client';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../forms';
 import { formatDate, plural } from '../format';
 import { useInvitationAction, useInvitations, useSendInvitation, type Invitation, type InvitationStatus } from '../invitations';
 import { FormAlert, LoadError, PageLoader } from './page';
@@ -33,30 +32,26 @@ interface InviteFormProps {
 
 export function InviteForm({ path, description, blockedReason }: InviteFormProps) {
   const send = useSendInvitation(path);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '' },
     validate: (values) => schemaErrors(emailBodySchema, values),
     enhanceGetInputProps: validateOnBlur,
   });
+  const feedback = useFormFeedback(form);
 
-  const submit = form.onSubmit(
-    (values) => {
-      setAlert(null);
-      send.mutate(values.email.trim(), {
-        onSuccess: (invitation) => {
-          form.reset();
-          notifications.show({ color: 'green', title: 'Приглашение отправлено', message: `Письмо ушло на ${invitation.email}` });
-        },
-        onError: (error) => setAlert(applyServerErrors(error, form.setFieldError, (f) => (f === 'email' ? 'email' : null))),
-      });
-    },
-    () => focusFirstInvalid(formRef.current),
-  );
+  const submit = form.onSubmit((values) => {
+    feedback.setAlert(null);
+    send.mutate(values.email.trim(), {
+      onSuccess: (invitation) => {
+        form.reset();
+        notifications.show({ color: 'green', title: 'Приглашение отправлено', message: `Письмо ушло на ${invitation.email}` });
+      },
+      onError: feedback.onError,
+    });
+  }, feedback.onInvalid);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text>{description}</Text>
         {blockedReason && (
@@ -64,7 +59,7 @@ export function InviteForm({ path, description, blockedReason }: InviteFormProps
             {blockedReason}
           </Text>
         )}
-        <FormAlert message={alert} />
+        <FormAlert message={feedback.alert} />
         <TextInput label="Электронная почта" type="email" autoComplete="off" disabled={Boolean(blockedReason)} {...form.getInputProps('email')} />
         <Group>
           <Button type="submit" loading={send.isPending} disabled={Boolean(blockedReason)}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -7,7 +7,7 @@ import { documentTypeForAge } from '../../../../common/participation.js';
 import { participantProfileUpdateSchema, type ParticipantProfileUpdate } from '../../../../common/schemas/identity.js';
 import { PASSPORT_AGE, ageOn, normalizeBirthCertificate, normalizePassport, todayInMoscow } from '../../../../common/validators.js';
 import { api, patch } from '../api-client';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../forms';
 import { formatPhone } from '../format';
 import { personalDataQuery } from '../personal-data';
 import { FormAlert, LoadError } from './page';
@@ -43,8 +43,6 @@ function documentNumberError(type: 'passport' | 'birth_certificate', number: str
 
 export function PersonalDataSection({ path, subject, birthDate, snilsMasked, hasOvz, phone, cabinetKey, headingOrder }: Props) {
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const [revealed, setRevealed] = useState(false);
   const age = ageOn(birthDate, todayInMoscow());
   const documentType = documentTypeForAge(age);
@@ -66,6 +64,10 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
       }
       return errors;
     },
+  });
+  const feedback = useFormFeedback(form, (f) => {
+    if (f === 'document.documentNumber') return 'documentNumber';
+    return ['phone', 'hasOvz', 'ovzDetails'].includes(f) ? f : null;
   });
 
   function toPayload(values: typeof form.values): ParticipantProfileUpdate {
@@ -99,27 +101,18 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
       await Promise.all([queryClient.invalidateQueries({ queryKey: cabinetKey }), queryClient.invalidateQueries({ queryKey: dataKey })]);
       notifications.show({ color: 'green', title: 'Сохранено', message: 'Данные обновлены' });
     },
-    onError: (error) =>
-      setAlert(
-        applyServerErrors(error, form.setFieldError, (f) => {
-          if (f === 'document.documentNumber') return 'documentNumber';
-          return ['phone', 'hasOvz', 'ovzDetails'].includes(f) ? f : null;
-        }),
-      ),
+    onError: feedback.onError,
   });
 
-  const submit = form.onSubmit(
-    (values) => {
-      setAlert(null);
-      const payload = toPayload(values);
-      if (Object.keys(payload).length === 0) {
-        notifications.show({ title: 'Нечего сохранять', message: 'Вы ничего не изменили' });
-        return;
-      }
-      save.mutate(payload);
-    },
-    () => focusFirstInvalid(formRef.current),
-  );
+  const submit = form.onSubmit((values) => {
+    feedback.setAlert(null);
+    const payload = toPayload(values);
+    if (Object.keys(payload).length === 0) {
+      notifications.show({ title: 'Нечего сохранять', message: 'Вы ничего не изменили' });
+      return;
+    }
+    save.mutate(payload);
+  }, feedback.onInvalid);
 
   const documentName = DOCUMENT_NAMES[documentType];
   const ageReason =
@@ -160,10 +153,10 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
         </Stack>
       </Card>
 
-      <Card withBorder padding="md" component="form" ref={formRef} onSubmit={submit} noValidate>
+      <Card withBorder padding="md" component="form" ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={headingOrder}>{self ? 'Изменить мои данные' : 'Изменить данные ребёнка'}</Title>
-          <FormAlert message={alert} />
+          <FormAlert message={feedback.alert} />
           <Text>
             {ageReason} {self ? 'Укажите' : 'Укажите для ребёнка'} {documentName}.
           </Text>

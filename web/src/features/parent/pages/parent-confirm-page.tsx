@@ -1,10 +1,9 @@
-import { useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { parentProfileUpdateSchema } from '../../../../../common/schemas/identity.js';
 import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { formatDate, fullName } from '../../../lib/format';
 import { safeReturnPath } from '../../../lib/navigation';
 import { useConfirmParent, useParentCabinet } from '../api/parent-api';
@@ -17,29 +16,22 @@ export function ParentConfirmPage() {
   const navigate = useNavigate();
   const cabinet = useParentCabinet();
   const confirm = useConfirmParent();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     initialValues: { phone: '' },
     validate: (values) => (values.phone.trim() ? schemaErrors(parentProfileUpdateSchema, values) : {}),
   });
+  const feedback = useFormFeedback(form);
 
   if (cabinet.isPending) return <PageLoader />;
   if (cabinet.isError) return <LoadError error={cabinet.error} onRetry={() => void cabinet.refetch()} />;
   const { account } = cabinet.data;
   if (account.status === 'active' && !confirm.isPending && !confirm.isSuccess) return <Navigate to={next} replace />;
 
-  const submit = form.onSubmit(
-    (values) => {
-      setAlert(null);
-      const phone = values.phone.trim() ? values.phone : undefined;
-      confirm.mutate(phone ? { phone } : {}, {
-        onSuccess: () => void navigate(next, { replace: true }),
-        onError: (error) => setAlert(applyServerErrors(error, form.setFieldError, (f) => (f === 'phone' ? 'phone' : null))),
-      });
-    },
-    () => focusFirstInvalid(formRef.current),
-  );
+  const submit = form.onSubmit((values) => {
+    feedback.setAlert(null);
+    const phone = values.phone.trim() ? values.phone : undefined;
+    confirm.mutate(phone ? { phone } : {}, { onSuccess: () => void navigate(next, { replace: true }), onError: feedback.onError });
+  }, feedback.onInvalid);
 
   return (
     <Stack gap="lg" maw={640}>
@@ -56,7 +48,7 @@ export function ParentConfirmPage() {
         Если что-то неверно, исправьте это в профиле на Госуслугах и войдите снова — данные обновятся сами. На указанную почту мы будем
         присылать письма о ребёнке.
       </Text>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput
             label="Телефон"
@@ -65,7 +57,7 @@ export function ParentConfirmPage() {
             autoComplete="tel"
             {...form.getInputProps('phone')}
           />
-          <FormAlert message={alert} />
+          <FormAlert message={feedback.alert} />
           <Button type="submit" size="lg" loading={confirm.isPending} style={{ alignSelf: 'flex-start' }}>
             Всё верно, продолжить
           </Button>

@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { Button, Checkbox, Fieldset, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { DOCUMENT_TYPE_LABELS, checkChildDocument, type ChildDocumentType } from '../../../../../common/participants.js';
@@ -6,7 +5,7 @@ import { schoolRegistrationSchema, type RegisteredBySchool } from '../../../../.
 import { GRADE_OPTIONS } from '../../../lib/child-form';
 import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
-import { applyServerErrors, focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useRegisterParticipant, type RegistrationInput } from '../api/participants-api';
 
 interface Values {
@@ -76,31 +75,24 @@ interface Props {
 /** A school registers one pupil; a child already in the programme is found rather than duplicated. */
 export function RegisterParticipantDialog({ onClose, onRegistered }: Props) {
   const register = useRegisterParticipant();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues,
     enhanceGetInputProps: validateOnBlur,
     validate: (values) => ({ ...schemaErrors(schoolRegistrationSchema, payload(values), fieldFor), ...extraErrors(values) }),
   });
+  const feedback = useFormFeedback(form, (field) => (field in initialValues || field.startsWith('document.') ? fieldFor(field) : null));
 
-  const submit = form.onSubmit(
-    (values) => {
-      setAlert(null);
-      register.mutate(payload(values), {
-        onSuccess: (result) => onRegistered(result, `${values.firstName} ${values.lastName}`, values.email.trim()),
-        onError: (error) => {
-          setAlert(applyServerErrors(error, form.setFieldError, (field) => (field in initialValues || field.startsWith('document.') ? fieldFor(field) : null)));
-          focusFirstInvalid(formRef.current);
-        },
-      });
-    },
-    () => focusFirstInvalid(formRef.current),
-  );
+  const submit = form.onSubmit((values) => {
+    feedback.setAlert(null);
+    register.mutate(payload(values), {
+      onSuccess: (result) => onRegistered(result, `${values.firstName} ${values.lastName}`, values.email.trim()),
+      onError: feedback.onError,
+    });
+  }, feedback.onInvalid);
 
   return (
     <Modal opened onClose={onClose} title="Зарегистрировать участника" size="lg" centered>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="lg">
           <Text size="sm">
             Ученик получит письмо со ссылкой, по которой придумает пароль. Если ребёнок уже есть в программе, мы найдём его профиль и прикрепим к вашей
@@ -144,7 +136,7 @@ export function RegisterParticipantDialog({ onClose, onRegistered }: Props) {
               <Checkbox label="У ученика ограниченные возможности здоровья (ОВЗ)" {...form.getInputProps('hasOvz', { type: 'checkbox' })} />
             </Stack>
           </Fieldset>
-          <FormAlert message={alert} />
+          <FormAlert message={feedback.alert} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               Отмена
