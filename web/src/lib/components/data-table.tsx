@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Checkbox, Group, Pagination, Stack, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ListPage } from '../../../../common/schemas/lists.js';
@@ -41,6 +41,7 @@ function SortHeader({ label, active, order, onClick }: { label: string; active: 
 
 /** A staff list paged, searched and sorted on the server; the state lives in the address bar. */
 export function DataTable<T>({ caption, columns, rowKey, query, state, onChange, searchLabel, filters, empty, selection }: Props<T>) {
+  const tableId = useId();
   const [search, setSearch] = useState(state.q);
   useEffect(() => setSearch(state.q), [state.q]);
   useEffect(() => {
@@ -117,12 +118,17 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
               <Table.Tbody>
                 {data.items.map((row) => {
                   const key = rowKey(row);
+                  const pickId = `${tableId}-pick-${key}`;
+                  const rowNameId = `${tableId}-row-${key}`;
                   return (
                     <Table.Tr key={key}>
                       {selection && (
                         <Table.Td>
+                          {/* Named by the row's first cell as well, so rows do not all read the same. */}
                           <Checkbox
+                            id={pickId}
                             aria-label="Выбрать строку"
+                            aria-labelledby={`${pickId} ${rowNameId}`}
                             checked={selection.selected.has(key)}
                             onChange={(e) => {
                               const next = new Set(selection.selected);
@@ -133,8 +139,10 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
                           />
                         </Table.Td>
                       )}
-                      {columns.map((c) => (
-                        <Table.Td key={c.key}>{c.render(row)}</Table.Td>
+                      {columns.map((c, index) => (
+                        <Table.Td key={c.key} id={index === 0 ? rowNameId : undefined}>
+                          {c.render(row)}
+                        </Table.Td>
                       ))}
                     </Table.Tr>
                   );
