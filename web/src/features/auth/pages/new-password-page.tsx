@@ -2,11 +2,10 @@ import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { passwordSchema } from '../../../../../common/schemas/fields.js';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
-import { PageTitle } from '../../../lib/components/page';
-import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
+import { focusFirstInvalid, validateOnBlur } from '../../../lib/forms';
+import { FormAlert, PageTitle } from '../../../lib/components/page';
+import { PASSWORD_HINT, newPasswordErrors } from '../../../lib/password';
 import { useSetPassword } from '../api/auth-api';
 
 function BadLink({ message }: { message: string }) {
@@ -30,7 +29,7 @@ export function NewPasswordPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm({
     initialValues: { password: '' },
-    validate: (values) => ({ ...schemaErrors(passwordSchema, values.password, () => 'password'), ...commonPasswordError(values.password) }),
+    validate: (values) => newPasswordErrors(values.password),
     enhanceGetInputProps: validateOnBlur,
   });
   const title = welcome ? 'Придумай пароль для входа' : 'Новый пароль';
@@ -57,6 +56,7 @@ export function NewPasswordPage() {
   }
 
   const linkProblem = setPassword.error instanceof ApiError && (setPassword.error.status === 410 || setPassword.error.status === 404);
+  const fieldError = setPassword.error instanceof ApiError && setPassword.error.fields.password;
 
   return (
     <Stack gap="md" maw={520}>
@@ -89,11 +89,7 @@ export function NewPasswordPage() {
           )}
         >
           <Stack gap="sm">
-            {setPassword.isError && !(setPassword.error instanceof ApiError && setPassword.error.fields.password) && (
-              <Alert color="red" title="Не получилось" role="alert">
-                {errorMessage(setPassword.error)}
-              </Alert>
-            )}
+            <FormAlert message={setPassword.isError && !fieldError ? errorMessage(setPassword.error) : null} />
             <PasswordInput label="Пароль" description={PASSWORD_HINT} autoComplete="new-password" {...form.getInputProps('password')} />
             <Button type="submit" loading={setPassword.isPending}>
               Сохранить пароль

@@ -1,7 +1,7 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { RenewInvitationLink } from '../../../lib/components/renew-invitation-link';
 import { useInvitationLink, type InvitationLink } from '../../../lib/invitations';
 import { esiaSignInUrl } from '../../../lib/navigation';
@@ -26,11 +26,7 @@ function AcceptInvitation({ token, link }: { token: string; link: InvitationLink
   return (
     <Stack gap="md" align="flex-start">
       <Text>Нажмите кнопку, и кабинет ребёнка появится в вашем кабинете родителя. Там же можно будет дать согласия.</Text>
-      {accept.isError && (
-        <Alert color="red" title="Не получилось" role="alert">
-          {errorMessage(accept.error)}
-        </Alert>
-      )}
+      <FormAlert message={accept.isError ? errorMessage(accept.error) : null} />
       <Button size="lg" onClick={() => accept.mutate()} loading={accept.isPending}>
         {`Подтвердить связь с ребёнком ${link.inviterName}`}
       </Button>

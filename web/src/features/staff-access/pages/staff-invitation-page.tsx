@@ -2,13 +2,12 @@ import { useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Anchor, Button, Card, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { passwordSchema } from '../../../../../common/schemas/fields.js';
 import type { StaffInvitationDetails } from '../../../../../common/schemas/staff-access.js';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { Fact } from '../../../lib/components/fact';
-import { focusFirstInvalid, schemaErrors, validateOnBlur } from '../../../lib/forms';
+import { focusFirstInvalid, validateOnBlur } from '../../../lib/forms';
 import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
+import { PASSWORD_HINT, newPasswordErrors } from '../../../lib/password';
 import { useSession } from '../../../lib/session';
 import { useAcceptStaffInvitation, useStaffInvitation } from '../api/staff-access-api';
 
@@ -32,8 +31,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: StaffInv
   const form = useForm({
     initialValues: { password: '', repeat: '' },
     validate: (values) => ({
-      ...schemaErrors(passwordSchema, values.password, () => 'password'),
-      ...commonPasswordError(values.password),
+      ...newPasswordErrors(values.password),
       ...(values.repeat !== values.password ? { repeat: 'Пароли не совпадают — введите тот же пароль ещё раз' } : {}),
     }),
     enhanceGetInputProps: validateOnBlur,
