@@ -3,24 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Place } from '../../../../../common/schemas/places.js';
 import { callsTo, mockApi, renderPage } from '../../../test/render';
+import { testPlace } from '../test-place';
 import { PlaceForm } from './place-form';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const cities = { 'GET /api/regions/43/cities': { body: { cities: [{ id: 7, name: 'Киров' }, { id: 8, name: 'Слободской' }] } } };
 
-const saved: Place = {
-  id: 'a3c9a4a4-2f51-4b7e-9d64-2d1f1b0c7e11',
-  venueId: 'b7e1f0a2-5c3d-4e6f-8a9b-0c1d2e3f4a5b',
-  venueName: 'Вятский колледж',
-  name: 'Мастерские',
-  city: { id: 7, name: 'Киров' },
-  address: 'ул. Профсоюзная, 40',
-  rooms: [{ name: 'Токарный цех', capacity: 12 }],
-  accessibility: ['step_free'],
-  accessibilityNotes: null,
-  createdAt: '2026-09-01T10:00:00.000Z',
-};
+const saved = testPlace();
 
 function renderForm(place: Place | null = null) {
   const onSaved = vi.fn();

@@ -2,27 +2,19 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../../../common/roles.js';
-import type { Place } from '../../../../../common/schemas/places.js';
 import { callsTo, mockApi, renderPage } from '../../../test/render';
+import { testPlace } from '../test-place';
 import { PlacesPage } from './places-page';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const place: Place = {
-  id: 'a3c9a4a4-2f51-4b7e-9d64-2d1f1b0c7e11',
-  venueId: 'b7e1f0a2-5c3d-4e6f-8a9b-0c1d2e3f4a5b',
-  venueName: 'Вятский колледж',
-  name: 'Мастерские',
-  city: { id: 7, name: 'Киров' },
-  address: 'ул. Профсоюзная, 40',
+const place = testPlace({
   rooms: [
     { name: 'Токарный цех', capacity: 12 },
     { name: 'Кабинет 3D-печати', capacity: 10 },
   ],
   accessibility: ['step_free', 'hearing_loop'],
-  accessibilityNotes: null,
-  createdAt: '2026-09-01T10:00:00.000Z',
-};
+});
 
 const session = (role: Role) => ({
   'GET /api/auth/session': {
