@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { PARTICIPANT_STATUS_FILTERS } from '../../../../../common/participants.js';
 import { MAX_ASSIGN_AT_ONCE, type ParticipantListItem } from '../../../../../common/schemas/participants.js';
 import type { Role } from '../../../../../common/roles.js';
@@ -57,7 +57,17 @@ export function ParticipantsPage() {
     { key: 'name', label: 'Ученик', sortable: true, render: (p) => <Text fw={600}>{fullName(p)}</Text> },
     { key: 'grade', label: 'Класс', sortable: true, render: (p) => String(p.grade) },
     ...(showSchool ? [{ key: 'school', label: 'Школа', sortable: true, render: (p: ParticipantListItem) => p.school?.name ?? '—' }] : []),
-    { key: 'snils', label: 'СНИЛС', render: (p) => <span aria-label={`СНИЛС, последние цифры ${p.snilsMasked.slice(-2)}`}>{p.snilsMasked}</span> },
+    {
+      key: 'snils',
+      label: 'СНИЛС',
+      // A plain span cannot carry a name of its own, and the stars would be read out one by one.
+      render: (p) => (
+        <>
+          <span aria-hidden>{p.snilsMasked}</span>
+          <VisuallyHidden>{`СНИЛС, последние цифры ${p.snilsMasked.slice(-2)}`}</VisuallyHidden>
+        </>
+      ),
+    },
     { key: 'status', label: 'Статус', render: (p) => <ParticipantStatuses participant={p} /> },
     ...(role === 'navigator' ? [] : [{ key: 'navigator', label: 'Навигатор', render: (p: ParticipantListItem) => p.navigator?.name ?? '—' }]),
     ...(isSchool
