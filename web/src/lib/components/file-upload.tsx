@@ -33,7 +33,7 @@ export function useFileUpload(check: FileCheck, onChoose?: () => void) {
   return { file, error, progress, choose, clear: () => setFile(null), submit };
 }
 
-export type FileUpload = ReturnType<typeof useFileUpload>;
+type FileUpload = ReturnType<typeof useFileUpload>;
 
 type FileFieldProps = Pick<FileInputProps, 'label' | 'description' | 'accept'> & { upload: FileUpload };
 
