@@ -47,12 +47,13 @@ function card(over: Partial<OrganisationCard> = {}): OrganisationCard {
   };
 }
 
-function serve(role: string, data: OrganisationCard) {
+function serve(role: string, data: OrganisationCard, more: Parameters<typeof mockApi>[0] = {}) {
   return mockApi({
     'GET /api/auth/session': { body: { account: account(role) } },
     [`GET ${CARD_URL}`]: { body: data },
     'GET /api/regions/43/cities': { body: { cities: [{ id: 7, name: 'Киров' }] } },
     [`PUT ${CARD_URL}/kpi-targets`]: { body: { ok: true } },
+    ...more,
   });
 }
 
@@ -91,10 +92,7 @@ describe('KPI targets', () => {
   });
 
   it('puts a refused target under its own field', async () => {
-    const fetchMock = mockApi({
-      'GET /api/auth/session': { body: { account: account('regional_coordinator') } },
-      [`GET ${CARD_URL}`]: { body: card() },
-      'GET /api/regions/43/cities': { body: { cities: [{ id: 7, name: 'Киров' }] } },
+    const fetchMock = serve('regional_coordinator', card(), {
       [`PUT ${CARD_URL}/kpi-targets`]: {
         status: 400,
         body: { error: { code: 'invalid_input', message: 'Проверьте введённые данные', fields: { 'targets.consents': 'Слишком большая цель' } } },
@@ -127,14 +125,11 @@ describe('KPI targets', () => {
 
 describe('suspension', () => {
   it('explains a suspension to everyone and lets the coordinator lift it', async () => {
-    const fetchMock = mockApi({
-      'GET /api/auth/session': { body: { account: account('regional_coordinator') } },
-      [`GET ${CARD_URL}`]: {
-        body: card({ status: 'suspended', suspendedAt: '2026-09-01T09:00:00Z', suspendReason: 'Не подтвердила готовность к сезону' }),
-      },
-      'GET /api/regions/43/cities': { body: { cities: [{ id: 7, name: 'Киров' }] } },
-      [`POST ${CARD_URL}/reactivate`]: { body: { ok: true } },
-    });
+    const fetchMock = serve(
+      'regional_coordinator',
+      card({ status: 'suspended', suspendedAt: '2026-09-01T09:00:00Z', suspendReason: 'Не подтвердила готовность к сезону' }),
+      { [`POST ${CARD_URL}/reactivate`]: { body: { ok: true } } },
+    );
     const user = userEvent.setup();
     open();
 
