@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Role } from '../../../../../common/roles.js';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { fullName } from '../../../lib/format';
 import type { RegionDetails } from '../api/regions-api';
 import { InviteStaffForm } from './invite-staff-form';
@@ -11,7 +11,6 @@ import { StaffStatusBadge } from './status-badge';
 /** The region's coordinators; the issuer appoints them here by invitation and closes their access. */
 export function CoordinatorList({ region, viewer }: { region: RegionDetails; viewer: { id: string; role: Role } }) {
   const [inviting, setInviting] = useState(false);
-  const phone = useMediaQuery('(max-width: 36em)');
   const mayAppoint = viewer.role === 'issuer_admin';
 
   return (
@@ -55,9 +54,9 @@ export function CoordinatorList({ region, viewer }: { region: RegionDetails; vie
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={inviting} onClose={() => setInviting(false)} title={`Координатор: ${region.name}`} fullScreen={phone} size="lg">
+      <FormDialog opened={inviting} onClose={() => setInviting(false)} title={`Координатор: ${region.name}`}>
         <InviteStaffForm roles={['regional_coordinator']} regionId={region.id} onDone={() => setInviting(false)} />
-      </Modal>
+      </FormDialog>
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Anchor, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
 import { DataTable, type Column } from '../../../lib/components/data-table';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
 import { formatDate } from '../../../lib/format';
 import { listQueryString, useListState, type ListState } from '../../../lib/list-state';
@@ -85,7 +85,6 @@ export function OrganisationsPage() {
   const navigate = useNavigate();
   const { state, update } = useListState('name', FILTERS);
   const [registering, setRegistering] = useState(false);
-  const phone = useMediaQuery('(max-width: 36em)');
   const account = session.data;
   if (!account) return <PageLoader />;
   const kind: OrganisationKind = state.filters.kind === 'venue' ? 'venue' : 'school';
@@ -127,7 +126,7 @@ export function OrganisationsPage() {
         ))}
       </Tabs>
       {mayRegister && (
-        <Modal opened={registering} onClose={() => setRegistering(false)} title={KIND_TEXT[kind].register} fullScreen={phone} size="lg">
+        <FormDialog opened={registering} onClose={() => setRegistering(false)} title={KIND_TEXT[kind].register}>
           <RegisterOrganisationForm
             kind={kind}
             regionId={account.regionId!}
@@ -137,7 +136,7 @@ export function OrganisationsPage() {
               void navigate(`/staff/organisations/${kind}/${id}`);
             }}
           />
-        </Modal>
+        </FormDialog>
       )}
       {!mayRegister && account.role === 'regional_coordinator' && (
         <Text c="dimmed">Регистрировать организации можно, когда учётная запись привязана к региону.</Text>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { INVITABLE_ROLES } from '../../../../../common/permissions.js';
 import { ROLE_LABELS, STAFF_ROLES, type Role } from '../../../../../common/roles.js';
 import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { ListSelect } from '../../../lib/components/list-select';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
 import { RegionSelect } from '../../../lib/components/reference-select';
@@ -42,7 +42,6 @@ export function TeamPage() {
   const list = useStaffList(listQueryString(state));
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<StaffListItem | null>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
   const account = session.data;
   if (!account) return <PageLoader />;
 
@@ -127,12 +126,12 @@ export function TeamPage() {
           </>
         }
       />
-      <Modal opened={inviting} onClose={() => setInviting(false)} title="Пригласить сотрудника" fullScreen={phone} size="lg">
+      <FormDialog opened={inviting} onClose={() => setInviting(false)} title="Пригласить сотрудника">
         <InviteStaffForm roles={invitable} onDone={() => setInviting(false)} />
-      </Modal>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `Наставник: ${fullName(editing)}` : ''} fullScreen={phone} size="lg">
+      </FormDialog>
+      <FormDialog opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `Наставник: ${fullName(editing)}` : ''}>
         {editing && <MentorForm mentor={editing} onDone={() => setEditing(null)} />}
-      </Modal>
+      </FormDialog>
     </Stack>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { ACCESSIBILITY_FEATURES } from '../../../../../common/organisations.js';
 import type { Place } from '../../../../../common/schemas/places.js';
 import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
 import { RegionSelect } from '../../../lib/components/reference-select';
 import { plural } from '../../../lib/format';
@@ -43,7 +43,6 @@ export function PlacesPage() {
   const account = session.data;
   const { state, update } = useListState('name', ['venueId', 'regionId']);
   const places = usePlaces(state);
-  const phone = useMediaQuery('(max-width: 36em)');
   const [editing, setEditing] = useState<Editing>(null);
   const [saved, setSaved] = useState<string | null>(null);
   if (!account) return <PageLoader />;
@@ -124,12 +123,10 @@ export function PlacesPage() {
               : 'Площадки пока не добавили места проведения.'
         }
       />
-      <Modal
+      <FormDialog
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing?.place ? `Изменить место «${editing.place.name}»` : 'Новое место проведения'}
-        size="lg"
-        fullScreen={phone}
       >
         {editing && (
           <PlaceForm
@@ -142,7 +139,7 @@ export function PlacesPage() {
             }}
           />
         )}
-      </Modal>
+      </FormDialog>
     </Stack>
   );
 }
