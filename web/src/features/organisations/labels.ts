@@ -15,7 +15,6 @@ export const ORGANISATION_STATUS: Record<OrganisationStatus, { label: string; co
   suspended: { label: 'Приостановлена', color: 'red' },
 };
 
-
 /** Keeps buttons the server would refuse off the screen; the server's staff policy still decides. */
 export function mayManageStaff(viewer: { id: string; role: Role }, member: { id: string; role: Role }): boolean {
   return viewer.id !== member.id && (MANAGED_ROLES[viewer.role] ?? []).includes(member.role);

@@ -1,8 +1,7 @@
 import { Badge } from '@mantine/core';
 import { ORGANISATION_STATUS, STAFF_STATUS, type OrganisationStatus, type StaffStatus } from '../labels';
 
-export function StaffStatusBadge({ status }: { status: StaffStatus }) {
-  const { label, color } = STAFF_STATUS[status];
+function StatusBadge({ label, color }: { label: string; color: string }) {
   return (
     <Badge variant="light" color={color} tt="none">
       {label}
@@ -10,11 +9,6 @@ export function StaffStatusBadge({ status }: { status: StaffStatus }) {
   );
 }
 
-export function OrganisationStatusBadge({ status }: { status: OrganisationStatus }) {
-  const { label, color } = ORGANISATION_STATUS[status];
-  return (
-    <Badge variant="light" color={color} tt="none">
-      {label}
-    </Badge>
-  );
-}
+export const StaffStatusBadge = ({ status }: { status: StaffStatus }) => <StatusBadge {...STAFF_STATUS[status]} />;
+
+export const OrganisationStatusBadge = ({ status }: { status: OrganisationStatus }) => <StatusBadge {...ORGANISATION_STATUS[status]} />;
