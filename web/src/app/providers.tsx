@@ -5,7 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import 'dayjs/locale/ru';
 import { ApiError } from '../lib/api-client';
-import { sessionKey } from '../lib/session';
+import { forgetPreviousPerson, sessionKey } from '../lib/session';
 import { cssVariablesResolver, theme } from './theme';
 
 /**
@@ -28,6 +28,7 @@ export function createQueryClient(): QueryClient {
       queryClient.setQueryData(sessionKey, { account: null });
     }
   }
+  forgetPreviousPerson(queryClient);
   return queryClient;
 }
 

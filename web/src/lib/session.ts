@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../common/roles.js';
 import { ApiError, api, post } from './api-client';
 
@@ -23,10 +23,31 @@ interface AuthConfig {
 
 export const sessionKey = ['session'] as const;
 
+type SessionData = { account: SessionAccount | null };
+
+/** Queries that belong to nobody signed in: the site's settings, reference lists and what a link says about itself. */
+const NOT_PERSONAL = new Set<unknown>([sessionKey[0], 'auth-config', 'reference', 'invitation-link', 'staff-invitation']);
+
+/**
+ * Whenever the person signed in on this device signs out, loses the session or is replaced by
+ * someone else, everything the previous one saw leaves the cache. Schools share computers: the
+ * next person must not see it, not even for the moment their own data takes to load. Watching the
+ * session itself catches every way it can end, not only the sign-out button.
+ */
+export function forgetPreviousPerson(queryClient: QueryClient): () => void {
+  let signedIn: string | null = null;
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success' || event.query.queryKey[0] !== sessionKey[0]) return;
+    const now = (event.query.state.data as SessionData | undefined)?.account?.id ?? null;
+    if (signedIn !== null && now !== signedIn) queryClient.removeQueries({ predicate: (query) => !NOT_PERSONAL.has(query.queryKey[0]) });
+    signedIn = now;
+  });
+}
+
 export function useSession() {
   return useQuery({
     queryKey: sessionKey,
-    queryFn: () => api<{ account: SessionAccount | null }>('/auth/session'),
+    queryFn: () => api<SessionData>('/auth/session'),
     staleTime: 60_000,
     select: (data) => data.account,
   });
@@ -46,7 +67,7 @@ export function homePathFor(role: Role): string {
   return '/staff';
 }
 
-/** Forgets everything the previous person saw, keeping only what is not personal. */
+/** Whatever the person saw is forgotten as the session ends (see forgetPreviousPerson). */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -58,10 +79,7 @@ export function useSignOut() {
         if (!(error instanceof ApiError && error.status === 401)) throw error;
       }
     },
-    onSuccess: () => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth-config' && query.queryKey[0] !== 'reference' });
-      queryClient.setQueryData(sessionKey, { account: null });
-    },
+    onSuccess: () => queryClient.setQueryData<SessionData>(sessionKey, { account: null }),
   });
 }
 

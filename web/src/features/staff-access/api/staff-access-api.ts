@@ -73,11 +73,8 @@ export function useAcceptStaffInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { token: string; password: string }) => post<{ role: Role }>('/staff-invitations/accept', body),
-    onSuccess: async () => {
-      // Whoever was signed in on this device before is signed out now: nothing of theirs may stay.
-      const kept = new Set(['auth-config', 'reference', 'staff-invitation', sessionKey[0]]);
-      queryClient.removeQueries({ predicate: (query) => !kept.has(String(query.queryKey[0])) });
-      await queryClient.invalidateQueries({ queryKey: sessionKey });
-    },
+    // Whoever was signed in on this device before is signed out now; the fresh session makes the
+    // cache forget what they saw (see forgetPreviousPerson).
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
   });
 }
