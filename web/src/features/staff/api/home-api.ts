@@ -6,8 +6,6 @@ import { ORGANISATION_PATHS, organisationKey } from '../../../lib/organisations'
 
 /** The part of an organisation's card the home page shows. */
 interface OrganisationKpi {
-  name: string;
-  status: 'active' | 'suspended';
   kpi: KpiRow[];
 }
 

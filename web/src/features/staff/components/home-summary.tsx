@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { OrganisationKind } from '../../../../../common/organisations.js';
@@ -26,10 +26,11 @@ function Counts({ items }: { items: Array<[string, number]> }) {
 }
 
 function Summary({ title, link, children }: { title: string; link: { to: string; label: string }; children: ReactNode }) {
+  const titleId = useId();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="summary-title">
+    <Card withBorder padding="lg" component="section" aria-labelledby={titleId}>
       <Stack gap="md">
-        <Title order={2} id="summary-title">
+        <Title order={2} id={titleId}>
           {title}
         </Title>
         {children}
