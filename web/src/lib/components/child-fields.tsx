@@ -1,8 +1,9 @@
 import { Checkbox, Fieldset, Loader, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { GRADE_OPTIONS, type ChildFormValues } from '../child-form';
-import { useCities, useRegions, useSchools } from '../reference';
+import { useSchools } from '../reference';
 import { ListSelect } from './list-select';
+import { CitySelect, RegionSelect } from './reference-select';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -34,23 +35,19 @@ export function PersonFields({ form, legend }: Props) {
 
 export function SchoolFields({ form, legend }: Props) {
   const { regionId, cityId, schoolNotListed } = form.getValues();
-  const regions = useRegions();
-  const cities = useCities(regionId ? Number(regionId) : null);
-  const schools = useSchools(regionId ? Number(regionId) : null, cityId ? Number(cityId) : null);
+  const region = regionId ? Number(regionId) : null;
+  const schools = useSchools(region, cityId ? Number(cityId) : null);
   const noSchoolsListed = schools.isSuccess && schools.data.length === 0;
 
   return (
     <Fieldset legend={legend} variant="unstyled">
       <Stack gap="sm">
         <ListSelect label="Класс" data={GRADE_OPTIONS} allowDeselect={false} required {...form.getInputProps('grade')} />
-        <ListSelect
+        <RegionSelect
           label="Регион"
           placeholder="Начните вводить название"
-          data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-          searchable
           allowDeselect={false}
           nothingFoundMessage="Такого региона нет — проверьте название"
-          rightSection={regions.isLoading ? <Loader size="xs" /> : undefined}
           required
           {...form.getInputProps('regionId')}
           onChange={(value) => {
@@ -59,15 +56,13 @@ export function SchoolFields({ form, legend }: Props) {
             form.setFieldValue('schoolId', null);
           }}
         />
-        <ListSelect
+        <CitySelect
+          regionId={region}
           label="Город"
           placeholder={regionId ? 'Начните вводить название' : 'Сначала выберите регион'}
-          data={(cities.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-          searchable
           allowDeselect={false}
           disabled={!regionId}
           nothingFoundMessage="Такого города нет в списке региона"
-          rightSection={cities.isLoading ? <Loader size="xs" /> : undefined}
           required
           {...form.getInputProps('cityId')}
           onChange={(value) => {
