@@ -1,8 +1,9 @@
-import { Button, Checkbox, Fieldset, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { DOCUMENT_TYPE_LABELS, checkChildDocument, type ChildDocumentType } from '../../../../../common/participants.js';
 import { schoolRegistrationSchema, type RegisteredBySchool } from '../../../../../common/schemas/participants.js';
 import { GRADE_OPTIONS } from '../../../lib/child-form';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
 import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
@@ -91,7 +92,7 @@ export function RegisterParticipantDialog({ onClose, onRegistered }: Props) {
   }, feedback.onInvalid);
 
   return (
-    <Modal opened onClose={onClose} title="Зарегистрировать участника" size="lg" centered>
+    <FormDialog opened onClose={onClose} title="Зарегистрировать участника" centered>
       <form ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="lg">
           <Text size="sm">
@@ -147,6 +148,6 @@ export function RegisterParticipantDialog({ onClose, onRegistered }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }
