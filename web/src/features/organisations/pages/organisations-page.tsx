@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { OrganisationKind } from '../../../../../common/organisations.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../../../../common/organisations.js';
 import { DataTable, type Column } from '../../../lib/components/data-table';
 import { FormDialog } from '../../../lib/components/form-dialog';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
@@ -109,10 +109,13 @@ export function OrganisationsPage() {
         keepMounted={false}
       >
         <Tabs.List aria-label="Вид организаций">
-          <Tabs.Tab value="school">Школы</Tabs.Tab>
-          <Tabs.Tab value="venue">Площадки</Tabs.Tab>
+          {ORGANISATION_KINDS.map((k) => (
+            <Tabs.Tab value={k} key={k}>
+              {KIND_TEXT[k].tab}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        {(['school', 'venue'] as const).map((k) => (
+        {ORGANISATION_KINDS.map((k) => (
           <Tabs.Panel value={k} key={k} pt="md">
             <Stack gap="md">
               {mayRegister && (
