@@ -1,5 +1,3 @@
-import type { FastifyRequest } from 'fastify';
-import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { PAPER_CONSENT_LIMITS } from '../../../common/organisations.js';
@@ -11,6 +9,7 @@ import {
 } from '../../../common/schemas/paper-consents.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import { attachmentDisposition } from '../../lib/file-names.js';
+import { receiveUpload, type UploadRules } from '../../lib/uploads.js';
 import { actorOf } from '../../plugins/request-actor.js';
 import {
   assignPaperConsent,
@@ -19,62 +18,13 @@ import {
   openPaperConsentFile,
   recordRefusedUpload,
   uploadPaperConsent,
-  type ReceivedFile,
 } from './paper-consents.service.js';
 
-interface ReceivedUpload extends ReceivedFile {
-  participantId: string | undefined;
-}
-
-/** Busboy's own failures, told in words a school can act on. */
-function multipartFailure(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  const code = (err as { code?: string }).code;
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-    return new AppError('unsupported_media_type', 415, 'Отправьте файл формой multipart/form-data в поле «file»');
-  }
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return badRequest('too_many_parts', 'Загружайте по одному файлу за раз');
-  }
-  return badRequest('malformed_upload', 'Файл пришёл не полностью. Проверьте связь и загрузите его ещё раз');
-}
-
-/**
- * Reads the one file of the request into memory, never more than the limit. The moment the file
- * passes it the refusal is sent; the rest of the body is read and dropped, never kept, because
- * closing the socket on unread data resets it and the client would lose the answer.
- */
-async function receiveUpload(request: FastifyRequest): Promise<ReceivedUpload> {
-  let part: MultipartFile | undefined;
-  try {
-    part = await request.file({ throwFileSizeLimit: false, limits: { fileSize: PAPER_CONSENT_LIMITS.maxBytes } });
-  } catch (err) {
-    throw multipartFailure(err);
-  }
-  if (!part || part.fieldname !== 'file') {
-    part?.file.resume();
-    throw badRequest('file_missing', 'Прикрепите файл со сканом согласия', { file: 'Выберите файл' });
-  }
-  const stream = part.file;
-  const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.once('limit', () => {
-      chunks.length = 0;
-      resolve();
-    });
-    stream.once('end', () => resolve());
-    stream.once('error', (err) => reject(multipartFailure(err)));
-  });
-  if (stream.truncated) throw fileTooLarge();
-  // Only the fields sent before the file are known here; the web app sends them first.
-  const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(part.fields)) {
-    if (name !== 'file') fields[name] = (value as MultipartValue | undefined)?.value;
-  }
-  const { participantId } = paperConsentUploadFieldsSchema.parse(fields);
-  return { data: Buffer.concat(chunks), declaredName: part.filename, participantId };
-}
+const UPLOAD_RULES: UploadRules = {
+  maxBytes: PAPER_CONSENT_LIMITS.maxBytes,
+  missing: () => badRequest('file_missing', 'Прикрепите файл со сканом согласия', { file: 'Выберите файл' }),
+  tooLarge: fileTooLarge,
+};
 
 export const paperConsentRoutes: FastifyPluginAsyncZod = async (app) => {
   const upload = app.authorize('paper_consents.upload');
@@ -93,8 +43,9 @@ export const paperConsentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       try {
-        const received = await receiveUpload(request);
-        const view = await uploadPaperConsent(app.ctx, request.principal!, received, received.participantId, actor);
+        const received = await receiveUpload(request, UPLOAD_RULES);
+        const { participantId } = paperConsentUploadFieldsSchema.parse(received.fields);
+        const view = await uploadPaperConsent(app.ctx, request.principal!, received, participantId, actor);
         return reply.status(201).send(view);
       } catch (err) {
         if (err instanceof ZodError) await recordRefusedUpload(app.ctx, actor, 'invalid_input');

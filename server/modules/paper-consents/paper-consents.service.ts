@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { sanitiseFileName } from '../../lib/file-names.js';
+import type { ReceivedUpload } from '../../lib/uploads.js';
 import type { Principal } from '../../plugins/session.js';
 import { PAPER_CONSENT_LIMITS } from '../../../common/organisations.js';
 import type { PaperConsentListQuery, PaperConsentMimeType, PaperConsentView } from '../../../common/schemas/paper-consents.js';
@@ -31,12 +32,6 @@ function ownSchool(principal: Principal): string {
   return principal.schoolId;
 }
 
-export interface ReceivedFile {
-  data: Buffer;
-  /** The name the browser sent; only a label, sanitised before it is kept. */
-  declaredName: string | undefined;
-}
-
 /**
  * Keeps a school's scan: checks the content really is a PDF, JPEG or PNG whatever it is called,
  * seals it on disk, then writes the row and its audit record. A failed write removes the file, so
@@ -45,7 +40,7 @@ export interface ReceivedFile {
 export async function uploadPaperConsent(
   ctx: AppContext,
   principal: Principal,
-  file: ReceivedFile,
+  file: Pick<ReceivedUpload, 'data' | 'fileName'>,
   participantId: string | undefined,
   actor: AuditActor,
 ): Promise<PaperConsentView> {
@@ -71,7 +66,7 @@ export async function uploadPaperConsent(
         id,
         schoolId,
         participantId: participantId ?? null,
-        fileName: sanitiseFileName(file.declaredName, type.ext, 'согласие'),
+        fileName: sanitiseFileName(file.fileName, type.ext, 'согласие'),
         mimeType,
         sizeBytes: file.data.length,
         sha256: crypto.createHash('sha256').update(file.data).digest('hex'),

@@ -275,6 +275,15 @@ describe('scanned paper consents', () => {
       expect(json.body.error.message).toMatch(/multipart\/form-data/);
     });
 
+    it('answers a form cut off mid-file with 400 rather than leaving the request hanging', async () => {
+      const before = await footprint();
+      const whole = multipart([{ name: 'file', filename: 'скан.pdf', content: PDF }]);
+      const cut = await t.api('POST', '/api/paper-consents', { cookie: staffA.cookie, headers: MULTIPART, body: whole.subarray(0, whole.length - 30) });
+      expect(cut.status).toBe(400);
+      expect(cut.body.error.code).toBe('malformed_upload');
+      expect(await footprint()).toEqual(before);
+    });
+
     it('refuses a child who is not a pupil of the school with 404, and a malformed id or unknown field with 400', async () => {
       const before = await footprint();
       const other = await upload(staffA.cookie, { content: PDF }, { participantId: pupilB.accountId });
@@ -296,7 +305,7 @@ describe('scanned paper consents', () => {
       const before = await footprint();
       const ghost = { accountId: staffA.accountId, role: 'school' as const, status: 'active' as const, sessionHash: 'x', regionId: null, schoolId: crypto.randomUUID(), venueId: null, gate: null };
       await expect(
-        uploadPaperConsent(t.app.ctx, ghost, { data: PDF, declaredName: 'a.pdf' }, undefined, { actorId: staffA.accountId, actorRole: 'school', ip: '127.0.0.1' }),
+        uploadPaperConsent(t.app.ctx, ghost, { data: PDF, fileName: 'a.pdf' }, undefined, { actorId: staffA.accountId, actorRole: 'school', ip: '127.0.0.1' }),
       ).rejects.toThrow();
       expect(await footprint()).toEqual(before);
     });

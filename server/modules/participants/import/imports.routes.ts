@@ -1,37 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { IMPORT_LIMITS } from '../../../../common/organisations.js';
 import { idParamsSchema } from '../../../../common/schemas/identity.js';
 import { importListQuerySchema, spreadsheetFormatQuerySchema } from '../../../../common/schemas/participants.js';
 import { AppError } from '../../../lib/errors.js';
 import { attachmentDisposition } from '../../../lib/file-names.js';
+import { receiveUpload, type UploadRules } from '../../../lib/uploads.js';
 import { actorOf } from '../../../plugins/request-actor.js';
-import { cancelImport, confirmImport, importReport, listImports, previewImport, viewImport, type Upload } from './imports.service.js';
+import { cancelImport, confirmImport, importReport, listImports, previewImport, viewImport } from './imports.service.js';
 import { importTemplate } from './spreadsheet-export.js';
 
 const MAX_MB = IMPORT_LIMITS.maxBytes / 1024 / 1024;
 
-/** The one uploaded file, read whole into memory: at most 5 MB, refused past that while it streams in. */
-async function receiveUpload(request: FastifyRequest): Promise<Upload> {
-  let file;
-  try {
-    file = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxBytes } });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-      throw new AppError('not_multipart', 415, 'Отправьте файл формой (multipart/form-data)');
-    }
-    throw err;
-  }
-  if (!file) throw new AppError('file_missing', 400, 'Выберите файл со списком учеников');
-  try {
-    return { buffer: await file.toBuffer(), fileName: file.filename };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('file_too_large', 413, `Файл больше ${MAX_MB} МБ. Разделите список на несколько файлов`);
-    }
-    throw err;
-  }
-}
+const UPLOAD_RULES: UploadRules = {
+  maxBytes: IMPORT_LIMITS.maxBytes,
+  missing: () => new AppError('file_missing', 400, 'Выберите файл со списком учеников'),
+  tooLarge: () => new AppError('file_too_large', 413, `Файл больше ${MAX_MB} МБ. Разделите список на несколько файлов`),
+};
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['imports'];
@@ -52,7 +36,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/imports',
     { onRequest: manage, schema: { tags, summary: 'Upload a CSV or XLSX list of pupils: checked and previewed, nothing written yet', consumes: ['multipart/form-data'] } },
-    async (request, reply) => reply.status(201).send(await previewImport(app.ctx, request.principal!, await receiveUpload(request), actorOf(request))),
+    async (request, reply) => reply.status(201).send(await previewImport(app.ctx, request.principal!, await receiveUpload(request, UPLOAD_RULES), actorOf(request))),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { badRequest, conflict, notFound } from '../../../lib/errors.js';
 import { hashToken, randomToken } from '../../../lib/tokens.js';
 import { sanitiseFileName } from '../../../lib/file-names.js';
+import type { ReceivedUpload } from '../../../lib/uploads.js';
 import type { Principal } from '../../../plugins/session.js';
 import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, IMPORT_OUTCOME_LABELS, type ImportStatus } from '../../../../common/participants.js';
 import { likePattern, type ListPage } from '../../../../common/schemas/lists.js';
@@ -54,10 +55,6 @@ export interface ImportJobData {
   actor: AuditActor;
 }
 
-export interface Upload {
-  buffer: Buffer;
-  fileName: string | undefined;
-}
 
 const batchNotFound = () => notFound('Импорт не найден');
 
@@ -104,9 +101,9 @@ const identityOf = (ctx: AppContext, row: ImportRow) => childIdentityKey(ctx, { 
  * Faulty rows are listed cell by cell, repeated rows and pupils already at the school are skipped,
  * and a child another school holds is refused without saying which school.
  */
-export async function previewImport(ctx: AppContext, principal: Principal, upload: Upload, actor: AuditActor): Promise<ImportBatchView> {
+export async function previewImport(ctx: AppContext, principal: Principal, upload: Pick<ReceivedUpload, 'data' | 'fileName'>, actor: AuditActor): Promise<ImportBatchView> {
   const school = await schoolOf(ctx, principal);
-  const table = await readSpreadsheet(upload.buffer);
+  const table = await readSpreadsheet(upload.data);
   const { columns, missing } = mapColumns(table.header.cells);
   if (missing.length > 0) {
     throw badRequest(
@@ -181,7 +178,7 @@ export async function previewImport(ctx: AppContext, principal: Principal, uploa
       schoolId: school.id,
       createdBy: principal.accountId,
       fileName: sanitiseFileName(upload.fileName, table.format, 'Список учеников'),
-      fileSha256: crypto.createHash('sha256').update(upload.buffer).digest('hex'),
+      fileSha256: crypto.createHash('sha256').update(upload.data).digest('hex'),
       status: 'preview',
       totalRows,
       validRows: totalRows - faultyRows,

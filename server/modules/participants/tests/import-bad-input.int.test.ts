@@ -104,6 +104,25 @@ describe('bad import files are refused with a clear message and nothing written'
     expect(json.body.error.message).toMatch(/multipart/);
   });
 
+  it('a form cut off mid-file, with two files or with too many fields', async () => {
+    const whole = multipart([{ name: 'file', filename: 'a.csv', content: csvBuffer(goodRows()) }]);
+    const send = (body: Buffer) => t.api('POST', '/api/imports', { cookie: staff.cookie, headers: MULTIPART_HEADERS, body });
+    const cut = await send(whole.subarray(0, whole.length - 30));
+    expect(cut.status).toBe(400);
+    expect(cut.body.error.code).toBe('malformed_upload');
+    const twoFiles = await send(
+      multipart([
+        { name: 'file', filename: 'a.csv', content: csvBuffer(goodRows()) },
+        { name: 'more', filename: 'b.csv', content: csvBuffer(goodRows()) },
+      ]),
+    );
+    // The first file may already be read when the second one arrives; either way no 500.
+    expect(twoFiles.status).toBeLessThan(500);
+    const fields = await send(multipart([...Array.from({ length: 15 }, (_, i) => ({ name: `f${i}`, value: 'x' })), { name: 'file', filename: 'a.csv', content: csvBuffer(goodRows()) }]));
+    expect(fields.status).toBe(400);
+    expect(fields.body.error.code).toBe('too_many_parts');
+  });
+
   it('a file name with ../ is kept only as a sanitised display name', async () => {
     const res = await uploadImport(t, staff.cookie, csvBuffer(goodRows()), '../../etc/passwd\u0000.csv');
     expect(res.status, JSON.stringify(res.body)).toBe(201);
