@@ -18,14 +18,19 @@ interface ErrorBody {
 const NETWORK_MESSAGE = 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз';
 const UNKNOWN_MESSAGE = 'Что-то пошло не так. Попробуйте чуть позже';
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** A body that is not JSON (a proxy's HTML error page, say) reads as no body at all. */
+function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+function failure(status: number, data: unknown): ApiError {
+  const error = (data as ErrorBody | undefined)?.error;
+  return new ApiError(status, error?.code ?? 'unknown', error?.message ?? UNKNOWN_MESSAGE, error?.fields ?? {});
 }
 
 /**
@@ -45,11 +50,8 @@ export async function api<T>(path: string, options: { method?: 'GET' | 'POST' | 
   } catch {
     throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
-  const data = await readJson(response);
-  if (!response.ok) {
-    const error = (data as ErrorBody | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? UNKNOWN_MESSAGE, error?.fields ?? {});
-  }
+  const data = parseJson(await response.text());
+  if (!response.ok) throw failure(response.status, data);
   return data as T;
 }
 
@@ -80,15 +82,9 @@ export function uploadFile<T>(
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_MESSAGE));
     xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const error = (data as ErrorBody | undefined)?.error;
-      reject(new ApiError(xhr.status, error?.code ?? 'unknown', error?.message ?? UNKNOWN_MESSAGE, error?.fields ?? {}));
+      const data = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(failure(xhr.status, data));
     };
     xhr.send(form);
   });
