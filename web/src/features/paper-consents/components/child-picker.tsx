@@ -25,14 +25,11 @@ export function ChildPicker({ value, onChange, error, label = 'Ученик' }: 
   const found = pupils.data ?? [];
   const options = value && !found.some((p) => p.id === value.id) ? [value, ...found] : found;
 
-  const nothingFound =
-    search.trim().length < PUPIL_SEARCH_MIN
-      ? 'Начните вводить фамилию'
-      : pupils.isError
-        ? errorMessage(pupils.error)
-        : pupils.isFetching
-          ? 'Ищем…'
-          : 'Среди учеников школы такого нет';
+  const nothingFound = (() => {
+    if (search.trim().length < PUPIL_SEARCH_MIN) return 'Начните вводить фамилию';
+    if (pupils.isError) return errorMessage(pupils.error);
+    return pupils.isFetching ? 'Ищем…' : 'Среди учеников школы такого нет';
+  })();
 
   return (
     <ListSelect

@@ -32,6 +32,14 @@ const FILTERS = ['grade', 'status', 'navigatorId', 'schoolId'] as const;
 
 type Notice = { color: 'green' | 'blue'; title: string; text: string };
 
+/** Why the table is empty: the search, or nobody yet, said in the words of whoever looks. */
+function emptyText(role: Role, filtered: boolean): string {
+  if (filtered) return 'Ничего не нашлось — измените поиск или фильтры.';
+  if (role === 'school') return 'В школе пока нет участников. Зарегистрируйте первого или загрузите список класса из файла.';
+  if (role === 'navigator') return 'Школа пока не закрепила за вами учеников.';
+  return 'Участников пока нет.';
+}
+
 /**
  * The pupils a staff member looks after, searched, sorted and paged on the server. A school also
  * registers pupils here, assigns them to navigators and may open a pupil's personal data.
@@ -171,15 +179,7 @@ export function ParticipantsPage() {
         onChange={update}
         searchLabel="Поиск по ФИО или почте"
         filters={filters}
-        empty={
-          filtered
-            ? 'Ничего не нашлось — измените поиск или фильтры.'
-            : isSchool
-              ? 'В школе пока нет участников. Зарегистрируйте первого или загрузите список класса из файла.'
-              : role === 'navigator'
-                ? 'Школа пока не закрепила за вами учеников.'
-                : 'Участников пока нет.'
-        }
+        empty={emptyText(role, filtered)}
         {...(isSchool ? { selection: { selected, onChange: setSelected } } : {})}
       />
       {registering && (
