@@ -5,55 +5,47 @@ export interface StaffLink {
   label: string;
 }
 
+const HOME: StaffLink = { to: '/staff', label: 'Главная' };
+
 const PROFILE: StaffLink[] = [
   { to: '/staff/profile', label: 'Профиль' },
   { to: '/staff/security', label: 'Вход и безопасность' },
 ];
 
+/** Every cabinet opens on its home page and ends with the person's own profile and sign-in settings. */
+const cabinet = (...sections: StaffLink[]): StaffLink[] => [HOME, ...sections, ...PROFILE];
+
 /** The sections of each staff cabinet, in the order people reach for them. */
 export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
-  issuer_admin: [
-    { to: '/staff', label: 'Главная' },
+  issuer_admin: cabinet(
     { to: '/staff/regions', label: 'Регионы' },
     { to: '/staff/team', label: 'Координаторы и сотрудники' },
     { to: '/staff/organisations', label: 'Школы и площадки' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
-    ...PROFILE,
-  ],
-  regional_coordinator: [
-    { to: '/staff', label: 'Главная' },
+  ),
+  regional_coordinator: cabinet(
     { to: '/staff/region', label: 'Мой регион' },
     { to: '/staff/organisations', label: 'Школы и площадки' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
-    ...PROFILE,
-  ],
-  school: [
-    { to: '/staff', label: 'Главная' },
+  ),
+  school: cabinet(
     { to: '/staff/organisation', label: 'Школа' },
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/imports', label: 'Импорт из файла' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
     { to: '/staff/team', label: 'Навигаторы и сотрудники' },
-    ...PROFILE,
-  ],
-  venue: [
-    { to: '/staff', label: 'Главная' },
+  ),
+  venue: cabinet(
     { to: '/staff/organisation', label: 'Площадка' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/team', label: 'Наставники и сотрудники' },
-    ...PROFILE,
-  ],
-  navigator: [
-    { to: '/staff', label: 'Главная' },
-    { to: '/staff/organisation', label: 'Школа' },
-    { to: '/staff/participants', label: 'Мои участники' },
-    ...PROFILE,
-  ],
-  mentor: [{ to: '/staff', label: 'Главная' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }, ...PROFILE],
-  methodologist: [{ to: '/staff', label: 'Главная' }, ...PROFILE],
+  ),
+  navigator: cabinet({ to: '/staff/organisation', label: 'Школа' }, { to: '/staff/participants', label: 'Мои участники' }),
+  mentor: cabinet({ to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
+  methodologist: cabinet(),
 };
 
 /** Where a gated session is sent before anything else opens. */

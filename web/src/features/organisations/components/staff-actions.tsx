@@ -4,19 +4,13 @@ import { notifications } from '@mantine/notifications';
 import type { Role } from '../../../../../common/roles.js';
 import { errorMessage } from '../../../lib/api-client';
 import { fullName } from '../../../lib/format';
+import type { OrganisationStaffMember } from '../api/organisations-api';
 import { useCloseAccess, useResendInvitation } from '../api/staff-api';
-import { mayManageStaff, type StaffStatus } from '../labels';
+import { mayManageStaff } from '../labels';
 import { ConfirmDialog } from './confirm-dialog';
 
-interface Member {
-  id: string;
-  role: Role;
-  status: StaffStatus;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  email: string;
-}
+/** Anyone listed on a card, in the team list or among a region's coordinators. */
+type Member = Omit<OrganisationStaffMember, 'position'>;
 
 const failed = (title: string) => (error: unknown) => notifications.show({ color: 'red', title, message: errorMessage(error) });
 
