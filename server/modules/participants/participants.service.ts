@@ -43,10 +43,18 @@ export const childInOtherSchoolMessage =
 
 export const emailInUseMessage = 'Этот адрес уже использует другой пользователь платформы — укажите другой';
 
-/** The school a school-role principal works for; such an account without one can do nothing here. */
+const noSchool = () => new AppError('no_school', 403, 'Ваша учётная запись не привязана к школе — обратитесь к координатору региона');
+
+/** The school a school-role principal works for, from the session; such an account without one can do nothing here. */
+export function schoolIdOf(principal: Principal): string {
+  if (!principal.schoolId) throw noSchool();
+  return principal.schoolId;
+}
+
+/** The caller's school with what a new pupil there takes from it: its name and its place. */
 export async function schoolOf(ctx: AppContext, principal: Principal): Promise<SchoolRow> {
-  const school = principal.schoolId ? await findSchool(ctx.db, principal.schoolId) : undefined;
-  if (!school) throw new AppError('no_school', 403, 'Ваша учётная запись не привязана к школе — обратитесь к координатору региона');
+  const school = await findSchool(ctx.db, schoolIdOf(principal));
+  if (!school) throw noSchool();
   return school;
 }
 
@@ -99,11 +107,11 @@ export async function getParticipant(ctx: AppContext, principal: Principal, id: 
 
 /** Unmasked SNILS, document and ОВЗ details of the school's own pupil; the view is audited with the read. */
 export async function viewPersonalData(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<ParticipantPersonalData> {
-  const school = await schoolOf(ctx, principal);
+  const schoolId = schoolIdOf(principal);
   return inTransaction(ctx.db, async (tx) => {
-    const profile = await findProfileOfSchool(tx, school.id, id);
+    const profile = await findProfileOfSchool(tx, schoolId, id);
     if (!profile) throw participantNotFound();
-    await recordAudit(tx, actor, 'pd.viewed', id, { fields: 'snils,document,ovz', bySchool: school.id });
+    await recordAudit(tx, actor, 'pd.viewed', id, { fields: 'snils,document,ovz', bySchool: schoolId });
     return {
       snils: formatSnils(ctx.pd.decrypt(profile.snilsEnc)),
       document:
@@ -116,7 +124,8 @@ export async function viewPersonalData(ctx: AppContext, principal: Principal, id
   });
 }
 
-function isUniqueViolation(err: unknown): boolean {
+/** A unique index refused the write: a concurrent registration of the same child or address got there first. */
+export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return (e.code ?? e.cause?.code) === '23505';
 }
@@ -184,10 +193,10 @@ export async function registerBySchool(ctx: AppContext, principal: Principal, in
 
 /** Gives many of the school's pupils one navigator of the school (or none); all or nothing. */
 export async function assignToNavigator(ctx: AppContext, principal: Principal, input: AssignNavigator, actor: AuditActor): Promise<{ assigned: number }> {
-  const school = await schoolOf(ctx, principal);
+  const schoolId = schoolIdOf(principal);
   return inTransaction(ctx.db, async (tx) => {
-    if (input.navigatorId && !(await isNavigatorOfSchool(tx, input.navigatorId, school.id))) throw notFound('Навигатор не найден');
-    if ((await lockPupilsOfSchool(tx, input.participantIds, school.id)) !== input.participantIds.length) throw participantNotFound();
+    if (input.navigatorId && !(await isNavigatorOfSchool(tx, input.navigatorId, schoolId))) throw notFound('Навигатор не найден');
+    if ((await lockPupilsOfSchool(tx, input.participantIds, schoolId)) !== input.participantIds.length) throw participantNotFound();
     if (input.navigatorId) await upsertAssignments(tx, input.participantIds, input.navigatorId, principal.accountId);
     else await unassignNavigator(tx, input.participantIds);
     await recordAuditMany(

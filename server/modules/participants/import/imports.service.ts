@@ -16,7 +16,7 @@ import { childIdentityKey } from '../../identity/registration.service.js';
 import { TOKEN_LIFETIME_MS } from '../../identity/tokens.repository.js';
 import { decideExistingChild } from '../participants.policy.js';
 import { attachToSchool, findSchool, type SchoolRow } from '../participants.repository.js';
-import { childInOtherSchoolMessage, emailInUseMessage, schoolOf, signInUrl } from '../participants.service.js';
+import { childInOtherSchoolMessage, emailInUseMessage, isUniqueViolation, schoolIdOf, signInUrl } from '../participants.service.js';
 import { readSpreadsheet } from './file-reader.js';
 import {
   advanceBatch,
@@ -102,7 +102,7 @@ const identityOf = (ctx: AppContext, row: ImportRow) => childIdentityKey(ctx, { 
  * and a child another school holds is refused without saying which school.
  */
 export async function previewImport(ctx: AppContext, principal: Principal, upload: Pick<ReceivedUpload, 'data' | 'fileName'>, actor: AuditActor): Promise<ImportBatchView> {
-  const school = await schoolOf(ctx, principal);
+  const schoolId = schoolIdOf(principal);
   const table = await readSpreadsheet(upload.data);
   const { columns, missing } = mapColumns(table.header.cells);
   if (missing.length > 0) {
@@ -154,7 +154,7 @@ export async function previewImport(ctx: AppContext, principal: Principal, uploa
   for (const u of unique) {
     const found = existing.get(u.identity);
     if (found) {
-      const decision = decideExistingChild(found.schoolId, school.id);
+      const decision = decideExistingChild(found.schoolId, schoolId);
       if (decision === 'other_school') errors.push({ row: u.row.row, field: null, message: childInOtherSchoolMessage });
       else if (decision === 'already_here') outcomes.push({ row: u.row.row, outcome: 'already_registered', message: IMPORT_OUTCOME_LABELS.already_registered });
       else {
@@ -175,7 +175,7 @@ export async function previewImport(ctx: AppContext, principal: Principal, uploa
   const faultyRows = new Set(errors.map((e) => e.row)).size;
   const id = await inTransaction(ctx.db, async (tx) => {
     const batchId = await insertBatch(tx, {
-      schoolId: school.id,
+      schoolId,
       createdBy: principal.accountId,
       fileName: sanitiseFileName(upload.fileName, table.format, 'Список учеников'),
       fileSha256: crypto.createHash('sha256').update(upload.data).digest('hex'),
@@ -197,8 +197,8 @@ export async function previewImport(ctx: AppContext, principal: Principal, uploa
 }
 
 export async function viewImport(ctx: AppContext, principal: Principal, id: string): Promise<ImportBatchView> {
-  const school = await schoolOf(ctx, principal);
-  const row = await findBatchView(ctx.db, school.id, id, LIST_LIMIT);
+  const schoolId = schoolIdOf(principal);
+  const row = await findBatchView(ctx.db, schoolId, id, LIST_LIMIT);
   if (!row) throw batchNotFound();
   return presentView(row);
 }
@@ -209,8 +209,8 @@ export async function listImports(
   principal: Principal,
   q: { q?: string | undefined; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ): Promise<ListPage<ImportBatchSummary>> {
-  const school = await schoolOf(ctx, principal);
-  const { items, total } = await listBatches(ctx.db, school.id, q, q.q ? likePattern(q.q) : null);
+  const schoolId = schoolIdOf(principal);
+  const { items, total } = await listBatches(ctx.db, schoolId, q, q.q ? likePattern(q.q) : null);
   return {
     items: items.map((b) => ({ ...b, status: b.status as ImportStatus, createdAt: b.createdAt.toISOString(), finishedAt: iso(b.finishedAt) })),
     total,
@@ -230,31 +230,31 @@ async function refuseUnlessPreview(ctx: AppContext, schoolId: string, id: string
 
 /** The school confirms a preview; a job writes the rows in chunks, reporting progress as it goes. */
 export async function confirmImport(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<ImportBatchView> {
-  const school = await schoolOf(ctx, principal);
+  const schoolId = schoolIdOf(principal);
   const queued = await inTransaction(ctx.db, async (tx, afterCommit) => {
-    if (!(await queueBatch(tx, school.id, id))) return false;
+    if (!(await queueBatch(tx, schoolId, id))) return false;
     await recordAudit(tx, actor, 'import.confirmed', id);
     afterCommit(() => ctx.jobs.send(IMPORT_JOB, { batchId: id, actor } satisfies ImportJobData, { singletonKey: id }));
     return true;
   });
-  if (!queued) await refuseUnlessPreview(ctx, school.id, id);
+  if (!queued) await refuseUnlessPreview(ctx, schoolId, id);
   return viewImport(ctx, principal, id);
 }
 
 export async function cancelImport(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<void> {
-  const school = await schoolOf(ctx, principal);
+  const schoolId = schoolIdOf(principal);
   const cancelled = await inTransaction(ctx.db, async (tx) => {
-    if (!(await cancelPreview(tx, school.id, id))) return false;
+    if (!(await cancelPreview(tx, schoolId, id))) return false;
     await recordAudit(tx, actor, 'import.cancelled', id);
     return true;
   });
-  if (!cancelled) await refuseUnlessPreview(ctx, school.id, id);
+  if (!cancelled) await refuseUnlessPreview(ctx, schoolId, id);
 }
 
 /** Every faulty cell and every row not simply created, as a table the school can sort and print. */
 export async function importReport(ctx: AppContext, principal: Principal, id: string, format: SpreadsheetFormat): Promise<ExportedFile & { fileName: string }> {
-  const school = await schoolOf(ctx, principal);
-  const batch = await findBatchReport(ctx.db, school.id, id);
+  const schoolId = schoolIdOf(principal);
+  const batch = await findBatchReport(ctx.db, schoolId, id);
   if (!batch) throw batchNotFound();
   const lines = [
     ...batch.rowErrors.map((e) => ({ row: e.row, column: e.field ? IMPORT_COLUMN_LABELS[e.field as keyof typeof IMPORT_COLUMN_LABELS] : 'Вся строка', text: e.message })),
@@ -272,11 +272,6 @@ export async function importReport(ctx: AppContext, principal: Principal, id: st
     [14, 34, 90],
   );
   return { ...file, fileName: sanitiseFileName(`Отчёт по импорту ${batch.fileName}`, file.extension, 'Отчёт по импорту') };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return (e.code ?? e.cause?.code) === '23505';
 }
 
 /**
