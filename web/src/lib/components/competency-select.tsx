@@ -28,8 +28,9 @@ export function CompetencySelect(props: Omit<MultiSelectProps, 'data'>) {
       // Like the theme's Select: the closed list stays out of the page, so the label names only the input.
       comboboxProps={{ keepMounted: false }}
       rightSection={spheres.isLoading ? <Loader size="xs" /> : undefined}
-      error={spheres.isError ? 'Не получилось загрузить список компетенций' : undefined}
       {...props}
+      // A form's getInputProps always passes `error`, undefined while the field is valid.
+      error={props.error ?? (spheres.isError ? 'Не получилось загрузить список компетенций' : undefined)}
       data={data}
     />
   );
