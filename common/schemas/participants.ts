@@ -69,6 +69,7 @@ export const importListQuerySchema = listQuerySchema(['createdAt', 'fileName', '
   // The newest import is the one a school comes back for.
   order: z.enum(['asc', 'desc'], { error: 'Порядок: asc или desc' }).default('desc'),
 });
+export type ImportListQuery = z.infer<typeof importListQuerySchema>;
 
 export const spreadsheetFormatQuerySchema = z.strictObject({
   format: z.enum(['xlsx', 'csv'], { error: 'Формат: xlsx или csv' }).default('xlsx'),

@@ -1,7 +1,8 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../db/client.js';
 import { accounts, importBatches, oneTimeTokens, participantProfiles } from '../../../db/schema/index.js';
-import type { ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
+import { likePattern } from '../../../../common/schemas/lists.js';
+import type { ImportListQuery, ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
 import type { ImportStatus } from '../../../../common/participants.js';
 
 /** Lookups by many keys go in slices, so no statement carries more parameters than a driver likes. */
@@ -116,21 +117,21 @@ export const BATCH_SUMMARY_COLUMNS = {
   finishedAt: importBatches.finishedAt,
 };
 
-const SORTS: Record<string, SQL> = {
+const SORTS: Record<ImportListQuery['sort'], SQL> = {
   createdAt: sql`${importBatches.createdAt}`,
   fileName: sql`lower(${importBatches.fileName})`,
   status: sql`${importBatches.status}`,
 };
 
-export async function listBatches(executor: Executor, schoolId: string, q: { q?: string | undefined; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }, pattern: string | null) {
-  const where = and(eq(importBatches.schoolId, schoolId), pattern ? sql`${importBatches.fileName} ilike ${pattern}` : undefined);
+export async function listBatches(executor: Executor, schoolId: string, q: ImportListQuery) {
+  const where = and(eq(importBatches.schoolId, schoolId), q.q ? sql`${importBatches.fileName} ilike ${likePattern(q.q)}` : undefined);
   const dir = sql.raw(q.order);
   const [items, [count]] = await Promise.all([
     executor
       .select(BATCH_SUMMARY_COLUMNS)
       .from(importBatches)
       .where(where)
-      .orderBy(sql`${SORTS[q.sort] ?? SORTS.createdAt} ${dir}, ${importBatches.id}`)
+      .orderBy(sql`${SORTS[q.sort]} ${dir}, ${importBatches.id}`)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     executor.select({ total: sql<number>`count(*)::int` }).from(importBatches).where(where),

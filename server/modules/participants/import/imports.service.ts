@@ -8,8 +8,8 @@ import { sanitiseFileName } from '../../../lib/file-names.js';
 import type { ReceivedUpload } from '../../../lib/uploads.js';
 import type { Principal } from '../../../plugins/session.js';
 import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, IMPORT_OUTCOME_LABELS, type ImportStatus } from '../../../../common/participants.js';
-import { likePattern, type ListPage } from '../../../../common/schemas/lists.js';
-import type { ImportBatchSummary, ImportBatchView, ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
+import type { ListPage } from '../../../../common/schemas/lists.js';
+import type { ImportBatchSummary, ImportBatchView, ImportListQuery, ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../../audit/index.js';
 import { mailTemplates } from '../../mail/templates.js';
 import { childIdentityKey } from '../../identity/registration.service.js';
@@ -204,13 +204,8 @@ export async function viewImport(ctx: AppContext, principal: Principal, id: stri
 }
 
 /** The school's imports, newest first unless asked otherwise. */
-export async function listImports(
-  ctx: AppContext,
-  principal: Principal,
-  q: { q?: string | undefined; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
-): Promise<ListPage<ImportBatchSummary>> {
-  const schoolId = schoolIdOf(principal);
-  const { items, total } = await listBatches(ctx.db, schoolId, q, q.q ? likePattern(q.q) : null);
+export async function listImports(ctx: AppContext, principal: Principal, q: ImportListQuery): Promise<ListPage<ImportBatchSummary>> {
+  const { items, total } = await listBatches(ctx.db, schoolIdOf(principal), q);
   return {
     items: items.map((b) => ({ ...b, status: b.status as ImportStatus, createdAt: b.createdAt.toISOString(), finishedAt: iso(b.finishedAt) })),
     total,
