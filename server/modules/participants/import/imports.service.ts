@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../../context.js';
+import type { Executor } from '../../../db/client.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { badRequest, conflict, notFound } from '../../../lib/errors.js';
@@ -96,6 +97,38 @@ function isTemplateExample(row: ImportRow): boolean {
 
 const identityOf = (ctx: AppContext, row: ImportRow) => childIdentityKey(ctx, { ...row, middleName: row.middleName ?? undefined });
 
+type Placement =
+  | { kind: 'create' }
+  | { kind: 'attach'; accountId: string }
+  | { kind: 'already_here' }
+  | { kind: 'refused'; field: 'email' | null; message: string };
+
+/**
+ * What writing each row would do now, by the one-child-one-profile rule: the preview and the job
+ * decide the same way, the job again with the profiles locked because the preview may be hours old.
+ */
+async function placeRows(
+  executor: Executor,
+  schoolId: string,
+  rows: ReadonlyArray<{ row: ImportRow; identity: string }>,
+  opts: { lock?: boolean } = {},
+): Promise<Placement[]> {
+  const existing = await findChildrenByIdentity(executor, rows.map((r) => r.identity), opts);
+  const emailsInUse = await findEmailsInUse(executor, rows.filter((r) => !existing.has(r.identity)).map((r) => r.row.email));
+  return rows.map(({ row, identity }): Placement => {
+    const found = existing.get(identity);
+    if (!found) return emailsInUse.has(row.email) ? { kind: 'refused', field: 'email', message: emailInUseMessage } : { kind: 'create' };
+    switch (decideExistingChild(found.schoolId, schoolId)) {
+      case 'attach':
+        return { kind: 'attach', accountId: found.accountId };
+      case 'already_here':
+        return { kind: 'already_here' };
+      case 'other_school':
+        return { kind: 'refused', field: null, message: childInOtherSchoolMessage };
+    }
+  });
+}
+
 /**
  * Reads and checks the whole file and stores what confirming it would do; no account is touched.
  * Faulty rows are listed cell by cell, repeated rows and pupils already at the school are skipped,
@@ -146,29 +179,29 @@ export async function previewImport(ctx: AppContext, principal: Principal, uploa
     unique.push(v);
   }
 
-  const existing = await findChildrenByIdentity(ctx.db, unique.map((u) => u.identity));
-  const emailsInUse = await findEmailsInUse(ctx.db, unique.filter((u) => !existing.has(u.identity)).map((u) => u.row.email));
+  const placements = await placeRows(ctx.db, schoolId, unique);
   const toWrite: ImportRow[] = [];
   let toCreate = 0;
   let toMatch = 0;
-  for (const u of unique) {
-    const found = existing.get(u.identity);
-    if (found) {
-      const decision = decideExistingChild(found.schoolId, schoolId);
-      if (decision === 'other_school') errors.push({ row: u.row.row, field: null, message: childInOtherSchoolMessage });
-      else if (decision === 'already_here') outcomes.push({ row: u.row.row, outcome: 'already_registered', message: IMPORT_OUTCOME_LABELS.already_registered });
-      else {
-        outcomes.push({ row: u.row.row, outcome: 'matched', message: IMPORT_OUTCOME_LABELS.matched });
+  unique.forEach(({ row }, i) => {
+    const placement = placements[i]!;
+    switch (placement.kind) {
+      case 'refused':
+        errors.push({ row: row.row, field: placement.field, message: placement.message });
+        break;
+      case 'already_here':
+        outcomes.push({ row: row.row, outcome: 'already_registered', message: IMPORT_OUTCOME_LABELS.already_registered });
+        break;
+      case 'attach':
+        outcomes.push({ row: row.row, outcome: 'matched', message: IMPORT_OUTCOME_LABELS.matched });
         toMatch++;
-        toWrite.push(u.row);
-      }
-    } else if (emailsInUse.has(u.row.email)) {
-      errors.push({ row: u.row.row, field: 'email', message: emailInUseMessage });
-    } else {
-      toCreate++;
-      toWrite.push(u.row);
+        toWrite.push(row);
+        break;
+      case 'create':
+        toCreate++;
+        toWrite.push(row);
     }
-  }
+  });
 
   errors.sort(byRowThenColumn);
   outcomes.sort((a, b) => a.row - b.row);
@@ -275,33 +308,31 @@ export async function importReport(ctx: AppContext, principal: Principal, id: st
  * go to the outbox, existing profiles join the school, and the progress moves on.
  */
 async function writeChunk(ctx: AppContext, batchId: string, school: SchoolRow, rows: ImportRow[], actor: AuditActor): Promise<void> {
-  const identities = rows.map((r) => identityOf(ctx, r));
+  const entries = rows.map((row) => ({ row, identity: identityOf(ctx, row) }));
   await inTransaction(ctx.db, async (tx, afterCommit) => {
-    const existing = await findChildrenByIdentity(tx, identities, { lock: true });
-    const emailsInUse = await findEmailsInUse(tx, rows.filter((_, i) => !existing.has(identities[i]!)).map((r) => r.email));
+    const placements = await placeRows(tx, school.id, entries, { lock: true });
     const result: ChunkResult = { processed: rows.length, created: 0, matched: 0, skipped: 0, failed: 0, outcomes: [] };
-    const creates: Array<{ row: ImportRow; identity: string }> = [];
+    const creates: typeof entries = [];
     const attaches: Array<{ accountId: string; grade: number }> = [];
-    rows.forEach((row, i) => {
-      const found = existing.get(identities[i]!);
-      if (found) {
-        const decision = decideExistingChild(found.schoolId, school.id);
-        if (decision === 'attach') {
-          attaches.push({ accountId: found.accountId, grade: row.grade });
+    entries.forEach((entry, i) => {
+      const { row } = entry;
+      const placement = placements[i]!;
+      switch (placement.kind) {
+        case 'create':
+          creates.push(entry);
+          break;
+        case 'attach':
+          attaches.push({ accountId: placement.accountId, grade: row.grade });
           result.matched++;
           result.outcomes.push({ row: row.row, outcome: 'matched', message: IMPORT_OUTCOME_LABELS.matched });
-        } else if (decision === 'already_here') {
+          break;
+        case 'already_here':
           result.skipped++;
           result.outcomes.push({ row: row.row, outcome: 'already_registered', message: IMPORT_OUTCOME_LABELS.already_registered });
-        } else {
+          break;
+        case 'refused':
           result.failed++;
-          result.outcomes.push({ row: row.row, outcome: 'failed', message: childInOtherSchoolMessage });
-        }
-      } else if (emailsInUse.has(row.email)) {
-        result.failed++;
-        result.outcomes.push({ row: row.row, outcome: 'failed', message: emailInUseMessage });
-      } else {
-        creates.push({ row, identity: identities[i]! });
+          result.outcomes.push({ row: row.row, outcome: 'failed', message: placement.message });
       }
     });
 
