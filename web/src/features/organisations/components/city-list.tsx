@@ -21,21 +21,20 @@ function CityNameForm({
   initial: string;
   submitLabel: string;
   pending: boolean;
-  onSave: (name: string, fail: (error: unknown) => void, done: () => void) => void;
+  onSave: (name: string) => Promise<unknown>;
   onCancel?: () => void;
 }) {
   const form = useForm({ initialValues: { name: initial }, validate: (values) => schemaErrors(cityNameSchema, values) });
-  const submit = form.onSubmit(({ name }) =>
-    onSave(
-      name.trim(),
-      (error) => {
-        const message = applyServerErrors(error, form.setFieldError, (field) => (field === 'name' ? 'name' : null));
-        // A refusal without a field of its own (say, the city was deleted meanwhile) still belongs under this input.
-        if (!(error instanceof ApiError && error.fields.name)) form.setFieldError('name', message);
-      },
-      () => form.reset(),
-    ),
-  );
+  const submit = form.onSubmit(async ({ name }) => {
+    try {
+      await onSave(name.trim());
+      form.reset();
+    } catch (error) {
+      const message = applyServerErrors(error, form.setFieldError, (field) => (field === 'name' ? 'name' : null));
+      // A refusal without a field of its own (say, the city was deleted meanwhile) still belongs under this input.
+      if (!(error instanceof ApiError && error.fields.name)) form.setFieldError('name', message);
+    }
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-start" gap="xs" wrap="wrap">
@@ -68,12 +67,7 @@ function CityRow({ city, onDelete }: { city: RegionCity; onDelete: (city: Region
             submitLabel="Сохранить"
             pending={rename.isPending}
             onCancel={() => setEditing(false)}
-            onSave={(name, fail) =>
-              rename.mutate(
-                { id: city.id, name },
-                { onSuccess: () => setEditing(false), onError: fail },
-              )
-            }
+            onSave={(name) => rename.mutateAsync({ id: city.id, name }).then(() => setEditing(false))}
           />
         </Table.Td>
       </Table.Tr>
@@ -121,15 +115,7 @@ export function CityList({ region }: { region: RegionDetails }) {
         initial=""
         submitLabel="Добавить"
         pending={add.isPending}
-        onSave={(name, fail, done) =>
-          add.mutate(name, {
-            onSuccess: () => {
-              done();
-              notifications.show({ color: 'green', title: 'Город добавлен', message: name });
-            },
-            onError: fail,
-          })
-        }
+        onSave={(name) => add.mutateAsync(name).then(() => notifications.show({ color: 'green', title: 'Город добавлен', message: name }))}
       />
       {region.cityList.length > 10 && (
         <TextInput label="Найти в списке" type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={{ base: '100%', sm: 280 }} />
