@@ -8,15 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { confirmedParent, registerPupil } from '../../../test/factories.js';
 import { createSchool, createStaff, createVenue, regionByCode, type StaffMember } from '../../../test/staff-factories.js';
-import { MULTIPART_HEADERS as MULTIPART, multipart } from '../../../test/multipart.js';
+import { MULTIPART_HEADERS as MULTIPART, TINY_PDF, multipart } from '../../../test/multipart.js';
 import { paperConsentsDir } from '../paper-consents.storage.js';
 import { uploadPaperConsent } from '../paper-consents.service.js';
 
-// Tiny files that are what they say they are, built here so the test shows exactly what is uploaded.
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n' +
-    '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-);
+// Tiny files that are what they say they are, so the test shows exactly what is uploaded; the PDF is the shared one.
+const PDF = TINY_PDF;
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
