@@ -16,10 +16,11 @@ export interface ListState {
  */
 export function useListState(defaultSort: string, filterNames: readonly string[] = [], defaultOrder: 'asc' | 'desc' = 'asc') {
   const [params, setParams] = useSearchParams();
+  const order = params.get('order');
   const state: ListState = {
     q: params.get('q') ?? '',
     sort: params.get('sort') ?? defaultSort,
-    order: params.get('order') === 'desc' || params.get('order') === 'asc' ? (params.get('order') as 'asc' | 'desc') : defaultOrder,
+    order: order === 'asc' || order === 'desc' ? order : defaultOrder,
     page: Math.max(1, Number(params.get('page')) || 1),
     filters: Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? ''])),
   };

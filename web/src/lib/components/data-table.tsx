@@ -44,6 +44,8 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
   const tableId = useId();
   const [search, setSearch] = useState(state.q);
   useEffect(() => setSearch(state.q), [state.q]);
+  // Without dependencies on purpose: each render restarts the wait with the latest onChange, whose
+  // list state may have moved on meanwhile (a filter picked while the search was being typed).
   useEffect(() => {
     if (search === state.q) return;
     const timer = setTimeout(() => onChange({ q: search }), 350);
