@@ -16,7 +16,7 @@ import type {
 import { formatSnils, maskSnils } from '../../../common/validators.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/templates.js';
-import { emailTaken, updateParticipantProfile } from '../identity/accounts.repository.js';
+import { updateParticipantProfile } from '../identity/accounts.repository.js';
 import { childIdentityKey, createParticipant } from '../identity/registration.service.js';
 import { issueToken } from '../identity/tokens.repository.js';
 import { decideExistingChild, participantScope } from './participants.policy.js';
@@ -158,9 +158,6 @@ export async function registerBySchool(ctx: AppContext, principal: Principal, in
           }
           return { id: existing.accountId, outcome: 'matched' as const };
         }
-        if (await emailTaken(tx, input.email)) {
-          throw conflict('email_taken', emailInUseMessage, { email: emailInUseMessage });
-        }
         const account = await createParticipant(
           ctx,
           tx,
@@ -185,7 +182,10 @@ export async function registerBySchool(ctx: AppContext, principal: Principal, in
       });
     } catch (err) {
       if (attempt < 2 && isUniqueViolation(err)) continue;
-      if (isUniqueViolation(err)) throw conflict('email_taken', emailInUseMessage, { email: emailInUseMessage });
+      // createParticipant words a taken address for a pupil signing up; a school is told it differently.
+      if (isUniqueViolation(err) || (err instanceof AppError && err.code === 'email_taken')) {
+        throw conflict('email_taken', emailInUseMessage, { email: emailInUseMessage });
+      }
       throw err;
     }
   }
