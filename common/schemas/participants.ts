@@ -8,17 +8,8 @@ import {
   type ImportStatus,
   type ParticipantStatusFilter,
 } from '../participants.js';
-import {
-  emailSchema,
-  gradeSchema,
-  idSchema,
-  optionalPersonNameSchema,
-  participantBirthDateSchema,
-  personNameSchema,
-  phoneSchema,
-  snilsSchema,
-} from './fields.js';
-import { documentsSchema } from './identity.js';
+import { emailSchema, idSchema, phoneSchema } from './fields.js';
+import { childDataShape, documentsSchema } from './identity.js';
 import { listQuerySchema } from './lists.js';
 
 export const PARTICIPANT_SORTS = ['name', 'grade', 'createdAt', 'school'] as const;
@@ -39,18 +30,15 @@ export const participantListQuerySchema = listQuerySchema(PARTICIPANT_SORTS).ext
 export type ParticipantListQuery = z.infer<typeof participantListQuerySchema>;
 
 /** A pupil a school registers itself: place and school come from the school, not from the form. */
-export const schoolRegistrationSchema = z.strictObject({
-  lastName: personNameSchema,
-  firstName: personNameSchema,
-  middleName: optionalPersonNameSchema,
-  birthDate: participantBirthDateSchema,
-  grade: gradeSchema,
-  snils: snilsSchema,
-  email: emailSchema,
-  phone: phoneSchema.optional(),
-  document: documentsSchema.optional(),
-  hasOvz: z.boolean({ error: 'Укажите да или нет' }).optional(),
-});
+export const schoolRegistrationSchema = z
+  .strictObject(childDataShape)
+  .omit({ regionId: true, cityId: true, schoolId: true, schoolName: true })
+  .extend({
+    email: emailSchema,
+    phone: phoneSchema.optional(),
+    document: documentsSchema.optional(),
+    hasOvz: z.boolean({ error: 'Укажите да или нет' }).optional(),
+  });
 export type SchoolRegistration = z.infer<typeof schoolRegistrationSchema>;
 
 export const MAX_ASSIGN_AT_ONCE = 500;
