@@ -1,9 +1,9 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { kpiTargetsSchema } from '../../../../../common/schemas/organisations.js';
 import type { KpiRow } from '../../../lib/components/kpi-chart';
-import { FormAlert } from '../../../lib/components/page';
+import { FormFooter } from '../../../lib/components/form-footer';
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useSetKpiTargets, type OrganisationCard } from '../api/organisations-api';
 
@@ -64,15 +64,7 @@ export function KpiTargetsEditor({ card, onDone }: { card: OrganisationCard; onD
             />
           ))}
         </SimpleGrid>
-        <FormAlert message={feedback.alert} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            Сохранить цели
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Отмена
-          </Button>
-        </Group>
+        <FormFooter alert={feedback.alert} pending={save.isPending} submitLabel="Сохранить цели" onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { updateStaffSchema } from '../../../../../common/schemas/organisations.js';
 import { useCompetencies } from '../../../lib/competencies';
 import { CompetencySelect } from '../../../lib/components/competency-select';
-import { FormAlert, LoadError, PageLoader } from '../../../lib/components/page';
+import { FormFooter } from '../../../lib/components/form-footer';
+import { LoadError, PageLoader } from '../../../lib/components/page';
 import { fullName } from '../../../lib/format';
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useUpdateStaff, type StaffListItem } from '../api/staff-api';
@@ -40,15 +41,7 @@ function MentorFields({ mentor, initialIds, onDone }: { mentor: StaffListItem; i
       <Stack gap="sm">
         <TextInput label="Должность" description="Необязательно" {...form.getInputProps('position')} />
         <CompetencySelect description="По каким компетенциям наставник проводит пробы" {...form.getInputProps('competencyIds')} />
-        <FormAlert message={feedback.alert} />
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            Сохранить
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Отмена
-          </Button>
-        </Group>
+        <FormFooter alert={feedback.alert} pending={update.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

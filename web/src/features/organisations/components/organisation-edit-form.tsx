@@ -1,8 +1,8 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { updateOrganisationSchema } from '../../../../../common/schemas/organisations.js';
-import { FormAlert } from '../../../lib/components/page';
+import { FormFooter } from '../../../lib/components/form-footer';
 import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useUpdateOrganisation, type OrganisationCard } from '../api/organisations-api';
 import { OrganisationFields, organisationPayload, type OrganisationValues } from './organisation-fields';
@@ -65,15 +65,7 @@ export function OrganisationEditForm({ card, onDone }: { card: OrganisationCard;
       <Stack gap="md">
         {!withLegalIds && <Text size="sm">ИНН и ОГРН исправляет региональный координатор.</Text>}
         <OrganisationFields kind={card.kind} regionId={card.regionId} withLegalIds={withLegalIds} input={(field) => form.getInputProps(field)} />
-        <FormAlert message={feedback.alert} />
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            Сохранить
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Отмена
-          </Button>
-        </Group>
+        <FormFooter alert={feedback.alert} pending={update.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,9 +1,9 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { regionUpdateSchema } from '../../../../../common/schemas/organisations.js';
-import { FormAlert } from '../../../lib/components/page';
+import { FormFooter } from '../../../lib/components/form-footer';
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useSetSeason, type RegionDetails } from '../api/regions-api';
 
@@ -75,12 +75,7 @@ export function SeasonForm({ region }: { region: RegionDetails }) {
               {...form.getInputProps('seasonEndsOn')}
             />
           </Group>
-          <FormAlert message={feedback.alert} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить сроки
-            </Button>
-          </Group>
+          <FormFooter alert={feedback.alert} pending={save.isPending} submitLabel="Сохранить сроки" />
         </Stack>
       </form>
     </Stack>

@@ -1,9 +1,9 @@
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ownProfileSchema } from '../../../../../common/schemas/organisations.js';
 import { CompetencySelect } from '../../../lib/components/competency-select';
-import { FormAlert } from '../../../lib/components/page';
+import { FormFooter } from '../../../lib/components/form-footer';
 import { formatPhone } from '../../../lib/format';
 import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
 import { useUpdateOwnProfile, type StaffProfile } from '../api/profile-api';
@@ -90,12 +90,7 @@ export function ProfileForm({ profile }: { profile: StaffProfile }) {
           {...form.getInputProps('about')}
         />
         {isMentor && <CompetencySelect description="По каким компетенциям вы проводите пробы" {...form.getInputProps('competencyIds')} />}
-        <FormAlert message={feedback.alert} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            Сохранить
-          </Button>
-        </Group>
+        <FormFooter alert={feedback.alert} pending={save.isPending} />
       </Stack>
     </form>
   );
