@@ -12,7 +12,13 @@ interface SeasonValues {
   seasonEndsOn: string | null;
 }
 
-const CALENDAR_LABELS = {
+/** Both dates look and read alike; the calendar's buttons are named in Russian. */
+const DATE_INPUT = {
+  placeholder: 'Не задано',
+  valueFormat: 'D MMMM YYYY',
+  clearable: true,
+  size: 'md',
+  w: { base: '100%', sm: 240 },
   ariaLabels: {
     monthLevelControl: 'Выбрать месяц',
     yearLevelControl: 'Выбрать год',
@@ -53,27 +59,8 @@ export function SeasonForm({ region }: { region: RegionDetails }) {
       <form ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Group align="flex-start" gap="md" wrap="wrap">
-            <DatePickerInput
-              label="Начало сезона"
-              placeholder="Не задано"
-              valueFormat="D MMMM YYYY"
-              clearable
-              size="md"
-              w={{ base: '100%', sm: 240 }}
-              {...CALENDAR_LABELS}
-              {...form.getInputProps('seasonStartsOn')}
-            />
-            <DatePickerInput
-              label="Окончание сезона"
-              placeholder="Не задано"
-              valueFormat="D MMMM YYYY"
-              clearable
-              size="md"
-              minDate={seasonStartsOn ?? undefined}
-              w={{ base: '100%', sm: 240 }}
-              {...CALENDAR_LABELS}
-              {...form.getInputProps('seasonEndsOn')}
-            />
+            <DatePickerInput label="Начало сезона" {...DATE_INPUT} {...form.getInputProps('seasonStartsOn')} />
+            <DatePickerInput label="Окончание сезона" minDate={seasonStartsOn ?? undefined} {...DATE_INPUT} {...form.getInputProps('seasonEndsOn')} />
           </Group>
           <FormFooter alert={feedback.alert} pending={save.isPending} submitLabel="Сохранить сроки" />
         </Stack>
