@@ -1,21 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Role } from '../../../../../common/roles.js';
 import type { ListPage } from '../../../../../common/schemas/lists.js';
 import type { InviteStaff } from '../../../../../common/schemas/organisations.js';
 import { api, del, patch, post } from '../../../lib/api-client';
 import { useInvalidatingMutation } from '../../../lib/mutations';
 import { organisationsKey, regionsKey } from '../../../lib/organisations';
-import type { StaffStatus } from '../labels';
+import type { OrganisationStaffMember } from './organisations-api';
 
-export interface StaffListItem {
-  id: string;
-  role: Role;
-  status: StaffStatus;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  email: string;
-  position: string | null;
+/** A staff member as the team list shows them: where they work as well as who they are. */
+export interface StaffListItem extends OrganisationStaffMember {
   regionName: string | null;
   organisationName: string | null;
   competencies: string[];
