@@ -66,7 +66,7 @@ function placeIssue(doc: Document, lines: LineCounter, issue: z.core.$ZodIssue):
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') message = `Неизвестное поле: ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) message = 'Обязательное поле не заполнено';
+  if (issue.code === 'invalid_type' && issue.input === undefined) message = `Не заполнено обязательное поле «${String(path.at(-1))}»`;
   return placed(doc, lines, path, message);
 }
 
