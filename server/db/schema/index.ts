@@ -2,3 +2,4 @@ export * from './reference.js';
 export * from './identity.js';
 export * from './organisations.js';
 export * from './platform.js';
+export * from './diagnostics.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const regions = pgTable('regions', {
   id: serial('id').primaryKey(),
@@ -78,4 +78,27 @@ export const venueCompetencies = pgTable(
     competencyId: integer('competency_id').notNull().references(() => competencies.id),
   },
   (t) => [primaryKey({ columns: [t.venueId, t.competencyId] })],
+);
+
+/** The ten soft skills of the footprint's "knowledge and skills" direction. */
+export const softSkills = pgTable('soft_skills', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+});
+
+/** Clusters of the awareness direction, by the mean of the pupil's awareness dimensions. */
+export const awarenessLevels = pgTable(
+  'awareness_levels',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    minScore: smallint('min_score').notNull(),
+    maxScore: smallint('max_score').notNull(),
+    pupilText: text('pupil_text').notNull(),
+    parentText: text('parent_text').notNull(),
+  },
+  (t) => [check('awareness_levels_range_ck', sql`${t.minScore} between 0 and 100 and ${t.maxScore} between ${t.minScore} and 100`)],
 );
