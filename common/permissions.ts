@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'paper_consents.read': ['school', 'regional_coordinator', 'parent'],
   'places.read': ['issuer_admin', 'regional_coordinator', 'venue', 'mentor'],
   'places.manage': ['venue'],
+  'diagnostics.take': ['participant'],
+  'diagnostics.results': ['participant', 'parent', 'navigator'],
+  'diagnostics.author': ['methodologist'],
+  'reference.manage': ['issuer_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

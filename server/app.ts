@@ -1,3 +1,4 @@
+import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -166,6 +167,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(staffRoutes);
       await api.register(paperConsentRoutes);
       await api.register(placesRoutes);
+      await api.register(diagnosticsRoutes);
+      await api.register(workbenchRoutes);
     },
     { prefix: '/api' },
   );

@@ -10,7 +10,7 @@ import { GRADE_BANDS } from './dimensions.js';
 
 export const MAX_ITEMS = 200;
 export const MAX_SCALES = 40;
-export const MAX_DEFINITION_BYTES = 512 * 1024;
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>/i;
 
@@ -316,7 +316,8 @@ export function rawRange(def: TestDefinition, scale: DefinitionScale): { min: nu
   return { min, max };
 }
 
-function keyedItemRange(item: DefinitionItem, keys: ScoringKey[]): { min: number; max: number } {
+/** The lowest and highest an item can add to a scale through its keys there. */
+export function keyedItemRange(item: DefinitionItem, keys: ScoringKey[]): { min: number; max: number } {
   const weights = keys.map((k) => k.weight);
   switch (item.type) {
     case 'likert':

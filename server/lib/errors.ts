@@ -3,6 +3,9 @@
  * `fields` names the form fields at fault so the page can show each message next to its field.
  */
 export class AppError extends Error {
+  /** Structured detail a page needs beyond the message, e.g. a definition's errors by line. */
+  details?: unknown;
+
   constructor(
     readonly code: string,
     readonly status: number,

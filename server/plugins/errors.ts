@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../lib/errors.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Record<string, string>; details?: unknown };
 }
 
 function fieldsFromIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>) {
@@ -32,7 +32,14 @@ const invalidInput = (fields: Record<string, string>): ErrorBody => ({
 export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError | AppError | ZodError, request, reply) => {
     if (err instanceof AppError) {
-      const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+      const body: ErrorBody = {
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.fields ? { fields: err.fields } : {}),
+          ...(err.details !== undefined ? { details: err.details } : {}),
+        },
+      };
       return reply.status(err.status).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -4,6 +4,7 @@ import type { Db } from '../client.js';
 import { inTransaction } from '../transaction.js';
 import {
   accounts,
+  awarenessLevels,
   cities,
   competencies,
   consents,
@@ -14,6 +15,7 @@ import {
   participantProfiles,
   regions,
   schools,
+  softSkills,
   spheres,
   staffCompetencies,
   staffProfiles,
@@ -29,13 +31,16 @@ import type { Role } from '../../../common/roles.js';
 import { SECOND_FACTOR_REQUIRED } from '../../../common/permissions.js';
 import { completeInn, completeOgrn } from '../../../common/validators.js';
 import { SPHERES } from './competencies.data.js';
+import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
+import { syncCatalogue } from '../../modules/diagnostics/index.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 
 /**
  * Reference data every installation needs: the subjects of the Federation and their cities, the
- * professional spheres and their competencies. Each list is filled only while its table is empty,
+ * professional spheres and their competencies, the soft skills and awareness levels. Each list is filled only while its table is empty,
  * so an installation made before a list existed gets it at its next start and later edits are kept.
+ * The diagnostics catalogue is synchronised from the repository every time (see syncCatalogue).
  */
 export async function seedReferenceData(db: Db): Promise<void> {
   const [existingRegions] = await db.select({ n: count() }).from(regions);
@@ -58,6 +63,11 @@ export async function seedReferenceData(db: Db): Promise<void> {
       }
     });
   }
+  const [existingSkills] = await db.select({ n: count() }).from(softSkills);
+  if ((existingSkills?.n ?? 0) === 0) await db.insert(softSkills).values([...SOFT_SKILLS]).onConflictDoNothing();
+  const [existingLevels] = await db.select({ n: count() }).from(awarenessLevels);
+  if ((existingLevels?.n ?? 0) === 0) await db.insert(awarenessLevels).values([...AWARENESS_LEVELS]).onConflictDoNothing();
+  await syncCatalogue(db);
 }
 
 export const DEMO_PASSWORD = 'bilet-demo-2026';

@@ -62,7 +62,13 @@ export type AuditAction =
   | 'paper_consent.uploaded'
   | 'paper_consent.assigned'
   | 'paper_consent.viewed'
-  | 'upload.refused';
+  | 'upload.refused'
+  | 'diagnostics.definition_saved'
+  | 'diagnostics.version_published'
+  | 'diagnostics.test_retired'
+  | 'diagnostics.test_restored'
+  | 'diagnostics.results_viewed'
+  | 'reference.updated';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(

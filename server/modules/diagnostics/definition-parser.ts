@@ -27,11 +27,10 @@ const MAX_ERRORS = 50;
  */
 export function parseDefinition(source: string, known: KnownDimensions): ParseResult {
   if (Buffer.byteLength(source, 'utf8') > MAX_DEFINITION_BYTES) {
-    return fail([{ line: null, column: null, field: '', message: `Файл больше ${MAX_DEFINITION_BYTES / 1024} КБ: разделите тест на несколько` }]);
+    return fail([{ line: null, column: null, field: '', message: `Файл больше ${MAX_DEFINITION_BYTES / 1024 / 1024} МБ: разделите тест на несколько` }]);
   }
   const lineCounter = new LineCounter();
-  // Aliases could expand a small file into a huge one (a "billion laughs"); definitions never need them.
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 0 });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return fail(
       doc.errors.slice(0, MAX_ERRORS).map((e) => {
@@ -42,6 +41,7 @@ export function parseDefinition(source: string, known: KnownDimensions): ParseRe
   }
   let data: unknown;
   try {
+    // Aliases could expand a small file into a huge one (a "billion laughs"); definitions never need them.
     data = doc.toJS({ maxAliasCount: 0 });
   } catch {
     return fail([{ line: null, column: null, field: '', message: 'Ссылки и якоря YAML (& и *) в определениях не используются' }]);

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
@@ -122,12 +123,6 @@ export async function viewPersonalData(ctx: AppContext, principal: Principal, id
       ovzDetails: profile.ovzDetailsEnc ? ctx.pd.decrypt(profile.ovzDetailsEnc) : null,
     };
   });
-}
-
-/** A unique index refused the write: a concurrent registration of the same child or address got there first. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return (e.code ?? e.cause?.code) === '23505';
 }
 
 /**

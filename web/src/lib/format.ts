@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/ru';
+import { plural } from '../../../common/plural.js';
 
 /** "2014-03-12" → "12 марта 2014"; plain dates are read as calendar days, not instants. */
 export function formatDate(value: string): string {
@@ -10,14 +11,7 @@ export function formatDateTime(value: string): string {
   return dayjs(value).locale('ru').format('D MMMM YYYY, HH:mm');
 }
 
-/** Russian plural: plural(5, ['год', 'года', 'лет']) → "лет". */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
-  return forms[2];
-}
+export { plural };
 
 export function formatAge(years: number): string {
   return `${years} ${plural(years, ['год', 'года', 'лет'])}`;

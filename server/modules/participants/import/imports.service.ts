@@ -17,7 +17,8 @@ import { childIdentityKey } from '../../identity/registration.service.js';
 import { TOKEN_LIFETIME_MS } from '../../identity/tokens.repository.js';
 import { decideExistingChild } from '../participants.policy.js';
 import { attachToSchool, findSchool, type SchoolRow } from '../participants.repository.js';
-import { childInOtherSchoolMessage, emailInUseMessage, isUniqueViolation, schoolIdOf, signInUrl } from '../participants.service.js';
+import { childInOtherSchoolMessage, emailInUseMessage, schoolIdOf, signInUrl } from '../participants.service.js';
+import { isUniqueViolation } from '../../../db/pg-errors.js';
 import { readSpreadsheet } from './file-reader.js';
 import {
   advanceBatch,

@@ -1,0 +1,161 @@
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  diagnosticAnswers,
+  diagnosticAttempts,
+  diagnosticTestVersions,
+  diagnosticTests,
+  navigatorAssignments,
+  participantProfiles,
+} from '../../db/schema/index.js';
+import type { AnswerValue } from '../../../common/diagnostics/answers.js';
+import type { ScaleResult } from '../../../common/diagnostics/results.js';
+
+export async function findPupil(executor: Executor, accountId: string) {
+  const [row] = await executor
+    .select({ grade: participantProfiles.grade, hasOvz: participantProfiles.hasOvz })
+    .from(participantProfiles)
+    .where(eq(participantProfiles.accountId, accountId));
+  return row ?? null;
+}
+
+/** Published tests and games with their published version's catalogue fields. */
+export async function listPublished(executor: Executor) {
+  return executor
+    .select({
+      testId: diagnosticTests.id,
+      slug: diagnosticTests.slug,
+      kind: diagnosticTests.kind,
+      versionId: diagnosticTestVersions.id,
+      title: diagnosticTestVersions.title,
+      gradeBands: diagnosticTestVersions.gradeBands,
+      ovzVariantOf: diagnosticTestVersions.ovzVariantOf,
+      itemCount: diagnosticTestVersions.itemCount,
+      durationMinutes: diagnosticTestVersions.durationMinutes,
+      summary: sql<string>`${diagnosticTestVersions.definition}->>'summary'`,
+      retakeAfterDays: sql<number>`(${diagnosticTestVersions.definition}->>'retakeAfterDays')::int`,
+    })
+    .from(diagnosticTests)
+    .innerJoin(diagnosticTestVersions, eq(diagnosticTestVersions.id, diagnosticTests.publishedVersionId))
+    .where(eq(diagnosticTests.status, 'published'));
+}
+
+/** Per test, the pupil's open attempt and its latest completion. */
+export async function pupilAttemptState(executor: Executor, participantId: string) {
+  return executor
+    .select({
+      testId: diagnosticAttempts.testId,
+      openAttemptId: sql<string | null>`(array_agg(${diagnosticAttempts.id}) filter (where ${diagnosticAttempts.status} = 'in_progress'))[1]`,
+      lastCompletedAt: sql<string | null>`max(${diagnosticAttempts.completedAt})`,
+      lastAttemptId: sql<string | null>`(array_agg(${diagnosticAttempts.id} order by ${diagnosticAttempts.completedAt} desc nulls last) filter (where ${diagnosticAttempts.status} = 'completed'))[1]`,
+      completed: sql<number>`count(*) filter (where ${diagnosticAttempts.status} = 'completed')::int`,
+    })
+    .from(diagnosticAttempts)
+    .where(eq(diagnosticAttempts.participantId, participantId))
+    .groupBy(diagnosticAttempts.testId);
+}
+
+export async function findOpenAttempt(executor: Executor, participantId: string, testId: number) {
+  const [row] = await executor
+    .select({ id: diagnosticAttempts.id })
+    .from(diagnosticAttempts)
+    .where(and(eq(diagnosticAttempts.participantId, participantId), eq(diagnosticAttempts.testId, testId), eq(diagnosticAttempts.status, 'in_progress')));
+  return row ?? null;
+}
+
+export async function lastCompletion(executor: Executor, participantId: string, testId: number): Promise<Date | null> {
+  const [row] = await executor
+    .select({ at: diagnosticAttempts.completedAt })
+    .from(diagnosticAttempts)
+    .where(and(eq(diagnosticAttempts.participantId, participantId), eq(diagnosticAttempts.testId, testId), isNotNull(diagnosticAttempts.completedAt)))
+    .orderBy(desc(diagnosticAttempts.completedAt))
+    .limit(1);
+  return row?.at ?? null;
+}
+
+export async function insertAttempt(
+  executor: Executor,
+  values: { participantId: string; testId: number; versionId: number; gradeBand: string; seed: number },
+): Promise<string> {
+  const [row] = await executor.insert(diagnosticAttempts).values(values).returning({ id: diagnosticAttempts.id });
+  return row!.id;
+}
+
+export async function findAttempt(executor: Executor, attemptId: string, lock = false) {
+  const query = executor.select().from(diagnosticAttempts).where(eq(diagnosticAttempts.id, attemptId));
+  const [row] = lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/**
+ * Saves one answer in one statement, only while the attempt is the pupil's and still open: a
+ * retry overwrites the same row, so nothing is ever counted twice.
+ */
+export async function upsertAnswer(executor: Executor, attemptId: string, participantId: string, itemId: string, value: AnswerValue): Promise<boolean> {
+  const rows = await executor.execute(sql`
+    insert into ${diagnosticAnswers} (attempt_id, item_id, value)
+    select ${diagnosticAttempts.id}, ${itemId}, ${JSON.stringify(value)}::jsonb
+      from ${diagnosticAttempts}
+     where ${diagnosticAttempts.id} = ${attemptId} and ${diagnosticAttempts.participantId} = ${participantId} and ${diagnosticAttempts.status} = 'in_progress'
+    on conflict (attempt_id, item_id) do update set value = excluded.value, answered_at = now()
+    returning 1 as saved`);
+  return (rows as unknown as { rows: unknown[] }).rows.length > 0;
+}
+
+export async function answersOf(executor: Executor, attemptId: string): Promise<Map<string, AnswerValue>> {
+  const rows = await executor
+    .select({ itemId: diagnosticAnswers.itemId, value: diagnosticAnswers.value })
+    .from(diagnosticAnswers)
+    .where(eq(diagnosticAnswers.attemptId, attemptId));
+  return new Map(rows.map((r) => [r.itemId, r.value]));
+}
+
+export async function markCompleted(
+  executor: Executor,
+  attemptId: string,
+  result: { scales: ScaleResult[]; gameSummary?: Record<string, number>; gameEvents?: unknown },
+): Promise<Date> {
+  const [row] = await executor
+    .update(diagnosticAttempts)
+    .set({ status: 'completed', completedAt: sql`now()`, scales: result.scales, gameSummary: result.gameSummary ?? null, gameEvents: result.gameEvents ?? null })
+    .where(and(eq(diagnosticAttempts.id, attemptId), eq(diagnosticAttempts.status, 'in_progress')))
+    .returning({ completedAt: diagnosticAttempts.completedAt });
+  return row!.completedAt!;
+}
+
+/** A pupil's completed attempts, newest first, with their tests' titles. */
+export async function completedAttempts(executor: Executor, participantId: string) {
+  return executor
+    .select({
+      id: diagnosticAttempts.id,
+      slug: diagnosticTests.slug,
+      kind: diagnosticTests.kind,
+      title: diagnosticTestVersions.title,
+      version: diagnosticTestVersions.version,
+      completedAt: diagnosticAttempts.completedAt,
+      scales: diagnosticAttempts.scales,
+    })
+    .from(diagnosticAttempts)
+    .innerJoin(diagnosticTests, eq(diagnosticTests.id, diagnosticAttempts.testId))
+    .innerJoin(diagnosticTestVersions, eq(diagnosticTestVersions.id, diagnosticAttempts.versionId))
+    .where(and(eq(diagnosticAttempts.participantId, participantId), eq(diagnosticAttempts.status, 'completed')))
+    .orderBy(desc(diagnosticAttempts.completedAt));
+}
+
+/** Whether each pupil has completed at least one test or game: the events' eligibility rule. */
+export async function pupilsWithCompletedDiagnostics(executor: Executor, participantIds: readonly string[]): Promise<Set<string>> {
+  if (participantIds.length === 0) return new Set();
+  const rows = await executor
+    .selectDistinct({ id: diagnosticAttempts.participantId })
+    .from(diagnosticAttempts)
+    .where(and(inArray(diagnosticAttempts.participantId, [...participantIds]), eq(diagnosticAttempts.status, 'completed')));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function isAssignedToNavigator(executor: Executor, participantId: string, navigatorId: string): Promise<boolean> {
+  const rows = await executor
+    .select({ id: navigatorAssignments.participantId })
+    .from(navigatorAssignments)
+    .where(and(eq(navigatorAssignments.participantId, participantId), eq(navigatorAssignments.navigatorId, navigatorId)));
+  return rows.length > 0;
+}
