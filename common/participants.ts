@@ -7,6 +7,7 @@ export const PARTICIPANT_STATUS_FILTERS = {
   no_parent: 'Нет связи с родителем',
   no_consent: 'Нет согласия родителя',
   no_navigator: 'Без навигатора',
+  not_tested: 'Не прошёл ни одного теста',
 } as const;
 export type ParticipantStatusFilter = keyof typeof PARTICIPANT_STATUS_FILTERS;
 

@@ -74,6 +74,8 @@ export interface ParticipantListItem {
   activated: boolean;
   parentLinked: boolean;
   consentGiven: boolean;
+  /** Has completed at least one online test or game. */
+  tested: boolean;
   navigator: { id: string; name: string } | null;
   createdAt: string;
 }

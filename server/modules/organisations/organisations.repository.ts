@@ -214,7 +214,8 @@ export async function measureKpis(executor: Executor, kind: OrganisationKind, id
       executor,
       sql`select count(*)::int as registered_pupils,
             count(*) filter (where exists (select 1 from family_links f where f.child_id = p.account_id))::int as linked_parents,
-            count(*) filter (where exists (select 1 from consents k where k.child_id = p.account_id and k.kind = 'pd_processing' and k.withdrawn_at is null))::int as consents
+            count(*) filter (where exists (select 1 from consents k where k.child_id = p.account_id and k.kind = 'pd_processing' and k.withdrawn_at is null))::int as consents,
+            count(*) filter (where exists (select 1 from diagnostic_attempts d where d.participant_id = p.account_id and d.status = 'completed'))::int as pupils_tested
           from participant_profiles p where p.school_id = ${id}`,
     );
     return row ?? {};

@@ -43,12 +43,14 @@ function scopeCondition(scope: ParticipantScope): SQL {
 
 const HAS_PARENT = sql`exists (select 1 from family_links fl where fl.child_id = pp.account_id)`;
 const HAS_CONSENT = sql`exists (select 1 from consents c where c.child_id = pp.account_id and c.kind = 'pd_processing' and c.withdrawn_at is null)`;
+const HAS_TESTED = sql`exists (select 1 from diagnostic_attempts d where d.participant_id = pp.account_id and d.status = 'completed')`;
 
 const STATUS_CONDITIONS = {
   not_activated: sql`a.status <> 'active'`,
   no_parent: sql`not ${HAS_PARENT}`,
   no_consent: sql`not ${HAS_CONSENT}`,
   no_navigator: sql`na.participant_id is null`,
+  not_tested: sql`not ${HAS_TESTED}`,
 } as const;
 
 const FROM = sql`from participant_profiles pp
@@ -99,12 +101,13 @@ export interface ParticipantRow {
   navigator_middle_name: string | null;
   parent_linked: boolean;
   consent_given: boolean;
+  tested: boolean;
 }
 
 const LIST_COLUMNS = sql`a.id, a.last_name, a.first_name, a.middle_name, pp.grade, pp.snils_enc, a.status, a.created_at,
   s.id as school_id, s.name as school_name,
   nav.id as navigator_id, nav.last_name as navigator_last_name, nav.first_name as navigator_first_name, nav.middle_name as navigator_middle_name,
-  ${HAS_PARENT} as parent_linked, ${HAS_CONSENT} as consent_given`;
+  ${HAS_PARENT} as parent_linked, ${HAS_CONSENT} as consent_given, ${HAS_TESTED} as tested`;
 
 const DETAIL_JOINS = sql`left join schools s on s.id = pp.school_id
   left join accounts nav on nav.id = na.navigator_id`;

@@ -79,6 +79,7 @@ function present(ctx: AppContext, row: ParticipantRow): ParticipantListItem {
     activated: row.status === 'active',
     parentLinked: row.parent_linked,
     consentGiven: row.consent_given,
+    tested: row.tested,
     navigator: row.navigator_id
       ? { id: row.navigator_id, name: personName(row.navigator_last_name ?? '', row.navigator_first_name ?? '', row.navigator_middle_name) }
       : null,

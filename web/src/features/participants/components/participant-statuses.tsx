@@ -7,6 +7,7 @@ export function ParticipantStatuses({ participant }: { participant: ParticipantL
     { done: participant.activated, yes: 'Кабинет активирован', no: 'Кабинет не активирован' },
     { done: participant.parentLinked, yes: 'Родитель связан', no: 'Нет связи с родителем' },
     { done: participant.consentGiven, yes: 'Согласие есть', no: 'Нет согласия' },
+    { done: participant.tested, yes: 'Прошёл тесты', no: 'Тестов ещё нет' },
   ];
   return (
     <Group gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>

@@ -18,6 +18,7 @@ const pupil = (id: string, lastName: string, extra: Partial<ParticipantListItem>
   snilsMasked: '***-***-*** 42',
   activated: false,
   parentLinked: false,
+  tested: false,
   consentGiven: false,
   navigator: null,
   createdAt: '2026-11-01T10:00:00.000Z',
