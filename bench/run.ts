@@ -3,8 +3,9 @@
  * a bare route, a route doing one primary-key SELECT, and the participant cabinet. The cabinet's
  * throughput relative to the one-SELECT route shows what the page costs beyond the framework and
  * one round trip to the database. A school's import of 10,000 pupils is timed end to end and set
- * against bare multi-row INSERTs of as many pupils. Run through `npm run bench`, which builds the
- * server first.
+ * against bare multi-row INSERTs of as many pupils. Saving one diagnostic answer is set against a
+ * route that inserts one row, and completing a 60-item test (scoring, result, footprint) is timed.
+ * Run through `npm run bench`, which builds the server first.
  *
  * Database: DATABASE_URL, else BENCH_DATABASE_URL, else a fresh `bilet_bench` database on the local
  * PostgreSQL (postgres://postgres@127.0.0.1:5432), else embedded PGlite in a temporary directory.
@@ -28,6 +29,8 @@ type SchemaModule = typeof import('../server/db/schema/index.js');
 type OrganisationsModule = typeof import('../common/organisations.js');
 type ValidatorsModule = typeof import('../common/validators.js');
 type ImportsModule = typeof import('../server/modules/participants/import/imports.service.js');
+type DiagnosticsModule = typeof import('../server/modules/diagnostics/index.js');
+type DimensionsModule = typeof import('../common/diagnostics/dimensions.js');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -37,6 +40,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = 2;
 const TARGET = 0.7;
+const ANSWER_TARGET = 0.6;
 const PUPIL = { email: 'pupil@bilet.demo', password: 'bilet-demo-2026' };
 const COORDINATOR = { email: 'coordinator@bilet.demo', password: 'bilet-demo-2026' };
 const SCHOOLS_IN_REGION = 1000;
@@ -112,8 +116,17 @@ interface Measurement {
 type Run = Promise<autocannon.Result> & Pick<autocannon.Instance, 'stop'>;
 let running: Run | undefined;
 
-async function load(name: string, url: string, headers: Record<string, string>, duration: number): Promise<Measurement> {
-  const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }) as Run;
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  method?: 'GET' | 'PUT' | 'POST';
+  body?: string;
+}
+
+async function load(t: Target, duration: number): Promise<Measurement> {
+  const { name, url, headers, method = 'GET', body } = t;
+  const instance = autocannon({ url, connections: CONNECTIONS, duration, headers, method, body }) as Run;
   running = instance;
   const result = await instance;
   running = undefined;
@@ -121,9 +134,51 @@ async function load(name: string, url: string, headers: Record<string, string>, 
 }
 
 /** One request before loading an endpoint, so a broken route fails with its status and body. */
-async function probe(url: string, headers: Record<string, string>): Promise<void> {
-  const res = await fetch(url, { headers });
-  if (!res.ok) throw new Error(`GET ${new URL(url).pathname} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+async function probe(t: Target): Promise<void> {
+  const method = t.method ?? 'GET';
+  const res = await fetch(t.url, { method, headers: t.headers, body: t.body });
+  if (!res.ok) throw new Error(`${method} ${new URL(t.url).pathname} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+}
+
+async function sendJson(baseUrl: string, method: 'POST' | 'PUT', path: string, cookie: string, body?: unknown): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { cookie, origin: baseUrl, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const BENCH_TEST_ITEMS = 60;
+const COMPLETIONS = 40;
+const COMPLETION_TARGET_MS = 50;
+
+/** A 60-item Likert test over six spheres, for the grade band of the demo pupil, retakable at once. */
+function benchTestDefinition(slug: string, gradeBand: string): string {
+  const spheres = ['it', 'industry', 'construction', 'health', 'education', 'creative'];
+  const items = Array.from({ length: BENCH_TEST_ITEMS }, (_, i) => `  - { id: q${i + 1}, type: likert, points: 5, text: "Утверждение номер ${i + 1} о моих интересах" }`);
+  const scales = spheres.map(
+    (sphere, s) => `  - id: ${sphere}
+    title: Интерес к сфере ${s + 1}
+    keys: [${Array.from({ length: 10 }, (_, k) => `{ item: q${s * 10 + k + 1}${k % 3 === 0 ? ', reverse: true' : ''} }`).join(', ')}]
+    maps: [{ dimension: sphere:${sphere} }, { dimension: awareness:${sphere}, weight: 0.5 }]
+    levels: [{ from: 0, to: 49, title: Слабо, text: Интерес пока не выражен. }, { from: 50, to: 100, title: Ярко, text: Интерес выражен. }]`,
+  );
+  return `format: 1
+slug: ${slug}
+kind: test
+title: Тест для замера скорости
+summary: Шестьдесят утверждений
+description: Создан бенчмарком
+gradeBands: ["${gradeBand}"]
+durationMinutes: 20
+retakeAfterDays: 0
+source: Бенчмарк
+licence: CC BY 4.0
+items:
+${items.join('\n')}
+scales:
+${scales.join('\n')}
+`;
 }
 
 async function postJson(baseUrl: string, path: string, body: unknown): Promise<Response> {
@@ -217,6 +272,8 @@ async function main(): Promise<number> {
     { STAFF_CONSENT },
     { completeInn, completeOgrn },
     { runImport },
+    { syncCatalogue },
+    { gradeBandOf },
   ] = await Promise.all([
       fromDist<AppModule>('server/app.js'),
       fromDist<ConfigModule>('server/config.js'),
@@ -225,6 +282,8 @@ async function main(): Promise<number> {
       fromDist<OrganisationsModule>('common/organisations.js'),
       fromDist<ValidatorsModule>('common/validators.js'),
       fromDist<ImportsModule>('server/modules/participants/import/imports.service.js'),
+      fromDist<DiagnosticsModule>('server/modules/diagnostics/index.js'),
+      fromDist<DimensionsModule>('common/diagnostics/dimensions.js'),
     ]);
 
   const database = await chooseDatabase();
@@ -345,6 +404,15 @@ async function main(): Promise<number> {
       };
     };
 
+    // The answer benchmark's baseline: a route that inserts one row, nothing else.
+    await ctx.db.execute(sql`create table if not exists bench_rows (id bigserial primary key, value jsonb not null, at timestamptz not null default now())`);
+    app.put('/bench/one-insert', { schema: { hide: true } }, async (request) => {
+      await ctx.db.execute(sql`insert into bench_rows (value) values (${JSON.stringify(request.body)}::jsonb)`);
+      return { saved: true };
+    });
+    const [pupilProfile] = await ctx.db.select({ grade: participantProfiles.grade }).from(participantProfiles).where(eq(participantProfiles.accountId, pupil.id));
+    const benchSlug = 'bench-likert-60';
+    await syncCatalogue(ctx.db, [{ name: `${benchSlug}.yaml`, source: benchTestDefinition(benchSlug, gradeBandOf(pupilProfile!.grade)) }]);
     app.get('/bench/bare', { schema: { hide: true } }, async () => ({ ok: true }));
     app.get('/bench/one-select', { schema: { hide: true } }, async () => {
       const [row] = await ctx.db
@@ -357,7 +425,14 @@ async function main(): Promise<number> {
 
     const cookie = await signIn(baseUrl);
     const coordinatorCookie = await signInCoordinator(baseUrl, totpSecret);
-    const targets: Array<{ name: string; url: string; headers: Record<string, string> }> = [
+    const startAttempt = async () => {
+      const res = await sendJson(baseUrl, 'POST', `/api/diagnostics/tests/${benchSlug}/attempts`, cookie);
+      if (!res.ok) throw new Error(`Starting the bench test answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      return ((await res.json()) as { attemptId: string }).attemptId;
+    };
+    const answerAttempt = await startAttempt();
+    const json = { 'content-type': 'application/json', origin: baseUrl };
+    const targets: Target[] = [
       { name: 'GET /bench/bare', url: `${baseUrl}/bench/bare`, headers: {} },
       { name: 'GET /bench/one-select', url: `${baseUrl}/bench/one-select`, headers: {} },
       { name: 'GET /api/participant/cabinet', url: `${baseUrl}/api/participant/cabinet`, headers: { cookie } },
@@ -366,16 +441,24 @@ async function main(): Promise<number> {
         url: `${baseUrl}/api/organisations?kind=school&sort=name&page=3&pageSize=20`,
         headers: { cookie: coordinatorCookie },
       },
+      { name: 'PUT /bench/one-insert', url: `${baseUrl}/bench/one-insert`, headers: json, method: 'PUT', body: JSON.stringify({ value: 4 }) },
+      {
+        name: 'PUT …/answers/:itemId (save one answer)',
+        url: `${baseUrl}/api/diagnostics/attempts/${answerAttempt}/answers/q7`,
+        headers: { ...json, cookie },
+        method: 'PUT',
+        body: JSON.stringify({ value: 4 }),
+      },
     ];
-    for (const t of targets) await probe(t.url, t.headers);
+    for (const t of targets) await probe(t);
 
     process.stdout.write(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per endpoint\n`);
     const results: Measurement[] = [];
     const failures: string[] = [];
     for (const t of targets) {
       process.stdout.write(`  ${t.name} …\n`);
-      const warm = await load(t.name, t.url, t.headers, WARMUP);
-      const measured = await load(t.name, t.url, t.headers, DURATION);
+      const warm = await load(t, WARMUP);
+      const measured = await load(t, DURATION);
       results.push(measured);
       for (const [phase, m] of [['warm-up', warm], ['run', measured]] as const) {
         if (m.non2xx || m.errors || m.timeouts) {
@@ -384,10 +467,30 @@ async function main(): Promise<number> {
       }
     }
 
+    // Completing a 60-item test: scoring, the result, the footprint and its snapshot, in one request.
+    process.stdout.write(`  completing a ${BENCH_TEST_ITEMS}-item test, ${COMPLETIONS} times …\n`);
+    await sendJson(baseUrl, 'POST', `/api/diagnostics/attempts/${answerAttempt}/complete`, cookie);
+    const completionMs: number[] = [];
+    for (let n = 0; n < COMPLETIONS; n++) {
+      const attemptId = await startAttempt();
+      for (let i = 1; i <= BENCH_TEST_ITEMS; i++) {
+        const res = await sendJson(baseUrl, 'PUT', `/api/diagnostics/attempts/${attemptId}/answers/q${i}`, cookie, { value: 1 + ((i * 7 + n) % 5) });
+        if (!res.ok) throw new Error(`Answering answered ${res.status}`);
+      }
+      const started = performance.now();
+      const res = await sendJson(baseUrl, 'POST', `/api/diagnostics/attempts/${attemptId}/complete`, cookie);
+      completionMs.push(performance.now() - started);
+      if (!res.ok) throw new Error(`Completing answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    }
+    completionMs.sort((a, b) => a - b);
+    const completionMedian = completionMs[Math.floor(COMPLETIONS / 2)]!;
+    const completionP95 = completionMs[Math.floor(COMPLETIONS * 0.95)]!;
+
     process.stdout.write(`  import of ${fmt(IMPORT_ROWS)} rows …\n`);
     const imported = await benchImport();
     printTable(results);
-    const [bare, oneSelect, cabinet, schoolList] = results as [Measurement, Measurement, Measurement, Measurement];
+    const [bare, oneSelect, cabinet, schoolList, oneInsert, answer] = results as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement];
+    const answerRatio = answer.rps / oneInsert.rps;
     const selectRatio = oneSelect.rps / bare.rps;
     const cabinetRatio = cabinet.rps / oneSelect.rps;
     const listRatio = schoolList.rps / oneSelect.rps;
@@ -402,6 +505,11 @@ async function main(): Promise<number> {
       `\none-select ÷ bare:      ${selectRatio.toFixed(2)}\n` +
         `cabinet ÷ one-select:  ${cabinetRatio.toFixed(2)}   (target ≥ ${TARGET} on PostgreSQL: ${verdict})\n` +
         `school list ÷ one-select: ${listRatio.toFixed(2)}   (a coordinator's page of ${SCHOOLS_IN_REGION} schools)\n` +
+        `answer ÷ one-insert:   ${answerRatio.toFixed(2)}   (saving one answer: ${fmt(answer.rps)} req/s, p99 ${fmt(answer.p99)} ms; target ≥ ${ANSWER_TARGET} on PostgreSQL: ${
+          failures.length ? 'not judged' : !database.postgres ? 'not judged: the target is for PostgreSQL' : answerRatio >= ANSWER_TARGET ? 'MET' : 'NOT MET'
+        })\n` +
+        `completing a ${BENCH_TEST_ITEMS}-item test: median ${completionMedian.toFixed(1)} ms, p95 ${completionP95.toFixed(1)} ms over ${COMPLETIONS} ` +
+        `(request to response, scoring + result + footprint; target < ${COMPLETION_TARGET_MS} ms: ${completionMedian < COMPLETION_TARGET_MS ? 'MET' : 'NOT MET'})\n` +
         `import ÷ plain INSERT: ${(imported.rowsPerSecond / imported.plainRowsPerSecond).toFixed(2)}   ` +
         `(${fmt(IMPORT_ROWS)} rows: import ${fmt(imported.rowsPerSecond)} rows/s in ${imported.seconds.toFixed(1)} s — upload and preview ` +
         `${imported.previewSeconds.toFixed(1)} s, writing ${imported.writeSeconds.toFixed(1)} s; plain multi-row INSERT ${fmt(imported.plainRowsPerSecond)} rows/s; ` +
