@@ -44,6 +44,10 @@ const PaperConsentsPage = lazyPage(() => import('../features/paper-consents/page
 const ParticipantsPage = lazyPage(() => import('../features/participants/pages/participants-page'), 'ParticipantsPage');
 const ImportsPage = lazyPage(() => import('../features/participants/pages/imports-page'), 'ImportsPage');
 const ImportPage = lazyPage(() => import('../features/participants/pages/import-page'), 'ImportPage');
+const WorkbenchTestsPage = lazyPage(() => import('../features/diagnostics-workbench/pages/tests-page'), 'WorkbenchTestsPage');
+const WorkbenchNewTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchNewTestPage');
+const WorkbenchTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchTestPage');
+const WorkbenchStatisticsPage = lazyPage(() => import('../features/diagnostics-workbench/pages/statistics-page'), 'WorkbenchStatisticsPage');
 
 const routes: RouteObject[] = [
   {
@@ -86,6 +90,10 @@ const routes: RouteObject[] = [
           { path: 'imports', element: only(PERMISSIONS['imports.manage'], <ImportsPage />) },
           { path: 'imports/:id', element: only(PERMISSIONS['imports.manage'], <ImportPage />) },
           { path: 'paper-consents', element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },
+          { path: 'diagnostics', element: only(['methodologist'], <WorkbenchTestsPage />) },
+          { path: 'diagnostics/new', element: only(['methodologist'], <WorkbenchNewTestPage />) },
+          { path: 'diagnostics/:testId', element: only(['methodologist'], <WorkbenchTestPage />) },
+          { path: 'diagnostics/:testId/statistics', element: only(['methodologist'], <WorkbenchStatisticsPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -45,7 +45,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   ),
   navigator: cabinet({ to: '/staff/organisation', label: 'Школа' }, { to: '/staff/participants', label: 'Мои участники' }),
   mentor: cabinet({ to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
-  methodologist: cabinet(),
+  methodologist: cabinet({ to: '/staff/diagnostics', label: 'Тесты и игры' }),
 };
 
 /** Where a gated session is sent before anything else opens. */

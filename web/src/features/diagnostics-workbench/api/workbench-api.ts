@@ -1,0 +1,176 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
+import type { GradeBand } from '../../../../../common/diagnostics/dimensions.js';
+import { ApiError, api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutations';
+
+export type TestStatus = 'draft' | 'published' | 'retired';
+export type VersionStatus = 'draft' | 'published' | 'superseded';
+
+/** One row of the workbench list: a test or game with its newest version. */
+export interface WorkbenchTest {
+  id: number;
+  slug: string;
+  kind: 'test' | 'game';
+  status: TestStatus;
+  publishedVersion: number | null;
+  latestVersion: number;
+  latestStatus: VersionStatus;
+  title: string;
+  gradeBands: GradeBand[];
+  itemCount: number;
+  ovzVariantOf: string | null;
+  updatedAt: string;
+  completedAttempts: number;
+}
+
+export interface WorkbenchVersion {
+  id: number;
+  version: number;
+  status: VersionStatus;
+  itemCount: number;
+  createdAt: string;
+  publishedAt: string | null;
+  fromCatalogue: boolean;
+  completedAttempts: number;
+}
+
+export interface WorkbenchTestCard {
+  id: number;
+  slug: string;
+  kind: 'test' | 'game';
+  status: TestStatus;
+  versions: WorkbenchVersion[];
+  latest: { id: number; version: number; status: VersionStatus; source: string; definition: TestDefinition } | null;
+}
+
+export interface SavedDefinition {
+  testId: number;
+  versionId: number;
+  version: number;
+  slug: string;
+}
+
+export interface ItemStatistic {
+  itemId: string;
+  text: string;
+  facility: number;
+  discrimination: number | null;
+  weak: boolean;
+}
+
+export interface ScaleStatistic {
+  scaleId: string;
+  title: string;
+  alpha: number | null;
+  items: ItemStatistic[];
+}
+
+export interface TestStatistics {
+  versionId: number;
+  version: number;
+  attempts: number;
+  needed: number;
+  enough: boolean;
+  scales: ScaleStatistic[];
+}
+
+/** One problem of a definition as the server places it: line and column from 1, the field as a dotted path. */
+export interface DefinitionError {
+  line: number | null;
+  column: number | null;
+  field: string;
+  message: string;
+}
+
+/** The server refused a definition; every error carries its line and field. */
+export class DefinitionInvalidError extends ApiError {
+  constructor(
+    message: string,
+    readonly errors: DefinitionError[],
+  ) {
+    super(422, 'definition_invalid', message);
+    this.name = 'DefinitionInvalidError';
+  }
+}
+
+interface FailureBody {
+  error?: { code?: string; message?: string; fields?: Record<string, string>; details?: { errors?: DefinitionError[] } };
+}
+
+/**
+ * POSTs to the workbench. Unlike the shared client it keeps the error list a refused definition
+ * comes back with, so the editor can point at each line.
+ */
+async function send<T>(path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз');
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (response.ok) return data as T;
+  const error = (data as FailureBody | undefined)?.error;
+  const message = error?.message ?? 'Что-то пошло не так. Попробуйте чуть позже';
+  if (error?.code === 'definition_invalid') throw new DefinitionInvalidError(message, error.details?.errors ?? []);
+  throw new ApiError(response.status, error?.code ?? 'unknown', message, error?.fields ?? {});
+}
+
+const workbenchKey = ['diagnostics-workbench'] as const;
+const testKey = (testId: number) => [...workbenchKey, testId] as const;
+
+export function useWorkbenchTests<R>(select: (tests: WorkbenchTest[]) => R) {
+  return useQuery({
+    queryKey: workbenchKey,
+    queryFn: () => api<{ tests: WorkbenchTest[] }>('/diagnostics/definitions'),
+    select: (data) => select(data.tests),
+  });
+}
+
+export function useWorkbenchTest(testId: number) {
+  return useQuery({
+    queryKey: testKey(testId),
+    queryFn: () => api<WorkbenchTestCard>(`/diagnostics/definitions/${testId}`),
+  });
+}
+
+export function useTestStatistics(testId: number, versionId: number | null, enabled: boolean) {
+  return useQuery({
+    queryKey: [...testKey(testId), 'statistics', versionId],
+    queryFn: () => api<TestStatistics>(`/diagnostics/definitions/${testId}/statistics${versionId === null ? '' : `?versionId=${versionId}`}`),
+    enabled,
+  });
+}
+
+/** Checks a definition without saving it; the answer is the definition as the server reads it. */
+export function useValidateDefinition() {
+  return useMutation({
+    mutationFn: (source: string) => send<{ definition: TestDefinition }>('/diagnostics/definitions/validate', { source }).then((r) => r.definition),
+  });
+}
+
+/** Saves the source as its test's draft (a new test for a new slug). */
+export function useSaveDefinition() {
+  return useInvalidatingMutation((source: string) => send<SavedDefinition>('/diagnostics/definitions', { source }), [workbenchKey]);
+}
+
+export function usePublishVersion(testId: number) {
+  return useInvalidatingMutation((versionId: number) => send(`/diagnostics/definitions/${testId}/versions/${versionId}/publish`), [workbenchKey]);
+}
+
+/** Takes the test out of the catalogue (`retire`) or puts it back (`restore`). */
+export function useSetRetired(testId: number) {
+  return useInvalidatingMutation((action: 'retire' | 'restore') => send(`/diagnostics/definitions/${testId}/${action}`), [workbenchKey]);
+}
