@@ -28,6 +28,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { MAIL_SWEEP_JOB, MailService } from './modules/mail/mail.service.js';
 import { devMailboxRoutes } from './modules/mail/dev-mailbox.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { referenceEditingRoutes } from './modules/reference/reference-editing.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { esiaRoutes } from './modules/identity/esia.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     async (api) => {
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
+      await api.register(referenceEditingRoutes);
       await api.register(authRoutes);
       await api.register(esiaRoutes);
       await api.register(registrationRoutes);

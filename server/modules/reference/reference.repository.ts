@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { cities, competencies, regions, schools, spheres } from '../../db/schema/index.js';
+import { awarenessLevels, cities, competencies, regions, schools, softSkills, spheres } from '../../db/schema/index.js';
 
 export function listRegions(executor: Executor) {
   return executor.select().from(regions).orderBy(asc(regions.name));
@@ -71,4 +71,65 @@ export async function listSpheresWithCompetencies(executor: Executor): Promise<S
   const collator = new Intl.Collator('ru');
   for (const sphere of bySphere.values()) sphere.competencies.sort((a, b) => collator.compare(a.name, b.name));
   return [...bySphere.values()];
+}
+
+// The issuer's edits of the reference model. Codes are never written after insert: test definitions refer to them.
+
+export function findSphere(executor: Executor, id: number) {
+  return executor.select().from(spheres).where(eq(spheres.id, id)).then((rows) => rows[0]);
+}
+
+export function renameSphere(executor: Executor, id: number, name: string) {
+  return executor.update(spheres).set({ name }).where(eq(spheres.id, id));
+}
+
+export function findCompetency(executor: Executor, id: number) {
+  return executor.select().from(competencies).where(eq(competencies.id, id)).then((rows) => rows[0]);
+}
+
+export async function competencyCodeTaken(executor: Executor, code: string): Promise<boolean> {
+  const rows = await executor.select({ id: competencies.id }).from(competencies).where(eq(competencies.code, code));
+  return rows.length > 0;
+}
+
+export async function insertCompetency(executor: Executor, values: { sphereId: number; code: string; name: string }): Promise<number> {
+  const [row] = await executor.insert(competencies).values(values).returning({ id: competencies.id });
+  return row!.id;
+}
+
+export function updateCompetency(executor: Executor, id: number, change: { name?: string; sphereId?: number }) {
+  return executor.update(competencies).set(change).where(eq(competencies.id, id));
+}
+
+export function listSoftSkills(executor: Executor) {
+  return executor.select().from(softSkills).orderBy(asc(softSkills.id));
+}
+
+export function findSoftSkill(executor: Executor, id: number) {
+  return executor.select().from(softSkills).where(eq(softSkills.id, id)).then((rows) => rows[0]);
+}
+
+export function updateSoftSkill(executor: Executor, id: number, change: { name?: string; description?: string }) {
+  return executor.update(softSkills).set(change).where(eq(softSkills.id, id));
+}
+
+export type AwarenessLevelRow = typeof awarenessLevels.$inferSelect;
+
+/** In score order; `lock` holds the rows until the transaction ends, so two whole-list saves take turns. */
+export function listAwarenessLevels(executor: Executor, lock = false): Promise<AwarenessLevelRow[]> {
+  const query = executor.select().from(awarenessLevels).orderBy(asc(awarenessLevels.minScore), asc(awarenessLevels.id));
+  return lock ? query.for('update') : query;
+}
+
+export function deleteAwarenessLevels(executor: Executor, ids: number[]) {
+  return executor.delete(awarenessLevels).where(inArray(awarenessLevels.id, ids));
+}
+
+export function updateAwarenessLevel(executor: Executor, id: number, values: Omit<AwarenessLevelRow, 'id' | 'code'>) {
+  return executor.update(awarenessLevels).set(values).where(eq(awarenessLevels.id, id));
+}
+
+export async function insertAwarenessLevel(executor: Executor, values: Omit<AwarenessLevelRow, 'id'>): Promise<number> {
+  const [row] = await executor.insert(awarenessLevels).values(values).returning({ id: awarenessLevels.id });
+  return row!.id;
 }
