@@ -44,6 +44,14 @@ const PaperConsentsPage = lazyPage(() => import('../features/paper-consents/page
 const ParticipantsPage = lazyPage(() => import('../features/participants/pages/participants-page'), 'ParticipantsPage');
 const ImportsPage = lazyPage(() => import('../features/participants/pages/imports-page'), 'ImportsPage');
 const ImportPage = lazyPage(() => import('../features/participants/pages/import-page'), 'ImportPage');
+const DiagnosticsCataloguePage = lazyPage(() => import('../features/diagnostics/pages/catalogue-page'), 'CataloguePage');
+const DiagnosticsAttemptPage = lazyPage(() => import('../features/diagnostics/pages/attempt-page'), 'AttemptPage');
+const ParticipantResultPage = lazyPage(() => import('../features/diagnostics/pages/result-page'), 'ParticipantResultPage');
+const ParticipantFootprintPage = lazyPage(() => import('../features/diagnostics/pages/footprint-page'), 'ParticipantFootprintPage');
+const ParentDiagnosticsPage = lazyPage(() => import('../features/diagnostics/pages/parent-diagnostics-page'), 'ParentDiagnosticsPage');
+const ParentResultPage = lazyPage(() => import('../features/diagnostics/pages/parent-diagnostics-page'), 'ParentResultPage');
+const StaffDiagnosticsPage = lazyPage(() => import('../features/diagnostics/pages/staff-diagnostics-page'), 'StaffDiagnosticsPage');
+const StaffResultPage = lazyPage(() => import('../features/diagnostics/pages/staff-diagnostics-page'), 'StaffResultPage');
 const WorkbenchTestsPage = lazyPage(() => import('../features/diagnostics-workbench/pages/tests-page'), 'WorkbenchTestsPage');
 const WorkbenchNewTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchNewTestPage');
 const WorkbenchTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchTestPage');
@@ -64,8 +72,14 @@ const routes: RouteObject[] = [
       { path: '/invite/:token', element: <InvitationPage /> },
       { path: '/staff-invitation', element: <StaffInvitationPage /> },
       { path: '/participant', element: only(['participant'], <ParticipantPage />) },
+      { path: '/participant/diagnostics', element: only(['participant'], <DiagnosticsCataloguePage />) },
+      { path: '/participant/diagnostics/attempts/:attemptId', element: only(['participant'], <DiagnosticsAttemptPage />) },
+      { path: '/participant/diagnostics/results/:attemptId', element: only(['participant'], <ParticipantResultPage />) },
+      { path: '/participant/footprint', element: only(['participant'], <ParticipantFootprintPage />) },
       { path: '/parent', element: only(['parent'], <ParentPage />) },
       { path: '/parent/confirm', element: only(['parent'], <ParentConfirmPage />) },
+      { path: '/parent/children/:childId/diagnostics', element: only(['parent'], <ParentDiagnosticsPage />) },
+      { path: '/parent/children/:childId/diagnostics/results/:attemptId', element: only(['parent'], <ParentResultPage />) },
       {
         path: '/staff',
         element: only(STAFF_ROLES, <StaffLayout />),
@@ -90,6 +104,8 @@ const routes: RouteObject[] = [
           { path: 'imports', element: only(PERMISSIONS['imports.manage'], <ImportsPage />) },
           { path: 'imports/:id', element: only(PERMISSIONS['imports.manage'], <ImportPage />) },
           { path: 'paper-consents', element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },
+          { path: 'pupils/:pupilId/diagnostics', element: only(['navigator'], <StaffDiagnosticsPage />) },
+          { path: 'pupils/:pupilId/diagnostics/results/:attemptId', element: only(['navigator'], <StaffResultPage />) },
           { path: 'diagnostics', element: only(['methodologist'], <WorkbenchTestsPage />) },
           { path: 'diagnostics/new', element: only(['methodologist'], <WorkbenchNewTestPage />) },
           { path: 'diagnostics/:testId', element: only(['methodologist'], <WorkbenchTestPage />) },

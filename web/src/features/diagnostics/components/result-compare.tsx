@@ -1,0 +1,82 @@
+import '@mantine/charts/styles.css';
+import { BarChart } from '@mantine/charts';
+import { Box, Stack, Table } from '@mantine/core';
+import { formatDate } from '../../../lib/format';
+import type { ResultDetail } from '../api/diagnostics-api';
+import { roundScore } from './scale-chart';
+
+function change(before: number | null, after: number | null): string {
+  if (before === null || after === null) return '—';
+  const d = after - before;
+  if (d === 0) return 'без изменений';
+  return d > 0 ? `+${d}` : `−${Math.abs(d)}`;
+}
+
+/**
+ * Two attempts of one test side by side, the earlier first: grouped bars, and a table with each
+ * scale's change that says the same in numbers (the chart itself is hidden from screen readers).
+ */
+export function ResultCompare({ first, second }: { first: ResultDetail; second: ResultDetail }) {
+  const [earlier, later] = first.completedAt <= second.completedAt ? [first, second] : [second, first];
+  const earlierLabel = `Раньше: ${formatDate(earlier.completedAt)}`;
+  const laterLabel = `Позже: ${formatDate(later.completedAt)}`;
+  const ids = [...new Set([...earlier.scales.map((s) => s.id), ...later.scales.map((s) => s.id)])];
+  const rows = ids.map((id) => {
+    const a = earlier.scales.find((s) => s.id === id);
+    const b = later.scales.find((s) => s.id === id);
+    return {
+      id,
+      title: (b ?? a)!.title,
+      before: a ? roundScore(a.score) : null,
+      after: b ? roundScore(b.score) : null,
+      levelBefore: a?.level.title ?? '—',
+      levelAfter: b?.level.title ?? '—',
+    };
+  });
+
+  return (
+    <Stack gap="md">
+      <Box aria-hidden>
+        <BarChart
+          h={Math.max(160, rows.length * 72 + 60)}
+          data={rows.map((r) => ({ scale: r.title, earlier: r.before, later: r.after }))}
+          dataKey="scale"
+          orientation="vertical"
+          series={[
+            { name: 'earlier', label: earlierLabel, color: 'gray.6' },
+            { name: 'later', label: laterLabel, color: 'bilet.7' },
+          ]}
+          xAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100] }}
+          yAxisProps={{ width: 130, tick: { fontSize: 12 } }}
+          textColor="gray.9"
+          gridAxis="x"
+          withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          maxBarWidth={22}
+          accessibilityLayer={false}
+        />
+      </Box>
+      <Table striped withTableBorder captionSide="top" fz="sm" verticalSpacing="xs" horizontalSpacing="xs">
+        <Table.Caption>{`${later.title}: баллы от 0 до 100 в двух попытках`}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Шкала</Table.Th>
+            <Table.Th scope="col">{earlierLabel}</Table.Th>
+            <Table.Th scope="col">{laterLabel}</Table.Th>
+            <Table.Th scope="col">Изменение</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Th scope="row">{r.title}</Table.Th>
+              <Table.Td>{r.before === null ? '—' : `${r.before} (${r.levelBefore})`}</Table.Td>
+              <Table.Td>{r.after === null ? '—' : `${r.after} (${r.levelAfter})`}</Table.Td>
+              <Table.Td fw={600}>{change(r.before, r.after)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

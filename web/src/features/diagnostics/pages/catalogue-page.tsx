@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button, Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { useCatalogue, type CatalogueTest } from '../api/diagnostics-api';
+import { BackLink } from '../components/back-link';
+import { TestCard } from '../components/test-card';
+
+type Filter = 'all' | 'tests' | 'games' | 'new';
+
+const FILTERS: Array<{ value: Filter; label: string }> = [
+  { value: 'all', label: 'Все' },
+  { value: 'tests', label: 'Тесты' },
+  { value: 'games', label: 'Игры' },
+  { value: 'new', label: 'Не пройденные' },
+];
+
+const SHOWN: Record<Filter, (t: CatalogueTest) => boolean> = {
+  all: () => true,
+  tests: (t) => t.kind === 'test',
+  games: (t) => t.kind === 'game',
+  new: (t) => t.completedCount === 0,
+};
+
+const EMPTY: Record<Filter, string> = {
+  all: 'Для твоего класса пока нет тестов. Загляни позже!',
+  tests: 'Тестов для твоего класса пока нет.',
+  games: 'Игр для твоего класса пока нет.',
+  new: 'Всё пройдено. Отличная работа!',
+};
+
+/** The tests and games offered to the pupil's grade, each with where the pupil stands with it. */
+export function CataloguePage() {
+  const catalogue = useCatalogue();
+  const [filter, setFilter] = useState<Filter>('all');
+
+  if (catalogue.isPending) return <PageLoader label="Загружаем тесты…" />;
+  if (catalogue.isError) return <LoadError error={catalogue.error} onRetry={() => void catalogue.refetch()} />;
+  const tests = catalogue.data.tests.filter(SHOWN[filter]);
+
+  return (
+    <Stack gap="lg">
+      <BackLink to="/participant">В кабинет</BackLink>
+      <PageTitle lead="Узнай о себе больше: что тебе интересно, что у тебя получается и что ты знаешь о профессиях. Правильных и неправильных ответов в большинстве тестов нет — отвечай честно.">
+        Тесты и игры
+      </PageTitle>
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Chip.Group value={filter} onChange={(v) => setFilter(v as Filter)}>
+          <Group gap="xs" role="radiogroup" aria-label="Что показать">
+            {FILTERS.map((f) => (
+              <Chip key={f.value} value={f.value} name="catalogue-filter" variant="outline">
+                {f.label}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+        <Button component={Link} to="/participant/footprint" variant="light">
+          Мой цифровой след
+        </Button>
+      </Group>
+      {tests.length === 0 ? (
+        <Text>{EMPTY[filter]}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          {tests.map((t) => (
+            <TestCard key={t.slug} test={t} />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
