@@ -169,7 +169,7 @@ export async function listVersions(executor: Executor, testId: number) {
       createdAt: diagnosticTestVersions.createdAt,
       publishedAt: diagnosticTestVersions.publishedAt,
       fromCatalogue: sql<boolean>`${diagnosticTestVersions.createdBy} is null`,
-      completedAttempts: sql<number>`(select count(*)::int from ${diagnosticAttempts} a where a.version_id = ${diagnosticTestVersions.id} and a.status = 'completed')`,
+      completedAttempts: sql<number>`(select count(*)::int from ${diagnosticAttempts} a where a.version_id = ${diagnosticTestVersions}.id and a.status = 'completed')`,
     })
     .from(diagnosticTestVersions)
     .where(eq(diagnosticTestVersions.testId, testId))
