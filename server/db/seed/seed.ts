@@ -79,7 +79,9 @@ export interface DemoAccount {
   note: string;
 }
 
-const STAFF: Array<{ role: Role; email: string; lastName: string; firstName: string; middleName: string; position: string }> = [
+type StaffSeed = { role: Role; email: string; lastName: string; firstName: string; middleName: string; position: string };
+
+const STAFF: StaffSeed[] = [
   { role: 'issuer_admin', email: 'admin@bilet.demo', lastName: 'Орлова', firstName: 'Наталья', middleName: 'Павловна', position: 'Руководитель программы' },
   { role: 'regional_coordinator', email: 'coordinator@bilet.demo', lastName: 'Лебедев', firstName: 'Игорь', middleName: 'Николаевич', position: 'Региональный оператор' },
   { role: 'school', email: 'school@bilet.demo', lastName: 'Васильева', firstName: 'Ольга', middleName: 'Ивановна', position: 'Заместитель директора по воспитательной работе' },
@@ -88,6 +90,15 @@ const STAFF: Array<{ role: Role; email: string; lastName: string; firstName: str
   { role: 'navigator', email: 'navigator@bilet.demo', lastName: 'Никитин', firstName: 'Павел', middleName: 'Сергеевич', position: 'Классный руководитель 8 «А»' },
   { role: 'methodologist', email: 'methodologist@bilet.demo', lastName: 'Соколова', firstName: 'Татьяна', middleName: 'Витальевна', position: 'Методист-психолог' },
 ];
+
+const NEIGHBOUR_NAVIGATOR: StaffSeed = {
+  role: 'navigator',
+  email: 'navigator2@bilet.demo',
+  lastName: 'Кузнецова',
+  firstName: 'Елена',
+  middleName: 'Викторовна',
+  position: 'Классный руководитель 7 «Б»',
+};
 
 const DEMO_VENUE_COMPETENCIES = ['cnc-turning', 'additive-manufacturing', 'confectionery'];
 
@@ -120,7 +131,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
         address: `${city.name}, ул. Школьная, ${index + 1}`,
       });
     }
-    const [school] = await tx.select().from(schools).where(eq(schools.regionId, kirov.id)).limit(1);
+    const [school, neighbourSchool] = await tx.select().from(schools).where(eq(schools.regionId, kirov.id)).orderBy(schools.createdAt, schools.id).limit(2);
 
     const [venue] = await tx
       .insert(venues)
@@ -166,6 +177,11 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
         position: s.position,
       });
     }
+    // A navigator of the next school shows that navigators see only their own pupils.
+    if (neighbourSchool) {
+      const [account] = await tx.insert(accounts).values({ ...NEIGHBOUR_NAVIGATOR, passwordHash, status: 'active', emailVerifiedAt: new Date() }).returning();
+      await tx.insert(staffProfiles).values({ accountId: account!.id, regionId: kirov.id, schoolId: neighbourSchool.id, position: NEIGHBOUR_NAVIGATOR.position });
+    }
     if (demoCompetencies.length > 0) {
       await tx.insert(staffCompetencies).values(demoCompetencies.slice(0, 2).map((c) => ({ accountId: staffIds.mentor!, competencyId: c.id })));
     }
@@ -202,7 +218,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       esiaEmail: parentCitizen.email!,
     });
 
-    const child = { lastName: 'Иванов', firstName: 'Артём', middleName: 'Дмитриевич', birthDate: '2012-04-17', snils: '17286453901' };
+    const child = { lastName: 'Иванов', firstName: 'Артём', middleName: 'Дмитриевич', birthDate: '2013-04-17', snils: '17286453901' };
     const [pupil] = await tx
       .insert(accounts)
       .values({
@@ -220,7 +236,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       .returning();
     await tx.insert(participantProfiles).values({
       accountId: pupil!.id,
-      grade: 8,
+      grade: 7,
       regionId: kirov.id,
       cityId: school?.cityId ?? kirovCity!.id,
       schoolId: school?.id ?? null,
@@ -239,7 +255,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
   });
 
   return [
-    ...STAFF.map((s) => ({
+    ...[...STAFF, NEIGHBOUR_NAVIGATOR].map((s) => ({
       role: s.role,
       email: s.email,
       password: DEMO_PASSWORD,

@@ -1,5 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '../../plugins/session.js';
+import type { Role } from '../../../common/roles.js';
 import {
   diagnosticAnswers,
   diagnosticAttempts,
@@ -87,19 +89,39 @@ export async function findAttempt(executor: Executor, attemptId: string, lock = 
   return row ?? null;
 }
 
-/**
- * Saves one answer in one statement, only while the attempt is the pupil's and still open: a
- * retry overwrites the same row, so nothing is ever counted twice.
- */
-export async function upsertAnswer(executor: Executor, attemptId: string, participantId: string, itemId: string, value: AnswerValue): Promise<boolean> {
-  const rows = await executor.execute(sql`
-    insert into ${diagnosticAnswers} (attempt_id, item_id, value)
-    select ${diagnosticAttempts.id}, ${itemId}, ${JSON.stringify(value)}::jsonb
-      from ${diagnosticAttempts}
-     where ${diagnosticAttempts.id} = ${attemptId} and ${diagnosticAttempts.participantId} = ${participantId} and ${diagnosticAttempts.status} = 'in_progress'
+const SAVE_ANSWER_SQL = `with ${LIVE_SESSION_CTE},
+  who as (select a.id, a.role, live.last_seen_at from live join accounts a on a.id = live.account_id where a.status <> 'disabled'),
+  saved as (
+    insert into diagnostic_answers (attempt_id, item_id, value)
+    select t.id, $4, $5::jsonb from diagnostic_attempts t join who on who.id = t.participant_id and who.role = 'participant'
+     where t.id = $3 and t.status = 'in_progress'
     on conflict (attempt_id, item_id) do update set value = excluded.value, answered_at = now()
-    returning 1 as saved`);
-  return (rows as unknown as { rows: unknown[] }).rows.length > 0;
+    returning 1)
+  select who.id as account_id, who.role, who.last_seen_at, (select count(*) from saved)::int as saved from who`;
+
+export interface SavedAnswerRow {
+  account_id: string;
+  role: Role;
+  last_seen_at: Date;
+  saved: number;
+}
+
+/**
+ * Checks the session and saves one answer in one statement, only while the attempt is the
+ * signed-in pupil's and still open: a retry overwrites the same row, so nothing counts twice.
+ * No row back means no live session.
+ */
+export async function saveAnswerBySession(
+  database: Database,
+  sessionHash: string,
+  idleMs: number,
+  attemptId: string,
+  itemId: string,
+  value: AnswerValue,
+): Promise<SavedAnswerRow | null> {
+  const [row] = await database.prepared<SavedAnswerRow>('save_answer', SAVE_ANSWER_SQL, [sessionHash, idleMs / 1000, attemptId, itemId, JSON.stringify(value)]);
+  if (row) await touchSessionIfStale(database, sessionHash, row.last_seen_at);
+  return row ?? null;
 }
 
 export async function answersOf(executor: Executor, attemptId: string): Promise<Map<string, AnswerValue>> {

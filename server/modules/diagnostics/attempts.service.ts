@@ -3,7 +3,8 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
-import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from '../../lib/errors.js';
+import { findPrincipal } from '../../plugins/session.js';
 import { plural } from '../../../common/plural.js';
 import { answerSchemaFor, type AnswerValue } from '../../../common/diagnostics/answers.js';
 import { gradeBandOf, type GradeBand } from '../../../common/diagnostics/dimensions.js';
@@ -21,7 +22,7 @@ import {
   listPublished,
   markCompleted,
   pupilAttemptState,
-  upsertAnswer,
+  saveAnswerBySession,
 } from './attempts.repository.js';
 import { recordFootprint } from './footprint.service.js';
 import { contributionsOf, scoreGame, scoreTest } from './scoring.js';
@@ -166,18 +167,31 @@ async function attemptKey(ctx: AppContext, attemptId: string): Promise<AttemptKe
 /**
  * Saves one answer as it is given. Idempotent: the same answer sent twice is one row, a changed
  * answer replaces the old one; an item not in the test, a value out of range or a finished attempt
- * change nothing.
+ * change nothing. The session is checked in the saving statement itself (the route has no
+ * onRequest hook): this is the request a pupil sends most.
  */
-export async function saveAnswer(ctx: AppContext, participantId: string, attemptId: string, itemId: string, value: AnswerValue) {
+export async function saveAnswer(ctx: AppContext, sessionHash: string | null, attemptId: string, itemId: string, value: AnswerValue) {
+  if (!sessionHash) throw unauthorized();
   const key = await attemptKey(ctx, attemptId);
-  if (!key || key.participantId !== participantId) throw notFound('Попытка не найдена');
-  const cached = (await definitionOfVersion(ctx.db, key.versionId))!;
-  const item = cached.items.get(itemId);
-  if (!item) throw badRequest('unknown_item', 'В этом тесте нет такого задания');
-  const parsed = answerSchemaFor(item).safeParse(value);
-  if (!parsed.success) throw badRequest('invalid_answer', parsed.error.issues[0]!.message, { value: parsed.error.issues[0]!.message });
-  const saved = await upsertAnswer(ctx.db, attemptId, participantId, itemId, parsed.data);
-  if (!saved) throw conflict('attempt_finished', 'Тест уже завершён: ответы больше не меняются');
+  const item = key ? (await definitionOfVersion(ctx.db, key.versionId))!.items.get(itemId) : undefined;
+  const parsed = item ? answerSchemaFor(item).safeParse(value) : null;
+  if (!key || !item || !parsed!.success) {
+    // Nothing is said about the attempt or its items before the caller is known to own it.
+    const principal = await findPrincipal(ctx.database, sessionHash, ctx.config.sessionIdleMs);
+    if (!principal) throw unauthorized();
+    if (principal.role !== 'participant') throw forbidden();
+    if (!key || key.participantId !== principal.accountId) throw notFound('Попытка не найдена');
+    if (!item) throw badRequest('unknown_item', 'В этом тесте нет такого задания');
+    const message = parsed!.error!.issues[0]!.message;
+    throw badRequest('invalid_answer', message, { value: message });
+  }
+  const row = await saveAnswerBySession(ctx.database, sessionHash, ctx.config.sessionIdleMs, attemptId, itemId, parsed!.data);
+  if (!row) throw unauthorized();
+  if (row.role !== 'participant') throw forbidden();
+  if (row.saved === 0) {
+    if (key.participantId !== row.account_id) throw notFound('Попытка не найдена');
+    throw conflict('attempt_finished', 'Тест уже завершён: ответы больше не меняются');
+  }
   return { saved: true };
 }
 

@@ -9,9 +9,11 @@ import {
   testSlugParamsSchema,
 } from '../../../common/schemas/diagnostics.js';
 import { actorOf } from '../../plugins/request-actor.js';
+import { sessionHashFrom } from '../../plugins/session.js';
 import { completeAttempt, getAttempt, pupilCatalogue, saveAnswer, startAttempt, submitGame } from './attempts.service.js';
 import { getPupilFootprint, getPupilResult, listPupilResults } from './results.service.js';
 
+const ANSWER_BODY_LIMIT = 4 * 1024;
 /** A game's raw events: a few thousand small objects at most. */
 const GAME_BODY_LIMIT = 256 * 1024;
 
@@ -39,13 +41,15 @@ export const diagnosticsRoutes: FastifyPluginAsyncZod = async (app) => {
     { onRequest: take, schema: { tags, summary: "An attempt: the test's items, the answers so far, a game's stimulus", params: attemptParamsSchema } },
     async (request) => getAttempt(app.ctx, request.principal!.accountId, request.params.attemptId),
   );
+  // The session is checked in the saving statement itself (see saveAnswer); the body is a single
+  // small value, so the tight limit keeps an anonymous request as cheap as a hook would.
   app.put(
     '/diagnostics/attempts/:attemptId/answers/:itemId',
     {
-      onRequest: take,
+      bodyLimit: ANSWER_BODY_LIMIT,
       schema: { tags, summary: 'Save one answer (idempotent: a retry or a change replaces it)', params: answerParamsSchema, body: answerBodySchema },
     },
-    async (request) => saveAnswer(app.ctx, request.principal!.accountId, request.params.attemptId, request.params.itemId, request.body.value),
+    async (request) => saveAnswer(app.ctx, sessionHashFrom(request), request.params.attemptId, request.params.itemId, request.body.value),
   );
   app.post(
     '/diagnostics/attempts/:attemptId/complete',
