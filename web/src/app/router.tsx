@@ -44,6 +44,7 @@ const PaperConsentsPage = lazyPage(() => import('../features/paper-consents/page
 const ParticipantsPage = lazyPage(() => import('../features/participants/pages/participants-page'), 'ParticipantsPage');
 const ImportsPage = lazyPage(() => import('../features/participants/pages/imports-page'), 'ImportsPage');
 const ImportPage = lazyPage(() => import('../features/participants/pages/import-page'), 'ImportPage');
+const ReferencePage = lazyPage(() => import('../features/reference/pages/reference-page'), 'ReferencePage');
 const DiagnosticsCataloguePage = lazyPage(() => import('../features/diagnostics/pages/catalogue-page'), 'CataloguePage');
 const DiagnosticsAttemptPage = lazyPage(() => import('../features/diagnostics/pages/attempt-page'), 'AttemptPage');
 const ParticipantResultPage = lazyPage(() => import('../features/diagnostics/pages/result-page'), 'ParticipantResultPage');
@@ -104,6 +105,7 @@ const routes: RouteObject[] = [
           { path: 'imports', element: only(PERMISSIONS['imports.manage'], <ImportsPage />) },
           { path: 'imports/:id', element: only(PERMISSIONS['imports.manage'], <ImportPage />) },
           { path: 'paper-consents', element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },
+          { path: 'reference', element: only(['issuer_admin'], <ReferencePage />) },
           { path: 'pupils/:pupilId/diagnostics', element: only(['navigator'], <StaffDiagnosticsPage />) },
           { path: 'pupils/:pupilId/diagnostics/results/:attemptId', element: only(['navigator'], <StaffResultPage />) },
           { path: 'diagnostics', element: only(['methodologist'], <WorkbenchTestsPage />) },

@@ -23,6 +23,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/organisations', label: 'Школы и площадки' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
+    { to: '/staff/reference', label: 'Справочники' },
   ),
   regional_coordinator: cabinet(
     { to: '/staff/region', label: 'Мой регион' },

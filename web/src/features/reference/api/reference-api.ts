@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AwarenessLevelInput, CompetencyCreate, CompetencyUpdate, SoftSkillUpdate } from '../../../../../common/schemas/reference.js';
+import { api, patch, post, put } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutations';
+
+export interface SoftSkill {
+  id: number;
+  code: string;
+  name: string;
+  description: string;
+}
+
+export interface AwarenessLevel {
+  id: number;
+  code: string;
+  name: string;
+  minScore: number;
+  maxScore: number;
+  pupilText: string;
+  parentText: string;
+}
+
+export function useSoftSkills() {
+  return useQuery({
+    queryKey: ['reference', 'soft-skills'],
+    queryFn: () => api<{ softSkills: SoftSkill[] }>('/reference/soft-skills'),
+    select: (data) => data.softSkills,
+  });
+}
+
+export function useAwarenessLevels() {
+  return useQuery({
+    queryKey: ['reference', 'awareness-levels'],
+    queryFn: () => api<{ levels: AwarenessLevel[] }>('/reference/awareness-levels'),
+    select: (data) => data.levels,
+  });
+}
+
+// Every picker that names a sphere, a competency or a skill reads the same lists: all of them refresh.
+const referenceKeys = [['reference', 'competencies'], ['reference', 'soft-skills'], ['reference', 'awareness-levels']] as const;
+
+export function useRenameSphere() {
+  return useInvalidatingMutation(({ id, name }: { id: number; name: string }) => patch(`/reference/spheres/${id}`, { name }), referenceKeys);
+}
+
+export function useAddCompetency() {
+  return useInvalidatingMutation((body: CompetencyCreate) => post<{ id: number }>('/reference/competencies', body), referenceKeys);
+}
+
+export function useUpdateCompetency() {
+  return useInvalidatingMutation(({ id, ...change }: CompetencyUpdate & { id: number }) => patch(`/reference/competencies/${id}`, change), referenceKeys);
+}
+
+export function useUpdateSoftSkill() {
+  return useInvalidatingMutation(({ id, ...change }: SoftSkillUpdate & { id: number }) => patch(`/reference/soft-skills/${id}`, change), referenceKeys);
+}
+
+export function useSaveAwarenessLevels() {
+  return useInvalidatingMutation((levels: AwarenessLevelInput[]) => put<{ levels: AwarenessLevel[] }>('/reference/awareness-levels', { levels }), referenceKeys);
+}
