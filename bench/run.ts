@@ -122,11 +122,14 @@ interface Target {
   headers: Record<string, string>;
   method?: 'GET' | 'PUT' | 'POST';
   body?: string;
+  /** Each request's path in turn, when requests must not all hit the same row. */
+  nextPath?: () => string;
 }
 
 async function load(t: Target, duration: number): Promise<Measurement> {
-  const { name, url, headers, method = 'GET', body } = t;
-  const instance = autocannon({ url, connections: CONNECTIONS, duration, headers, method, body }) as Run;
+  const { name, url, headers, method = 'GET', body, nextPath } = t;
+  const requests = nextPath ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: nextPath() }) }] : undefined;
+  const instance = autocannon({ url, connections: CONNECTIONS, duration, headers, method, body, requests }) as Run;
   running = instance;
   const result = await instance;
   running = undefined;
@@ -149,6 +152,8 @@ async function sendJson(baseUrl: string, method: 'POST' | 'PUT', path: string, c
 }
 
 const BENCH_TEST_ITEMS = 60;
+/** Answers go round this many open attempts, so concurrent requests rarely touch the same row, as with real pupils. */
+const ANSWER_ATTEMPTS = 20;
 const COMPLETIONS = 40;
 const COMPLETION_TARGET_MS = 50;
 
@@ -411,8 +416,12 @@ async function main(): Promise<number> {
       return { saved: true };
     });
     const [pupilProfile] = await ctx.db.select({ grade: participantProfiles.grade }).from(participantProfiles).where(eq(participantProfiles.accountId, pupil.id));
-    const benchSlug = 'bench-likert-60';
-    await syncCatalogue(ctx.db, [{ name: `${benchSlug}.yaml`, source: benchTestDefinition(benchSlug, gradeBandOf(pupilProfile!.grade)) }]);
+    const benchSlugs = Array.from({ length: ANSWER_ATTEMPTS }, (_, i) => `bench-likert-60-${i + 1}`);
+    const benchSlug = benchSlugs[0]!;
+    await syncCatalogue(
+      ctx.db,
+      benchSlugs.map((slug) => ({ name: `${slug}.yaml`, source: benchTestDefinition(slug, gradeBandOf(pupilProfile!.grade)) })),
+    );
     app.get('/bench/bare', { schema: { hide: true } }, async () => ({ ok: true }));
     app.get('/bench/one-select', { schema: { hide: true } }, async () => {
       const [row] = await ctx.db
@@ -425,12 +434,18 @@ async function main(): Promise<number> {
 
     const cookie = await signIn(baseUrl);
     const coordinatorCookie = await signInCoordinator(baseUrl, totpSecret);
-    const startAttempt = async () => {
-      const res = await sendJson(baseUrl, 'POST', `/api/diagnostics/tests/${benchSlug}/attempts`, cookie);
+    const startAttempt = async (slug = benchSlug) => {
+      const res = await sendJson(baseUrl, 'POST', `/api/diagnostics/tests/${slug}/attempts`, cookie);
       if (!res.ok) throw new Error(`Starting the bench test answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       return ((await res.json()) as { attemptId: string }).attemptId;
     };
-    const answerAttempt = await startAttempt();
+    const answerAttempts = await Promise.all(benchSlugs.map((slug) => startAttempt(slug)));
+    const answerAttempt = answerAttempts[0]!;
+    let answerTurn = 0;
+    const nextAnswerPath = () => {
+      const n = answerTurn++;
+      return `/api/diagnostics/attempts/${answerAttempts[n % ANSWER_ATTEMPTS]}/answers/q${1 + (Math.floor(n / ANSWER_ATTEMPTS) % BENCH_TEST_ITEMS)}`;
+    };
     const json = { 'content-type': 'application/json', origin: baseUrl };
     const targets: Target[] = [
       { name: 'GET /bench/bare', url: `${baseUrl}/bench/bare`, headers: {} },
@@ -448,6 +463,7 @@ async function main(): Promise<number> {
         headers: { ...json, cookie },
         method: 'PUT',
         body: JSON.stringify({ value: 4 }),
+        nextPath: nextAnswerPath,
       },
     ];
     for (const t of targets) await probe(t);
