@@ -52,6 +52,24 @@ const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 's
 const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
 const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
 const PUPIL_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'navigator'];
+/** A pupil's diagnostic results: the pupil itself, a linked parent, the assigned navigator; nobody else, whatever the role. */
+const RESULT_READERS: readonly Role[] = ['participant', 'parent', 'navigator'];
+
+/** A pupil's results list or footprint: region A's pupil is its pupil's, its parent's child and its navigator's assignee. */
+function pupilResultsEntry(route: string, suffix: string): MatrixEntry {
+  return {
+    route,
+    probes: [
+      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}${suffix}`, expect: each(RESULT_READERS, 200) },
+      { label: 'neighbour school’s pupil', url: (w) => `/api/pupils/${w.a.neighbourPupilId}${suffix}`, expect: each(RESULT_READERS, 404) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}${suffix}`, expect: each(RESULT_READERS, 404) },
+    ],
+  };
+}
+
+/** A definition only a methodologist may send; one that says `format: 2` is refused without being saved. */
+const BROKEN_DEFINITION = { source: 'format: 2' };
+const UNKNOWN_TEST = 999_999;
 
 function organisationEntries(kind: 'school' | 'venue'): MatrixEntry[] {
   const base = kind === 'school' ? '/api/schools' : '/api/venues';
@@ -413,4 +431,100 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   guarded('GET /api/imports/{id}/report', ['school'], 404, () => `/api/imports/${randomId()}/report`),
   guarded('POST /api/imports/{id}/confirm', ['school'], 404, () => `/api/imports/${randomId()}/confirm`),
   guarded('DELETE /api/imports/{id}', ['school'], 404, () => `/api/imports/${randomId()}`),
+
+  // Diagnostics: the pupil takes tests; region A's pupil has one attempt finished and one open (never completable: q2 stays unanswered).
+  guarded('GET /api/diagnostics/catalogue', ['participant'], 200),
+  {
+    route: 'POST /api/diagnostics/tests/{slug}/attempts',
+    probes: [
+      { label: 'own test, resumes the open attempt', url: (w) => `/api/diagnostics/tests/${w.diagnostics.slug}/attempts`, expect: { participant: 200 } },
+      { label: 'unknown test', url: () => '/api/diagnostics/tests/no-such-test/attempts', expect: { participant: 404 } },
+    ],
+  },
+  {
+    route: 'GET /api/diagnostics/attempts/{attemptId}',
+    probes: [
+      { label: 'own attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.a}`, expect: { participant: 200 } },
+      { label: 'other pupil’s attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.b}`, expect: { participant: 404 } },
+    ],
+  },
+  {
+    route: 'PUT /api/diagnostics/attempts/{attemptId}/answers/{itemId}',
+    probes: [
+      { label: 'own open attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.a}/answers/q1`, body: () => ({ value: 3 }), expect: { participant: 200 } },
+      { label: 'own finished attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.completedAttemptId.a}/answers/q1`, body: () => ({ value: 3 }), expect: { participant: 409 } },
+      { label: 'other pupil’s attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.b}/answers/q1`, body: () => ({ value: 3 }), expect: { participant: 404 } },
+    ],
+  },
+  {
+    route: 'POST /api/diagnostics/attempts/{attemptId}/complete',
+    probes: [
+      { label: 'own attempt, unanswered', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.a}/complete`, expect: { participant: 400 } },
+      { label: 'own finished attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.completedAttemptId.a}/complete`, expect: { participant: 409 } },
+      { label: 'other pupil’s attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.b}/complete`, expect: { participant: 404 } },
+    ],
+  },
+  {
+    route: 'POST /api/diagnostics/attempts/{attemptId}/game',
+    probes: [
+      { label: 'own attempt of a test, not a game', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.a}/game`, body: () => ({ events: {} }), expect: { participant: 400 } },
+      { label: 'other pupil’s attempt', url: (w) => `/api/diagnostics/attempts/${w.diagnostics.openAttemptId.b}/game`, body: () => ({ events: {} }), expect: { participant: 404 } },
+    ],
+  },
+  pupilResultsEntry('GET /api/pupils/{pupilId}/diagnostics/results', '/diagnostics/results'),
+  {
+    route: 'GET /api/pupils/{pupilId}/diagnostics/results/{attemptId}',
+    probes: [
+      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.a}`, expect: each(RESULT_READERS, 200) },
+      { label: 'own pupil, unfinished attempt', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.openAttemptId.a}`, expect: each(RESULT_READERS, 404) },
+      { label: 'own pupil, other pupil’s attempt', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.b}`, expect: each(RESULT_READERS, 404) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.b}`, expect: each(RESULT_READERS, 404) },
+    ],
+  },
+  pupilResultsEntry('GET /api/pupils/{pupilId}/footprint', '/footprint'),
+
+  // The methodologist's workbench.
+  open('GET /api/diagnostics/definition-schema.json', 200),
+  guarded('GET /api/diagnostics/definitions', ['methodologist'], 200),
+  guarded('POST /api/diagnostics/definitions/validate', ['methodologist'], 422, undefined, () => BROKEN_DEFINITION),
+  guarded('POST /api/diagnostics/definitions', ['methodologist'], 422, undefined, () => BROKEN_DEFINITION),
+  {
+    route: 'GET /api/diagnostics/definitions/{testId}',
+    probes: [
+      { label: 'a test', url: (w) => `/api/diagnostics/definitions/${w.diagnostics.testId}`, expect: { methodologist: 200 } },
+      { label: 'unknown test', url: () => `/api/diagnostics/definitions/${UNKNOWN_TEST}`, expect: { methodologist: 404 } },
+    ],
+  },
+  {
+    route: 'POST /api/diagnostics/definitions/{testId}/versions/{versionId}/publish',
+    probes: [
+      {
+        label: 'already published',
+        url: (w) => `/api/diagnostics/definitions/${w.diagnostics.testId}/versions/${w.diagnostics.versionId}/publish`,
+        expect: { methodologist: 409 },
+      },
+      { label: 'unknown test', url: (w) => `/api/diagnostics/definitions/${UNKNOWN_TEST}/versions/${w.diagnostics.versionId}/publish`, expect: { methodologist: 404 } },
+    ],
+  },
+  {
+    route: 'POST /api/diagnostics/definitions/{testId}/retire',
+    probes: [
+      { label: 'never published', url: (w) => `/api/diagnostics/definitions/${w.diagnostics.draftTestId}/retire`, expect: { methodologist: 409 } },
+      { label: 'unknown test', url: () => `/api/diagnostics/definitions/${UNKNOWN_TEST}/retire`, expect: { methodologist: 404 } },
+    ],
+  },
+  {
+    route: 'POST /api/diagnostics/definitions/{testId}/restore',
+    probes: [
+      { label: 'never published', url: (w) => `/api/diagnostics/definitions/${w.diagnostics.draftTestId}/restore`, expect: { methodologist: 409 } },
+      { label: 'unknown test', url: () => `/api/diagnostics/definitions/${UNKNOWN_TEST}/restore`, expect: { methodologist: 404 } },
+    ],
+  },
+  {
+    route: 'GET /api/diagnostics/definitions/{testId}/statistics',
+    probes: [
+      { label: 'a test', url: (w) => `/api/diagnostics/definitions/${w.diagnostics.testId}/statistics`, expect: { methodologist: 200 } },
+      { label: 'unknown test', url: () => `/api/diagnostics/definitions/${UNKNOWN_TEST}/statistics`, expect: { methodologist: 404 } },
+    ],
+  },
 ];

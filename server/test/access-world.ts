@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import { navigatorAssignments, venuePlaces } from '../db/schema/index.js';
 import type { Role } from '../../common/roles.js';
@@ -25,11 +26,23 @@ export interface RegionWorld {
   cookies: Partial<Record<Caller, string>>;
 }
 
+/** A test the methodologist published and both regions' pupils took: one attempt finished, one open with no answers. */
+export interface DiagnosticsWorld {
+  slug: string;
+  testId: number;
+  versionId: number;
+  /** A test saved as a draft and never published. */
+  draftTestId: number;
+  completedAttemptId: Record<'a' | 'b', string>;
+  openAttemptId: Record<'a' | 'b', string>;
+}
+
 export interface World {
   a: RegionWorld;
   b: RegionWorld;
   issuerId: string;
   methodologistId: string;
+  diagnostics: DiagnosticsWorld;
   /** Session cookies of region A's people plus the issuer and the methodologist. */
   cookies: Record<Exclude<Caller, 'anonymous'>, string>;
 }
@@ -107,6 +120,65 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
   };
 }
 
+/** A two-item likert test for grades 6–7 that may be retaken at once. */
+function worldTestSource(slug: string): string {
+  const items = ['q1', 'q2'].map((id) => ({ id, type: 'likert', points: 5, text: `Утверждение ${id}` }));
+  return JSON.stringify({
+    format: 1,
+    slug,
+    kind: 'test',
+    title: 'Тест проверки доступа',
+    summary: 'Тест для проверки доступа',
+    description: 'Тест, на котором матрица доступа проверяет маршруты диагностики.',
+    gradeBands: ['6-7'],
+    durationMinutes: 5,
+    retakeAfterDays: 0,
+    source: 'Авторский тест команды',
+    licence: 'CC BY 4.0',
+    items,
+    scales: [
+      {
+        id: 'main',
+        title: 'Общительность',
+        keys: items.map((i) => ({ item: i.id })),
+        maps: [{ dimension: 'soft_skill:communication', weight: 1 }],
+        levels: [{ from: 0, to: 100, title: 'Любой', text: 'Любой результат' }],
+      },
+    ],
+  });
+}
+
+async function buildDiagnostics(t: TestApp, methodologistCookie: string, pupilCookies: Record<'a' | 'b', string>): Promise<DiagnosticsWorld> {
+  const slug = `access-world-${crypto.randomBytes(4).toString('hex')}`;
+  const saved = await t.api('POST', '/api/diagnostics/definitions', { cookie: methodologistCookie, body: { source: worldTestSource(slug) } });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+  const { testId, versionId } = saved.body;
+  const published = await t.api('POST', `/api/diagnostics/definitions/${testId}/versions/${versionId}/publish`, { cookie: methodologistCookie });
+  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  const draft = await t.api('POST', '/api/diagnostics/definitions', { cookie: methodologistCookie, body: { source: worldTestSource(`${slug}-draft`) } });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+
+  const attempts = { completedAttemptId: { a: '', b: '' }, openAttemptId: { a: '', b: '' } };
+  for (const region of ['a', 'b'] as const) {
+    const cookie = pupilCookies[region];
+    const startAttempt = async () => {
+      const res = await t.api('POST', `/api/diagnostics/tests/${slug}/attempts`, { cookie });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.attemptId as string;
+    };
+    const done = await startAttempt();
+    for (const item of ['q1', 'q2']) {
+      const res = await t.api('PUT', `/api/diagnostics/attempts/${done}/answers/${item}`, { cookie, body: { value: 4 } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const completed = await t.api('POST', `/api/diagnostics/attempts/${done}/complete`, { cookie });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    attempts.completedAttemptId[region] = done;
+    attempts.openAttemptId[region] = await startAttempt();
+  }
+  return { slug, testId, versionId, draftTestId: draft.body.testId, ...attempts };
+}
+
 /**
  * Two regions built alike, so every probe can ask for an object of the caller's own part of the
  * programme (region A) and for the same kind of object elsewhere (region B, or a neighbour school).
@@ -116,11 +188,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const b = await buildRegion(t, '16');
   const issuer = await createStaff(t, 'issuer_admin');
   const methodologist = await createStaff(t, 'methodologist');
+  const diagnostics = await buildDiagnostics(t, methodologist.cookie, { a: a.cookies.participant!, b: b.cookies.participant! });
   return {
     a,
     b,
     issuerId: issuer.accountId,
     methodologistId: methodologist.accountId,
+    diagnostics,
     cookies: { ...(a.cookies as Record<Exclude<Caller, 'anonymous' | 'issuer_admin' | 'methodologist'>, string>), issuer_admin: issuer.cookie, methodologist: methodologist.cookie },
   };
 }
