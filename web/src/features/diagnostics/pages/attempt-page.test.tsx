@@ -7,6 +7,15 @@ import { AttemptPage } from './attempt-page';
 
 afterEach(() => vi.unstubAllGlobals());
 
+// The games are tested on their own; here a stand-in ends the game at once.
+vi.mock('../games/game-player', () => ({
+  GamePlayer: ({ onFinish, busy }: { onFinish: (events: unknown) => void; busy?: boolean }) => (
+    <button type="button" disabled={busy} onClick={() => onFinish({ clicks: [] })}>
+      Закончить игру
+    </button>
+  ),
+}));
+
 const likertLabels = ['Совсем не про меня', 'Скорее не про меня', 'Скорее про меня', 'Точно про меня'];
 
 function attempt(answers: Attempt['answers']): Attempt {
@@ -124,5 +133,51 @@ describe('test runner', () => {
     await user.click(await screen.findByRole('button', { name: 'Завершить' }));
     expect(await screen.findByText('Осталось ответить на 1 вопрос')).toBeInTheDocument();
     expect(screen.getByTestId('location')).toHaveTextContent(url);
+  });
+});
+
+describe('game runner', () => {
+  const game: Attempt = {
+    ...attempt({}),
+    id: 'g1',
+    test: { ...attempt({}).test, slug: 'schulte', kind: 'game', title: 'Таблицы Шульте', gameType: 'schulte', items: [] },
+    stimulus: { size: 5, tables: [] },
+  };
+
+  it('sends the events and opens the result', async () => {
+    const fetchMock = mockApi({
+      'GET /api/diagnostics/attempts/g1': { body: game },
+      'POST /api/diagnostics/attempts/g1/game': { body: { attemptId: 'g1', completedAt: '2025-03-01T10:10:00.000Z' } },
+    });
+    const user = userEvent.setup();
+    renderPage(<AttemptPage />, { path, url: '/participant/diagnostics/attempts/g1' });
+
+    await user.click(await screen.findByRole('button', { name: 'Закончить игру' }));
+    expect(await screen.findByTestId('location')).toHaveTextContent('/participant/diagnostics/results/g1');
+    expect(callsTo(fetchMock, 'POST /api/diagnostics/attempts/g1/game')).toEqual([{ events: { clicks: [] } }]);
+  });
+
+  it('shows why implausible play was not counted and lets the pupil play again', async () => {
+    const fetchMock = mockApi({
+      'GET /api/diagnostics/attempts/g1': { body: game },
+      'POST /api/diagnostics/attempts/g1/game': {
+        status: 422,
+        body: { error: { code: 'implausible_game', message: 'Нажатия слишком быстрые для человека. Сыграй ещё раз' } },
+      },
+      'POST /api/diagnostics/tests/schulte/attempts': { body: { attemptId: 'g1', resumed: true } },
+    });
+    const user = userEvent.setup();
+    renderPage(<AttemptPage />, { path, url: '/participant/diagnostics/attempts/g1' });
+
+    await user.click(await screen.findByRole('button', { name: 'Закончить игру' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Результат не засчитан');
+    expect(alert).toHaveTextContent('Нажатия слишком быстрые для человека. Сыграй ещё раз');
+
+    await user.click(within(alert).getByRole('button', { name: 'Сыграть ещё раз' }));
+    expect(await screen.findByRole('button', { name: 'Закончить игру' })).toBeEnabled();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(callsTo(fetchMock, 'POST /api/diagnostics/tests/schulte/attempts')).toHaveLength(1);
+    expect(screen.getByTestId('location')).toHaveTextContent('/participant/diagnostics/attempts/g1');
   });
 });

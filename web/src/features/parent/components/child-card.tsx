@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { MissingSteps } from '../../../lib/components/missing-steps';
 import { PersonalDataSection } from '../../../lib/components/personal-data-section';
@@ -50,6 +51,16 @@ export function ChildCard({ child }: { child: ParentChild }) {
         <Stack gap="xs">
           <Title order={4}>Сканы бумажных согласий</Title>
           <ChildPaperConsents childId={child.id} />
+        </Stack>
+
+        <Stack gap="xs">
+          <Title order={4}>Диагностика</Title>
+          <Text>Тесты и игры, которые прошёл ребёнок, и его цифровой след.</Text>
+          <Group>
+            <Button component={Link} to={`/parent/children/${child.id}/diagnostics`} variant="light" aria-label={`Результаты диагностики: ${fullName(child)}`}>
+              Результаты диагностики
+            </Button>
+          </Group>
         </Stack>
 
         <Stack gap="xs">

@@ -41,6 +41,7 @@ function serve(data: ParticipantCabinet) {
     'GET /api/participant/cabinet': { body: data },
     'GET /api/invitations': { body: { invitations: [] } },
     'GET /api/notifications': { body: { notifications: [] } },
+    'GET /api/diagnostics/catalogue': { body: { gradeBand: '8-9', tests: [] } },
     'POST /api/auth/activation/resend': { body: { ok: true } },
   });
 }
@@ -84,6 +85,7 @@ describe('participant cabinet', () => {
       'GET /api/participant/cabinet': { body: data },
       'GET /api/invitations': { body: { invitations: [] } },
       'GET /api/notifications': { body: { notifications: [] } },
+      'GET /api/diagnostics/catalogue': { body: { gradeBand: '8-9', tests: [] } },
       'GET /api/participant/personal-data': { body: { snils: '112-233-445 95', document: null, hasOvz: false, ovzDetails: null } },
     });
     const user = userEvent.setup();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { PARTICIPANT_STATUS_FILTERS } from '../../../../../common/participants.js';
 import { MAX_ASSIGN_AT_ONCE, type ParticipantListItem } from '../../../../../common/schemas/participants.js';
 import type { Role } from '../../../../../common/roles.js';
@@ -78,6 +78,20 @@ export function ParticipantsPage() {
     },
     { key: 'status', label: 'Статус', render: (p) => <ParticipantStatuses participant={p} /> },
     ...(role === 'navigator' ? [] : [{ key: 'navigator', label: 'Навигатор', render: (p: ParticipantListItem) => p.navigator?.name ?? '—' }]),
+    // A navigator reads the diagnostics of the pupils assigned to it (the pages live in features/diagnostics).
+    ...(role === 'navigator'
+      ? [
+          {
+            key: 'diagnostics',
+            label: 'Диагностика',
+            render: (p: ParticipantListItem) => (
+              <Anchor component={Link} to={`/staff/pupils/${p.id}/diagnostics`} state={{ name: fullName(p) }} aria-label={`Результаты диагностики: ${fullName(p)}`}>
+                Результаты диагностики
+              </Anchor>
+            ),
+          },
+        ]
+      : []),
     ...(isSchool
       ? [
           {

@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { api } from '../../../lib/api-client';
+import { plural } from '../../../lib/format';
+
+interface CatalogueCounts {
+  tests: Array<{ completedCount: number; openAttemptId: string | null }>;
+}
+
+/** The diagnostics pages own this query; the cabinet only counts from it (same key, one request). */
+function useCatalogueCounts() {
+  return useQuery({ queryKey: ['diagnostics', 'catalogue'], queryFn: () => api<CatalogueCounts>('/diagnostics/catalogue') });
+}
+
+function progressText(data: CatalogueCounts | undefined): string {
+  if (!data) return 'Тесты и игры помогут понять, что вам интересно и что получается.';
+  const total = data.tests.length;
+  const done = data.tests.filter((t) => t.completedCount > 0).length;
+  if (total === 0) return 'Для вашего класса тестов пока нет — загляните позже.';
+  if (done === 0) return `Для вашего класса есть ${total} ${plural(total, ['тест или игра', 'теста и игры', 'тестов и игр'])}. Начните с любого!`;
+  return `Пройдено ${done} из ${total}.`;
+}
+
+/** The way from the cabinet to the tests and games and to the digital footprint. */
+export function DiagnosticsCard() {
+  const catalogue = useCatalogueCounts();
+  const inProgress = catalogue.data?.tests.filter((t) => t.openAttemptId).length ?? 0;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="diagnostics-title">
+      <Stack gap="sm">
+        <Title order={2} id="diagnostics-title">
+          Диагностика
+        </Title>
+        <Text>{progressText(catalogue.data)}</Text>
+        {inProgress > 0 && <Text size="sm">{`Начато и не закончено: ${inProgress}. Ответы сохранены — можно продолжить.`}</Text>}
+        <Group gap="sm">
+          <Button component={Link} to="/participant/diagnostics">
+            Тесты и игры
+          </Button>
+          <Button component={Link} to="/participant/footprint" variant="outline">
+            Мой цифровой след
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
