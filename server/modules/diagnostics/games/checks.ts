@@ -7,7 +7,7 @@ import type { z } from 'zod';
 
 export type Refusal = { ok: false; message: string };
 
-export const AGAIN = 'Пройдите игру ещё раз.';
+export const AGAIN = 'Пройди игру ещё раз.';
 
 export function refuse(message: string): Refusal {
   return { ok: false, message: `${message} ${AGAIN}` };
@@ -16,7 +16,10 @@ export function refuse(message: string): Refusal {
 /** The events as the schema knows them, or the refusal a damaged or forged body earns. */
 export function parseEvents<T>(schema: z.ZodType<T>, events: unknown): { ok: true; events: T } | Refusal {
   const parsed = schema.safeParse(events);
-  return parsed.success ? { ok: true, events: parsed.data } : refuse('Результаты игры пришли в неверном виде.');
+  if (parsed.success) return { ok: true, events: parsed.data };
+  // A pupil who left the game open is told so, not that the results are damaged.
+  const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path.at(-1) === 't');
+  return refuse(tooLong ? 'Игра шла дольше 30 минут, а засчитывается только игра без долгих перерывов.' : 'Результаты игры пришли в неверном виде.');
 }
 
 /**

@@ -101,16 +101,16 @@ describe('mental rotation', () => {
   });
 
   it('refuses an answer sooner than the figures can be seen', () => {
-    expect(refusal(play((i) => (i === 7 ? 249 : 3000)))).toBe('Ответ пришёл быстрее, чем можно рассмотреть фигуры. Пройдите игру ещё раз.');
+    expect(refusal(play((i) => (i === 7 ? 249 : 3000)))).toBe('Ответ пришёл быстрее, чем можно рассмотреть фигуры. Пройди игру ещё раз.');
     expect(engine.score(SEED, '10-11', { answers: play((i) => (i === 7 ? 250 : 3000)) }).ok).toBe(true);
   });
 
   it('refuses a wrong number of answers and answers out of order', () => {
-    expect(refusal(play(() => 3000).slice(0, 11))).toBe('Нужны ответы на все 12 заданий, а пришло 11. Пройдите игру ещё раз.');
+    expect(refusal(play(() => 3000).slice(0, 11))).toBe('Нужны ответы на все 12 заданий, а пришло 11. Пройди игру ещё раз.');
     const answers = play(() => 3000);
     expect(refusal([...answers, { trial: 12, answer: 'same', t: 40_000 }])).toMatch(/а пришло 13/);
     [answers[3]!.trial, answers[4]!.trial] = [4, 3];
-    expect(refusal(answers)).toBe('Ответы пришли не по порядку заданий. Пройдите игру ещё раз.');
+    expect(refusal(answers)).toBe('Ответы пришли не по порядку заданий. Пройди игру ещё раз.');
   });
 
   it('refuses events of the wrong shape', () => {

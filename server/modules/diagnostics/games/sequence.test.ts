@@ -93,13 +93,13 @@ describe('sequence', () => {
     const round2 = early.filter((tap) => tap.round === 2);
     const shift = round2[0]!.t - (early.filter((tap) => tap.round === 1).at(-1)!.t + 2000);
     for (const tap of round2) tap.t -= shift;
-    expect(refusal(early)).toBe('В раунде 3 ответ начался раньше, чем закончился показ. Пройдите игру ещё раз.');
+    expect(refusal(early)).toBe('В раунде 3 ответ начался раньше, чем закончился показ. Пройди игру ещё раз.');
   });
 
   it('refuses a cell the grid does not have', () => {
     const taps = play(SPAN_6);
     taps[0]!.cell = 9;
-    expect(refusal(taps)).toBe('Нажатие на клетку, которой нет на поле. Пройдите игру ещё раз.');
+    expect(refusal(taps)).toBe('Нажатие на клетку, которой нет на поле. Пройди игру ещё раз.');
   });
 
   it('refuses rounds that are short, out of order, unfinished or beyond the end', () => {
