@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Structured detail beyond the message, e.g. a refused test definition's errors by line. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -12,7 +14,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string> };
+  error?: { code?: string; message?: string; fields?: Record<string, string>; details?: unknown };
 }
 
 const NETWORK_MESSAGE = 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз';
@@ -30,7 +32,7 @@ function parseJson(text: string): unknown {
 
 function failure(status: number, data: unknown): ApiError {
   const error = (data as ErrorBody | undefined)?.error;
-  return new ApiError(status, error?.code ?? 'unknown', error?.message ?? UNKNOWN_MESSAGE, error?.fields ?? {});
+  return new ApiError(status, error?.code ?? 'unknown', error?.message ?? UNKNOWN_MESSAGE, error?.fields ?? {}, error?.details);
 }
 
 /**

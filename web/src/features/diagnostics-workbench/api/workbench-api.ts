@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
 import type { GradeBand } from '../../../../../common/diagnostics/dimensions.js';
-import { ApiError, api } from '../../../lib/api-client';
+import { ApiError, api, post } from '../../../lib/api-client';
 import { useInvalidatingMutation } from '../../../lib/mutations';
 
 export type TestStatus = 'draft' | 'published' | 'retired';
@@ -94,38 +94,16 @@ export class DefinitionInvalidError extends ApiError {
   }
 }
 
-interface FailureBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string>; details?: { errors?: DefinitionError[] } };
-}
-
-/**
- * POSTs to the workbench. Unlike the shared client it keeps the error list a refused definition
- * comes back with, so the editor can point at each line.
- */
+/** POSTs to the workbench, turning a refused definition into an error that carries its lines. */
 async function send<T>(path: string, body?: unknown): Promise<T> {
-  let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз');
+    return await post<T>(path, body);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'definition_invalid') {
+      throw new DefinitionInvalidError(err.message, (err.details as { errors?: DefinitionError[] } | undefined)?.errors ?? []);
+    }
+    throw err;
   }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? (JSON.parse(text) as unknown) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (response.ok) return data as T;
-  const error = (data as FailureBody | undefined)?.error;
-  const message = error?.message ?? 'Что-то пошло не так. Попробуйте чуть позже';
-  if (error?.code === 'definition_invalid') throw new DefinitionInvalidError(message, error.details?.errors ?? []);
-  throw new ApiError(response.status, error?.code ?? 'unknown', message, error?.fields ?? {});
 }
 
 const workbenchKey = ['diagnostics-workbench'] as const;
