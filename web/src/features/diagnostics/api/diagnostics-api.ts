@@ -105,7 +105,8 @@ export function useStartAttempt() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (slug: string) => post<{ attemptId: string; resumed: boolean }>(`/diagnostics/tests/${encodeURIComponent(slug)}/attempts`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogueKey }),
+    // Marked only: the page moves on at once, and the catalogue is read afresh when next shown.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogueKey, refetchType: 'none' }),
   });
 }
 
@@ -124,12 +125,15 @@ export function saveAnswer(attemptId: string, itemId: string, value: AnswerValue
   return put<{ saved: true }>(`/diagnostics/attempts/${attemptId}/answers/${encodeURIComponent(itemId)}`, { value });
 }
 
-/** After a test or game ends, the catalogue, the results and the footprint all changed. */
+/**
+ * After a test or game ends, the catalogue, the results and the footprint all changed. They are
+ * marked, not fetched now: the runner goes straight to the result, and each is read again when shown.
+ */
 function useFinish<V>(mutationFn: (vars: V) => Promise<{ attemptId: string; completedAt: string }>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: diagnosticsKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: diagnosticsKey, refetchType: 'none' }),
   });
 }
 
