@@ -166,6 +166,10 @@ describe('answers, completion and scores of a test with every item type', () => 
     expect(saved.body).toEqual({ saved: true });
     expect((await put(pupil, attemptId, 'q1', 3)).status).toBe(200);
     expect(await answerRows(t, attemptId)).toEqual([{ item_id: 'q1', value: 3 }]);
+    // A retry racing the original request is still one row.
+    const racing = await Promise.all([put(pupil, attemptId, 'q1', 3), put(pupil, attemptId, 'q1', 3)]);
+    expect(racing.map((r) => r.status)).toEqual([200, 200]);
+    expect(await answerRows(t, attemptId)).toEqual([{ item_id: 'q1', value: 3 }]);
 
     expect((await put(pupil, attemptId, 'q1', KNOWN_ANSWERS.q1)).status).toBe(200);
     expect(await answerRows(t, attemptId)).toEqual([{ item_id: 'q1', value: 4 }]);

@@ -317,6 +317,10 @@ describe('drafts, publication, versions, retirement', () => {
     const slug = uniqueSlug('retire');
     const { testId } = await publish(t, methodologist, likertTest(slug));
     expect(await catalogueSlugs()).toContain(slug);
+    const taker = await pupilOfGrade(t, 7);
+    const done = await start(t, taker.cookie, slug);
+    await answer(t, taker.cookie, done, { q1: 4, q2: 4 });
+    await complete(t, taker.cookie, done);
 
     const retired = await t.api('POST', `/api/diagnostics/definitions/${testId}/retire`, as(methodologist));
     expect(retired.status, JSON.stringify(retired.body)).toBe(200);
@@ -325,6 +329,10 @@ describe('drafts, publication, versions, retirement', () => {
     expect((await t.api('POST', `/api/diagnostics/tests/${slug}/attempts`, { cookie: pupil.cookie })).status).toBe(404);
     const listed = (await t.api('GET', '/api/diagnostics/definitions', as(methodologist))).body.tests.find((x: { slug: string }) => x.slug === slug);
     expect(listed.status).toBe('retired');
+    // Results of a retired test stay with the pupil.
+    const kept = await t.api('GET', `/api/pupils/${taker.accountId}/diagnostics/results/${done}`, { cookie: taker.cookie });
+    expect(kept.status).toBe(200);
+    expect(kept.body.slug).toBe(slug);
 
     const restored = await t.api('POST', `/api/diagnostics/definitions/${testId}/restore`, as(methodologist));
     expect(restored.status).toBe(200);
@@ -386,6 +394,13 @@ describe('item statistics', () => {
 
     const listed = (await t.api('GET', '/api/diagnostics/definitions', as(methodologist))).body.tests.find((x: { slug: string }) => x.slug === slug);
     expect(listed.completedAttempts).toBe(40);
+  });
+
+  it('has no item figures for a game', async () => {
+    const game = (await t.api('GET', '/api/diagnostics/definitions', as(methodologist))).body.tests.find((x: { slug: string }) => x.slug === 'game-schulte');
+    const stats = await t.api('GET', `/api/diagnostics/definitions/${game.id}/statistics`, as(methodologist));
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({ testId: game.id, attempts: 0, enough: false, scales: [] });
   });
 });
 
