@@ -43,11 +43,15 @@ export function GameIntro({ rules, onStart }: { rules: string[]; onStart: () => 
   );
 }
 
-/** The end of a game; the game's own announcer has already said so. */
+/** The end of a game. The field is gone, so focus moves here instead of falling back to the page's start. */
 export function GameOver({ busy }: { busy?: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <Stack gap="xs">
-      <Title order={2}>Игра окончена</Title>
+      <Title order={2} ref={heading} tabIndex={-1}>
+        Игра окончена
+      </Title>
       {busy && (
         <Group gap="sm">
           <Loader size="sm" />

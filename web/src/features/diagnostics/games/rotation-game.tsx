@@ -76,20 +76,12 @@ export function RotationGame({ stimulus, onFinish, busy }: { stimulus: RotationS
       setMessage(`Задание ${trial + 2} из ${trials.length}.`);
     } else {
       setPhase('done');
-      setMessage('Игра окончена.');
       onFinish({ answers: answers.current });
     }
   }
 
   if (phase === 'intro') return <GameIntro rules={RULES} onStart={start} />;
-  if (phase === 'done') {
-    return (
-      <>
-        <Announcer message={message} />
-        <GameOver busy={busy} />
-      </>
-    );
-  }
+  if (phase === 'done') return <GameOver busy={busy} />;
 
   const { sample, probe } = trials[trial]!;
   return (

@@ -47,7 +47,6 @@ export function SchulteGame({ stimulus, onFinish, busy }: { stimulus: SchulteSti
       setMessage(`Таблица ${table + 2} из ${tables.length}. Найди 1.`);
     } else {
       setPhase('done');
-      setMessage('Игра окончена.');
       onFinish({ clicks: clicks.current });
     }
   }

@@ -84,7 +84,7 @@ describe('sequence game', () => {
       [2, 3], [2, 7], [2, 2],
     ]);
     expect(events.taps.map((tap) => tap.t)).toEqual([520, 1020, 1520, 2020, 2520, 3020, 3520, 4020]);
-    expect(screen.getByRole('heading', { name: 'Игра окончена' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Игра окончена' })).toHaveFocus();
   }, 15_000);
 
   it('ends after two wrong rounds of one length', async () => {

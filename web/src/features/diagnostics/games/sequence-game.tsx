@@ -71,7 +71,6 @@ export function SequenceGame({ stimulus, onFinish, busy }: { stimulus: SequenceS
     setTapped(0);
     if (ended) {
       setPhase('done');
-      setMessage('Игра окончена.');
       onFinish({ taps: taps.current });
       return;
     }
