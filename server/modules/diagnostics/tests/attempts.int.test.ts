@@ -325,6 +325,23 @@ describe('retakes', () => {
   });
 });
 
+describe('two completions at once', () => {
+  it('scores the attempt once: one 200, one 409, one footprint snapshot', async () => {
+    const taker = await pupilOfGrade(t, 7);
+    const attemptId = await start(t, taker.cookie, slugs.anytime);
+    await answer(t, taker.cookie, attemptId, { q1: 3, q2: 4 });
+    const both = await Promise.all([
+      t.api('POST', `/api/diagnostics/attempts/${attemptId}/complete`, { cookie: taker.cookie }),
+      t.api('POST', `/api/diagnostics/attempts/${attemptId}/complete`, { cookie: taker.cookie }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [snapshots] = await t.rows<{ n: number }>(sql`select count(*)::int as n from footprint_snapshots where participant_id = ${taker.accountId}`);
+    expect(snapshots!.n).toBe(1);
+    const [contributions] = await t.rows<{ n: number }>(sql`select count(*)::int as n from footprint_contributions where participant_id = ${taker.accountId}`);
+    expect(contributions!.n).toBe(1);
+  });
+});
+
 describe('someone else’s attempt', () => {
   it('answers 404 for another pupil’s attempt and an unknown one, and changes nothing', async () => {
     const theirs = await start(t, otherPupil.cookie, slugs.band67);
