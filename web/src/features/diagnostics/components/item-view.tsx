@@ -146,6 +146,8 @@ function Forced({ item, value, onChange, disabled }: ViewProps<ItemOf<'forced'>>
 
 type Direction = 'up' | 'down';
 
+const noWrap = { label: { whiteSpace: 'nowrap' as const } };
+
 function validOrder(value: AnswerValue | undefined, ids: string[]): string[] | null {
   if (!Array.isArray(value) || value.length !== ids.length) return null;
   return ids.every((id) => value.includes(id)) ? value : null;
@@ -205,19 +207,20 @@ function Ranking({ item, value, onChange, disabled }: ViewProps<ItemOf<'ranking'
         {order.map((id, i) => {
           const text = textOf.get(id) ?? id;
           return (
-            <Paper component="li" key={id} withBorder p="xs" aria-label={`${i + 1}. ${text}`}>
-              <Group gap="xs" wrap="nowrap" justify="space-between">
-                <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <Text fw={700} w={24} ta="center" aria-hidden>
+            <Paper component="li" key={id} withBorder p="xs">
+              <Group gap="xs" wrap="wrap" justify="space-between">
+                <Group gap="xs" wrap="nowrap" style={{ flex: '1 1 180px', minWidth: 0 }}>
+                  <Text fw={700} w={24} ta="center" style={{ flexShrink: 0 }} aria-hidden>
                     {i + 1}
                   </Text>
-                  <Text style={{ overflowWrap: 'anywhere' }}>{text}</Text>
+                  <Text style={{ overflowWrap: 'break-word', minWidth: 0 }}>{text}</Text>
                 </Group>
-                <Group gap={4} wrap="nowrap">
+                <Group gap={4} wrap="nowrap" ml="auto">
                   <Button
                     ref={register(`${id}:up`)}
                     size="xs"
                     variant="light"
+                    styles={noWrap}
                     disabled={disabled || i === 0}
                     aria-label={`выше: ${text}`}
                     onClick={() => move(id, 'up')}
@@ -228,6 +231,7 @@ function Ranking({ item, value, onChange, disabled }: ViewProps<ItemOf<'ranking'
                     ref={register(`${id}:down`)}
                     size="xs"
                     variant="light"
+                    styles={noWrap}
                     disabled={disabled || i === order.length - 1}
                     aria-label={`ниже: ${text}`}
                     onClick={() => move(id, 'down')}

@@ -120,7 +120,7 @@ describe('ResultCompare', () => {
 
     const table = screen.getByRole('table', { name: /баллы от 0 до 100 в двух попытках/ });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Шкала', 'Раньше: 5 января 2025', 'Позже: 10 марта 2025', 'Изменение']);
+    expect(headers).toEqual(['Шкала', 'Раньше: 05.01.2025', 'Позже: 10.03.2025', 'Изменение']);
     expect(within(table).getByRole('row', { name: /Беглость/ })).toHaveTextContent('+22');
     expect(within(table).getByRole('row', { name: /Оригинальность/ })).toHaveTextContent('без изменений');
   });

@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart, RadarChart } from '@mantine/charts';
-import { Box, Table, VisuallyHidden } from '@mantine/core';
+import { Box, Table, VisuallyHidden, em } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 
 export interface ChartScale {
   id: string;
@@ -13,21 +14,24 @@ export const roundScore = (score: number) => Math.round(score);
 
 /**
  * A test's scale scores at a glance: horizontal bars, or a radar once there are five scales or
- * more. The picture is hidden from screen readers, which read the same numbers as a table.
+ * more and the screen is wide enough for the radar's labels (on a phone they would be cut off).
+ * The picture is hidden from screen readers, which read the same numbers as a table.
  */
 export function ScaleChart({ scales, caption }: { scales: ChartScale[]; caption: string }) {
   const data = scales.map((s) => ({ scale: s.title, score: roundScore(s.score) }));
+  const wide = useMediaQuery(`(min-width: ${em(768)})`);
   return (
     <>
       <Box aria-hidden>
-        {scales.length >= 5 ? (
+        {scales.length >= 5 && wide ? (
           <RadarChart
             h={320}
             data={data}
             dataKey="scale"
             series={[{ name: 'score', label: 'Балл', color: 'bilet.7', opacity: 0.3 }]}
             withPolarRadiusAxis
-            polarRadiusAxisProps={{ domain: [0, 100], tickCount: 5, angle: 90 }}
+            // Between the first two spokes, so the numbers do not cover the top label.
+            polarRadiusAxisProps={{ domain: [0, 100], tickCount: 5, angle: 90 - 180 / scales.length }}
             polarAngleAxisProps={{ tick: { fontSize: 12, fill: 'var(--mantine-color-gray-9)' } }}
             textColor="gray.9"
             accessibilityLayer={false}
