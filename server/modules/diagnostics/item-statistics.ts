@@ -1,27 +1,10 @@
 import { keyedItemRange, type ScoringKey, type TestDefinition } from '../../../common/diagnostics/definition.js';
 import type { AnswerValue } from '../../../common/diagnostics/answers.js';
+import type { ScaleStatistic } from '../../../common/diagnostics/statistics.js';
 import { keyContribution } from './scoring.js';
 
 /** Below this many completed attempts the figures say more about chance than about the items. */
 export const MIN_ATTEMPTS_FOR_STATISTICS = 30;
-
-export interface ItemStatistic {
-  itemId: string;
-  text: string;
-  /** Mean share of the item's possible points, 0–1: near 0 or 1 the item tells pupils apart poorly. */
-  facility: number;
-  /** Correlation of the item with the rest of its scale (corrected item-total), −1…1. */
-  discrimination: number | null;
-  weak: boolean;
-}
-
-export interface ScaleStatistic {
-  scaleId: string;
-  title: string;
-  items: ItemStatistic[];
-  /** Cronbach's alpha: internal consistency of the scale; null with fewer than two items. */
-  alpha: number | null;
-}
 
 function mean(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
 import type { GradeBand } from '../../../../../common/diagnostics/dimensions.js';
+import type { ScaleStatistic } from '../../../../../common/diagnostics/statistics.js';
 import { ApiError, api, post } from '../../../lib/api-client';
 import { useInvalidatingMutation } from '../../../lib/mutations';
 
@@ -49,21 +50,6 @@ export interface SavedDefinition {
   versionId: number;
   version: number;
   slug: string;
-}
-
-export interface ItemStatistic {
-  itemId: string;
-  text: string;
-  facility: number;
-  discrimination: number | null;
-  weak: boolean;
-}
-
-export interface ScaleStatistic {
-  scaleId: string;
-  title: string;
-  alpha: number | null;
-  items: ItemStatistic[];
 }
 
 export interface TestStatistics {

@@ -3,7 +3,7 @@ import { Button, Text } from '@mantine/core';
 import { errorMessage } from '../../../lib/api-client';
 import { FormAlert } from '../../../lib/components/page';
 import { useSetRetired, type TestStatus } from '../api/workbench-api';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
 
 interface Props {
   testId: number;
@@ -40,6 +40,7 @@ export function CatalogueActions({ testId, status, onDone }: Props) {
         Снять с публикации
       </Button>
       <ConfirmDialog
+        danger={false}
         opened={asking}
         title="Снять тест с публикации?"
         confirmLabel="Да, снять"

@@ -3,7 +3,7 @@ import { Button, Text } from '@mantine/core';
 import { errorMessage } from '../../../lib/api-client';
 import { FormAlert } from '../../../lib/components/page';
 import { DefinitionInvalidError, usePublishVersion, type WorkbenchVersion } from '../api/workbench-api';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
 import { DefinitionErrors } from './definition-errors';
 
 interface Props {
@@ -29,6 +29,7 @@ export function PublishButton({ testId, version, unsaved, onPublished }: Props) 
         Опубликовать
       </Button>
       <ConfirmDialog
+        danger={false}
         opened={opened}
         title={`Опубликовать версию ${version.version}?`}
         confirmLabel="Да, опубликовать"

@@ -6,7 +6,7 @@ import { cityNameSchema } from '../../../../../common/schemas/organisations.js';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { applyServerErrors, schemaErrors } from '../../../lib/forms';
 import { useAddCity, useDeleteCity, useRenameCity, type RegionCity, type RegionDetails } from '../api/regions-api';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
 
 /** A single-field form for a city name: adding a new one, or renaming one in its row. */
 function CityNameForm({

@@ -7,7 +7,7 @@ import { fullName } from '../../../lib/format';
 import type { OrganisationStaffMember } from '../api/organisations-api';
 import { useCloseAccess, useResendInvitation } from '../api/staff-api';
 import { mayManageStaff } from '../labels';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
 
 /** Anyone listed on a card, in the team list or among a region's coordinators. */
 type Member = Omit<OrganisationStaffMember, 'position'>;

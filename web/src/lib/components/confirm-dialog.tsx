@@ -9,10 +9,12 @@ interface Props {
   loading: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /** Red for what destroys or closes something; a plain confirmation for what is merely noticeable. */
+  danger?: boolean;
 }
 
 /** Asks once more before something that cannot be taken back in one click. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, loading, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ opened, title, children, confirmLabel, loading, onConfirm, onClose, danger = true }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
@@ -21,7 +23,7 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, loading, 
           <Button variant="default" onClick={onClose}>
             Отмена
           </Button>
-          <Button color="red.9" loading={loading} onClick={onConfirm}>
+          <Button color={danger ? 'red.9' : undefined} loading={loading} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </Group>
