@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { GameType } from './definition.js';
 
 /**
  * What the three games show (the stimulus, drawn by the server from the attempt's seed) and what
@@ -112,18 +111,6 @@ export const rotationEventsSchema = z.strictObject({
   answers: z.array(rotationAnswerSchema).max(MAX_INDEX + 1, { error: 'Слишком много ответов' }),
 });
 export type RotationEvents = z.infer<typeof rotationEventsSchema>;
-
-export const GAME_STIMULUS_SCHEMAS = {
-  schulte: schulteStimulusSchema,
-  sequence: sequenceStimulusSchema,
-  rotation: rotationStimulusSchema,
-} as const satisfies Record<GameType, z.ZodType>;
-
-export const GAME_EVENTS_SCHEMAS = {
-  schulte: schulteEventsSchema,
-  sequence: sequenceEventsSchema,
-  rotation: rotationEventsSchema,
-} as const satisfies Record<GameType, z.ZodType>;
 
 /** The raw figures a game's summary may hold, named for the result page. */
 export const GAME_SUMMARY_LABELS: Record<string, string> = {

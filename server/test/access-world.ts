@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import { navigatorAssignments, venuePlaces } from '../db/schema/index.js';
 import type { Role } from '../../common/roles.js';
@@ -6,6 +5,7 @@ import { CONSENT_TEXTS } from '../../common/consents.js';
 import { birthDateForAge, confirmedParent, participantInput } from './factories.js';
 import { MULTIPART_HEADERS, TINY_PDF, multipart } from './multipart.js';
 import { createSchool, createStaff, createVenue, regionByCode, type Place } from './staff-factories.js';
+import { likertTest, uniqueSlug } from '../modules/diagnostics/tests/fixtures.js';
 import type { TestApp } from './test-app.js';
 
 export type Caller = 'anonymous' | Role;
@@ -120,42 +120,14 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
   };
 }
 
-/** A two-item likert test for grades 6–7 that may be retaken at once. */
-function worldTestSource(slug: string): string {
-  const items = ['q1', 'q2'].map((id) => ({ id, type: 'likert', points: 5, text: `Утверждение ${id}` }));
-  return JSON.stringify({
-    format: 1,
-    slug,
-    kind: 'test',
-    title: 'Тест проверки доступа',
-    summary: 'Тест для проверки доступа',
-    description: 'Тест, на котором матрица доступа проверяет маршруты диагностики.',
-    gradeBands: ['6-7'],
-    durationMinutes: 5,
-    retakeAfterDays: 0,
-    source: 'Авторский тест команды',
-    licence: 'CC BY 4.0',
-    items,
-    scales: [
-      {
-        id: 'main',
-        title: 'Общительность',
-        keys: items.map((i) => ({ item: i.id })),
-        maps: [{ dimension: 'soft_skill:communication', weight: 1 }],
-        levels: [{ from: 0, to: 100, title: 'Любой', text: 'Любой результат' }],
-      },
-    ],
-  });
-}
-
 async function buildDiagnostics(t: TestApp, methodologistCookie: string, pupilCookies: Record<'a' | 'b', string>): Promise<DiagnosticsWorld> {
-  const slug = `access-world-${crypto.randomBytes(4).toString('hex')}`;
-  const saved = await t.api('POST', '/api/diagnostics/definitions', { cookie: methodologistCookie, body: { source: worldTestSource(slug) } });
+  const slug = uniqueSlug('access-world');
+  const saved = await t.api('POST', '/api/diagnostics/definitions', { cookie: methodologistCookie, body: { source: JSON.stringify(likertTest(slug)) } });
   expect(saved.status, JSON.stringify(saved.body)).toBe(201);
   const { testId, versionId } = saved.body;
   const published = await t.api('POST', `/api/diagnostics/definitions/${testId}/versions/${versionId}/publish`, { cookie: methodologistCookie });
   expect(published.status, JSON.stringify(published.body)).toBe(200);
-  const draft = await t.api('POST', '/api/diagnostics/definitions', { cookie: methodologistCookie, body: { source: worldTestSource(`${slug}-draft`) } });
+  const draft = await t.api('POST', '/api/diagnostics/definitions', { cookie: methodologistCookie, body: { source: JSON.stringify(likertTest(`${slug}-draft`)) } });
   expect(draft.status, JSON.stringify(draft.body)).toBe(201);
 
   const attempts = { completedAttemptId: { a: '', b: '' }, openAttemptId: { a: '', b: '' } };

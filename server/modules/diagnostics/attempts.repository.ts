@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { LIVE_SESSION_CTE, touchSessionIfStale } from '../../plugins/session.js';
 import type { Role } from '../../../common/roles.js';
@@ -21,8 +21,11 @@ export async function findPupil(executor: Executor, accountId: string) {
   return row ?? null;
 }
 
-/** Published tests and games with their published version's catalogue fields. */
-export async function listPublished(executor: Executor) {
+/**
+ * Published tests and games (or the one of a slug) with their published version's catalogue
+ * fields; the definitions themselves come from the per-process cache, not from every request.
+ */
+export async function listPublished(executor: Executor, slug?: string) {
   return executor
     .select({
       testId: diagnosticTests.id,
@@ -34,12 +37,10 @@ export async function listPublished(executor: Executor) {
       ovzVariantOf: diagnosticTestVersions.ovzVariantOf,
       itemCount: diagnosticTestVersions.itemCount,
       durationMinutes: diagnosticTestVersions.durationMinutes,
-      summary: sql<string>`${diagnosticTestVersions.definition}->>'summary'`,
-      retakeAfterDays: sql<number>`(${diagnosticTestVersions.definition}->>'retakeAfterDays')::int`,
     })
     .from(diagnosticTests)
     .innerJoin(diagnosticTestVersions, eq(diagnosticTestVersions.id, diagnosticTests.publishedVersionId))
-    .where(eq(diagnosticTests.status, 'published'));
+    .where(and(eq(diagnosticTests.status, 'published'), slug === undefined ? undefined : eq(diagnosticTests.slug, slug)));
 }
 
 /** Per test, the pupil's open attempt and its latest completion. */
@@ -162,16 +163,6 @@ export async function completedAttempts(executor: Executor, participantId: strin
     .innerJoin(diagnosticTestVersions, eq(diagnosticTestVersions.id, diagnosticAttempts.versionId))
     .where(and(eq(diagnosticAttempts.participantId, participantId), eq(diagnosticAttempts.status, 'completed')))
     .orderBy(desc(diagnosticAttempts.completedAt));
-}
-
-/** Whether each pupil has completed at least one test or game: the events' eligibility rule. */
-export async function pupilsWithCompletedDiagnostics(executor: Executor, participantIds: readonly string[]): Promise<Set<string>> {
-  if (participantIds.length === 0) return new Set();
-  const rows = await executor
-    .selectDistinct({ id: diagnosticAttempts.participantId })
-    .from(diagnosticAttempts)
-    .where(and(inArray(diagnosticAttempts.participantId, [...participantIds]), eq(diagnosticAttempts.status, 'completed')));
-  return new Set(rows.map((r) => r.id));
 }
 
 export async function isAssignedToNavigator(executor: Executor, participantId: string, navigatorId: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from '../../lib/errors.js';
+import { BoundedCache } from '../../lib/bounded-cache.js';
 import { findPrincipal } from '../../plugins/session.js';
 import { plural } from '../../../common/plural.js';
 import { answerSchemaFor, type AnswerValue } from '../../../common/diagnostics/answers.js';
@@ -37,7 +38,18 @@ async function pupilOrThrow(ctx: AppContext, participantId: string) {
   return { ...pupil, band: gradeBandOf(pupil.grade) };
 }
 
-type PublishedRow = Awaited<ReturnType<typeof listPublished>>[number];
+type PublishedRow = Awaited<ReturnType<typeof listPublished>>[number] & { summary: string; retakeAfterDays: number };
+
+/** The published tests (or the one of a slug), with what the catalogue reads from their definitions. */
+export async function publishedTests(ctx: AppContext, slug?: string): Promise<PublishedRow[]> {
+  const rows = await listPublished(ctx.db, slug);
+  return Promise.all(
+    rows.map(async (row) => {
+      const def = (await definitionOfVersion(ctx.db, row.versionId))!.definition;
+      return { ...row, summary: def.summary, retakeAfterDays: def.retakeAfterDays };
+    }),
+  );
+}
 
 /** The tests a pupil is offered: its grade band, and the adapted variant instead of its base for a pupil with ОВЗ. */
 export function offeredTests(rows: readonly PublishedRow[], band: GradeBand, hasOvz: boolean): PublishedRow[] {
@@ -49,7 +61,7 @@ export function offeredTests(rows: readonly PublishedRow[], band: GradeBand, has
 /** The catalogue for a pupil: what each test is for, how long it takes, what the pupil has done with it. */
 export async function pupilCatalogue(ctx: AppContext, participantId: string) {
   const pupil = await pupilOrThrow(ctx, participantId);
-  const [published, state] = await Promise.all([listPublished(ctx.db), pupilAttemptState(ctx.db, participantId)]);
+  const [published, state] = await Promise.all([publishedTests(ctx), pupilAttemptState(ctx.db, participantId)]);
   const byTest = new Map(state.map((s) => [s.testId, s]));
   const now = Date.now();
   const tests = offeredTests(published, pupil.band, pupil.hasOvz).map((t) => {
@@ -80,7 +92,7 @@ export async function pupilCatalogue(ctx: AppContext, participantId: string) {
  */
 export async function startAttempt(ctx: AppContext, participantId: string, slug: string) {
   const pupil = await pupilOrThrow(ctx, participantId);
-  const test = (await listPublished(ctx.db)).find((t) => t.slug === slug);
+  const [test] = await publishedTests(ctx, slug);
   if (!test || !test.gradeBands.includes(pupil.band)) throw notFound('Такого теста для твоего класса нет');
   const open = await findOpenAttempt(ctx.db, participantId, test.testId);
   if (open) return { attemptId: open.id, resumed: true };
@@ -149,8 +161,7 @@ interface AttemptKey {
   versionId: number;
 }
 
-const ATTEMPT_KEYS_LIMIT = 20_000;
-const attemptKeys = new Map<string, AttemptKey>();
+const attemptKeys = new BoundedCache<string, AttemptKey>(20_000);
 
 /** Who owns an attempt and on which version: both fixed at its start, so safe to remember. */
 async function attemptKey(ctx: AppContext, attemptId: string): Promise<AttemptKey | null> {
@@ -159,7 +170,6 @@ async function attemptKey(ctx: AppContext, attemptId: string): Promise<AttemptKe
   const attempt = await findAttempt(ctx.db, attemptId);
   if (!attempt) return null;
   const key = { participantId: attempt.participantId, versionId: attempt.versionId };
-  if (attemptKeys.size >= ATTEMPT_KEYS_LIMIT) attemptKeys.delete(attemptKeys.keys().next().value!);
   attemptKeys.set(attemptId, key);
   return key;
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { diagnosticTestVersions } from '../../db/schema/index.js';
+import { BoundedCache } from '../../lib/bounded-cache.js';
 import type { DefinitionItem, TestDefinition } from '../../../common/diagnostics/definition.js';
 
 export interface CachedDefinition {
@@ -10,8 +11,7 @@ export interface CachedDefinition {
   items: ReadonlyMap<string, DefinitionItem>;
 }
 
-const LIMIT = 1000;
-const cache = new Map<number, CachedDefinition>();
+const cache = new BoundedCache<number, CachedDefinition>(1000);
 
 /**
  * A version's definition, kept in memory: attempts are only ever taken on published versions,
@@ -31,7 +31,6 @@ export async function definitionOfVersion(executor: Executor, versionId: number)
     definition: row.definition,
     items: new Map(row.definition.items.map((i) => [i.id, i])),
   };
-  if (cache.size >= LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(versionId, entry);
   return entry;
 }

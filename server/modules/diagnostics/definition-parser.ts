@@ -92,7 +92,8 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: 'Отступы делают пробелами, не табуляцией',
 };
 
+/** The parser's own messages are English; a methodologist gets the Russian one for its code. */
 function syntaxMessage(code: string, original: string): string {
-  const known = SYNTAX_MESSAGES[code];
-  return `Синтаксическая ошибка: ${known ?? original.split('\n')[0]}`;
+  if (/call stack/i.test(original)) return 'Синтаксическая ошибка: слишком глубокая вложенность списков и объектов';
+  return `Синтаксическая ошибка: ${SYNTAX_MESSAGES[code] ?? 'проверьте кавычки, скобки, двоеточия и отступы'}`;
 }

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { REFERENCE_LIMITS, competencyUpdateSchema, type CompetencyUpdate } from '../../../../../common/schemas/reference.js';
 import type { Competency, Sphere } from '../../../lib/competencies';
 import { ListSelect } from '../../../lib/components/list-select';
-import { FormAlert } from '../../../lib/components/page';
+import { FormFooter } from '../../../lib/components/form-footer';
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useUpdateCompetency } from '../api/reference-api';
 
@@ -60,15 +60,7 @@ function CompetencyEditForm({ competency, sphere, spheres, onDone }: Props & { o
             {...form.getInputProps('sphereId')}
           />
         </Group>
-        <FormAlert message={feedback.alert} />
-        <Group gap="xs">
-          <Button type="submit" loading={update.isPending}>
-            Сохранить
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Отмена
-          </Button>
-        </Group>
+        <FormFooter alert={feedback.alert} pending={update.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

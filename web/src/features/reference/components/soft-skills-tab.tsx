@@ -3,7 +3,8 @@ import { Button, Card, Code, Group, Stack, Text, TextInput, Textarea, Title } fr
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { REFERENCE_LIMITS, softSkillUpdateSchema, type SoftSkillUpdate } from '../../../../../common/schemas/reference.js';
-import { FormAlert, LoadError, PageLoader } from '../../../lib/components/page';
+import { LoadError, PageLoader } from '../../../lib/components/page';
+import { FormFooter } from '../../../lib/components/form-footer';
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useSoftSkills, useUpdateSoftSkill, type SoftSkill } from '../api/reference-api';
 
@@ -43,15 +44,7 @@ function SoftSkillForm({ skill, onDone }: { skill: SoftSkill; onDone: () => void
           maxLength={REFERENCE_LIMITS.text}
           {...form.getInputProps('description')}
         />
-        <FormAlert message={feedback.alert} />
-        <Group gap="xs">
-          <Button type="submit" loading={update.isPending}>
-            Сохранить
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Отмена
-          </Button>
-        </Group>
+        <FormFooter alert={feedback.alert} pending={update.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
