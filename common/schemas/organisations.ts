@@ -206,3 +206,17 @@ export type InviteStaff = z.infer<typeof inviteStaffSchema>;
 export type OwnProfile = z.infer<typeof ownProfileSchema>;
 export type OrganisationListQuery = z.infer<typeof organisationListQuerySchema>;
 export type StaffListQuery = z.infer<typeof staffListQuerySchema>;
+
+/** A region with its season and the counts the issuer and its coordinator follow. */
+export interface RegionOverview {
+  id: number;
+  code: string;
+  name: string;
+  seasonStartsOn: string | null;
+  seasonEndsOn: string | null;
+  cities: number;
+  coordinators: number;
+  schools: number;
+  venues: number;
+  pupils: number;
+}

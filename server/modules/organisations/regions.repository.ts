@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.js';
 import { cities, regions } from '../../db/schema/index.js';
+import type { RegionOverview } from '../../../common/schemas/organisations.js';
 
 export async function regionName(executor: Executor, id: number): Promise<string> {
   const [row] = await executor.select({ name: regions.name }).from(regions).where(eq(regions.id, id));
@@ -16,23 +17,11 @@ export async function updateRegion(executor: Executor, id: number, values: Parti
   await executor.update(regions).set(values).where(eq(regions.id, id));
 }
 
-export interface RegionOverviewRow {
-  id: number;
-  code: string;
-  name: string;
-  seasonStartsOn: string | null;
-  seasonEndsOn: string | null;
-  cities: number;
-  coordinators: number;
-  schools: number;
-  venues: number;
-  pupils: number;
-}
 
 /** Every region (or one) with the counts the issuer follows; grouped subqueries keep it one pass per table. */
-export async function regionsOverview(executor: Executor, onlyRegionId: number | null): Promise<RegionOverviewRow[]> {
+export async function regionsOverview(executor: Executor, onlyRegionId: number | null): Promise<RegionOverview[]> {
   const filter = onlyRegionId === null ? sql`` : sql`where r.id = ${onlyRegionId}`;
-  return queryRows<RegionOverviewRow>(
+  return queryRows<RegionOverview>(
     executor,
     sql`select r.id, r.code, r.name, r.season_starts_on::text as "seasonStartsOn", r.season_ends_on::text as "seasonEndsOn",
           coalesce(c.n, 0)::int as cities, coalesce(k.n, 0)::int as coordinators, coalesce(s.n, 0)::int as schools,

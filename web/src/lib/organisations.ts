@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { OrganisationKind } from '../../../common/organisations.js';
 import { api } from './api-client';
+import type { RegionOverview } from '../../../common/schemas/organisations.js';
 
 /*
  * The staff home reads the same regions and organisation cards as the organisations pages. Their
@@ -14,18 +15,7 @@ export const organisationsKey = ['organisations'] as const;
 export const organisationKey = (kind: OrganisationKind, id: string) => [...organisationsKey, kind, id] as const;
 export const regionsKey = ['regions'] as const;
 
-export interface RegionOverview {
-  id: number;
-  code: string;
-  name: string;
-  seasonStartsOn: string | null;
-  seasonEndsOn: string | null;
-  cities: number;
-  coordinators: number;
-  schools: number;
-  venues: number;
-  pupils: number;
-}
+export type { RegionOverview };
 
 /** The regions the caller looks after, each with its season and counts: all for the issuer, its own for a coordinator. */
 export function useRegionsOverview() {
