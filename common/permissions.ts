@@ -32,6 +32,14 @@ export const PERMISSIONS = {
   'diagnostics.results': ['participant', 'parent', 'navigator'],
   'diagnostics.author': ['methodologist'],
   'reference.manage': ['issuer_admin'],
+  'events.read': ['regional_coordinator', 'school', 'venue', 'navigator', 'mentor'],
+  'events.manage': ['venue'],
+  'events.review': ['regional_coordinator'],
+  'events.roster': ['venue', 'mentor'],
+  'events.run': ['mentor'],
+  'events.group_enrol': ['navigator'],
+  'events.enrol': ['participant', 'parent'],
+  'events.pupil': ['participant', 'parent', 'navigator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,3 @@
-import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,6 +43,8 @@ import { staffRoutes } from './modules/organisations/staff.routes.js';
 import { createEsiaClient } from './modules/identity/esia/esia-client.js';
 import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
+import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
+import { enrolmentRoutes, eventsRoutes, mentorRoutes } from './modules/events/index.js';
 import { participantsRoutes } from './modules/participants/participants.routes.js';
 import { importsRoutes } from './modules/participants/import/imports.routes.js';
 import { IMPORT_CLEANUP_JOB, registerImportJobs } from './modules/participants/import/imports.jobs.js';
@@ -171,6 +172,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(placesRoutes);
       await api.register(diagnosticsRoutes);
       await api.register(workbenchRoutes);
+      await api.register(eventsRoutes);
+      await api.register(enrolmentRoutes);
+      await api.register(mentorRoutes);
     },
     { prefix: '/api' },
   );

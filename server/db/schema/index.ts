@@ -3,3 +3,4 @@ export * from './identity.js';
 export * from './organisations.js';
 export * from './platform.js';
 export * from './diagnostics.js';
+export * from './events.js';

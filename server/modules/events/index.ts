@@ -1,0 +1,3 @@
+export { eventsRoutes } from './events.routes.js';
+export { mentorRoutes } from './mentor.routes.js';
+export { enrolmentRoutes } from './enrolment.routes.js';
