@@ -124,7 +124,8 @@ export const enrolChildSchema = z.strictObject({
   idempotencyKey,
 });
 
-export const pupilEnrolSchema = z.strictObject({ waitlist: z.boolean().default(false), idempotencyKey });
+/** Enrolment from an event's card: a pupil asks for itself (no childId), a parent enrols one of its children. */
+export const eventEnrolSchema = z.strictObject({ childId: idSchema.optional(), waitlist: z.boolean().default(false), idempotencyKey });
 
 export const groupEnrolSchema = z.strictObject({
   participantIds: z
@@ -190,6 +191,11 @@ export interface EventCard {
   mentors: Array<{ id: string; name: string }>;
   status: EventStatus;
   changeReason: string | null;
+}
+
+/** A row of the staff list of events. */
+export interface StaffEventSummary extends EventCard {
+  counts: { confirmed: number; held: number; waitlisted: number };
 }
 
 export interface StaffEventDetail extends EventCard {
