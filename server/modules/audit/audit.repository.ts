@@ -68,7 +68,10 @@ export type AuditAction =
   | 'diagnostics.test_retired'
   | 'diagnostics.test_restored'
   | 'diagnostics.results_viewed'
-  | 'reference.updated';
+  | 'reference.updated'
+  | 'event.roster_viewed'
+  | 'event.attendance_marked'
+  | 'event.feedback_given';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(

@@ -1,3 +1,5 @@
 export { diagnosticsRoutes } from './diagnostics.routes.js';
 export { workbenchRoutes } from './workbench.routes.js';
 export { syncCatalogue } from './definitions.service.js';
+export { recordFootprint } from './footprint.service.js';
+export type { Contribution } from './scoring.js';

@@ -1,0 +1,45 @@
+import type { Role } from '../../../common/roles.js';
+import { MARKING_OPENS_BEFORE_MINUTES, type Attendance, type EventStatus } from '../../../common/events.js';
+
+export interface EventViewer {
+  accountId: string;
+  role: Role;
+  venueId: string | null;
+}
+
+/** What the rules need to know about an event and the caller's place in it. */
+export interface EventStaffFacts {
+  venueId: string;
+  status: EventStatus;
+  startsAt: Date;
+  /** The caller is one of the event's mentors. */
+  mentorAssigned: boolean;
+}
+
+/**
+ * The roster names pupils and may show health notes: the event's own mentors and its venue's
+ * staff see it, a mentor of the same venue who does not run this event does not.
+ */
+export function canSeeRoster(viewer: EventViewer, event: EventStaffFacts): boolean {
+  if (viewer.role === 'mentor') return event.mentorAssigned;
+  if (viewer.role === 'venue') return viewer.venueId !== null && viewer.venueId === event.venueId;
+  return false;
+}
+
+/** Attendance and feedback are the assigned mentor's word only. */
+export function canRunEvent(viewer: EventViewer, event: EventStaffFacts): boolean {
+  return viewer.role === 'mentor' && event.mentorAssigned;
+}
+
+/** Why marking is refused now, or null when the mentor may mark. */
+export function markingClosedReason(event: Pick<EventStaffFacts, 'status' | 'startsAt'>, now: Date): 'cancelled' | 'not_published' | 'too_early' | null {
+  if (event.status === 'cancelled') return 'cancelled';
+  if (event.status !== 'published') return 'not_published';
+  if (now.getTime() < event.startsAt.getTime() - MARKING_OPENS_BEFORE_MINUTES * 60_000) return 'too_early';
+  return null;
+}
+
+/** A grade and a feedback describe what the pupil did there, so only a pupil who came gets them. */
+export function attended(attendance: Attendance | null): boolean {
+  return attendance === 'present' || attendance === 'late';
+}
