@@ -9,6 +9,12 @@ export interface AuditActor {
 }
 
 export type AuditAction =
+  | 'event.enrolment_cancelled'
+  | 'event.enrolment_agreed'
+  | 'event.enrolment_declined'
+  | 'event.enrolment_reconfirmed'
+  | 'event.pupil_events_viewed'
+  | 'event.group_enrolled'
   | 'auth.sign_in.succeeded'
   | 'auth.sign_in.failed'
   | 'auth.sign_in.locked'
