@@ -45,6 +45,7 @@ import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
 import { enrolmentRoutes, eventsRoutes, mentorRoutes } from './modules/events/index.js';
+import { EVENT_REMINDERS_JOB, registerEventJobs } from './modules/events/events.jobs.js';
 import { participantsRoutes } from './modules/participants/participants.routes.js';
 import { importsRoutes } from './modules/participants/import/imports.routes.js';
 import { IMPORT_CLEANUP_JOB, registerImportJobs } from './modules/participants/import/imports.jobs.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: MAIL_SWEEP_JOB, cron: '* * * * *' },
     { name: SESSION_CLEANUP_JOB, cron: '*/15 * * * *' },
     { name: IMPORT_CLEANUP_JOB, cron: '7 * * * *' },
+    { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
@@ -109,6 +111,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     cookieSecret: Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bilet/cookie-sign', 32)).toString('base64url'),
   };
   registerIdentityJobs(ctx);
+  registerEventJobs(ctx);
   registerImportJobs(ctx, app.log);
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
