@@ -53,10 +53,19 @@ const ParentDiagnosticsPage = lazyPage(() => import('../features/diagnostics/pag
 const ParentResultPage = lazyPage(() => import('../features/diagnostics/pages/parent-diagnostics-page'), 'ParentResultPage');
 const StaffDiagnosticsPage = lazyPage(() => import('../features/diagnostics/pages/staff-diagnostics-page'), 'StaffDiagnosticsPage');
 const StaffResultPage = lazyPage(() => import('../features/diagnostics/pages/staff-diagnostics-page'), 'StaffResultPage');
+const EventLinkPage = lazyPage(() => import('../features/events/pages/link-page'), 'LinkPage');
+const EventsCataloguePage = lazyPage(() => import('../features/events/pages/catalogue-page'), 'CataloguePage');
+const EventPage = lazyPage(() => import('../features/events/pages/event-page'), 'EventPage');
+const MyEventsPage = lazyPage(() => import('../features/events/pages/my-events-page'), 'MyEventsPage');
+const ChildEventsPage = lazyPage(() => import('../features/events/pages/child-events-page'), 'ChildEventsPage');
 const WorkbenchTestsPage = lazyPage(() => import('../features/diagnostics-workbench/pages/tests-page'), 'WorkbenchTestsPage');
 const WorkbenchNewTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchNewTestPage');
 const WorkbenchTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchTestPage');
 const WorkbenchStatisticsPage = lazyPage(() => import('../features/diagnostics-workbench/pages/statistics-page'), 'WorkbenchStatisticsPage');
+const StaffEventsPage = lazyPage(() => import('../features/events-staff/pages/events-page'), 'EventsPage');
+const StaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-page'), 'EventPage');
+const NewStaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-form-page'), 'NewEventPage');
+const EditStaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-form-page'), 'EditEventPage');
 
 const routes: RouteObject[] = [
   {
@@ -72,15 +81,21 @@ const routes: RouteObject[] = [
       { path: '/esia/error', element: <EsiaErrorPage /> },
       { path: '/invite/:token', element: <InvitationPage /> },
       { path: '/staff-invitation', element: <StaffInvitationPage /> },
+      // Open signed out: the page itself sends the parent through ESIA and back to the same card.
+      { path: '/e/:token', element: <EventLinkPage /> },
       { path: '/participant', element: only(['participant'], <ParticipantPage />) },
       { path: '/participant/diagnostics', element: only(['participant'], <DiagnosticsCataloguePage />) },
       { path: '/participant/diagnostics/attempts/:attemptId', element: only(['participant'], <DiagnosticsAttemptPage />) },
       { path: '/participant/diagnostics/results/:attemptId', element: only(['participant'], <ParticipantResultPage />) },
       { path: '/participant/footprint', element: only(['participant'], <ParticipantFootprintPage />) },
+      { path: '/participant/events', element: only(['participant'], <MyEventsPage />) },
+      { path: '/participant/events/catalogue', element: only(['participant'], <EventsCataloguePage />) },
+      { path: '/participant/events/:eventId', element: only(['participant'], <EventPage />) },
       { path: '/parent', element: only(['parent'], <ParentPage />) },
       { path: '/parent/confirm', element: only(['parent'], <ParentConfirmPage />) },
       { path: '/parent/children/:childId/diagnostics', element: only(['parent'], <ParentDiagnosticsPage />) },
       { path: '/parent/children/:childId/diagnostics/results/:attemptId', element: only(['parent'], <ParentResultPage />) },
+      { path: '/parent/children/:childId/events', element: only(['parent'], <ChildEventsPage />) },
       {
         path: '/staff',
         element: only(STAFF_ROLES, <StaffLayout />),
@@ -112,6 +127,10 @@ const routes: RouteObject[] = [
           { path: 'diagnostics/new', element: only(['methodologist'], <WorkbenchNewTestPage />) },
           { path: 'diagnostics/:testId', element: only(['methodologist'], <WorkbenchTestPage />) },
           { path: 'diagnostics/:testId/statistics', element: only(['methodologist'], <WorkbenchStatisticsPage />) },
+          { path: 'events', element: only(PERMISSIONS['events.read'], <StaffEventsPage />) },
+          { path: 'events/new', element: only(PERMISSIONS['events.manage'], <NewStaffEventPage />) },
+          { path: 'events/:eventId', element: only(PERMISSIONS['events.read'], <StaffEventPage />) },
+          { path: 'events/:eventId/edit', element: only(PERMISSIONS['events.manage'], <EditStaffEventPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
+import { ChildEventsBlock } from '../../events/components/child-events-block';
 import { MissingSteps } from '../../../lib/components/missing-steps';
 import { PersonalDataSection } from '../../../lib/components/personal-data-section';
 import { formatAge, fullName } from '../../../lib/format';
@@ -42,6 +43,8 @@ export function ChildCard({ child }: { child: ParentChild }) {
             <MissingSteps steps={child.missing} viewer="parent" />
           )}
         </Stack>
+
+        <ChildEventsBlock childId={child.id} childName={fullName(child)} />
 
         <Stack gap="xs">
           <Title order={4}>Согласия</Title>

@@ -5,6 +5,7 @@ import { NotificationsPanel } from '../../../lib/components/notifications-panel'
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { PersonalDataSection } from '../../../lib/components/personal-data-section';
 import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
+import { PlannedEventsCard } from '../../events/components/planned-events-card';
 import { DiagnosticsCard } from '../components/diagnostics-card';
 import { NextSteps } from '../components/next-steps';
 import { ProfileCard } from '../components/profile-card';
@@ -53,6 +54,7 @@ export function ParticipantPage() {
     <Stack gap="xl" maw={760}>
       <PageTitle lead="Это ваш кабинет в программе «Билет в будущее».">{`Привет, ${data.account.firstName}!`}</PageTitle>
       <NextSteps cabinet={data} />
+      <PlannedEventsCard />
       <DiagnosticsCard />
       <Stack gap="md" component="section" aria-labelledby="profile-title">
         <Title order={2} id="profile-title">
