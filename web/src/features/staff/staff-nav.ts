@@ -27,6 +27,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   ),
   regional_coordinator: cabinet(
     { to: '/staff/region', label: 'Мой регион' },
+    { to: '/staff/events', label: 'Мероприятия' },
     { to: '/staff/organisations', label: 'Школы и площадки' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
@@ -35,17 +36,23 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   school: cabinet(
     { to: '/staff/organisation', label: 'Школа' },
     { to: '/staff/participants', label: 'Участники' },
+    { to: '/staff/events', label: 'Мероприятия' },
     { to: '/staff/imports', label: 'Импорт из файла' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
     { to: '/staff/team', label: 'Навигаторы и сотрудники' },
   ),
   venue: cabinet(
+    { to: '/staff/events', label: 'Мероприятия' },
     { to: '/staff/organisation', label: 'Площадка' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/team', label: 'Наставники и сотрудники' },
   ),
-  navigator: cabinet({ to: '/staff/organisation', label: 'Школа' }, { to: '/staff/participants', label: 'Мои участники' }),
-  mentor: cabinet({ to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
+  navigator: cabinet(
+    { to: '/staff/organisation', label: 'Школа' },
+    { to: '/staff/participants', label: 'Мои участники' },
+    { to: '/staff/events', label: 'Мероприятия' },
+  ),
+  mentor: cabinet({ to: '/staff/events', label: 'Мероприятия' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
   methodologist: cabinet({ to: '/staff/diagnostics', label: 'Тесты и игры' }),
 };
 
