@@ -45,6 +45,7 @@ import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
 import { enrolmentRoutes, eventsRoutes, mentorRoutes } from './modules/events/index.js';
+import { ENROLMENT_HOLDS_JOB, registerEnrolmentJobs } from './modules/events/enrolment.jobs.js';
 import { EVENT_REMINDERS_JOB, registerEventJobs } from './modules/events/events.jobs.js';
 import { participantsRoutes } from './modules/participants/participants.routes.js';
 import { importsRoutes } from './modules/participants/import/imports.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: MAIL_SWEEP_JOB, cron: '* * * * *' },
     { name: SESSION_CLEANUP_JOB, cron: '*/15 * * * *' },
     { name: IMPORT_CLEANUP_JOB, cron: '7 * * * *' },
+    { name: ENROLMENT_HOLDS_JOB, cron: '* * * * *' },
     { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
@@ -113,6 +115,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerIdentityJobs(ctx);
   registerEventJobs(ctx);
   registerImportJobs(ctx, app.log);
+  registerEnrolmentJobs(ctx);
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
     await jobs.stop();
