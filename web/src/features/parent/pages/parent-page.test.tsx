@@ -59,6 +59,7 @@ function serve(data: ParentCabinet) {
     'GET /api/consents/texts': { body: { texts: Object.values(CONSENT_TEXTS) } },
     'GET /api/invitations': { body: { invitations: [] } },
     'GET /api/notifications': { body: { notifications: [] } },
+    [`GET /api/pupils/${CHILD_ID}/events`]: { body: { planned: [], past: [] } },
     [`POST /api/parent/children/${CHILD_ID}/consents`]: { status: 201, body: {} },
     [`POST /api/parent/children/${CHILD_ID}/consents/photo_video/withdraw`]: { body: { ok: true } },
   });
