@@ -5,12 +5,14 @@
  * one round trip to the database. A school's import of 10,000 pupils is timed end to end and set
  * against bare multi-row INSERTs of as many pupils. Saving one diagnostic answer is set against a
  * route that inserts one row, and completing a 60-item test (scoring, result, footprint) is timed.
+ * On PostgreSQL, enrolment in practical events is measured against two app processes (see enrolment.ts).
  * Run through `npm run bench`, which builds the server first.
  *
  * Database: DATABASE_URL, else BENCH_DATABASE_URL, else a fresh `bilet_bench` database on the local
  * PostgreSQL (postgres://postgres@127.0.0.1:5432), else embedded PGlite in a temporary directory.
  * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 20) tune the runs.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,6 +23,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import * as OTPAuth from 'otpauth';
+import { createEnrolmentBench } from './enrolment.js';
 
 type AppModule = typeof import('../server/app.js');
 type ConfigModule = typeof import('../server/config.js');
@@ -297,11 +300,15 @@ async function main(): Promise<number> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let app: FastifyInstance | undefined;
+  // The bench owns the master key, so the enrolment bench's app processes share it with this one.
+  const masterKey = process.env.PD_ENCRYPTION_KEY ?? crypto.randomBytes(32).toString('base64');
+  let enrolmentBench: ReturnType<typeof createEnrolmentBench> | undefined;
 
   let cleaning: Promise<void> | undefined;
   const cleanup = () =>
     (cleaning ??= (async () => {
       running?.stop();
+      await enrolmentBench?.stop();
       await app?.close().catch(() => undefined);
       await database.cleanup().catch((err: unknown) => process.stderr.write(`Could not drop ${BENCH_DB}: ${String(err)}\n`));
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -324,6 +331,7 @@ async function main(): Promise<number> {
       JOBS_ENABLED: 'false',
       SEED_DEMO: 'true',
       DATABASE_URL: database.url ?? '',
+      PD_ENCRYPTION_KEY: masterKey,
     });
     app = await buildApp(config);
     const ctx = app.ctx;
@@ -504,6 +512,15 @@ async function main(): Promise<number> {
 
     process.stdout.write(`  import of ${fmt(IMPORT_ROWS)} rows …\n`);
     const imported = await benchImport();
+    enrolmentBench = createEnrolmentBench({
+      dist: DIST,
+      databaseUrl: database.url,
+      postgres: database.postgres,
+      dataDir,
+      masterKey,
+      encrypt: (plain) => ctx.pd.encrypt(plain),
+    });
+    const enrolment = await enrolmentBench.run();
     printTable(results);
     const [bare, oneSelect, cabinet, schoolList, oneInsert, answer] = results as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement];
     const answerRatio = answer.rps / oneInsert.rps;
@@ -530,10 +547,12 @@ async function main(): Promise<number> {
         `(${fmt(IMPORT_ROWS)} rows: import ${fmt(imported.rowsPerSecond)} rows/s in ${imported.seconds.toFixed(1)} s — upload and preview ` +
         `${imported.previewSeconds.toFixed(1)} s, writing ${imported.writeSeconds.toFixed(1)} s; plain multi-row INSERT ${fmt(imported.plainRowsPerSecond)} rows/s; ` +
         `target ≤ ${IMPORT_TARGET_SECONDS} s: ${imported.seconds <= IMPORT_TARGET_SECONDS ? 'MET' : 'NOT MET'})\n` +
+        enrolment.text +
         `database: ${database.label}\n`,
     );
+    failures.push(...enrolment.failures);
     if (failures.length) {
-      process.stderr.write(`\nThe figures are not valid, requests failed:\n  ${failures.join('\n  ')}\n`);
+      process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${failures.join('\n  ')}\n`);
       return 1;
     }
     return 0;
