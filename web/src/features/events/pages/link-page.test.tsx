@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import { callsTo, mockApi, renderPage, signedOut } from '../../../test/render';
 import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '../test/fixtures';
 import { LinkPage } from './link-page';
 
@@ -42,7 +42,8 @@ describe('the lesson card behind a school link', () => {
     const user = userEvent.setup();
     renderPage(<LinkPage />, { path: '/e/:token', url });
 
-    expect(await screen.findAllByRole('radio')).toHaveLength(2);
+    expect(await screen.findByRole('radiogroup', { name: 'Кого записать?' })).toBeInTheDocument();
+    expect(screen.getAllByRole('radio')).toHaveLength(2);
     expect(screen.getByRole('radio', { name: /Иванова Ольга.*9 класс/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Записать ребенка' })).not.toBeInTheDocument();
 
@@ -106,6 +107,16 @@ describe('the lesson card behind a school link', () => {
 
     expect(await screen.findByRole('heading', { name: 'Эта ссылка — для родителей' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Я родитель — войти через Госуслуги' })).toHaveAttribute(
+      'href',
+      `/api/auth/esia/start?returnTo=${encodeURIComponent(url)}`,
+    );
+  });
+
+  it('sends a parent who is not signed in through Госуслуги and back to the same card', async () => {
+    mockApi(signedOut);
+    renderPage(<LinkPage />, { path: '/e/:token', url });
+
+    expect(await screen.findByRole('link', { name: 'Войти через Госуслуги' })).toHaveAttribute(
       'href',
       `/api/auth/esia/start?returnTo=${encodeURIComponent(url)}`,
     );

@@ -1,0 +1,40 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockApi, renderPage } from '../../../test/render';
+import { eventCard } from '../test/fixtures';
+import { CataloguePage } from './catalogue-page';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const page = (items: ReturnType<typeof eventCard>[], total = items.length, pageNo = 1) => ({
+  body: { items, total, page: pageNo, pageSize: 10, defaults: { regionId: 43, cityId: 1 } },
+});
+
+describe('the events catalogue', () => {
+  it('starts from the pupil’s region and city and narrows by free seats, then pages', async () => {
+    const trial = eventCard({ id: 'ev1', format: 'in_person', school: null, title: 'Проба: кондитер', seatsLeft: 3, capacity: 10 });
+    mockApi({
+      'GET /api/events/catalogue?pageSize=10': page([trial], 25),
+      'GET /api/events/catalogue?pageSize=10&withSeats=true': page([trial], 25),
+      'GET /api/events/catalogue?pageSize=10&withSeats=true&page=2': page([eventCard({ id: 'ev2', title: 'Проба: сварщик' })], 25, 2),
+      'GET /api/regions': { body: { regions: [{ id: 43, code: '43', name: 'Кировская область' }] } },
+      'GET /api/regions/43/cities': { body: { cities: [{ id: 1, name: 'Киров' }] } },
+      'GET /api/reference/competencies': { body: { spheres: [] } },
+    });
+    const user = userEvent.setup();
+    renderPage(<CataloguePage />, { path: '/participant/events/catalogue' });
+
+    expect(await screen.findByRole('link', { name: 'Проба: кондитер' })).toHaveAttribute('href', '/participant/events/ev1');
+    expect(screen.getByText('Свободно 3 места из 10')).toBeInTheDocument();
+    expect(screen.getByText('Найдено 25 мероприятий')).toBeInTheDocument();
+    expect(await screen.findByDisplayValue('Кировская область')).toBeInTheDocument();
+    expect(await screen.findByDisplayValue('Киров')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Есть свободные места' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/participant/events/catalogue?withSeats=true');
+
+    await user.click(screen.getByRole('button', { name: 'Страница 2' }));
+    expect(await screen.findByRole('link', { name: 'Проба: сварщик' })).toBeInTheDocument();
+  });
+});
