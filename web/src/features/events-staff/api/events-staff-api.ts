@@ -35,7 +35,7 @@ export function useStaffEvent(eventId: string) {
 }
 
 export interface EventFormOptions {
-  competencies: Array<{ id: number; code: string; name: string; sphereName?: string }>;
+  competencies: Array<{ id: number; code: string; name: string; sphereName: string }>;
   places: Array<{ id: string; name: string; address: string }>;
   mentors: Array<{ id: string; name: string }>;
   schools: Array<{ id: string; name: string }>;

@@ -140,10 +140,7 @@ export function EventForm({ event, options, onSaved, onCancel }: Props) {
 
   const competencies = useMemo(() => {
     const groups = new Map<string, Array<{ value: string; label: string }>>();
-    for (const c of options.competencies) {
-      const group = c.sphereName ?? 'Компетенции';
-      groups.set(group, [...(groups.get(group) ?? []), { value: String(c.id), label: c.name }]);
-    }
+    for (const c of options.competencies) groups.set(c.sphereName, [...(groups.get(c.sphereName) ?? []), { value: String(c.id), label: c.name }]);
     return [...groups].map(([group, items]) => ({ group, items }));
   }, [options.competencies]);
 
@@ -212,8 +209,7 @@ export function EventForm({ event, options, onSaved, onCancel }: Props) {
             <Textarea
               label="Описание"
               description={`Что участники будут делать и что унесут с собой; от ${EVENT_LIMITS.description.min} до ${EVENT_LIMITS.description.max} символов`}
-              autosize
-              minRows={4}
+              rows={4}
               maxLength={EVENT_LIMITS.description.max}
               size="md"
               required
@@ -322,8 +318,7 @@ export function EventForm({ event, options, onSaved, onCancel }: Props) {
               <Textarea
                 label="Какие условия созданы для детей с ОВЗ"
                 description="Например: вход без ступенек, задание можно выполнить сидя, наставник владеет жестовым языком"
-                autosize
-                minRows={2}
+                rows={2}
                 maxLength={EVENT_LIMITS.ovzNotes}
                 size="md"
                 required

@@ -29,8 +29,7 @@ function ReturnForm({ step, onDone, onCancel }: { step: Step; onDone: () => void
         <Textarea
           label="Что нужно исправить"
           description="Площадка увидит комментарий в карточке мероприятия и сможет отправить его снова"
-          autosize
-          minRows={3}
+          rows={3}
           maxLength={EVENT_LIMITS.reason.max}
           size="md"
           data-autofocus
@@ -72,8 +71,7 @@ function MoveForm({ event, step, onDone, onCancel }: { event: StaffEventDetail; 
         <Textarea
           label="Причина переноса"
           description="Её увидят родители и ученики"
-          autosize
-          minRows={2}
+          rows={2}
           maxLength={EVENT_LIMITS.reason.max}
           size="md"
           required
@@ -103,8 +101,7 @@ function CancelDialog({ opened, step, onDone, onClose }: { opened: boolean; step
         <Text>Отмену не вернуть. Родители всех записанных детей и дети из листа ожидания получат уведомление с причиной.</Text>
         <Textarea
           label="Причина отмены"
-          autosize
-          minRows={2}
+          rows={2}
           maxLength={EVENT_LIMITS.reason.max}
           size="md"
           value={reason}

@@ -60,8 +60,7 @@ export function FeedbackForm({ eventId, entry, skills, onDone }: Props) {
         <Textarea
           label="Отзыв"
           description={`Что получилось и что стоит попробовать дальше; от ${EVENT_LIMITS.feedback.min} до ${EVENT_LIMITS.feedback.max} символов`}
-          autosize
-          minRows={3}
+          rows={3}
           maxLength={EVENT_LIMITS.feedback.max}
           size="md"
           required
