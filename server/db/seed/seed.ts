@@ -1,6 +1,6 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import type { Db } from '../client.js';
+import type { Db, Tx } from '../client.js';
 import { inTransaction } from '../transaction.js';
 import {
   accounts,
@@ -8,6 +8,8 @@ import {
   cities,
   competencies,
   consents,
+  eventMentors,
+  events,
   familyLinks,
   kpiTargets,
   navigatorAssignments,
@@ -33,6 +35,7 @@ import { completeInn, completeOgrn } from '../../../common/validators.js';
 import { SPHERES } from './competencies.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { syncCatalogue } from '../../modules/diagnostics/index.js';
+import { issueLink } from '../../modules/events/events.service.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 
@@ -102,6 +105,118 @@ const NEIGHBOUR_NAVIGATOR: StaffSeed = {
 
 const DEMO_VENUE_COMPETENCIES = ['cnc-turning', 'additive-manufacturing', 'confectionery'];
 
+/** A moment `days` ahead at the given hour of Moscow time (UTC+3), so the demo's events fall in school hours. */
+function daysAhead(days: number, moscowHour: number): Date {
+  const d = new Date(Date.now() + days * 24 * 3600_000);
+  d.setUTCHours(moscowHour - 3, 0, 0, 0);
+  return d;
+}
+
+/**
+ * The demo venue's events, one at each point of the workflow the demo people act on: a published
+ * trial to enrol in, a draft and a submitted event awaiting the coordinator, and a published
+ * lesson at the demo pupil's school with its registration link.
+ */
+async function seedDemoEvents(
+  ctx: AppContext,
+  tx: Tx,
+  demo: {
+    venueId: string;
+    placeId: string;
+    schoolId: string | null;
+    venueAccountId: string;
+    coordinatorId: string;
+    mentorId: string;
+    competencyIds: Map<string, number>;
+  },
+): Promise<void> {
+  const reviewed = { submittedAt: new Date(), reviewedBy: demo.coordinatorId, reviewedAt: new Date() };
+  const base = { venueId: demo.venueId, difficulty: 'basic', createdBy: demo.venueAccountId };
+  const planned: Array<{ code: string; minutes: number; values: Omit<typeof events.$inferInsert, 'competencyId' | 'endsAt' | 'venueId' | 'difficulty' | 'createdBy'> & { difficulty?: string } }> = [
+    {
+      code: 'cnc-turning',
+      minutes: 90,
+      values: {
+        format: 'in_person',
+        title: 'Токарное дело: выточи свою первую деталь',
+        description: 'Мастер покажет токарный станок и правила безопасной работы, а затем каждый участник выточит и измерит простую деталь. Спецодежду и очки выдаём на месте.',
+        placeId: demo.placeId,
+        startsAt: daysAhead(4, 11),
+        capacity: 12,
+        gradeFrom: 6,
+        gradeTo: 11,
+        ovzSuitable: true,
+        ovzNotes: 'Мастерская без порогов, есть доступный туалет; с ребёнком может прийти сопровождающий',
+        status: 'published',
+        ...reviewed,
+        publishedAt: new Date(),
+      },
+    },
+    {
+      code: 'additive-manufacturing',
+      minutes: 120,
+      values: {
+        format: 'in_person',
+        title: '3D-печать: от модели до готового брелока',
+        description: 'Участники построят модель брелока в редакторе, подготовят её к печати и запустят принтер. Готовый брелок заберут с собой.',
+        placeId: demo.placeId,
+        startsAt: daysAhead(14, 14),
+        capacity: 10,
+        gradeFrom: 7,
+        gradeTo: 11,
+        difficulty: 'intermediate',
+        status: 'draft',
+      },
+    },
+    {
+      code: 'confectionery',
+      minutes: 120,
+      values: {
+        format: 'in_person',
+        title: 'Кондитерское дело: эклеры с заварным кремом',
+        description: 'Под руководством кондитера участники заварят тесто, испекут эклеры и наполнят их кремом. Фартуки и шапочки выдаём.',
+        placeId: demo.placeId,
+        startsAt: daysAhead(10, 15),
+        capacity: 8,
+        gradeFrom: 8,
+        gradeTo: 11,
+        status: 'submitted',
+        submittedAt: new Date(),
+      },
+    },
+    ...(demo.schoolId
+      ? [
+          {
+            code: 'additive-manufacturing',
+            minutes: 45,
+            values: {
+              format: 'school_lesson',
+              title: 'Урок мастерства: 3D-моделирование',
+              description: 'Наставник на связи из лаборатории 3D-печати: класс вместе построит модель и увидит, как её печатают. Ответственный от школы встречает учеников в кабинете информатики.',
+              schoolId: demo.schoolId,
+              videoUrl: 'https://video.bilet.demo/lesson/3d',
+              startsAt: daysAhead(6, 10),
+              capacity: 15,
+              gradeFrom: 6,
+              gradeTo: 9,
+              status: 'published',
+              ...reviewed,
+              publishedAt: new Date(),
+            },
+          },
+        ]
+      : []),
+  ];
+  for (const { code, minutes, values } of planned) {
+    const competencyId = demo.competencyIds.get(code);
+    if (competencyId === undefined) continue;
+    const endsAt = new Date(values.startsAt.getTime() + minutes * 60_000);
+    const [event] = await tx.insert(events).values({ ...base, ...values, competencyId, endsAt }).returning({ id: events.id });
+    await tx.insert(eventMentors).values({ eventId: event!.id, mentorId: demo.mentorId });
+    if (values.format === 'school_lesson') await issueLink(ctx, tx, event!.id, demo.coordinatorId);
+  }
+}
+
 /**
  * Demo data for an empty database: one account of every role, a pupil linked to a parent who
  * signs in through the ESIA emulator as its first test citizen, with the consent given.
@@ -150,7 +265,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
     if (demoCompetencies.length > 0) {
       await tx.insert(venueCompetencies).values(demoCompetencies.map((c) => ({ venueId: venue!.id, competencyId: c.id })));
     }
-    await tx.insert(venuePlaces).values({
+    const [workshop] = await tx.insert(venuePlaces).values({
       venueId: venue!.id,
       name: 'Учебно-производственные мастерские',
       cityId: kirovCity!.id,
@@ -160,7 +275,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
         { name: 'Лаборатория 3D-печати', capacity: 15 },
       ],
       accessibility: ['step_free', 'accessible_toilet', 'assistant'],
-    });
+    }).returning();
 
     const staffIds: Partial<Record<Role, string>> = {};
     for (const s of STAFF) {
@@ -185,6 +300,15 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
     if (demoCompetencies.length > 0) {
       await tx.insert(staffCompetencies).values(demoCompetencies.slice(0, 2).map((c) => ({ accountId: staffIds.mentor!, competencyId: c.id })));
     }
+    await seedDemoEvents(ctx, tx, {
+      venueId: venue!.id,
+      placeId: workshop!.id,
+      schoolId: school?.id ?? null,
+      venueAccountId: staffIds.venue!,
+      coordinatorId: staffIds.regional_coordinator!,
+      mentorId: staffIds.mentor!,
+      competencyIds: new Map(demoCompetencies.map((c) => [c.code, c.id])),
+    });
     if (school) {
       await tx.insert(kpiTargets).values(
         Object.entries({ registered_pupils: 400, linked_parents: 300, consents: 300, pupils_tested: 250 }).map(([metric, target]) => ({

@@ -10,12 +10,23 @@ import type { TestApp } from '../../../test/test-app.js';
  * other test that needs a published trial or lesson. Events go through the API as the venue and
  * the coordinator would make them.
  */
-export interface EventSetting {
+/** What an event's form points at: the venue's competency and place, its mentor, a school of its region. */
+export interface VenueRefs {
+  competencyId: number;
+  placeId: string;
+  schoolId: string;
+  mentorId: string;
+}
+
+/** Who takes an event through the workflow: the venue's account and the region's coordinator. */
+export interface EventRunners {
+  venue: { cookie: string };
+  coordinator: { cookie: string };
+}
+
+export interface EventSetting extends VenueRefs, EventRunners {
   place: Place;
   venueId: string;
-  placeId: string;
-  competencyId: number;
-  schoolId: string;
   venue: StaffMember;
   mentor: StaffMember;
   coordinator: StaffMember;
@@ -36,21 +47,23 @@ export async function eventSetting(t: TestApp, regionCode = '43'): Promise<Event
     .insert(venuePlaces)
     .values({ venueId: venue.id, name: 'Мастерская', cityId: place.cityId, address: 'ул. Заводская, 3', rooms: [{ name: 'Цех', capacity: 12 }] })
     .returning();
+  const mentor = await createStaff(t, 'mentor', { regionId: place.regionId, venueId: venue.id });
   return {
     place,
     venueId: venue.id,
     placeId: workshop!.id,
     competencyId: competency!.id,
     schoolId: school.id,
+    mentorId: mentor.accountId,
     venue: await createStaff(t, 'venue', { regionId: place.regionId, venueId: venue.id }),
-    mentor: await createStaff(t, 'mentor', { regionId: place.regionId, venueId: venue.id }),
+    mentor,
     coordinator: await createStaff(t, 'regional_coordinator', { regionId: place.regionId }),
     school: await createStaff(t, 'school', { regionId: place.regionId, schoolId: school.id }),
   };
 }
 
 /** An in-person trial at the venue's workshop two days ahead; overrides change any field, e.g. the format. */
-export function trialInput(s: EventSetting, overrides: Partial<CreateEventInput> = {}): CreateEventInput {
+export function trialInput(s: VenueRefs, overrides: Partial<CreateEventInput> = {}): CreateEventInput {
   return {
     competencyId: s.competencyId,
     format: 'in_person',
@@ -63,14 +76,14 @@ export function trialInput(s: EventSetting, overrides: Partial<CreateEventInput>
     gradeTo: 11,
     difficulty: 'basic',
     ovzSuitable: false,
-    mentorIds: [s.mentor.accountId],
+    mentorIds: [s.mentorId],
     startsAt: [hoursFromNow(48)],
     ...overrides,
   };
 }
 
 /** A professional-mastery lesson for the setting's school three days ahead. */
-export function lessonInput(s: EventSetting, overrides: Partial<CreateEventInput> = {}): CreateEventInput {
+export function lessonInput(s: VenueRefs, overrides: Partial<CreateEventInput> = {}): CreateEventInput {
   return trialInput(s, {
     format: 'school_lesson',
     title: 'Урок мастерства: 3D-моделирование',
@@ -85,7 +98,7 @@ export function lessonInput(s: EventSetting, overrides: Partial<CreateEventInput
 }
 
 /** Creates the drafts as the venue; returns their ids in the order of the dates. */
-export async function createEvents(t: TestApp, s: EventSetting, input: CreateEventInput): Promise<string[]> {
+export async function createEvents(t: TestApp, s: EventRunners, input: CreateEventInput): Promise<string[]> {
   const res = await t.api('POST', '/api/staff/events', { cookie: s.venue.cookie, body: input });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.ids as string[];
@@ -105,7 +118,7 @@ export const tokenOf = (url: string) => url.slice(url.lastIndexOf('/e/') + 3);
  * A published event: created by the venue, submitted, approved by the coordinator and published.
  * A lesson comes with its registration link's token.
  */
-export async function publishedEvent(t: TestApp, s: EventSetting, input: CreateEventInput = trialInput(s)): Promise<{ eventId: string; token: string | null }> {
+export async function publishedEvent(t: TestApp, s: EventRunners & VenueRefs, input: CreateEventInput = trialInput(s)): Promise<{ eventId: string; token: string | null }> {
   const [eventId] = await createEvents(t, s, input);
   await step(t, s.venue.cookie, eventId!, 'submit');
   await step(t, s.coordinator.cookie, eventId!, 'approve');
