@@ -70,6 +70,7 @@ function pupilResultsEntry(route: string, suffix: string): MatrixEntry {
 /** A definition only a methodologist may send; one that says `format: 2` is refused without being saved. */
 const BROKEN_DEFINITION = { source: 'format: 2' };
 const UNKNOWN_TEST = 999_999;
+const MENTOR_FEEDBACK = { grade: 4, feedback: 'Работал внимательно и довёл задание до конца', skills: ['attention'] };
 
 function organisationEntries(kind: 'school' | 'venue'): MatrixEntry[] {
   const base = kind === 'school' ? '/api/schools' : '/api/venues';
@@ -482,6 +483,35 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ],
   },
   pupilResultsEntry('GET /api/pupils/{pupilId}/footprint', '/footprint'),
+
+  // The event's day: region A's event is run by region A's mentor at region A's venue; nobody else's staff reach it.
+  {
+    route: 'GET /api/staff/events/{eventId}/roster',
+    probes: [
+      { label: 'own venue’s event', url: (w) => `/api/staff/events/${w.a.eventId}/roster`, expect: each(['venue', 'mentor'], 200) },
+      { label: 'other region’s event', url: (w) => `/api/staff/events/${w.b.eventId}/roster`, expect: each(['venue', 'mentor'], 404) },
+    ],
+  },
+  {
+    route: 'PUT /api/staff/events/{eventId}/attendance',
+    probes: [
+      { label: 'own event, no marks', url: (w) => `/api/staff/events/${w.a.eventId}/attendance`, body: () => ({ marks: [] }), expect: { mentor: 400 } },
+      {
+        label: 'other region’s event',
+        url: (w) => `/api/staff/events/${w.b.eventId}/attendance`,
+        body: (w) => ({ marks: [{ enrolmentId: w.b.enrolmentId, attendance: 'present' }] }),
+        expect: { mentor: 404 },
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/staff/events/{eventId}/enrolments/{enrolmentId}/feedback',
+    probes: [
+      { label: 'own event, empty body', url: (w) => `/api/staff/events/${w.a.eventId}/enrolments/${w.a.enrolmentId}/feedback`, body: () => ({}), expect: { mentor: 400 } },
+      { label: 'own event, pupil not marked yet', url: (w) => `/api/staff/events/${w.a.eventId}/enrolments/${w.a.enrolmentId}/feedback`, body: () => MENTOR_FEEDBACK, expect: { mentor: 422 } },
+      { label: 'other region’s event', url: (w) => `/api/staff/events/${w.b.eventId}/enrolments/${w.b.enrolmentId}/feedback`, body: () => MENTOR_FEEDBACK, expect: { mentor: 404 } },
+    ],
+  },
 
   // The methodologist's workbench.
   open('GET /api/diagnostics/definition-schema.json', 200),

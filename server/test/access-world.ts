@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { navigatorAssignments, venuePlaces } from '../db/schema/index.js';
+import { competencies, enrolments, eventMentors, events, navigatorAssignments, venuePlaces } from '../db/schema/index.js';
 import type { Role } from '../../common/roles.js';
 import { CONSENT_TEXTS } from '../../common/consents.js';
 import { birthDateForAge, confirmedParent, participantInput } from './factories.js';
@@ -22,6 +22,9 @@ export interface RegionWorld {
   neighbourPupilId: string;
   parentId: string;
   paperConsentId: string;
+  /** A published event of the venue, run by its mentor and open for marking, with the pupil's confirmed place. */
+  eventId: string;
+  enrolmentId: string;
   staffIds: Record<'regional_coordinator' | 'school' | 'venue' | 'mentor' | 'navigator', string>;
   cookies: Partial<Record<Caller, string>>;
 }
@@ -65,6 +68,39 @@ async function pupilWithParent(t: TestApp, place: Place, schoolId: string) {
   return { childId, parentId: parentSession.body.account.id as string, parentCookie: parent.cookie, childCookie: `bilet_sid=${signIn.cookies.bilet_sid}` };
 }
 
+/** Written directly, as the venue's workflow would leave it: published, starting within the hour, the pupil confirmed. */
+async function eventOfVenue(t: TestApp, venue: { venueId: string; placeId: string; createdBy: string; mentorId: string }, pupilId: string) {
+  const [competency] = await t.database.db.select({ id: competencies.id }).from(competencies).orderBy(competencies.id).limit(1);
+  const startsAt = new Date(Date.now() + 30 * 60_000);
+  const [event] = await t.database.db
+    .insert(events)
+    .values({
+      venueId: venue.venueId,
+      competencyId: competency!.id,
+      format: 'in_person',
+      title: 'Проба для проверки доступа',
+      description: 'Мероприятие, на котором проверяется доступ к данным',
+      placeId: venue.placeId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+      capacity: 10,
+      seatsTaken: 1,
+      gradeFrom: 6,
+      gradeTo: 11,
+      difficulty: 'basic',
+      status: 'published',
+      publishedAt: new Date(),
+      createdBy: venue.createdBy,
+    })
+    .returning({ id: events.id });
+  await t.database.db.insert(eventMentors).values({ eventId: event!.id, mentorId: venue.mentorId });
+  const [enrolment] = await t.database.db
+    .insert(enrolments)
+    .values({ eventId: event!.id, participantId: pupilId, status: 'confirmed', source: 'catalogue', createdBy: pupilId, confirmedAt: new Date() })
+    .returning({ id: enrolments.id });
+  return { eventId: event!.id, enrolmentId: enrolment!.id };
+}
+
 async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
   const place = await regionByCode(t, code);
   const school = await createSchool(t, place);
@@ -91,6 +127,7 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
     ]),
   });
   expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+  const event = await eventOfVenue(t, { venueId: venue.id, placeId: venuePlace!.id, createdBy: venueStaff.accountId, mentorId: mentor.accountId }, family.childId);
   return {
     place,
     schoolId: school.id,
@@ -101,6 +138,7 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
     neighbourPupilId: neighbourFamily.childId,
     parentId: family.parentId,
     paperConsentId: upload.body.id,
+    ...event,
     staffIds: {
       regional_coordinator: coordinator.accountId,
       school: schoolStaff.accountId,

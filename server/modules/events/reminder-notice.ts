@@ -1,15 +1,7 @@
 import type { EventCard } from '../../../common/schemas/events.js';
+import { formatEventWhen } from './event-time.js';
 
 export type ReminderKind = 'day' | 'hour';
-
-const MOSCOW = 'Europe/Moscow';
-const dateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: MOSCOW, weekday: 'long', day: 'numeric', month: 'long' });
-const timeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit' });
-
-/** Events are held across the country but announced in one clock, Moscow's, as the catalogue shows them. */
-export function moscowDateTime(at: Date): { date: string; time: string } {
-  return { date: dateFormat.format(at), time: timeFormat.format(at) };
-}
 
 /** Where to go: the place with its address, the school for a lesson, or the video link online. */
 export function whereOf(event: Pick<EventCard, 'format' | 'place' | 'school' | 'videoUrl'>): string {
@@ -24,9 +16,8 @@ export function whereOf(event: Pick<EventCard, 'format' | 'place' | 'school' | '
 }
 
 /** The same words for the pupil and its parents, in the cabinet and by e-mail. */
-export function reminderNotice(kind: ReminderKind, event: Pick<EventCard, 'title' | 'startsAt' | 'format' | 'place' | 'school' | 'videoUrl'>) {
-  const { date, time } = moscowDateTime(new Date(event.startsAt));
-  const when = `${date} в ${time} по московскому времени`;
+export function reminderNotice(kind: ReminderKind, event: Pick<EventCard, 'title' | 'startsAt' | 'endsAt' | 'format' | 'place' | 'school' | 'videoUrl'>) {
+  const when = formatEventWhen(event.startsAt, event.endsAt);
   return kind === 'day'
     ? {
         kind: 'event_reminder_day',
@@ -36,6 +27,6 @@ export function reminderNotice(kind: ReminderKind, event: Pick<EventCard, 'title
     : {
         kind: 'event_reminder_hour',
         title: `Скоро начало: «${event.title}»`,
-        body: `Мероприятие «${event.title}» начнётся в ${time} по московскому времени. ${whereOf(event)}`,
+        body: `Мероприятие «${event.title}» скоро начнётся: ${when}. ${whereOf(event)}`,
       };
 }

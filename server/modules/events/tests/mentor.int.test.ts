@@ -352,7 +352,7 @@ describe('reminders', () => {
 
     const sent = await reminders('event_reminder_day', event.title);
     expect(sent.map((r) => r.account_id).sort()).toEqual([first.childId, first.parentId].sort());
-    expect(sent[0]!.body).toMatch(/по московскому времени\. Место: Мастерская, .*ул\. Заводская, 3\./);
+    expect(sent[0]!.body).toMatch(/\(мск\)\. Место: Мастерская, .*ул\. Заводская, 3\./);
     expect((await reminders('event_reminder_day', online.title))[0]?.body).toContain('https://meet.example.ru/room');
     expect(await reminders('event_reminder_day', far.title)).toEqual([]);
     const [parent] = await t.rows<{ email: string }>(sql`select email from accounts where id = ${first.parentId}`);
