@@ -76,7 +76,8 @@ interface Props {
 
 /** One enrolment with what its viewer may do now: agree, reconfirm after a move, cancel, save to the calendar. */
 export function EnrolmentItem({ item, viewer, past = false, headingOrder = 3, eventHref }: Props) {
-  const [confirming, setConfirming] = useState(false);
+  // Both free the seat for someone else, so each asks once more; a failure closes the dialog to show its message on the card.
+  const [confirming, setConfirming] = useState<'cancel' | 'decline' | null>(null);
   const approve = useEnrolmentAction('approve');
   const decline = useEnrolmentAction('decline');
   const cancel = useEnrolmentAction('cancel');
@@ -128,7 +129,7 @@ export function EnrolmentItem({ item, viewer, past = false, headingOrder = 3, ev
                 <Button onClick={() => reconfirm.mutate(item.id)} loading={reconfirm.isPending}>
                   Подтвердить участие
                 </Button>
-                <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
+                <Button variant="outline" color="red.9" onClick={() => setConfirming('cancel')}>
                   Отменить запись
                 </Button>
               </Group>
@@ -145,7 +146,7 @@ export function EnrolmentItem({ item, viewer, past = false, headingOrder = 3, ev
                 <Button onClick={() => approve.mutate(item.id)} loading={approve.isPending}>
                   Согласовать
                 </Button>
-                <Button variant="outline" color="red.9" onClick={() => decline.mutate(item.id)} loading={decline.isPending}>
+                <Button variant="outline" color="red.9" onClick={() => setConfirming('decline')}>
                   Отклонить
                 </Button>
               </>
@@ -156,7 +157,7 @@ export function EnrolmentItem({ item, viewer, past = false, headingOrder = 3, ev
                     Добавить в календарь
                   </Button>
                 )}
-                <Button variant="subtle" color="red.9" onClick={() => setConfirming(true)}>
+                <Button variant="subtle" color="red.9" onClick={() => setConfirming('cancel')}>
                   {item.status === 'held' ? 'Отозвать запрос' : 'Отменить запись'}
                 </Button>
               </>
@@ -167,14 +168,24 @@ export function EnrolmentItem({ item, viewer, past = false, headingOrder = 3, ev
       </Stack>
 
       <ConfirmDialog
-        opened={confirming}
+        opened={confirming === 'cancel'}
         title="Отменить запись?"
         confirmLabel="Отменить запись"
         loading={cancel.isPending}
-        onClose={() => setConfirming(false)}
-        onConfirm={() => cancel.mutate(item.id, { onSuccess: () => setConfirming(false) })}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => cancel.mutate(item.id, { onSettled: () => setConfirming(null) })}
       >
         {`«${event.title}», ${formatWhen(event)}. Место освободится для другого участника, и вернуть его может не получиться.`}
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={confirming === 'decline'}
+        title="Не согласовывать запись?"
+        confirmLabel="Отклонить"
+        loading={decline.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => decline.mutate(item.id, { onSettled: () => setConfirming(null) })}
+      >
+        {`«${event.title}», ${formatWhen(event)}. Ребёнок не пойдёт на это мероприятие, а место отдадут другому участнику.`}
       </ConfirmDialog>
     </Card>
   );
