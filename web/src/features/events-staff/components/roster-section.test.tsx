@@ -51,7 +51,7 @@ describe('roster', () => {
   it('marks everyone present at once, takes one correction and saves all marks in one request', async () => {
     const fetchMock = mockApi({ 'PUT /api/staff/events/ev1/attendance': { body: roster(true) } });
     const user = userEvent.setup();
-    renderPage(<RosterForm eventId="ev1" roster={roster(true)} />, { path: '/staff/events/ev1' });
+    renderPage(<RosterForm eventId="ev1" roster={roster(true)} canMark />, { path: '/staff/events/ev1' });
 
     expect(screen.getByRole('columnheader', { name: 'Особенности (ОВЗ)' })).toBeInTheDocument();
     expect(screen.getByText('Слабовидящий: нужен крупный шрифт')).toBeInTheDocument();
@@ -77,7 +77,7 @@ describe('roster', () => {
 
   it('says when marking opens and offers no marks before that', () => {
     mockApi({});
-    renderPage(<RosterForm eventId="ev1" roster={roster(false)} />, { path: '/staff/events/ev1' });
+    renderPage(<RosterForm eventId="ev1" roster={roster(false)} canMark />, { path: '/staff/events/ev1' });
 
     expect(screen.getByText(/Посещение и отзывы можно отмечать с 12 марта 2027, 09:00 — за час до начала/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Сохранить посещение' })).not.toBeInTheDocument();

@@ -115,14 +115,21 @@ function RosterTable({ rows, withOvz }: { rows: RowProps[]; withOvz: boolean }) 
 
 const initialMarks = (roster: Roster): Marks => Object.fromEntries(roster.entries.map((e) => [e.enrolmentId, e.attendance]));
 
+interface FormProps {
+  eventId: string;
+  roster: Roster;
+  /** Only the event's mentors mark attendance and grade; the venue reads the same list. */
+  canMark: boolean;
+}
+
 /** The list of participants with attendance marked all at once and saved in one request. */
-export function RosterForm({ eventId, roster }: { eventId: string; roster: Roster }) {
+export function RosterForm({ eventId, roster, canMark }: FormProps) {
   const save = useSaveAttendance(eventId);
   const phone = useMediaQuery('(max-width: 48em)');
   const [marks, setMarks] = useState<Marks>(() => initialMarks(roster));
   const [alert, setAlert] = useState<string | null>(null);
   const [feedbackFor, setFeedbackFor] = useState<RosterEntry | null>(null);
-  const open = roster.markingOpen;
+  const open = canMark && roster.markingOpen;
   const withOvz = roster.entries.some((e) => e.ovzNote);
   const toMark = roster.entries.filter(markable);
 
@@ -159,7 +166,7 @@ export function RosterForm({ eventId, roster }: { eventId: string; roster: Roste
 
   return (
     <Stack gap="sm">
-      {!open && (
+      {canMark && !roster.markingOpen && (
         <Alert color="blue" variant="light" title="Отметки пока закрыты">
           {`Посещение и отзывы можно отмечать с ${formatDateTime(dayjs(roster.event.startsAt).subtract(MARKING_OPENS_BEFORE_MINUTES, 'minute').toISOString())} — за час до начала.`}
         </Alert>
@@ -194,7 +201,7 @@ export function RosterForm({ eventId, roster }: { eventId: string; roster: Roste
 }
 
 /** The mentor's «Участники»: who is coming, who came, and the mentor's word for each. */
-export function RosterSection({ eventId }: { eventId: string }) {
+export function RosterSection({ eventId, canMark }: Omit<FormProps, 'roster'>) {
   const roster = useRoster(eventId);
   return (
     <Stack gap="sm" component="section" aria-labelledby="roster-title">
@@ -203,7 +210,7 @@ export function RosterSection({ eventId }: { eventId: string }) {
       </Title>
       {roster.isPending && <PageLoader />}
       {roster.isError && <LoadError error={roster.error} onRetry={() => void roster.refetch()} />}
-      {roster.data && <RosterForm eventId={eventId} roster={roster.data} />}
+      {roster.data && <RosterForm eventId={eventId} roster={roster.data} canMark={canMark} />}
     </Stack>
   );
 }

@@ -47,9 +47,8 @@ export function EventPage() {
   const e = event.data;
   const lesson = e.format === 'school_lesson';
   const manageLink = e.actions.includes('link');
-  const showLink = lesson && (manageLink || (role === 'school' && e.link !== null));
-  const showRoster = e.actions.includes('roster') || role === 'mentor';
-  const showGroupEnrol = e.actions.includes('group_enrol') || (role === 'navigator' && e.status === 'published');
+  // The school passes the link on to parents; it sees the block even before the venue issues one.
+  const showLink = lesson && (manageLink || role === 'school');
 
   return (
     <Stack gap="lg">
@@ -61,8 +60,8 @@ export function EventPage() {
       <EventWorkflow event={e} />
       <EventFacts event={e} />
       {showLink && <RegistrationLink event={e} manage={manageLink} />}
-      {showGroupEnrol && <GroupEnrol event={e} />}
-      {showRoster && <RosterSection eventId={e.id} />}
+      {e.actions.includes('group_enrol') && <GroupEnrol event={e} />}
+      {e.actions.includes('roster') && <RosterSection eventId={e.id} canMark={role === 'mentor'} />}
     </Stack>
   );
 }
