@@ -72,6 +72,40 @@ const BROKEN_DEFINITION = { source: 'format: 2' };
 const UNKNOWN_TEST = 999_999;
 const MENTOR_FEEDBACK = { grade: 4, feedback: 'Работал внимательно и довёл задание до конца', skills: ['attention'] };
 
+const EVENT_READERS: readonly Role[] = ['regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
+
+/** A change the schema accepts, so a probe of someone else's event reaches the scope check. */
+function eventChange(schoolId: string, mentorId: string) {
+  return {
+    competencyId: 1,
+    format: 'school_lesson',
+    title: 'Урок для проверки доступа',
+    description: 'Урок, на котором проверяется, кто может менять мероприятие',
+    schoolId,
+    videoUrl: 'https://video.example.ru/room/1',
+    durationMinutes: 45,
+    capacity: 15,
+    gradeFrom: 6,
+    gradeTo: 9,
+    difficulty: 'basic',
+    ovzSuitable: false,
+    mentorIds: [mentorId],
+    startsAt: new Date(Date.now() + 48 * 3600_000).toISOString(),
+  };
+}
+
+/** A workflow step: region A's lesson is already published, so its own reviewer or venue gets 409; region B's is out of scope. */
+function eventStepEntry(step: string, roles: readonly Role[], body?: unknown): MatrixEntry {
+  const withBody = body === undefined ? {} : { body: () => body };
+  return {
+    route: `POST /api/staff/events/{eventId}/${step}`,
+    probes: [
+      { label: 'own published lesson', url: (w) => `/api/staff/events/${w.a.lessonId}/${step}`, ...withBody, expect: each(roles, 409) },
+      { label: 'other region’s lesson', url: (w) => `/api/staff/events/${w.b.lessonId}/${step}`, ...withBody, expect: each(roles, 404) },
+    ],
+  };
+}
+
 function organisationEntries(kind: 'school' | 'venue'): MatrixEntry[] {
   const base = kind === 'school' ? '/api/schools' : '/api/venues';
   const own = (w: World) => (kind === 'school' ? w.a.schoolId : w.a.venueId);
@@ -483,6 +517,63 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ],
   },
   pupilResultsEntry('GET /api/pupils/{pupilId}/footprint', '/footprint'),
+
+  // Practical events for staff: region A's venue has a published trial (eventId) and a published lesson at region A's school (lessonId).
+  {
+    route: 'GET /api/staff/events',
+    probes: [
+      { label: 'other region’s lesson', url: () => '/api/staff/events?pageSize=100', expect: each(EVENT_READERS, 200), hidden: { id: (w) => w.b.lessonId, from: EVENT_READERS } },
+      { label: 'other region’s trial', url: () => '/api/staff/events?pageSize=100', expect: each(EVENT_READERS, 200), hidden: { id: (w) => w.b.eventId, from: EVENT_READERS } },
+      { label: 'a trial is no school’s business', url: () => '/api/staff/events?pageSize=100', expect: each(EVENT_READERS, 200), hidden: { id: (w) => w.a.eventId, from: ['school'] } },
+    ],
+  },
+  guarded('GET /api/staff/events/form-options', ['venue'], 200),
+  guarded('POST /api/staff/events', ['venue'], 400, undefined, () => ({})),
+  {
+    route: 'GET /api/staff/events/{eventId}',
+    probes: [
+      { label: 'own lesson', url: (w) => `/api/staff/events/${w.a.lessonId}`, expect: each(EVENT_READERS, 200) },
+      { label: 'own trial', url: (w) => `/api/staff/events/${w.a.eventId}`, expect: { ...each(['regional_coordinator', 'venue', 'navigator', 'mentor'], 200), school: 404 } },
+      { label: 'other region’s lesson', url: (w) => `/api/staff/events/${w.b.lessonId}`, expect: each(EVENT_READERS, 404) },
+    ],
+  },
+  {
+    route: 'PUT /api/staff/events/{eventId}',
+    probes: [
+      { label: 'own published lesson', url: (w) => `/api/staff/events/${w.a.lessonId}`, body: (w) => eventChange(w.a.schoolId, w.a.staffIds.mentor), expect: { venue: 409 } },
+      { label: 'other region’s lesson', url: (w) => `/api/staff/events/${w.b.lessonId}`, body: (w) => eventChange(w.b.schoolId, w.b.staffIds.mentor), expect: { venue: 404 } },
+    ],
+  },
+  eventStepEntry('submit', ['venue']),
+  eventStepEntry('approve', ['regional_coordinator']),
+  eventStepEntry('return', ['regional_coordinator'], { comment: 'Проверка доступа к согласованию' }),
+  eventStepEntry('publish', ['venue']),
+  {
+    route: 'POST /api/staff/events/{eventId}/cancel',
+    probes: [
+      { label: 'own lesson, no reason', url: (w) => `/api/staff/events/${w.a.lessonId}/cancel`, body: () => ({}), expect: { venue: 400 } },
+      { label: 'other region’s lesson', url: (w) => `/api/staff/events/${w.b.lessonId}/cancel`, body: () => ({ reason: 'Проверка доступа' }), expect: { venue: 404 } },
+    ],
+  },
+  {
+    route: 'POST /api/staff/events/{eventId}/move',
+    probes: [
+      { label: 'own lesson, no date', url: (w) => `/api/staff/events/${w.a.lessonId}/move`, body: () => ({}), expect: { venue: 400 } },
+      {
+        label: 'other region’s lesson',
+        url: (w) => `/api/staff/events/${w.b.lessonId}/move`,
+        body: () => ({ startsAt: new Date(Date.now() + 72 * 3600_000).toISOString(), reason: 'Проверка доступа' }),
+        expect: { venue: 404 },
+      },
+    ],
+  },
+  ...(['POST', 'DELETE'] as const).map((method) => ({
+    route: `${method} /api/staff/events/{eventId}/link`,
+    probes: [
+      { label: 'own trial, not a lesson', url: (w: World) => `/api/staff/events/${w.a.eventId}/link`, expect: { venue: 409 } },
+      { label: 'other region’s lesson', url: (w: World) => `/api/staff/events/${w.b.lessonId}/link`, expect: { venue: 404 } },
+    ],
+  })),
 
   // The event's day: region A's event is run by region A's mentor at region A's venue; nobody else's staff reach it.
   {

@@ -1,11 +1,12 @@
 import { expect } from 'vitest';
-import { competencies, enrolments, eventMentors, events, navigatorAssignments, venuePlaces } from '../db/schema/index.js';
+import { competencies, enrolments, eventMentors, events, navigatorAssignments, venueCompetencies, venuePlaces } from '../db/schema/index.js';
 import type { Role } from '../../common/roles.js';
 import { CONSENT_TEXTS } from '../../common/consents.js';
 import { birthDateForAge, confirmedParent, participantInput } from './factories.js';
 import { MULTIPART_HEADERS, TINY_PDF, multipart } from './multipart.js';
 import { createSchool, createStaff, createVenue, regionByCode, type Place } from './staff-factories.js';
 import { likertTest, uniqueSlug } from '../modules/diagnostics/tests/fixtures.js';
+import { lessonInput, publishedEvent } from '../modules/events/tests/fixtures.js';
 import type { TestApp } from './test-app.js';
 
 export type Caller = 'anonymous' | Role;
@@ -25,6 +26,9 @@ export interface RegionWorld {
   /** A published event of the venue, run by its mentor and open for marking, with the pupil's confirmed place. */
   eventId: string;
   enrolmentId: string;
+  /** A professional-mastery lesson of the venue at the school, taken through the workflow, with its registration link's token. */
+  lessonId: string;
+  lessonToken: string;
   staffIds: Record<'regional_coordinator' | 'school' | 'venue' | 'mentor' | 'navigator', string>;
   cookies: Partial<Record<Caller, string>>;
 }
@@ -101,6 +105,18 @@ async function eventOfVenue(t: TestApp, venue: { venueId: string; placeId: strin
   return { eventId: event!.id, enrolmentId: enrolment!.id };
 }
 
+async function lessonOfVenue(
+  t: TestApp,
+  venue: { venueId: string; placeId: string; schoolId: string; mentorId: string; cookies: { venue: string; coordinator: string } },
+) {
+  const [competency] = await t.database.db.select({ id: competencies.id }).from(competencies).orderBy(competencies.id).limit(1);
+  await t.database.db.insert(venueCompetencies).values({ venueId: venue.venueId, competencyId: competency!.id });
+  const refs = { competencyId: competency!.id, placeId: venue.placeId, schoolId: venue.schoolId, mentorId: venue.mentorId };
+  const runners = { venue: { cookie: venue.cookies.venue }, coordinator: { cookie: venue.cookies.coordinator } };
+  const lesson = await publishedEvent(t, { ...refs, ...runners }, lessonInput(refs));
+  return { lessonId: lesson.eventId, lessonToken: lesson.token! };
+}
+
 async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
   const place = await regionByCode(t, code);
   const school = await createSchool(t, place);
@@ -128,6 +144,13 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
   });
   expect(upload.status, JSON.stringify(upload.body)).toBe(201);
   const event = await eventOfVenue(t, { venueId: venue.id, placeId: venuePlace!.id, createdBy: venueStaff.accountId, mentorId: mentor.accountId }, family.childId);
+  const lesson = await lessonOfVenue(t, {
+    venueId: venue.id,
+    placeId: venuePlace!.id,
+    schoolId: school.id,
+    mentorId: mentor.accountId,
+    cookies: { venue: venueStaff.cookie, coordinator: coordinator.cookie },
+  });
   return {
     place,
     schoolId: school.id,
@@ -139,6 +162,7 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
     parentId: family.parentId,
     paperConsentId: upload.body.id,
     ...event,
+    ...lesson,
     staffIds: {
       regional_coordinator: coordinator.accountId,
       school: schoolStaff.accountId,
