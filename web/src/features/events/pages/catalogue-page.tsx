@@ -71,8 +71,9 @@ export function CataloguePage() {
   const spheres = useCompetencies();
   const defaults = catalogue.data?.defaults;
   const regionId = filters.regionId ?? (defaults?.regionId ? String(defaults.regionId) : null);
-  // The profile's city applies only while the region is the profile's too (no region in the address).
-  const cityId = filters.cityId ?? (!filters.regionId && defaults?.cityId ? String(defaults.cityId) : null);
+  // Like the server: without a chosen city, the pupil's own city applies whenever the region is its own.
+  const homeRegion = regionId !== null && regionId === String(defaults?.regionId ?? '');
+  const cityId = filters.cityId ?? (homeRegion && defaults?.cityId ? String(defaults.cityId) : null);
 
   const sphereData = useMemo(() => (spheres.data ?? []).map((s) => ({ value: s.code, label: s.name })), [spheres.data]);
   const competencyData = useMemo(() => {
@@ -104,7 +105,7 @@ export function CataloguePage() {
             placeholder="Все города региона"
             regionId={regionId ? Number(regionId) : null}
             value={cityId}
-            clearable
+            clearable={!homeRegion}
             onChange={(value) => update({ regionId: regionId ?? undefined, cityId: value ?? undefined })}
           />
           <ListSelect

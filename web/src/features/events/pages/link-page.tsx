@@ -114,6 +114,16 @@ function Enrolment({ token, event, items }: { token: string; event: EventCard; i
       </Stack>
     );
   }
+  if (enrol.error instanceof ApiError && enrol.error.status === 401) {
+    return (
+      <Stack gap="sm" align="flex-start">
+        <Text>Вход на этом устройстве закончился. Войдите через Госуслуги ещё раз — вы вернётесь к этой карточке.</Text>
+        <Button component="a" href={esiaSignInUrl(`/e/${token}`)}>
+          Войти через Госуслуги
+        </Button>
+      </Stack>
+    );
+  }
   if (enrol.isSuccess && child) {
     const another = items.some((c) => c.childId !== child.childId && !c.enrolment);
     return (
