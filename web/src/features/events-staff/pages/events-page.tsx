@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Select, Stack } from '@mantine/core';
 import { Link } from 'react-router';
 import { EVENT_FORMAT_LABELS, EVENT_STATUSES, EVENT_STATUS_LABELS } from '../../../../../common/events.js';
 import type { Role } from '../../../../../common/roles.js';
@@ -55,11 +55,7 @@ export function EventsPage() {
     {
       key: 'seats',
       label: 'Занято мест',
-      render: (e) => (
-        <Text size="sm" aria-label={`Занято ${seatsTaken(e)} из ${e.capacity}`}>
-          {`${seatsTaken(e)} / ${e.capacity}`}
-        </Text>
-      ),
+      render: (e) => `${seatsTaken(e)} из ${e.capacity}`,
     },
     { key: 'status', label: 'Статус', sortable: true, render: (e) => <EventStatusBadge status={e.status} /> },
   ];
