@@ -131,8 +131,8 @@ async function seedDemoEvents(
   },
 ): Promise<void> {
   const reviewed = { submittedAt: new Date(), reviewedBy: demo.coordinatorId, reviewedAt: new Date() };
-  const base = { venueId: demo.venueId, difficulty: 'basic', createdBy: demo.venueAccountId };
-  const planned: Array<{ code: string; minutes: number; values: Omit<typeof events.$inferInsert, 'competencyId' | 'endsAt' | 'venueId' | 'difficulty' | 'createdBy'> & { difficulty?: string } }> = [
+  const base = { venueId: demo.venueId, createdBy: demo.venueAccountId };
+  const planned: Array<{ code: string; minutes: number; values: Omit<typeof events.$inferInsert, 'venueId' | 'competencyId' | 'endsAt' | 'createdBy'> }> = [
     {
       code: 'cnc-turning',
       minutes: 90,
@@ -145,6 +145,7 @@ async function seedDemoEvents(
         capacity: 12,
         gradeFrom: 6,
         gradeTo: 11,
+        difficulty: 'basic',
         ovzSuitable: true,
         ovzNotes: 'Мастерская без порогов, есть доступный туалет; с ребёнком может прийти сопровождающий',
         status: 'published',
@@ -180,6 +181,7 @@ async function seedDemoEvents(
         capacity: 8,
         gradeFrom: 8,
         gradeTo: 11,
+        difficulty: 'intermediate',
         status: 'submitted',
         submittedAt: new Date(),
       },
@@ -199,6 +201,7 @@ async function seedDemoEvents(
               capacity: 15,
               gradeFrom: 6,
               gradeTo: 9,
+              difficulty: 'basic',
               status: 'published',
               ...reviewed,
               publishedAt: new Date(),
