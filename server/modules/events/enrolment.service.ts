@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
 import { inTransaction, type AfterCommit } from '../../db/transaction.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import { AppError, conflict, forbidden, notFound, unauthorized } from '../../lib/errors.js';
@@ -282,17 +282,17 @@ export async function enrolFromCard(
 }
 
 /** Who may act on an enrolment: the pupil, a linked parent, the assigned navigator; others do not see it. */
-async function relationTo(ctx: AppContext, principal: Principal, participantId: string): Promise<'self' | 'parent' | 'navigator'> {
+async function relationTo(executor: Executor, principal: Principal, participantId: string): Promise<'self' | 'parent' | 'navigator'> {
   if (principal.role === 'participant' && principal.accountId === participantId) return 'self';
-  if (principal.role === 'parent' && (await linkExists(ctx.db, principal.accountId, participantId))) return 'parent';
-  if (principal.role === 'navigator' && (await isNavigatorOf(ctx.db, principal.accountId, participantId))) return 'navigator';
+  if (principal.role === 'parent' && (await linkExists(executor, principal.accountId, participantId))) return 'parent';
+  if (principal.role === 'navigator' && (await isNavigatorOf(executor, principal.accountId, participantId))) return 'navigator';
   throw notFound('Запись не найдена');
 }
 
 async function lockedEnrolment(ctx: AppContext, tx: Tx, principal: Principal, enrolmentId: string) {
   const row = await findEnrolment(tx, enrolmentId, true);
   if (!row) throw notFound('Запись не найдена');
-  const relation = await relationTo(ctx, principal, row.participant_id);
+  const relation = await relationTo(tx, principal, row.participant_id);
   return { row, relation };
 }
 
@@ -428,7 +428,7 @@ function toView(r: Awaited<ReturnType<typeof pupilEnrolments>>[number]): Enrolme
 
 /** «Запланированные» and «Прошедшие» of a pupil, for itself, its parents and its navigator. */
 export async function pupilEvents(ctx: AppContext, principal: Principal, pupilId: string, actor: AuditActor): Promise<PupilEvents> {
-  const relation = await relationTo(ctx, principal, pupilId);
+  const relation = await relationTo(ctx.db, principal, pupilId);
   if (relation === 'navigator') await recordAudit(ctx.db, actor, 'event.pupil_events_viewed', pupilId);
   const views = (await pupilEnrolments(ctx.db, pupilId)).map(toView);
   const now = Date.now();
@@ -442,7 +442,7 @@ export async function pupilEvents(ctx: AppContext, principal: Principal, pupilId
 export async function enrolmentEvent(ctx: AppContext, principal: Principal, enrolmentId: string): Promise<EventCard> {
   const row = await findEnrolment(ctx.db, enrolmentId);
   if (!row) throw notFound('Запись не найдена');
-  await relationTo(ctx, principal, row.participant_id);
+  await relationTo(ctx.db, principal, row.participant_id);
   if (!SEAT_HOLDING.includes(row.status)) throw conflict('enrolment_ended', 'Эта запись не действует — добавлять в календарь нечего');
   return (await eventCard(ctx.db, row.event_id))!;
 }

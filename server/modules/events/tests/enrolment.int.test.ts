@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { registerPupil, activateFromMail } from '../../../test/factories.js';
+import { createStaff, type StaffMember } from '../../../test/staff-factories.js';
+import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '../../diagnostics/tests/fixtures.js';
+import { expireHolds } from '../enrolment.service.js';
+import { eventSetting, hoursFromNow, lessonInput, publishedEvent, trialInput, type EventSetting } from './fixtures.js';
+
+let t: TestApp;
+let s: EventSetting;
+const testSlug = uniqueSlug('first');
+
+beforeAll(async () => {
+  t = await startTestApp();
+  s = await eventSetting(t);
+  const methodologist = await createStaff(t, 'methodologist');
+  await publish(t, methodologist, likertTest(testSlug));
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** A linked pupil with the parent's consent who has, unless told otherwise, passed one test: everything seed 000 asks for. */
+async function readyFamily(opts: { tested?: boolean; grade?: number } = {}): Promise<Family> {
+  const family = await familyAtSchool(t, s.place, s.schoolId, opts.grade ?? 7);
+  const [child] = await t.rows<{ email: string }>(sql`select email from accounts where id = ${family.childId}`);
+  await activateFromMail(t, child!.email);
+  if (opts.tested !== false) await takeTest(t, family.childCookie, testSlug, { q1: 4, q2: 5 });
+  return family;
+}
+
+const enrolByLink = (token: string, f: Family, body: Record<string, unknown> = {}) =>
+  t.api('POST', `/api/enrol-links/${token}/enrolments`, { cookie: f.parentCookie, body: { childId: f.childId, ...body } });
+
+async function seatsTaken(eventId: string): Promise<{ seats: number; holding: number }> {
+  const [row] = await t.rows<{ seats: number; holding: number }>(
+    sql`select e.seats_taken as seats, (select count(*)::int from enrolments en where en.event_id = e.id and en.status in ('held', 'confirmed')) as holding
+      from events e where e.id = ${eventId}`,
+  );
+  return row!;
+}
+
+describe('enrolment by a lesson link (seed 000)', () => {
+  it('shows the card, enrols the child once however often the parent presses, and lists it under «Запланированные» for both', async () => {
+    const family = await readyFamily();
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s));
+
+    const card = await t.api('GET', `/api/enrol-links/${token}`, { cookie: family.parentCookie });
+    expect(card.status, JSON.stringify(card.body)).toBe(200);
+    expect(card.body.event).toMatchObject({ id: eventId, format: 'school_lesson', durationMinutes: 45, seatsLeft: 15, school: { id: s.schoolId } });
+    expect(card.body.event.mentors).toHaveLength(1);
+    expect(card.body.children).toHaveLength(1);
+    expect(card.body.children[0].checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+
+    const first = await enrolByLink(token!, family, { idempotencyKey: 'press-1-abcdef' });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.enrolment.status).toBe('confirmed');
+    const again = await enrolByLink(token!, family, { idempotencyKey: 'press-1-abcdef' });
+    expect(again.status).toBe(200);
+    expect(again.body.enrolment.id).toBe(first.body.enrolment.id);
+    const otherKey = await enrolByLink(token!, family, { idempotencyKey: 'press-2-abcdef' });
+    expect(otherKey.status).toBe(200);
+    expect(otherKey.body.enrolment.id).toBe(first.body.enrolment.id);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+
+    for (const cookie of [family.childCookie, family.parentCookie]) {
+      const mine = await t.api('GET', `/api/pupils/${family.childId}/events`, { cookie });
+      expect(mine.status).toBe(200);
+      expect(mine.body.planned.map((p: { event: { id: string } }) => p.event.id)).toEqual([eventId]);
+    }
+    const ics = await t.api('GET', `/api/enrolments/${first.body.enrolment.id}/calendar.ics`, { cookie: family.parentCookie });
+    expect(ics.status).toBe(200);
+    expect(String(ics.headers['content-type'])).toMatch(/text\/calendar/);
+    expect(String(ics.body)).toMatch(/BEGIN:VEVENT[\s\S]*SUMMARY:Урок мастерства/);
+  });
+
+  it('answers a signed-out request with 401, a pupil with 403, a forged or revoked link and another family\'s child with 404', async () => {
+    const family = await readyFamily();
+    const stranger = await readyFamily();
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s));
+    expect((await t.api('POST', `/api/enrol-links/${token}/enrolments`, { body: { childId: family.childId } })).status).toBe(401);
+    expect((await t.api('POST', `/api/enrol-links/${token}/enrolments`, { cookie: family.childCookie, body: { childId: family.childId } })).status).toBe(403);
+    expect((await t.api('GET', `/api/enrol-links/${token}`, { cookie: family.childCookie })).status).toBe(403);
+
+    const forged = 'A'.repeat(43);
+    const forgedRes = await enrolByLink(forged, family);
+    expect(forgedRes.status).toBe(404);
+    expect(forgedRes.body.error.message).toMatch(/не найдена/);
+    expect((await t.api('GET', `/api/enrol-links/not-a-token`, { cookie: family.parentCookie })).status).toBe(400);
+
+    const foreign = await t.api('POST', `/api/enrol-links/${token}/enrolments`, { cookie: stranger.parentCookie, body: { childId: family.childId } });
+    expect(foreign.status).toBe(404);
+
+    const revoked = await t.api('DELETE', `/api/staff/events/${eventId}/link`, { cookie: s.venue.cookie });
+    expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
+    const afterRevoke = await enrolByLink(token!, family);
+    expect(afterRevoke.status).toBe(404);
+    expect(afterRevoke.body.error.message).toMatch(/отозвана/);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 0, holding: 0 });
+  });
+
+  it('names the failing condition and what to do, and books nothing', async () => {
+    const lesson = await publishedEvent(t, s, lessonInput(s));
+    const expectRefusal = async (f: Family, condition: string, token = lesson.token!) => {
+      const res = await enrolByLink(token, f);
+      expect(res.status, JSON.stringify(res.body)).toBe(condition === 'seat' ? 409 : 422);
+      expect(res.body.error.details.condition).toBe(condition);
+      expect(res.body.error.message.length).toBeGreaterThan(20);
+      const card = await t.api('GET', `/api/enrol-links/${token}`, { cookie: f.parentCookie });
+      expect(card.body.children[0].checks.find((c: { ok: boolean }) => !c.ok).condition).toBe(condition);
+    };
+
+    const unregistered = await readyFamily();
+    await t.rows(sql`update accounts set email_verified_at = null where id = ${unregistered.childId}`);
+    await expectRefusal(unregistered, 'registered');
+
+    const noConsent = await readyFamily();
+    await t.rows(sql`update consents set withdrawn_at = now() where child_id = ${noConsent.childId}`);
+    await expectRefusal(noConsent, 'consent');
+
+    await expectRefusal(await readyFamily({ tested: false }), 'tested');
+
+    const experienced = await readyFamily();
+    const past = await publishedEvent(t, s, trialInput(s, { startsAt: [hoursFromNow(1)] }));
+    await t.rows(sql`insert into enrolments (event_id, participant_id, status, source, created_by, confirmed_at, attendance)
+      values (${past.eventId}, ${experienced.childId}, 'confirmed', 'parent', ${experienced.parentId}, now(), 'present')`);
+    await expectRefusal(experienced, 'no_prior_trials');
+
+    const older = await publishedEvent(t, s, lessonInput(s, { gradeFrom: 9, gradeTo: 11 }));
+    await expectRefusal(await readyFamily(), 'grade', older.token!);
+
+    const full = await publishedEvent(t, s, lessonInput(s, { capacity: 1 }));
+    expect((await enrolByLink(full.token!, await readyFamily())).status).toBe(201);
+    const late = await readyFamily();
+    await expectRefusal(late, 'seat', full.token!);
+    const queued = await enrolByLink(full.token!, late, { waitlist: true });
+    expect(queued.status).toBe(201);
+    expect(queued.body.enrolment.status).toBe('waitlisted');
+
+    const busy = await readyFamily();
+    const sameTime = await publishedEvent(t, s, trialInput(s, { startsAt: [hoursFromNow(72)] }));
+    const booked = await t.api('POST', `/api/events/${sameTime.eventId}/enrolments`, { cookie: busy.parentCookie, body: { childId: busy.childId } });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    await expectRefusal(busy, 'no_clash');
+
+    expect(await seatsTaken(lesson.eventId)).toEqual({ seats: 0, holding: 0 });
+  });
+
+  it('refuses an unlinked pupil in a navigator\'s group, and reports each pupil\'s own outcome', async () => {
+    const navigator = await createStaff(t, 'navigator', { regionId: s.place.regionId, schoolId: s.schoolId });
+    const linked = await readyFamily();
+    const alone = await registerPupil(t, { schoolId: s.schoolId, schoolName: undefined, ...s.place });
+    await activateFromMail(t, alone.email);
+    const notMine = await readyFamily();
+    const assigned = await t.api('POST', '/api/participants/navigator', {
+      cookie: s.school.cookie,
+      body: { participantIds: [linked.childId, alone.accountId], navigatorId: navigator.accountId },
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    const { eventId } = await publishedEvent(t, s, trialInput(s, { startsAt: [hoursFromNow(100)] }));
+
+    const res = await t.api('POST', `/api/staff/events/${eventId}/group-enrolments`, {
+      cookie: navigator.cookie,
+      body: { participantIds: [linked.childId, alone.accountId, notMine.childId] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const outcome = Object.fromEntries(res.body.results.map((r: { participantId: string }) => [r.participantId, r]));
+    expect(outcome[linked.childId]).toMatchObject({ outcome: 'enrolled' });
+    expect(outcome[alone.accountId]).toMatchObject({ outcome: 'failed', condition: 'linked' });
+    expect(outcome[notMine.childId]).toMatchObject({ outcome: 'failed', condition: null });
+    const again = await t.api('POST', `/api/staff/events/${eventId}/group-enrolments`, { cookie: navigator.cookie, body: { participantIds: [linked.childId] } });
+    expect(again.body.results[0].outcome).toBe('already');
+    expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+  });
+});
+
+describe("a pupil's own request and the parent's agreement", () => {
+  it('holds the seat until the parent agrees; declining or running out of time frees it', async () => {
+    const { eventId } = await publishedEvent(t, s, trialInput(s, { capacity: 2, startsAt: [hoursFromNow(120)] }));
+    const agreed = await readyFamily();
+    const asked = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: agreed.childCookie, body: {} });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(asked.body.enrolment.status).toBe('held');
+    expect(new Date(asked.body.enrolment.holdExpiresAt).getTime()).toBeGreaterThan(Date.now());
+    const [notice] = await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${agreed.parentId} and kind = 'event.agreement_requested'`);
+    expect(notice!.n).toBe(1);
+    expect((await t.api('POST', `/api/enrolments/${asked.body.enrolment.id}/approve`, { cookie: agreed.childCookie })).status).toBe(403);
+    const approve = await t.api('POST', `/api/enrolments/${asked.body.enrolment.id}/approve`, { cookie: agreed.parentCookie });
+    expect(approve.status, JSON.stringify(approve.body)).toBe(200);
+    expect(approve.body.enrolment.status).toBe('confirmed');
+
+    const declined = await readyFamily();
+    const second = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: declined.childCookie, body: {} });
+    expect(second.body.enrolment.status).toBe('held');
+    expect(await seatsTaken(eventId)).toEqual({ seats: 2, holding: 2 });
+    const decline = await t.api('POST', `/api/enrolments/${second.body.enrolment.id}/decline`, { cookie: declined.parentCookie });
+    expect(decline.status).toBe(200);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+
+    const slow = await readyFamily();
+    const third = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: slow.childCookie, body: {} });
+    await t.rows(sql`update enrolments set hold_expires_at = now() - interval '1 minute' where id = ${third.body.enrolment.id}`);
+    expect(await expireHolds(t.app.ctx)).toBe(1);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+    const tooLate = await t.api('POST', `/api/enrolments/${third.body.enrolment.id}/approve`, { cookie: slow.parentCookie });
+    expect(tooLate.status).toBe(409);
+  });
+
+  it('gives a freed seat to the first eligible pupil on the waiting list, keeping the parent\'s agreement rule', async () => {
+    const { eventId } = await publishedEvent(t, s, trialInput(s, { capacity: 1, startsAt: [hoursFromNow(140)] }));
+    const holder = await readyFamily();
+    const byParent = await readyFamily();
+    const byPupil = await readyFamily();
+    const untested = await readyFamily({ tested: false });
+    const seat = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: holder.parentCookie, body: { childId: holder.childId } });
+    expect(seat.body.enrolment.status).toBe('confirmed');
+    const full = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: byParent.parentCookie, body: { childId: byParent.childId } });
+    expect(full.status).toBe(409);
+    expect(full.body.error).toMatchObject({ code: 'event_full', details: { condition: 'seat', waitlist: true } });
+    const refusedQueue = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: untested.parentCookie, body: { childId: untested.childId, waitlist: true } });
+    expect(refusedQueue.status).toBe(422);
+    const q1 = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: byPupil.childCookie, body: { waitlist: true } });
+    const q2 = await t.api('POST', `/api/events/${eventId}/enrolments`, { cookie: byParent.parentCookie, body: { childId: byParent.childId, waitlist: true } });
+    expect([q1.body.enrolment.status, q2.body.enrolment.status]).toEqual(['waitlisted', 'waitlisted']);
+
+    const cancel = await t.api('POST', `/api/enrolments/${seat.body.enrolment.id}/cancel`, { cookie: holder.childCookie });
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    const [promoted] = await t.rows<{ status: string }>(sql`select status from enrolments where id = ${q1.body.enrolment.id}`);
+    expect(promoted!.status).toBe('held');
+    const [note] = await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${byPupil.parentId} and kind = 'event.promoted'`);
+    expect(note!.n).toBe(1);
+
+    const decline = await t.api('POST', `/api/enrolments/${q1.body.enrolment.id}/decline`, { cookie: byPupil.parentCookie });
+    expect(decline.status).toBe(200);
+    const [next] = await t.rows<{ status: string }>(sql`select status from enrolments where id = ${q2.body.enrolment.id}`);
+    expect(next!.status).toBe('confirmed');
+    expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+  });
+});
+
+describe('capacity under concurrency', () => {
+  it('confirms exactly the free seats when many parents press at once, and one seat per child however often it is pressed', async () => {
+    const capacity = 4;
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s, { capacity, startsAt: [hoursFromNow(160)] }));
+    const families = await Promise.all(Array.from({ length: 10 }, () => readyFamily()));
+
+    const results = await Promise.all(families.map((f, i) => enrolByLink(token!, f, { idempotencyKey: `rush-${i}-key` })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((x) => x === 201)).toHaveLength(capacity);
+    expect(statuses.filter((x) => x === 409)).toHaveLength(families.length - capacity);
+    expect(await seatsTaken(eventId)).toEqual({ seats: capacity, holding: capacity });
+
+    const { eventId: second, token: secondToken } = await publishedEvent(t, s, lessonInput(s, { capacity: 2, startsAt: [hoursFromNow(200)] }));
+    const clicks = await Promise.all(Array.from({ length: 6 }, () => enrolByLink(secondToken!, families[0]!)));
+    expect(clicks.every((c) => c.status === 200 || c.status === 201)).toBe(true);
+    expect(new Set(clicks.map((c) => c.body.enrolment.id)).size).toBe(1);
+    expect(await seatsTaken(second)).toEqual({ seats: 1, holding: 1 });
+  }, 120_000);
+});
