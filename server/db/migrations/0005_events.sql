@@ -96,9 +96,8 @@ ALTER TABLE "events" ADD CONSTRAINT "events_competency_id_competencies_id_fk" FO
 ALTER TABLE "events" ADD CONSTRAINT "events_place_id_venue_places_id_fk" FOREIGN KEY ("place_id") REFERENCES "public"."venue_places"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "enrolments_live_uq" ON "enrolments" USING btree ("event_id","participant_id") WHERE "enrolments"."status" in ('held', 'confirmed', 'waitlisted');--> statement-breakpoint
-CREATE UNIQUE INDEX "enrolments_idempotency_uq" ON "enrolments" USING btree ("created_by","idempotency_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "enrolments_idempotency_uq" ON "enrolments" USING btree ("created_by","idempotency_key") WHERE "enrolments"."idempotency_key" is not null;--> statement-breakpoint
 CREATE INDEX "enrolments_participant_idx" ON "enrolments" USING btree ("participant_id","status");--> statement-breakpoint
-CREATE INDEX "enrolments_event_idx" ON "enrolments" USING btree ("event_id","status","queued_at");--> statement-breakpoint
 CREATE INDEX "enrolments_hold_idx" ON "enrolments" USING btree ("hold_expires_at") WHERE "enrolments"."status" = 'held';--> statement-breakpoint
 CREATE UNIQUE INDEX "event_links_token_uq" ON "event_links" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "event_links_active_uq" ON "event_links" USING btree ("event_id") WHERE "event_links"."revoked_at" is null;--> statement-breakpoint

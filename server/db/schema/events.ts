@@ -126,9 +126,10 @@ export const enrolments = pgTable(
   },
   (t) => [
     uniqueIndex('enrolments_live_uq').on(t.eventId, t.participantId).where(sql`${t.status} in ('held', 'confirmed', 'waitlisted')`),
-    uniqueIndex('enrolments_idempotency_uq').on(t.createdBy, t.idempotencyKey),
+    uniqueIndex('enrolments_idempotency_uq').on(t.createdBy, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    // An event's rosters, counts and waiting list read its live enrolments through enrolments_live_uq;
+    // no second index on event_id, since every index is paid for by each enrolment in a rush.
     index('enrolments_participant_idx').on(t.participantId, t.status),
-    index('enrolments_event_idx').on(t.eventId, t.status, t.queuedAt),
     index('enrolments_hold_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
     check('enrolments_status_ck', sql`${t.status} in ('held', 'confirmed', 'waitlisted', 'cancelled', 'declined', 'expired')`),
     check('enrolments_source_ck', sql`${t.source} in ('link', 'catalogue', 'navigator', 'parent')`),
