@@ -37,6 +37,8 @@ export function each(callers: readonly Caller[], outcome: Outcome): Expectation 
 
 const randomId = () => crypto.randomUUID();
 const randomToken = () => crypto.randomBytes(24).toString('base64url');
+/** A lesson's registration link has 43 characters; a shorter one would be refused by the schema, not looked up. */
+const randomLinkToken = () => crypto.randomBytes(32).toString('base64url');
 
 /** A route only its own roles reach; an empty or invalid body proves they got past authorization. */
 function guarded(route: string, roles: readonly Role[], outcome: Outcome, url?: (w: World) => string, body?: (w: World) => unknown): MatrixEntry {
@@ -73,6 +75,23 @@ const UNKNOWN_TEST = 999_999;
 const MENTOR_FEEDBACK = { grade: 4, feedback: 'Работал внимательно и довёл задание до конца', skills: ['attention'] };
 
 const EVENT_READERS: readonly Role[] = ['regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
+/** Who acts on a pupil's enrolment ('events.pupil'): the pupil, a linked parent, the assigned navigator. */
+const ENROLMENT_VIEWERS: readonly Role[] = ['participant', 'parent', 'navigator'];
+
+/**
+ * The parent's answer to a pupil's request. Region A's enrolment is confirmed, not awaiting an
+ * answer, so its parent gets 409 and nothing changes; the pupil itself reaches it but may not answer.
+ */
+function answerEntry(step: 'approve' | 'decline'): MatrixEntry {
+  return {
+    route: `POST /api/enrolments/{enrolmentId}/${step}`,
+    probes: [
+      { label: 'own confirmed enrolment', url: (w) => `/api/enrolments/${w.a.enrolmentId}/${step}`, expect: { parent: 409 } },
+      { label: 'other family’s enrolment', url: (w) => `/api/enrolments/${w.b.enrolmentId}/${step}`, expect: each(FAMILY, 404) },
+      { label: 'unknown enrolment', url: () => `/api/enrolments/${randomId()}/${step}`, expect: each(FAMILY, 404) },
+    ],
+  };
+}
 
 /** A change the schema accepts, so a probe of someone else's event reaches the scope check. */
 function eventChange(schoolId: string, mentorId: string) {
@@ -601,6 +620,108 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       { label: 'own event, empty body', url: (w) => `/api/staff/events/${w.a.eventId}/enrolments/${w.a.enrolmentId}/feedback`, body: () => ({}), expect: { mentor: 400 } },
       { label: 'own event, pupil not marked yet', url: (w) => `/api/staff/events/${w.a.eventId}/enrolments/${w.a.enrolmentId}/feedback`, body: () => MENTOR_FEEDBACK, expect: { mentor: 422 } },
       { label: 'other region’s event', url: (w) => `/api/staff/events/${w.b.eventId}/enrolments/${w.b.enrolmentId}/feedback`, body: () => MENTOR_FEEDBACK, expect: { mentor: 404 } },
+    ],
+  },
+
+  // Enrolment by families and navigators. Region A's pupil holds a confirmed place at region A's trial
+  // (enrolmentId) and a cancelled one at the lesson (endedEnrolmentId). Probes that could book or end a
+  // place use region A's objects only where the answer is a refusal or the existing place; anything that
+  // would change state is aimed at region B, a stranger's child or an unknown id.
+  {
+    route: 'GET /api/enrol-links/{token}',
+    probes: [
+      { label: 'own school’s lesson link', url: (w) => `/api/enrol-links/${w.a.lessonToken}`, expect: { parent: 200 } },
+      { label: 'forged link', url: () => `/api/enrol-links/${randomLinkToken()}`, expect: { parent: 404 } },
+    ],
+  },
+  // No onRequest hook: the booking statement checks the session itself, so a valid body reaches it and
+  // the refusals (anonymous 401, signed-in non-parent 403) come from inside the statement.
+  {
+    route: 'POST /api/enrol-links/{token}/enrolments',
+    probes: [
+      { label: 'forged link', url: () => `/api/enrol-links/${randomLinkToken()}/enrolments`, body: (w) => ({ childId: w.a.pupilId }), expect: { parent: 404 } },
+      {
+        label: 'own school’s link, another family’s child',
+        url: (w) => `/api/enrol-links/${w.a.lessonToken}/enrolments`,
+        body: (w) => ({ childId: w.b.pupilId }),
+        expect: { parent: 404 },
+      },
+    ],
+  },
+  {
+    route: 'GET /api/events/catalogue',
+    probes: [
+      { label: 'lessons are reached by link only', url: () => '/api/events/catalogue?pageSize=50', expect: each(FAMILY, 200), hidden: { id: (w) => w.a.lessonId, from: FAMILY } },
+      { label: 'the pupil’s own region by default', url: () => '/api/events/catalogue?pageSize=50', expect: each(FAMILY, 200), hidden: { id: (w) => w.b.eventId, from: ['participant'] } },
+    ],
+  },
+  {
+    route: 'GET /api/events/{eventId}',
+    probes: [
+      { label: 'own trial', url: (w) => `/api/events/${w.a.eventId}`, expect: each(FAMILY, 200) },
+      { label: 'other region’s published trial (the catalogue is open)', url: (w) => `/api/events/${w.b.eventId}`, expect: each(FAMILY, 200) },
+      { label: 'own school’s lesson, not enrolled', url: (w) => `/api/events/${w.a.lessonId}`, expect: each(FAMILY, 404) },
+      { label: 'other region’s lesson', url: (w) => `/api/events/${w.b.lessonId}`, expect: each(FAMILY, 404) },
+      { label: 'unknown event', url: () => `/api/events/${randomId()}`, expect: each(FAMILY, 404) },
+    ],
+  },
+  {
+    route: 'POST /api/events/{eventId}/enrolments',
+    probes: [
+      // Already enrolled: the existing place comes back with 200 and nothing is booked.
+      { label: 'own trial, already enrolled', url: (w) => `/api/events/${w.a.eventId}/enrolments`, body: (w) => ({ childId: w.a.pupilId }), expect: each(FAMILY, 200) },
+      // A pupil always enrols itself (childId is ignored), so it gets its own existing place; the parent is refused.
+      {
+        label: 'own trial, another family’s child',
+        url: (w) => `/api/events/${w.a.eventId}/enrolments`,
+        body: (w) => ({ childId: w.b.pupilId }),
+        expect: { participant: 200, parent: 404 },
+      },
+      { label: 'own school’s lesson', url: (w) => `/api/events/${w.a.lessonId}/enrolments`, body: (w) => ({ childId: w.a.pupilId }), expect: each(FAMILY, 404) },
+      { label: 'unknown event', url: () => `/api/events/${randomId()}/enrolments`, body: (w) => ({ childId: w.a.pupilId }), expect: each(FAMILY, 404) },
+    ],
+  },
+  answerEntry('approve'),
+  answerEntry('decline'),
+  {
+    route: 'POST /api/enrolments/{enrolmentId}/cancel',
+    probes: [
+      { label: 'own enrolment, already cancelled', url: (w) => `/api/enrolments/${w.a.endedEnrolmentId}/cancel`, expect: each(ENROLMENT_VIEWERS, 409) },
+      { label: 'other family’s enrolment', url: (w) => `/api/enrolments/${w.b.enrolmentId}/cancel`, expect: each(ENROLMENT_VIEWERS, 404) },
+      { label: 'unknown enrolment', url: () => `/api/enrolments/${randomId()}/cancel`, expect: each(ENROLMENT_VIEWERS, 404) },
+    ],
+  },
+  {
+    route: 'POST /api/enrolments/{enrolmentId}/reconfirm',
+    probes: [
+      { label: 'own enrolment, time unchanged', url: (w) => `/api/enrolments/${w.a.enrolmentId}/reconfirm`, expect: each(FAMILY, 409) },
+      { label: 'other family’s enrolment', url: (w) => `/api/enrolments/${w.b.enrolmentId}/reconfirm`, expect: each(FAMILY, 404) },
+    ],
+  },
+  {
+    route: 'GET /api/enrolments/{enrolmentId}/calendar.ics',
+    probes: [
+      { label: 'own enrolment', url: (w) => `/api/enrolments/${w.a.enrolmentId}/calendar.ics`, expect: each(ENROLMENT_VIEWERS, 200) },
+      { label: 'own enrolment, cancelled', url: (w) => `/api/enrolments/${w.a.endedEnrolmentId}/calendar.ics`, expect: each(ENROLMENT_VIEWERS, 409) },
+      { label: 'other family’s enrolment', url: (w) => `/api/enrolments/${w.b.enrolmentId}/calendar.ics`, expect: each(ENROLMENT_VIEWERS, 404) },
+    ],
+  },
+  // The pupil, its parent and its navigator; the neighbour school's pupil is not the navigator's (404).
+  pupilResultsEntry('GET /api/pupils/{pupilId}/events', '/events'),
+  {
+    route: 'POST /api/staff/events/{eventId}/group-enrolments',
+    probes: [
+      // The navigator's pupil already holds a place: the outcome is 'already' and nothing is booked.
+      { label: 'own region’s trial', url: (w) => `/api/staff/events/${w.a.eventId}/group-enrolments`, body: (w) => ({ participantIds: [w.a.pupilId] }), expect: { navigator: 200 } },
+      // The school's lesson is the navigator's to fill; a stranger's pupil fails on its own line, not the request.
+      {
+        label: 'own school’s lesson, a pupil not assigned',
+        url: (w) => `/api/staff/events/${w.a.lessonId}/group-enrolments`,
+        body: (w) => ({ participantIds: [w.b.pupilId] }),
+        expect: { navigator: 200 },
+      },
+      { label: 'other region’s trial', url: (w) => `/api/staff/events/${w.b.eventId}/group-enrolments`, body: (w) => ({ participantIds: [w.a.pupilId] }), expect: { navigator: 404 } },
+      { label: 'other region’s lesson', url: (w) => `/api/staff/events/${w.b.lessonId}/group-enrolments`, body: (w) => ({ participantIds: [w.a.pupilId] }), expect: { navigator: 404 } },
     ],
   },
 

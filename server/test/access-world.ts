@@ -26,6 +26,8 @@ export interface RegionWorld {
   /** A published event of the venue, run by its mentor and open for marking, with the pupil's confirmed place. */
   eventId: string;
   enrolmentId: string;
+  /** The pupil's place at the lesson, cancelled earlier: acting on it shows who reaches it without changing anything. */
+  endedEnrolmentId: string;
   /** A professional-mastery lesson of the venue at the school, taken through the workflow, with its registration link's token. */
   lessonId: string;
   lessonToken: string;
@@ -117,6 +119,15 @@ async function lessonOfVenue(
   return { lessonId: lesson.eventId, lessonToken: lesson.token! };
 }
 
+/** Written directly: the pupil's enrolment at the lesson, already cancelled, so it holds no seat. */
+async function endedEnrolment(t: TestApp, eventId: string, pupilId: string): Promise<string> {
+  const [enrolment] = await t.database.db
+    .insert(enrolments)
+    .values({ eventId, participantId: pupilId, status: 'cancelled', source: 'link', createdBy: pupilId, endedAt: new Date(), endReason: 'cancelled_by_self' })
+    .returning({ id: enrolments.id });
+  return enrolment!.id;
+}
+
 async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
   const place = await regionByCode(t, code);
   const school = await createSchool(t, place);
@@ -163,6 +174,7 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
     paperConsentId: upload.body.id,
     ...event,
     ...lesson,
+    endedEnrolmentId: await endedEnrolment(t, lesson.lessonId, family.childId),
     staffIds: {
       regional_coordinator: coordinator.accountId,
       school: schoolStaff.accountId,
