@@ -154,6 +154,8 @@ export const feedbackSchema = z.strictObject({
 export const catalogueQuerySchema = z.object({
   regionId: z.coerce.number().int().positive().optional(),
   cityId: z.coerce.number().int().positive().optional(),
+  /** Every city of the region, even the pupil's own region whose own city is otherwise the default. */
+  anyCity: z.enum(['true']).optional(),
   sphere: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
   competency: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
   format: z.enum(['in_person', 'online'], { error: 'Формат: очно или онлайн' }).optional(),

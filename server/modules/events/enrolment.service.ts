@@ -475,10 +475,11 @@ export async function groupEnrol(ctx: AppContext, principal: Principal, eventId:
 }
 
 /** The pupil's catalogue: its region and city unless it chose others; the defaults are echoed for the filters. */
-export async function browseCatalogue(ctx: AppContext, principal: Principal, query: Omit<CatalogueFilter, 'regionId' | 'cityId' | 'ovz' | 'withSeats'> & { regionId?: number | undefined; cityId?: number | undefined; ovz?: string | undefined; withSeats?: string | undefined }) {
+export async function browseCatalogue(ctx: AppContext, principal: Principal, query: Omit<CatalogueFilter, 'regionId' | 'cityId' | 'ovz' | 'withSeats'> & { regionId?: number | undefined; cityId?: number | undefined; anyCity?: string | undefined; ovz?: string | undefined; withSeats?: string | undefined }) {
   const home = principal.role === 'participant' ? await pupilHome(ctx.db, principal.accountId) : null;
   const regionId = query.regionId ?? home?.region_id ?? null;
-  const cityId = query.cityId ?? (query.regionId === undefined || query.regionId === home?.region_id ? home?.city_id ?? null : null);
+  const homeRegion = query.regionId === undefined || query.regionId === home?.region_id;
+  const cityId = query.anyCity ? null : (query.cityId ?? (homeRegion ? home?.city_id ?? null : null));
   const { rows, total } = await catalogue(ctx.db, { ...query, regionId, cityId, ovz: query.ovz === 'true', withSeats: query.withSeats === 'true' });
   return { items: rows.map(toEventCard), total, page: query.page, pageSize: query.pageSize, defaults: { regionId: home?.region_id ?? null, cityId: home?.city_id ?? null } };
 }

@@ -176,6 +176,33 @@ describe('enrolment by a lesson link (seed 000)', () => {
   });
 });
 
+describe('the catalogue', () => {
+  it("shows a pupil the published trials of its region and city by default, never lessons, and every city on request", async () => {
+    const family = await readyFamily();
+    const trial = await publishedEvent(t, s, trialInput(s, { startsAt: [hoursFromNow(300)] }));
+    const online = await publishedEvent(t, s, trialInput(s, { format: 'online', placeId: null, videoUrl: 'https://video.example.ru/x', startsAt: [hoursFromNow(301)] }));
+    const lesson = await publishedEvent(t, s, lessonInput(s, { startsAt: [hoursFromNow(302)] }));
+    const [otherCity] = await t.rows<{ id: number }>(sql`select id from cities where region_id = ${s.place.regionId} and id <> ${s.place.cityId} limit 1`);
+    await t.rows(sql`update participant_profiles set city_id = ${otherCity!.id} where account_id = ${family.childId}`);
+
+    const ids = async (query: string) => {
+      const res = await t.api('GET', `/api/events/catalogue?pageSize=50${query}`, { cookie: family.childCookie });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return { ids: res.body.items.map((e: { id: string }) => e.id) as string[], defaults: res.body.defaults };
+    };
+    const home = await ids('');
+    expect(home.defaults).toEqual({ regionId: s.place.regionId, cityId: otherCity!.id });
+    expect(home.ids).toContain(online.eventId);
+    expect(home.ids).not.toContain(trial.eventId);
+    expect(home.ids).not.toContain(lesson.eventId);
+    const everywhere = await ids('&anyCity=true');
+    expect(everywhere.ids).toEqual(expect.arrayContaining([trial.eventId, online.eventId]));
+    expect(everywhere.ids).not.toContain(lesson.eventId);
+    expect((await ids('&anyCity=true&format=online')).ids).not.toContain(trial.eventId);
+    expect((await t.api('GET', '/api/events/catalogue?format=school_lesson', { cookie: family.childCookie })).status).toBe(400);
+  });
+});
+
 describe("a pupil's own request and the parent's agreement", () => {
   it('holds the seat until the parent agrees; declining or running out of time frees it', async () => {
     const { eventId } = await publishedEvent(t, s, trialInput(s, { capacity: 2, startsAt: [hoursFromNow(120)] }));

@@ -10,6 +10,7 @@ export const eventsKey = ['events'] as const;
 export interface CatalogueFilters {
   regionId?: string;
   cityId?: string;
+  anyCity?: string;
   sphere?: string;
   competency?: string;
   format?: string;

@@ -12,7 +12,7 @@ import { BackLink } from '../../diagnostics/components/back-link';
 import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters } from '../api/events-api';
 import { formatGrades, formatPlace, formatSeats, formatWhen } from '../event-format';
 
-const FILTERS = ['regionId', 'cityId', 'sphere', 'competency', 'format', 'from', 'to', 'ovz', 'withSeats', 'page'] as const;
+const FILTERS = ['regionId', 'cityId', 'anyCity', 'sphere', 'competency', 'format', 'from', 'to', 'ovz', 'withSeats', 'page'] as const;
 
 /** The filters live in the address, so the back button from an event returns to the same list. */
 function useFilters() {
@@ -71,9 +71,10 @@ export function CataloguePage() {
   const spheres = useCompetencies();
   const defaults = catalogue.data?.defaults;
   const regionId = filters.regionId ?? (defaults?.regionId ? String(defaults.regionId) : null);
-  // Like the server: without a chosen city, the pupil's own city applies whenever the region is its own.
+  // Like the server: without a chosen city, the pupil's own city applies whenever the region is its
+  // own, until the pupil clears it to see every city (anyCity).
   const homeRegion = regionId !== null && regionId === String(defaults?.regionId ?? '');
-  const cityId = filters.cityId ?? (homeRegion && defaults?.cityId ? String(defaults.cityId) : null);
+  const cityId = filters.anyCity ? null : (filters.cityId ?? (homeRegion && defaults?.cityId ? String(defaults.cityId) : null));
 
   const sphereData = useMemo(() => (spheres.data ?? []).map((s) => ({ value: s.code, label: s.name })), [spheres.data]);
   const competencyData = useMemo(() => {
@@ -98,15 +99,15 @@ export function CataloguePage() {
             label="Регион"
             value={regionId}
             allowDeselect={false}
-            onChange={(value) => value && update({ regionId: value, cityId: undefined })}
+            onChange={(value) => value && update({ regionId: value, cityId: undefined, anyCity: undefined })}
           />
           <CitySelect
             label="Город"
             placeholder="Все города региона"
             regionId={regionId ? Number(regionId) : null}
             value={cityId}
-            clearable={!homeRegion}
-            onChange={(value) => update({ regionId: regionId ?? undefined, cityId: value ?? undefined })}
+            clearable
+            onChange={(value) => update({ regionId: regionId ?? undefined, cityId: value ?? undefined, anyCity: value || !homeRegion ? undefined : 'true' })}
           />
           <ListSelect
             label="Сфера"
