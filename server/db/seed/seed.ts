@@ -249,7 +249,9 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
         address: `${city.name}, ул. Школьная, ${index + 1}`,
       });
     }
-    const [school, neighbourSchool] = await tx.select().from(schools).where(eq(schools.regionId, kirov.id)).orderBy(schools.createdAt, schools.id).limit(2);
+    // Rows of one transaction share created_at and ids are random: the ИНН follows the list's order, so
+    // the demo pupil always gets the list's first Kirov school, in the same city as the demo venue.
+    const [school, neighbourSchool] = await tx.select().from(schools).where(eq(schools.regionId, kirov.id)).orderBy(schools.inn).limit(2);
 
     const [venue] = await tx
       .insert(venues)
