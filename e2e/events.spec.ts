@@ -471,9 +471,9 @@ test('the mentor marks attendance and leaves a grade and feedback with a skill f
   // the pupil is told by the notification, and the pupil's events already carry the feedback.
   await pupil.goto('/participant');
   await expect(pupil.getByText('Наставник оставил отзыв о мероприятии').first()).toBeVisible();
-  const me = await ok<{ id: string }>(await pupil.request.get('/api/auth/session'));
+  const { account } = await ok<{ account: { id: string } }>(await pupil.request.get('/api/auth/session'));
   const events = await ok<{ planned: Array<{ event: { id: string }; attendance: string | null; mentorGrade: number | null; feedback: string | null; observedSkills: unknown[] }>; past: unknown[] }>(
-    await pupil.request.get(`/api/pupils/${me.id}/events`),
+    await pupil.request.get(`/api/pupils/${account.id}/events`),
   );
   const mine = events.planned.find((e) => e.event.id === id);
   expect(mine).toMatchObject({ attendance: 'present', mentorGrade: 5, feedback });
