@@ -21,12 +21,11 @@
 import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { fmt, freePort, fromDist } from './support.js';
 
 type TokensModule = typeof import('../server/lib/tokens.js');
 type LinkTokenModule = typeof import('../server/modules/events/link-token.js');
@@ -93,23 +92,7 @@ interface LoadResult {
   built: number;
 }
 
-/** The compiled modules, typed from their sources. */
-async function fromDist<T>(dist: string, relative: string): Promise<T> {
-  return (await import(pathToFileURL(path.join(dist, relative)).href)) as T;
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;

@@ -14,16 +14,16 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import * as OTPAuth from 'otpauth';
 import { createEnrolmentBench } from './enrolment.js';
+import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
 type AppModule = typeof import('../server/app.js');
 type ConfigModule = typeof import('../server/config.js');
@@ -51,10 +51,7 @@ const SCHOOL = { email: 'school@bilet.demo', password: 'bilet-demo-2026' };
 const IMPORT_ROWS = 10_000;
 const IMPORT_TARGET_SECONDS = 60;
 
-/** The compiled modules, typed from their sources. */
-async function fromDist<T>(relative: string): Promise<T> {
-  return (await import(pathToFileURL(path.join(DIST, relative)).href)) as T;
-}
+const fromDist = <T>(relative: string) => fromDistOf<T>(DIST, relative);
 
 interface ChosenDatabase {
   url: string | undefined;
@@ -93,17 +90,6 @@ async function chooseDatabase(): Promise<ChosenDatabase> {
     const reason = err instanceof Error ? err.message : String(err);
     return { url: undefined, label: `embedded PGlite (no PostgreSQL at 127.0.0.1:5432: ${reason})`, postgres: false, cleanup: nothing };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface Measurement {
@@ -260,7 +246,6 @@ function importCsv(pupils: BenchPupil[]): Buffer {
   return Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function printTable(rows: Measurement[]): void {
   const header = ['Endpoint', 'req/s (mean)', 'p99 (ms)', 'non-2xx', 'errors'];

@@ -1,5 +1,6 @@
 import { DateInput, TimeInput, type DateInputProps, type TimeInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
+import { CALENDAR_ARIA_LABELS } from '../../../lib/calendar-labels';
 
 /** "12.03.2027" as people type it; anything else waits until it becomes a whole date. */
 function parseRussianDate(value: string): string | null {
@@ -10,17 +11,6 @@ function parseRussianDate(value: string): string | null {
   return dayjs(iso).format('YYYY-MM-DD') === iso ? iso : null;
 }
 
-const ARIA_LABELS = {
-  monthLevelControl: 'Выбрать месяц',
-  yearLevelControl: 'Выбрать год',
-  nextMonth: 'Следующий месяц',
-  previousMonth: 'Предыдущий месяц',
-  nextYear: 'Следующий год',
-  previousYear: 'Предыдущий год',
-  nextDecade: 'Следующее десятилетие',
-  previousDecade: 'Предыдущее десятилетие',
-};
-
 /** A day typed as ДД.ММ.ГГГГ or picked in the calendar; past days are not offered. */
 export function DayInput(props: DateInputProps) {
   return (
@@ -30,7 +20,7 @@ export function DayInput(props: DateInputProps) {
       dateParser={parseRussianDate}
       minDate={dayjs().format('YYYY-MM-DD')}
       size="md"
-      ariaLabels={ARIA_LABELS}
+      ariaLabels={CALENDAR_ARIA_LABELS}
       w={{ base: '100%', xs: 200 }}
       {...props}
     />

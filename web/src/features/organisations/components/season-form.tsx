@@ -3,6 +3,7 @@ import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { regionUpdateSchema } from '../../../../../common/schemas/organisations.js';
+import { CALENDAR_ARIA_LABELS } from '../../../lib/calendar-labels';
 import { FormFooter } from '../../../lib/components/form-footer';
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { useSetSeason, type RegionDetails } from '../api/regions-api';
@@ -19,16 +20,7 @@ const DATE_INPUT = {
   clearable: true,
   size: 'md',
   w: { base: '100%', sm: 240 },
-  ariaLabels: {
-    monthLevelControl: 'Выбрать месяц',
-    yearLevelControl: 'Выбрать год',
-    nextMonth: 'Следующий месяц',
-    previousMonth: 'Предыдущий месяц',
-    nextYear: 'Следующий год',
-    previousYear: 'Предыдущий год',
-    nextDecade: 'Следующее десятилетие',
-    previousDecade: 'Предыдущее десятилетие',
-  },
+  ariaLabels: CALENDAR_ARIA_LABELS,
   clearButtonProps: { 'aria-label': 'Очистить дату' },
 } satisfies Partial<DatePickerInputProps>;
 
