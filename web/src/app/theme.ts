@@ -73,7 +73,11 @@ export const theme = createTheme({
         label: { whiteSpace: 'normal', textAlign: 'center', overflow: 'visible', paddingBlock: '4px' },
       },
     }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть уведомление' } } }),
+    // Mantine's toast text is gray-6, too pale on white for AA.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть уведомление' } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+    }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть окно' } } }),
     // Form groups read as sections, so their legends look like headings.
     Fieldset: Fieldset.extend({ styles: { legend: { fontSize: '1.25rem', fontWeight: 700, marginBottom: '0.5rem' } } }),
