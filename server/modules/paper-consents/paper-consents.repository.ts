@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { toListPage } from '../../db/paging.js';
 import { accounts, familyLinks, paperConsents, participantProfiles, schools } from '../../db/schema/index.js';
-import { likePattern } from '../../../common/schemas/lists.js';
+import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
 import type { PaperConsentListQuery, PaperConsentMimeType, PaperConsentView } from '../../../common/schemas/paper-consents.js';
 import type { PaperConsentFacts, PaperConsentScope } from './paper-consents.policy.js';
 
@@ -127,8 +128,8 @@ const SORTS: Record<PaperConsentListQuery['sort'], SQL[]> = {
   school: [sql`lower(${schools.name})`],
 };
 
-/** One page of the scans inside the scope, searched by child, file or school name. */
-export async function listPaperConsents(executor: Executor, scope: PaperConsentScope, query: PaperConsentListQuery) {
+/** One page of the scans inside the scope, searched by child, file or school name, with the total in the same statement. */
+export async function listPaperConsents(executor: Executor, scope: PaperConsentScope, query: PaperConsentListQuery): Promise<ListPage<PaperConsentView>> {
   const conditions: SQL[] = [scopeCondition(executor, scope)];
   if (query.assigned === 'true') conditions.push(isNotNull(paperConsents.participantId));
   if (query.assigned === 'false') conditions.push(isNull(paperConsents.participantId));
@@ -142,7 +143,7 @@ export async function listPaperConsents(executor: Executor, scope: PaperConsentS
   const where = and(...conditions);
   const direction = query.order === 'desc' ? desc : asc;
   const rows = await executor
-    .select(viewColumns)
+    .select({ ...viewColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(paperConsents)
     .innerJoin(schools, eq(schools.id, paperConsents.schoolId))
     .leftJoin(child, eq(child.id, paperConsents.participantId))
@@ -150,11 +151,12 @@ export async function listPaperConsents(executor: Executor, scope: PaperConsentS
     .orderBy(...SORTS[query.sort].map((s) => direction(s)), direction(paperConsents.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [total] = await executor
-    .select({ n: count() })
+  const matching = executor
+    .select({ id: paperConsents.id })
     .from(paperConsents)
     .innerJoin(schools, eq(schools.id, paperConsents.schoolId))
     .leftJoin(child, eq(child.id, paperConsents.participantId))
     .where(where);
-  return { items: rows.map(toView), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const page = await toListPage(executor, rows, query, sql`(${matching}) as matching`);
+  return { ...page, items: page.items.map(toView) };
 }
