@@ -143,10 +143,16 @@ export async function versionStatistics(ctx: AppContext, testId: number, version
  * every start, so a deployment carries its catalogue with it.
  */
 export async function syncCatalogue(db: Db, files: CatalogueFile[] = readCatalogueFiles()): Promise<{ added: number; updated: number; invalid: string[] }> {
-  const known = await loadKnownDimensions(db);
-  const latest = new Map((await latestVersionsBySlug(db)).map((r) => [r.slug, r]));
+  const rows = await latestVersionsBySlug(db);
+  const latest = new Map(rows.map((r) => [r.slug, r]));
   const summary = { added: 0, updated: 0, invalid: [] as string[] };
-  for (const file of files) {
+  // A file identical to a test's newest version is already loaded: most starts change nothing,
+  // so only the files that did change are parsed, and the reference lists read only for them.
+  const loaded = new Set(rows.map((r) => r.source));
+  const changed = files.filter((file) => !loaded.has(file.source));
+  if (changed.length === 0) return summary;
+  const known = await loadKnownDimensions(db);
+  for (const file of changed) {
     const parsed = parseDefinition(file.source, known);
     if (!parsed.ok) {
       summary.invalid.push(file.name);
@@ -154,7 +160,7 @@ export async function syncCatalogue(db: Db, files: CatalogueFile[] = readCatalog
     }
     const def = parsed.definition;
     const current = latest.get(def.slug);
-    if (current && (current.source === file.source || !current.fromCatalogue)) continue;
+    if (current && !current.fromCatalogue) continue;
     try {
       await inTransaction(db, async (tx) => {
         const testId = current ? current.testId : await insertTest(tx, def.slug, def.kind, null);
