@@ -77,9 +77,7 @@ export async function acceptStaffInvitation(
   return openSession(ctx, account.id, account.role as Role, previousHash);
 }
 
-/** The current consent text and what this staff member has accepted so far. */
-export async function getStaffConsent(ctx: AppContext, accountId: string): Promise<StaffConsentState> {
-  const accepted = await findStaffConsent(ctx.db, accountId);
+function consentState(accepted: { version: string | null; at: Date | null } | undefined): StaffConsentState {
   return {
     version: STAFF_CONSENT.version,
     title: STAFF_CONSENT.title,
@@ -87,6 +85,11 @@ export async function getStaffConsent(ctx: AppContext, accountId: string): Promi
     acceptedVersion: accepted?.version ?? null,
     acceptedAt: accepted?.at?.toISOString() ?? null,
   };
+}
+
+/** The current consent text and what this staff member has accepted so far. */
+export async function getStaffConsent(ctx: AppContext, accountId: string): Promise<StaffConsentState> {
+  return consentState(await findStaffConsent(ctx.db, accountId));
 }
 
 /**
@@ -97,9 +100,11 @@ export async function acceptStaffConsent(ctx: AppContext, accountId: string, ver
   if (version !== STAFF_CONSENT.version) {
     throw conflict('consent_outdated', 'Текст согласия обновился. Обновите страницу, прочитайте новую редакцию и примите её');
   }
+  const at = new Date();
   await inTransaction(ctx.db, async (tx) => {
-    await upsertOwnStaffProfile(tx, accountId, { pdConsentVersion: version, pdConsentAt: new Date() });
+    await upsertOwnStaffProfile(tx, accountId, { pdConsentVersion: version, pdConsentAt: at });
     await recordAudit(tx, actor, 'staff.consent_given', accountId, { version });
   });
-  return getStaffConsent(ctx, accountId);
+  // What was just written is the answer; no need to read it back.
+  return consentState({ version, at });
 }
