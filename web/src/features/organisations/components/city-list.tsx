@@ -1,58 +1,11 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { cityNameSchema } from '../../../../../common/schemas/organisations.js';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { applyServerErrors, schemaErrors } from '../../../lib/forms';
+import { errorMessage } from '../../../lib/api-client';
 import { useAddCity, useDeleteCity, useRenameCity, type RegionCity, type RegionDetails } from '../api/regions-api';
 import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
-
-/** A single-field form for a city name: adding a new one, or renaming one in its row. */
-function CityNameForm({
-  label,
-  initial,
-  submitLabel,
-  pending,
-  onSave,
-  onCancel,
-}: {
-  label: string;
-  initial: string;
-  submitLabel: string;
-  pending: boolean;
-  onSave: (name: string) => Promise<unknown>;
-  onCancel?: () => void;
-}) {
-  const form = useForm({ initialValues: { name: initial }, validate: (values) => schemaErrors(cityNameSchema, values) });
-  const submit = form.onSubmit(async ({ name }) => {
-    try {
-      await onSave(name.trim());
-      form.reset();
-    } catch (error) {
-      const message = applyServerErrors(error, form.setFieldError, (field) => (field === 'name' ? 'name' : null));
-      // A refusal without a field of its own (say, the city was deleted meanwhile) still belongs under this input.
-      if (!(error instanceof ApiError && error.fields.name)) form.setFieldError('name', message);
-    }
-  });
-  return (
-    <form onSubmit={submit} noValidate>
-      <Group align="flex-start" gap="xs" wrap="wrap">
-        <TextInput label={label} w={{ base: '100%', sm: 280 }} {...form.getInputProps('name')} />
-        <Group gap="xs" mt={{ base: 0, sm: 30 }}>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Отмена
-            </Button>
-          )}
-        </Group>
-      </Group>
-    </form>
-  );
-}
+import { NameForm } from '../../../lib/components/name-form';
 
 function CityRow({ city, onDelete }: { city: RegionCity; onDelete: (city: RegionCity) => void }) {
   const [editing, setEditing] = useState(false);
@@ -61,10 +14,11 @@ function CityRow({ city, onDelete }: { city: RegionCity; onDelete: (city: Region
     return (
       <Table.Tr>
         <Table.Td colSpan={3}>
-          <CityNameForm
+          <NameForm
             label={`Новое название для «${city.name}»`}
             initial={city.name}
-            submitLabel="Сохранить"
+            schema={cityNameSchema}
+            width={280}
             pending={rename.isPending}
             onCancel={() => setEditing(false)}
             onSave={(name) => rename.mutateAsync({ id: city.id, name }).then(() => setEditing(false))}
@@ -110,10 +64,12 @@ export function CityList({ region }: { region: RegionDetails }) {
       <Text size="sm">
         Из этого списка школы, площадки и участники выбирают свой город. Город, который уже кто-то указал, удалить нельзя — его можно переименовать.
       </Text>
-      <CityNameForm
+      <NameForm
         label="Новый город"
         initial=""
+        schema={cityNameSchema}
         submitLabel="Добавить"
+        width={280}
         pending={add.isPending}
         onSave={(name) => add.mutateAsync(name).then(() => notifications.show({ color: 'green', title: 'Город добавлен', message: name }))}
       />

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Accordion, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { REFERENCE_LIMITS, sphereUpdateSchema } from '../../../../../common/schemas/reference.js';
 import { useCompetencies, type Sphere } from '../../../lib/competencies';
+import { NameForm } from '../../../lib/components/name-form';
 import { LoadError, PageLoader } from '../../../lib/components/page';
 import { plural } from '../../../lib/format';
 import { useRenameSphere } from '../api/reference-api';
 import { AddCompetencyForm } from './add-competency-form';
 import { CompetencyRow } from './competency-row';
-import { NameForm } from './name-form';
 
 function SphereName({ sphere }: { sphere: Sphere }) {
   const [editing, setEditing] = useState(false);
@@ -17,6 +18,8 @@ function SphereName({ sphere }: { sphere: Sphere }) {
       <NameForm
         label="Название сферы"
         initial={sphere.name}
+        schema={sphereUpdateSchema}
+        maxLength={REFERENCE_LIMITS.name}
         pending={rename.isPending}
         onCancel={() => setEditing(false)}
         onSave={async (name) => {
