@@ -298,18 +298,6 @@ export async function pupilsByIds(executor: Executor, ids: readonly string[]): P
   );
 }
 
-/** A navigator enrols into open trials of its school's region and into lessons at its own school. */
-export async function navigatorSeesEvent(executor: Executor, navigatorId: string, eventId: string): Promise<boolean> {
-  const rows = await queryRows(
-    executor,
-    sql`select 1 from events e join venues v on v.id = e.venue_id
-      join staff_profiles sp on sp.account_id = ${navigatorId} join schools s on s.id = sp.school_id
-      where e.id = ${eventId} and e.status = 'published'
-        and ((e.format <> 'school_lesson' and v.region_id = s.region_id) or e.school_id = s.id)`,
-  );
-  return rows.length > 0;
-}
-
 export async function accountOfSession(executor: Executor, sessionHash: string): Promise<string | null> {
   const [row] = await queryRows<{ account_id: string }>(executor, sql`select account_id from sessions where id_hash = ${sessionHash}`);
   return row?.account_id ?? null;

@@ -35,7 +35,6 @@ import {
   pupilEnrolments,
   pupilHome,
   pupilsByIds,
-  navigatorSeesEvent,
   accountOfSession,
   releaseSeat,
   setStatus,
@@ -46,6 +45,8 @@ import {
   type FactsRow,
   type NewEnrolment,
 } from './enrolment.repository.js';
+import { canSeeEvent } from './events.policy.js';
+import { findEventRef } from './events.repository.js';
 import { notifyFamily } from './family-notice.js';
 import { linkTokenHash } from './link-token.js';
 import { formatEventWhen } from './event-time.js';
@@ -254,7 +255,7 @@ async function announce(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, child
     },
   };
   const notice = notices[status];
-  if (notice) await notifyFamily(ctx, tx, afterCommit, childId, { ...notice, pupilLink: '/participant/events', parentLink: '/parent' });
+  if (notice) await notifyFamily(ctx, tx, afterCommit, childId, { ...notice });
 }
 
 /** Enrolment from an event's card: a pupil asks for itself, a parent enrols one of its children. */
@@ -301,6 +302,7 @@ async function lockedEnrolment(ctx: AppContext, tx: Tx, principal: Principal, en
  * Runs in the transaction that freed the seat, so nobody from outside the list can take it first.
  */
 async function promoteWaiting(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, eventId: string): Promise<void> {
+  let event: EventCard | null = null;
   for (const waiting of await waitingList(tx, eventId, 50)) {
     const facts = await factsOf(tx, eventId, waiting.participant_id);
     if (!facts || facts.event_status !== 'published' || new Date(facts.starts_at).getTime() <= Date.now()) return;
@@ -309,16 +311,14 @@ async function promoteWaiting(ctx: AppContext, tx: Tx, afterCommit: AfterCommit,
     // The parent's agreement is still needed when the pupil queued on its own.
     const to = waiting.source === 'catalogue' ? 'held' : 'confirmed';
     await promote(tx, waiting.id, to, HOLD_HOURS);
-    const event = await eventCard(tx, eventId);
+    event ??= (await eventCard(tx, eventId))!;
     await notifyFamily(ctx, tx, afterCommit, waiting.participant_id, {
       kind: 'event.promoted',
       title: 'Освободилось место на мероприятии',
       body:
         to === 'held'
-          ? `Для ребёнка освободилось место на мероприятии «${event!.title}». Место удерживается ${HOLD_HOURS} часов: родителю нужно согласовать участие в кабинете.`
-          : `Ребёнок записан из листа ожидания на мероприятие «${event!.title}» (${formatEventWhen(event!.startsAt, event!.endsAt)}).`,
-      pupilLink: '/participant/events',
-      parentLink: '/parent',
+          ? `Для ребёнка освободилось место на мероприятии «${event.title}». Место удерживается ${HOLD_HOURS} часов: родителю нужно согласовать участие в кабинете.`
+          : `Ребёнок записан из листа ожидания на мероприятие «${event.title}» (${formatEventWhen(event.startsAt, event.endsAt)}).`,
     });
   }
 }
@@ -343,8 +343,6 @@ export async function cancelEnrolment(ctx: AppContext, principal: Principal, enr
         kind: 'event.enrolment_cancelled',
         title: 'Запись на мероприятие отменена',
         body: `Запись на мероприятие «${row.title}» отменена ${relation === 'parent' ? 'родителем' : 'педагогом-навигатором'}.`,
-        pupilLink: '/participant/events',
-        parentLink: '/parent',
       });
     }
     return result(row.id, 'cancelled', null);
@@ -375,8 +373,6 @@ async function notifyAccountOfAnswer(ctx: AppContext, tx: Tx, afterCommit: After
     body: agree
       ? `Участие в мероприятии «${row.title}» согласовано — оно в разделе «Запланированные».`
       : `Родитель не согласовал участие в мероприятии «${row.title}», место освобождено.`,
-    pupilLink: '/participant/events',
-    parentLink: '/parent',
   });
 }
 
@@ -402,8 +398,6 @@ export async function expireHolds(ctx: AppContext): Promise<number> {
         kind: 'event.hold_expired',
         title: 'Время на согласие истекло',
         body: `Родитель не успел согласовать участие в мероприятии «${e.title}», место освобождено. Если места ещё есть, можно записаться снова.`,
-        pupilLink: '/participant/events',
-        parentLink: '/parent',
       });
     }
     for (const eventId of new Set(expired.map((e) => e.event_id))) await promoteWaiting(ctx, tx, afterCommit, eventId);
@@ -452,7 +446,8 @@ export async function enrolmentEvent(ctx: AppContext, principal: Principal, enro
  * and its own transaction, so one pupil's unmet condition does not stop the others.
  */
 export async function groupEnrol(ctx: AppContext, principal: Principal, eventId: string, participantIds: readonly string[], actor: AuditActor): Promise<GroupEnrolResult> {
-  if (!(await navigatorSeesEvent(ctx.db, principal.accountId, eventId))) throw notFound('Мероприятие не найдено');
+  const event = await findEventRef(ctx.db, eventId);
+  if (!event || !canSeeEvent(principal, event)) throw notFound('Мероприятие не найдено');
   const names = new Map((await pupilsByIds(ctx.db, participantIds)).map((p) => [p.id, p.name]));
   const results: GroupEnrolResult['results'] = [];
   for (const participantId of participantIds) {

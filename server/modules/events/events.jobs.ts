@@ -23,11 +23,7 @@ export async function sendEventReminders(ctx: AppContext): Promise<Record<Remind
         const rows = await claimReminders(tx, kind, BATCH);
         const cards = new Map((await eventCards(tx, [...new Set(rows.map((r) => r.event_id))])).map((c) => [c.id, c]));
         for (const row of rows) {
-          await notifyFamily(ctx, tx, afterCommit, row.participant_id, {
-            ...reminderNotice(kind, cards.get(row.event_id)!),
-            pupilLink: '/participant/events',
-            parentLink: '/parent',
-          });
+          await notifyFamily(ctx, tx, afterCommit, row.participant_id, reminderNotice(kind, cards.get(row.event_id)!));
         }
         return rows.length;
       });

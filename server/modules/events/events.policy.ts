@@ -75,7 +75,7 @@ export function canSeeEvent(viewer: EventViewer, event: EventRef): boolean {
 }
 
 /** Only the venue's own main account runs its events; a mentor of the venue does not. */
-export function ownsEvent(viewer: EventViewer, event: Pick<EventRef, 'venueId'>): boolean {
+export function ownsEvent(viewer: Pick<EventViewer, 'role' | 'venueId'>, event: Pick<EventRef, 'venueId'>): boolean {
   return viewer.role === 'venue' && viewer.venueId !== null && viewer.venueId === event.venueId;
 }
 

@@ -158,12 +158,17 @@ export async function endLiveEnrolments(executor: Executor, eventId: string, end
   return rows.map((r) => r.participant_id);
 }
 
-/** Asks everyone holding a seat to confirm the event's new time; returns the pupils concerned. */
+/**
+ * Asks everyone holding a seat to confirm the event's (already updated) new time; a seat held for a
+ * parent's answer is released no later than the new start. Returns the pupils concerned.
+ */
 export async function requireReconfirmation(executor: Executor, eventId: string): Promise<string[]> {
   const rows = await queryRows<{ participant_id: string }>(
     executor,
-    sql`update enrolments set reconfirm_required = true
-        where event_id = ${eventId} and status in ('held', 'confirmed') returning participant_id`,
+    sql`update enrolments en set reconfirm_required = true,
+          hold_expires_at = case when en.status = 'held' then least(en.hold_expires_at, ev.starts_at) end
+        from events ev where ev.id = en.event_id and en.event_id = ${eventId} and en.status in ('held', 'confirmed')
+        returning en.participant_id`,
   );
   return rows.map((r) => r.participant_id);
 }

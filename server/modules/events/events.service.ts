@@ -11,6 +11,7 @@ import { recordAudit, type AuditActor } from '../audit/index.js';
 import { insertNotification } from '../notifications/notifications.repository.js';
 import { toEventCard } from './event-cards.repository.js';
 import { notifyFamily } from './family-notice.js';
+import { formatEventMoment } from './event-time.js';
 import { linkTokenHash, newLinkToken } from './link-token.js';
 import {
   LINK_STATUSES,
@@ -61,11 +62,6 @@ const STEP_REFUSALS: Record<EventStep, string> = {
 const stepRefused = (step: EventStep) => conflict('event_status', STEP_REFUSALS[step]);
 const alreadyStarted = () => conflict('event_started', 'Время мероприятия уже наступило — сначала измените дату');
 const alreadyEnded = () => conflict('event_ended', 'Мероприятие уже прошло');
-
-/** How people read an event's time in notices: the programme runs on Moscow time. */
-function moscowTime(d: Date): string {
-  return `${d.toLocaleString('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })} (мск)`;
-}
 
 const staffLink = (id: string) => `/staff/events/${id}`;
 
@@ -219,7 +215,7 @@ export async function submitEvent(ctx: AppContext, viewer: EventViewer, id: stri
     await notifyStaff(tx, await activeStaffIds(tx, { role: 'regional_coordinator', regionId: event.regionId }), {
       kind: 'event_submitted',
       title: 'Мероприятие ждёт согласования',
-      body: `«${event.title}», ${moscowTime(event.startsAt)}`,
+      body: `«${event.title}», ${formatEventMoment(event.startsAt)}`,
       link: staffLink(id),
     });
   });
@@ -245,7 +241,7 @@ export async function approveEvent(ctx: AppContext, viewer: EventViewer, id: str
     await notifyStaff(tx, await activeStaffIds(tx, { role: 'venue', venueId: event.venueId }), {
       kind: 'event_approved',
       title: 'Мероприятие согласовано',
-      body: `«${event.title}», ${moscowTime(event.startsAt)}: его можно публиковать`,
+      body: `«${event.title}», ${formatEventMoment(event.startsAt)}: его можно публиковать`,
       link: staffLink(id),
     });
   });
@@ -286,7 +282,7 @@ export async function cancelEvent(ctx: AppContext, viewer: EventViewer, id: stri
       await notifyFamily(ctx, tx, afterCommit, pupil, {
         kind: 'event_cancelled',
         title: 'Мероприятие отменено',
-        body: `«${event.title}», ${moscowTime(event.startsAt)}, отменено. Причина: ${reason}`,
+        body: `«${event.title}», ${formatEventMoment(event.startsAt)}, отменено. Причина: ${reason}`,
       });
     }
     await recordAudit(tx, actor, 'event.cancelled', id, { venueId: event.venueId, enrolmentsEnded: pupils.length });
@@ -311,7 +307,7 @@ export async function moveEvent(
       await notifyFamily(ctx, tx, afterCommit, pupil, {
         kind: 'event_moved',
         title: 'Мероприятие перенесено',
-        body: `«${event.title}» перенесено с ${moscowTime(event.startsAt)} на ${moscowTime(begins)}. Причина: ${input.reason}. Подтвердите в личном кабинете, что участие в новое время в силе`,
+        body: `«${event.title}» перенесено с ${formatEventMoment(event.startsAt)} на ${formatEventMoment(begins)}. Причина: ${input.reason}. Подтвердите в личном кабинете, что участие в новое время в силе`,
       });
     }
     await recordAudit(tx, actor, 'event.moved', id, { venueId: event.venueId, from: event.startsAt.toISOString(), to: begins.toISOString() });

@@ -7,18 +7,17 @@ import { notifyAccount, type NotificationInput } from '../notifications/notifica
 /**
  * Tells a pupil and every linked parent the same thing, in the cabinet and by e-mail: whatever
  * happens to a child's event reaches both (DOMAIN: phone and e-mail exist for exactly this).
- * Each gets the link to its own cabinet.
+ * Each gets the link to its own cabinet: the pupil's events page, the parent's cabinet.
  */
 export async function notifyFamily(
   ctx: AppContext,
   tx: Tx,
   afterCommit: AfterCommit,
   participantId: string,
-  notice: Omit<NotificationInput, 'link'> & { pupilLink?: string; parentLink?: string },
+  notice: Omit<NotificationInput, 'link'>,
 ): Promise<void> {
-  const { pupilLink = '/participant', parentLink = '/parent', ...input } = notice;
-  await notifyAccount(ctx, tx, afterCommit, participantId, { ...input, link: pupilLink });
+  await notifyAccount(ctx, tx, afterCommit, participantId, { ...notice, link: '/participant/events' });
   for (const parent of await listParentsOf(tx, participantId)) {
-    await notifyAccount(ctx, tx, afterCommit, parent.id, { ...input, link: parentLink });
+    await notifyAccount(ctx, tx, afterCommit, parent.id, { ...notice, link: '/parent' });
   }
 }

@@ -1,11 +1,7 @@
-import type { Role } from '../../../common/roles.js';
 import { MARKING_OPENS_BEFORE_MINUTES, type Attendance, type EventStatus } from '../../../common/events.js';
+import { ownsEvent, type EventViewer } from './events.policy.js';
 
-export interface EventViewer {
-  accountId: string;
-  role: Role;
-  venueId: string | null;
-}
+type RosterViewer = Pick<EventViewer, 'accountId' | 'role' | 'venueId'>;
 
 /** What the rules need to know about an event and the caller's place in it. */
 export interface EventStaffFacts {
@@ -20,14 +16,12 @@ export interface EventStaffFacts {
  * The roster names pupils and may show health notes: the event's own mentors and its venue's
  * staff see it, a mentor of the same venue who does not run this event does not.
  */
-export function canSeeRoster(viewer: EventViewer, event: EventStaffFacts): boolean {
-  if (viewer.role === 'mentor') return event.mentorAssigned;
-  if (viewer.role === 'venue') return viewer.venueId !== null && viewer.venueId === event.venueId;
-  return false;
+export function canSeeRoster(viewer: RosterViewer, event: EventStaffFacts): boolean {
+  return viewer.role === 'mentor' ? event.mentorAssigned : ownsEvent(viewer, event);
 }
 
 /** Attendance and feedback are the assigned mentor's word only. */
-export function canRunEvent(viewer: EventViewer, event: EventStaffFacts): boolean {
+export function canRunEvent(viewer: RosterViewer, event: EventStaffFacts): boolean {
   return viewer.role === 'mentor' && event.mentorAssigned;
 }
 

@@ -153,8 +153,6 @@ export async function giveFeedback(
       kind: 'event_feedback',
       title: row.feedbackAt ? 'Наставник изменил отзыв о мероприятии' : 'Наставник оставил отзыв о мероприятии',
       body: `Наставник оценил участие в мероприятии «${event.title}» и написал отзыв. Оценка, отзыв и замеченные навыки — в разделе «Мероприятия»; они уже учтены в цифровом следе.`,
-      pupilLink: '/participant/events',
-      parentLink: '/parent',
     });
     await recordAudit(tx, actor, 'event.feedback_given', enrolmentId, { eventId, grade: input.grade, skills: input.skills.length });
   });
