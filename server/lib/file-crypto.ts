@@ -18,11 +18,15 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + KEY_ID_BYTES + IV_BYTES + TAG_BYTES;
 
+/** The id that names a master key in every sealed value, field envelope or file, whichever subkey sealed it. */
+export function masterKeyId(masterKey: Buffer): string {
+  return crypto.createHash('sha256').update(masterKey).digest('hex').slice(0, KEY_ID_BYTES);
+}
+
 export function createFileCrypto(masterKey: Buffer): FileCrypto {
   if (masterKey.length !== 32) throw new Error('PD_ENCRYPTION_KEY must be 32 bytes (base64-encoded)');
   const key = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bilet/files/encrypt', 32));
-  // The same id the field envelopes carry: it names the master key, whichever subkey is derived from it.
-  const keyId = crypto.createHash('sha256').update(masterKey).digest('hex').slice(0, KEY_ID_BYTES);
+  const keyId = masterKeyId(masterKey);
   const keyIdBytes = Buffer.from(keyId, 'ascii');
   const aad = (context: string) => Buffer.concat([MAGIC, keyIdBytes, Buffer.from(context, 'utf8')]);
 

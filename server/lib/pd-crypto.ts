@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFileCrypto, type FileCrypto } from './file-crypto.js';
+import { createFileCrypto, masterKeyId, type FileCrypto } from './file-crypto.js';
 
 /**
  * Field-level protection of personal data (152-FZ): AES-256-GCM envelopes tagged with the key id,
@@ -27,7 +27,7 @@ export function createPdCrypto(masterKey: Buffer): PdCrypto {
   if (masterKey.length !== 32) throw new Error('PD_ENCRYPTION_KEY must be 32 bytes (base64-encoded)');
   const encKey = derive(masterKey, 'bilet/pd/encrypt');
   const indexKey = derive(masterKey, 'bilet/pd/blind-index');
-  const keyId = crypto.createHash('sha256').update(masterKey).digest('hex').slice(0, 8);
+  const keyId = masterKeyId(masterKey);
   return {
     keyId,
     files: createFileCrypto(masterKey),
