@@ -1,18 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api } from '../../../lib/api-client';
 import { fullName } from '../../../lib/format';
+import { useParentCabinet } from '../../parent/api/parent-api';
 import { AdultDiagnostics } from '../components/adult-diagnostics';
 import { AdultResult } from '../components/adult-result';
 
-interface CabinetChildren {
-  children: Array<{ id: string; lastName: string; firstName: string; middleName: string | null }>;
-}
-
 /** The child's name for the title, from the parent cabinet already in the cache when coming from it. */
 function useChildName(childId: string): string | null {
-  const cabinet = useQuery({ queryKey: ['parent-cabinet'], queryFn: () => api<CabinetChildren>('/parent/cabinet') });
-  const child = cabinet.data?.children.find((c) => c.id === childId);
+  const child = useParentCabinet().data?.children.find((c) => c.id === childId);
   return child ? fullName(child) : null;
 }
 
