@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'],
           setupFiles: ['web/src/test/setup.ts'],
           css: false,
+          // A form test types into jsdom key by key; on two busy cores that alone can pass 5 s.
+          testTimeout: 20_000,
         },
       },
       {
