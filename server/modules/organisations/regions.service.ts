@@ -21,9 +21,10 @@ const regionNotFound = () => notFound('Регион не найден');
 const cityNotFound = () => notFound('Город не найден');
 const cityTaken = () => conflict('city_exists', 'Такой город в регионе уже есть', { name: 'Такой город в регионе уже есть' });
 
-/** The issuer's table of all regions, or the coordinator's own row. */
-export function listRegionsOverview(ctx: AppContext, scope: Scope) {
-  return regionsOverview(ctx.db, scope.role === 'issuer_admin' ? null : scope.regionId);
+/** The issuer's table of all regions, or the coordinator's own row; a coordinator without a region sees none. */
+export async function listRegionsOverview(ctx: AppContext, scope: Scope) {
+  if (scope.role === 'issuer_admin') return regionsOverview(ctx.db, null);
+  return scope.regionId === null ? [] : regionsOverview(ctx.db, scope.regionId);
 }
 
 /** One region's set-up: season, cities with how much uses each, coordinators. */

@@ -219,6 +219,13 @@ describe('regions: season and cities', () => {
     expect((await t.api('GET', `/api/regions/${tatarstan.regionId}`, { cookie: issuer.cookie })).status).toBe(200);
   });
 
+  it('shows a coordinator whose profile names no region no region at all, not every one', async () => {
+    const adrift = await createStaff(t, 'regional_coordinator');
+    const res = await t.api('GET', '/api/regions/overview', { cookie: adrift.cookie });
+    expect(res.status).toBe(200);
+    expect(res.body.regions).toEqual([]);
+  });
+
   it('answers ids beyond the database integer with 400, not a failed query', async () => {
     const huge = '99999999999';
     for (const url of [`/api/regions/${huge}/cities`, `/api/regions/${huge}/schools?cityId=${huge}`, `/api/regions/${huge}`, `/api/organisations?regionId=${huge}`]) {
