@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
@@ -49,9 +50,9 @@ function mapUniqueViolation(kind: OrganisationKind, err: unknown): never {
   if (err instanceof AppError && err.code === 'email_taken') {
     throw conflict('email_taken', err.message, { 'responsible.email': 'Этот адрес уже используется — укажите другой' });
   }
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const constraint = e.constraint ?? e.cause?.constraint ?? '';
-  if ((e.code ?? e.cause?.code) === '23505') {
+  if (isUniqueViolation(err)) {
+    const e = err as { constraint?: string; cause?: { constraint?: string } };
+    const constraint = e.constraint ?? e.cause?.constraint ?? '';
     if (constraint.endsWith('_inn_uq')) throw duplicateError(kind, 'inn');
     if (constraint.endsWith('_region_name_uq')) throw duplicateError(kind, 'name');
   }
