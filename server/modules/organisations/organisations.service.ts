@@ -59,9 +59,9 @@ function mapUniqueViolation(kind: OrganisationKind, err: unknown): never {
   throw err;
 }
 
-async function assertCompetencies(tx: Tx, ids: number[] | undefined): Promise<void> {
-  if (!ids) return;
-  if ((await countExistingCompetencies(tx, ids)) !== new Set(ids).size) {
+/** Every competency id names an existing competency; shared by venues and their mentors. */
+export async function assertCompetencies(tx: Tx, ids: number[] | undefined): Promise<void> {
+  if (ids && (await countExistingCompetencies(tx, ids)) !== new Set(ids).size) {
     throw badRequest('invalid_input', 'Проверьте введённые данные', { competencyIds: 'Выберите компетенции из списка' });
   }
 }

@@ -8,7 +8,8 @@ import type { InviteStaff, OwnProfile, StaffListQuery } from '../../../common/sc
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { updateAccount } from '../identity/accounts.repository.js';
 import { deleteSessionsOfAccount } from '../identity/auth.repository.js';
-import { countExistingCompetencies, findOrganisation } from './organisations.repository.js';
+import { findOrganisation } from './organisations.repository.js';
+import { assertCompetencies } from './organisations.service.js';
 import { canInvite, canManageStaff, canSeeStaff, canUpdateStaff, type Scope } from './organisations.policy.js';
 import { findRegion, regionName } from './regions.repository.js';
 import { findStaffMember, listStaff, listStaffCompetencies, setStaffCompetencies, updateStaffProfile } from './staff.repository.js';
@@ -34,12 +35,6 @@ function staffScopeSql(scope: Scope) {
 
 export function findStaff(ctx: AppContext, scope: Scope, query: StaffListQuery) {
   return listStaff(ctx.db, query, staffScopeSql(scope));
-}
-
-async function assertCompetencies(tx: Tx, ids: number[] | undefined): Promise<void> {
-  if (ids && (await countExistingCompetencies(tx, ids)) !== new Set(ids).size) {
-    throw badRequest('invalid_input', 'Проверьте введённые данные', { competencyIds: 'Выберите компетенции из списка' });
-  }
 }
 
 /** Where a staff member works, as its invitation e-mail names it. */
