@@ -1,14 +1,6 @@
-import { Badge } from '@mantine/core';
+import { StatusBadge } from '../../../lib/components/status-badge';
 import type { TestStatus, VersionStatus } from '../api/workbench-api';
 import { TEST_STATUS, VERSION_STATUS } from '../labels';
-
-function StatusBadge({ label, color }: { label: string; color: string }) {
-  return (
-    <Badge variant="light" color={color} tt="none">
-      {label}
-    </Badge>
-  );
-}
 
 export const TestStatusBadge = ({ status }: { status: TestStatus }) => <StatusBadge {...TEST_STATUS[status]} />;
 

@@ -1,13 +1,5 @@
-import { Badge } from '@mantine/core';
+import { StatusBadge } from '../../../lib/components/status-badge';
 import { ORGANISATION_STATUS, STAFF_STATUS, type OrganisationStatus, type StaffStatus } from '../labels';
-
-function StatusBadge({ label, color }: { label: string; color: string }) {
-  return (
-    <Badge variant="light" color={color} tt="none">
-      {label}
-    </Badge>
-  );
-}
 
 export const StaffStatusBadge = ({ status }: { status: StaffStatus }) => <StatusBadge {...STAFF_STATUS[status]} />;
 
