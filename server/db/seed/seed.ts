@@ -1,4 +1,5 @@
 import { count, eq, inArray } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../client.js';
 import { inTransaction } from '../transaction.js';
@@ -45,9 +46,13 @@ import { DEMO_SCHOOLS } from './schools.data.js';
  * so an installation made before a list existed gets it at its next start and later edits are kept.
  * The diagnostics catalogue is synchronised from the repository every time (see syncCatalogue).
  */
+async function isEmpty(db: Db, table: PgTable): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(table);
+  return (row?.n ?? 0) === 0;
+}
+
 export async function seedReferenceData(db: Db): Promise<void> {
-  const [existingRegions] = await db.select({ n: count() }).from(regions);
-  if ((existingRegions?.n ?? 0) === 0) {
+  if (await isEmpty(db, regions)) {
     await inTransaction(db, async (tx) => {
       for (const region of REGIONS) {
         const [row] = await tx.insert(regions).values({ code: region.code, name: region.name }).returning({ id: regions.id });
@@ -55,8 +60,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
       }
     });
   }
-  const [existingSpheres] = await db.select({ n: count() }).from(spheres);
-  if ((existingSpheres?.n ?? 0) === 0) {
+  if (await isEmpty(db, spheres)) {
     // Several processes starting at once may all find the table empty; the codes' unique indexes let one win quietly.
     await inTransaction(db, async (tx) => {
       for (const sphere of SPHERES) {
@@ -66,10 +70,8 @@ export async function seedReferenceData(db: Db): Promise<void> {
       }
     });
   }
-  const [existingSkills] = await db.select({ n: count() }).from(softSkills);
-  if ((existingSkills?.n ?? 0) === 0) await db.insert(softSkills).values([...SOFT_SKILLS]).onConflictDoNothing();
-  const [existingLevels] = await db.select({ n: count() }).from(awarenessLevels);
-  if ((existingLevels?.n ?? 0) === 0) await db.insert(awarenessLevels).values([...AWARENESS_LEVELS]).onConflictDoNothing();
+  if (await isEmpty(db, softSkills)) await db.insert(softSkills).values([...SOFT_SKILLS]).onConflictDoNothing();
+  if (await isEmpty(db, awarenessLevels)) await db.insert(awarenessLevels).values([...AWARENESS_LEVELS]).onConflictDoNothing();
   await syncCatalogue(db);
 }
 
@@ -225,8 +227,7 @@ async function seedDemoEvents(
  * signs in through the ESIA emulator as its first test citizen, with the consent given.
  */
 export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | null> {
-  const [existing] = await ctx.db.select({ n: count() }).from(accounts);
-  if ((existing?.n ?? 0) > 0) return null;
+  if (!(await isEmpty(ctx.db, accounts))) return null;
   const [kirov] = await ctx.db.select().from(regions).where(eq(regions.code, '43'));
   if (!kirov) throw new Error('Reference data must be seeded before demo data');
   const [kirovCity] = await ctx.db.select().from(cities).where(eq(cities.regionId, kirov.id)).orderBy(cities.id).limit(1);
