@@ -1,5 +1,5 @@
-import type { EventCard } from '../../../../common/schemas/events.js';
-import { plural } from '../../lib/format';
+import type { EventCard } from '../../../common/schemas/events.js';
+import { plural } from './format';
 
 // Events happen at Moscow time in the programme's announcements; every family reads the same clock.
 const ZONE = 'Europe/Moscow';

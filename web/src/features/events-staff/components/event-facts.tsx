@@ -1,34 +1,27 @@
 import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import { DIFFICULTY_LABELS, EVENT_FORMAT_LABELS } from '../../../../../common/events.js';
 import type { StaffEventDetail } from '../../../../../common/schemas/events.js';
 import { Fact } from '../../../lib/components/fact';
-import { formatDateTime, plural } from '../../../lib/format';
+import { formatDuration, formatGrades, formatPlace, formatWhen } from '../../../lib/event-format';
+import { plural } from '../../../lib/format';
 
-function where(event: StaffEventDetail): { label: string; value: string } {
-  if (event.format === 'in_person' && event.place) {
-    return { label: 'Место проведения', value: `${event.place.name}, ${event.place.cityName}, ${event.place.address}` };
-  }
-  if (event.format === 'school_lesson' && event.school) return { label: 'Школа', value: event.school.name };
-  return { label: 'Где', value: 'Онлайн, по видеосвязи' };
-}
+const PLACE_LABELS = { in_person: 'Место проведения', school_lesson: 'Школа', online: 'Где' } as const;
 
 const people = (n: number) => `${n} ${plural(n, ['ученик', 'ученика', 'учеников'])}`;
 
 /** Everything an event's card says, as the staff read it. */
 export function EventFacts({ event }: { event: StaffEventDetail }) {
-  const place = where(event);
   const taken = event.capacity - event.seatsLeft;
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
         <Fact label="Компетенция" value={`${event.competency.name} (${event.competency.sphereName})`} />
         <Fact label="Формат" value={EVENT_FORMAT_LABELS[event.format]} />
-        <Fact label="Начало" value={formatDateTime(event.startsAt)} />
-        <Fact label="Продолжительность" value={`${event.durationMinutes} мин, до ${dayjs(event.endsAt).format('HH:mm')}`} />
-        <Fact label={place.label} value={place.value} />
+        <Fact label="Когда" value={`${formatWhen(event)} (мск)`} />
+        <Fact label="Продолжительность" value={formatDuration(event.durationMinutes)} />
+        <Fact label={PLACE_LABELS[event.format]} value={formatPlace(event) ?? 'Онлайн, по видеосвязи'} />
         <Fact label="Площадка" value={event.venue.name} />
-        <Fact label="Классы" value={`С ${event.gradeFrom} по ${event.gradeTo}`} />
+        <Fact label="Классы" value={formatGrades(event)} />
         <Fact label="Сложность" value={DIFFICULTY_LABELS[event.difficulty]} />
         <Fact label="Места" value={`Занято ${taken} из ${event.capacity}, свободно ${event.seatsLeft}`} />
         <Fact label="Записаны" value={people(event.counts.confirmed)} />

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
 import { FormAlert } from '../../../lib/components/page';
 import { calendarUrl, useEnrolmentAction } from '../api/events-api';
-import { formatPlace, formatTimeLeft, formatWhen } from '../event-format';
+import { formatPlace, formatTimeLeft, formatWhen } from '../../../lib/event-format';
 import { StatusBadge } from './status-badge';
 
 export type Viewer = 'pupil' | 'parent';

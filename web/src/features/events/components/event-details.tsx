@@ -2,7 +2,7 @@ import { Alert, Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import { DIFFICULTY_LABELS, EVENT_FORMAT_LABELS } from '../../../../../common/events.js';
 import type { EventCard } from '../../../../../common/schemas/events.js';
 import { Fact } from '../../../lib/components/fact';
-import { formatDuration, formatGrades, formatPlace, formatSeats, formatWhen } from '../event-format';
+import { formatDuration, formatGrades, formatPlace, formatSeats, formatWhen } from '../../../lib/event-format';
 
 /** Everything a family needs to decide and to get there; the page's title carries the event's name. */
 export function EventDetails({ event }: { event: EventCard }) {

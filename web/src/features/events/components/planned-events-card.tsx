@@ -3,7 +3,7 @@ import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/
 import { LoadError } from '../../../lib/components/page';
 import { useSession } from '../../../lib/session';
 import { usePupilEvents } from '../api/events-api';
-import { formatWhen } from '../event-format';
+import { formatWhen } from '../../../lib/event-format';
 import { StatusBadge } from './status-badge';
 
 const SHOWN = 3;

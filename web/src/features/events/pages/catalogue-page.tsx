@@ -10,7 +10,7 @@ import { CitySelect, RegionSelect } from '../../../lib/components/reference-sele
 import { plural } from '../../../lib/format';
 import { BackLink } from '../../diagnostics/components/back-link';
 import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters } from '../api/events-api';
-import { formatGrades, formatPlace, formatSeats, formatWhen } from '../event-format';
+import { formatGrades, formatPlace, formatSeats, formatWhen } from '../../../lib/event-format';
 
 const FILTERS = ['regionId', 'cityId', 'anyCity', 'sphere', 'competency', 'format', 'from', 'to', 'ovz', 'withSeats', 'page'] as const;
 

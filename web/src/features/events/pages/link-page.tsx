@@ -11,7 +11,7 @@ import { ChildPicker } from '../components/child-picker';
 import { EligibilityChecklist } from '../components/eligibility-checklist';
 import { EnrolControls } from '../components/enrol-controls';
 import { EventDetails } from '../components/event-details';
-import { formatPlace, formatWhen } from '../event-format';
+import { formatPlace, formatWhen } from '../../../lib/event-format';
 
 /**
  * A school's link reaches parents in messengers, often before they have signed in: the page goes
