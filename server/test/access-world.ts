@@ -1,11 +1,9 @@
 import { expect } from 'vitest';
 import { competencies, enrolments, eventMentors, events, navigatorAssignments, venueCompetencies, venuePlaces } from '../db/schema/index.js';
 import type { Role } from '../../common/roles.js';
-import { CONSENT_TEXTS } from '../../common/consents.js';
-import { birthDateForAge, confirmedParent, participantInput } from './factories.js';
 import { MULTIPART_HEADERS, TINY_PDF, multipart } from './multipart.js';
 import { createSchool, createStaff, createVenue, regionByCode, type Place } from './staff-factories.js';
-import { likertTest, uniqueSlug } from '../modules/diagnostics/tests/fixtures.js';
+import { familyAtSchool, likertTest, uniqueSlug } from '../modules/diagnostics/tests/fixtures.js';
 import { lessonInput, publishedEvent } from '../modules/events/tests/fixtures.js';
 import type { TestApp } from './test-app.js';
 
@@ -54,24 +52,6 @@ export interface World {
   diagnostics: DiagnosticsWorld;
   /** Session cookies of region A's people plus the issuer and the methodologist. */
   cookies: Record<Exclude<Caller, 'anonymous'>, string>;
-}
-
-/** A pupil of the school, created by a parent (which links them), with the parent's consent. */
-async function pupilWithParent(t: TestApp, place: Place, schoolId: string) {
-  const parent = await confirmedParent(t);
-  const { acceptTerms: _a, ...child } = await participantInput(t, { ...place, schoolId, schoolName: undefined, birthDate: birthDateForAge(12), grade: 6 });
-  const created = await t.api('POST', '/api/parent/children', { cookie: parent.cookie, body: child });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const childId = created.body.childId as string;
-  const consent = await t.api('POST', `/api/parent/children/${childId}/consents`, {
-    cookie: parent.cookie,
-    body: { kind: 'pd_processing', textVersion: CONSENT_TEXTS.pd_processing.version },
-  });
-  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
-  const signIn = await t.api('POST', '/api/auth/sign-in', { body: { email: child.email, password: child.password } });
-  expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
-  const parentSession = await t.api('GET', '/api/auth/session', { cookie: parent.cookie });
-  return { childId, parentId: parentSession.body.account.id as string, parentCookie: parent.cookie, childCookie: `bilet_sid=${signIn.cookies.bilet_sid}` };
 }
 
 /** Written directly, as the venue's workflow would leave it: published, starting within the hour, the pupil confirmed. */
@@ -138,8 +118,9 @@ async function buildRegion(t: TestApp, code: string): Promise<RegionWorld> {
   const navigator = await createStaff(t, 'navigator', { regionId: place.regionId, schoolId: school.id });
   const venueStaff = await createStaff(t, 'venue', { regionId: place.regionId, venueId: venue.id });
   const mentor = await createStaff(t, 'mentor', { regionId: place.regionId, venueId: venue.id });
-  const family = await pupilWithParent(t, place, school.id);
-  const neighbourFamily = await pupilWithParent(t, place, neighbour.id);
+  // Grade 6: a pupil of the 6-7 band.
+  const family = await familyAtSchool(t, place, school.id, 6);
+  const neighbourFamily = await familyAtSchool(t, place, neighbour.id, 6);
   await t.database.db.insert(navigatorAssignments).values({ participantId: family.childId, navigatorId: navigator.accountId, assignedBy: schoolStaff.accountId });
   const [venuePlace] = await t.database.db
     .insert(venuePlaces)
