@@ -279,15 +279,6 @@ export async function isNavigatorOf(executor: Executor, navigatorId: string, par
   return rows.length > 0;
 }
 
-export async function linkedChildren(executor: Executor, parentId: string): Promise<Array<{ id: string; name: string; grade: number }>> {
-  return queryRows(
-    executor,
-    sql`select c.id, c.first_name || ' ' || c.last_name as name, pp.grade from family_links fl
-      join accounts c on c.id = fl.child_id join participant_profiles pp on pp.account_id = c.id
-      where fl.parent_id = ${parentId} order by fl.created_at`,
-  );
-}
-
 /** Pupils by id, with the grade the conditions look at; ids of other roles match nothing. */
 export async function pupilsByIds(executor: Executor, ids: readonly string[]): Promise<Array<{ id: string; name: string; grade: number }>> {
   if (ids.length === 0) return [];

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/pg-errors.js';
 import { AppError, conflict, forbidden, notFound, unauthorized } from '../../lib/errors.js';
 import { touchSessionIfStale, type Principal } from '../../plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
+import { listChildrenOf } from '../identity/cabinet.repository.js';
 import { linkExists } from '../identity/family.repository.js';
 import {
   ELIGIBILITY_TEXTS,
@@ -30,7 +31,6 @@ import {
   findLiveEnrolment,
   insertEnrolment,
   isNavigatorOf,
-  linkedChildren,
   promote,
   pupilEnrolments,
   pupilHome,
@@ -108,11 +108,15 @@ function childChecks(rows: readonly FactsRow[], names: ReadonlyArray<{ id: strin
   });
 }
 
+async function childrenOf(executor: Executor, parentId: string): Promise<Array<{ id: string; name: string; grade: number }>> {
+  return (await listChildrenOf(executor, parentId)).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, grade: c.grade }));
+}
+
 /** The lesson's card behind a link, with each of the parent's children checked against every condition. */
 export async function linkCard(ctx: AppContext, principal: Principal, token: string): Promise<LinkCard> {
   if (principal.role !== 'parent') throw forbidden('Эта ссылка — для родителей: по ней родитель записывает ребёнка на урок');
   const eventId = await eventOfLink(ctx, token);
-  const [event, children] = await Promise.all([eventCard(ctx.db, eventId), linkedChildren(ctx.db, principal.accountId)]);
+  const [event, children] = await Promise.all([eventCard(ctx.db, eventId), childrenOf(ctx.db, principal.accountId)]);
   if (!event) throw notFound('Урок не найден');
   return { event, children: childChecks(await factsFor(ctx.db, eventId, children.map((c) => c.id)), children) };
 }
@@ -169,7 +173,7 @@ async function replayed(ctx: AppContext, sessionHash: string, token: string, chi
 
 /** Who a family member acts for on an event's card: the pupil itself, or the parent's linked children. */
 async function familyChildren(ctx: AppContext, principal: Principal) {
-  return principal.role === 'participant' ? pupilsByIds(ctx.db, [principal.accountId]) : linkedChildren(ctx.db, principal.accountId);
+  return principal.role === 'participant' ? pupilsByIds(ctx.db, [principal.accountId]) : childrenOf(ctx.db, principal.accountId);
 }
 
 /** An event's card for a family: published trials, or any event one of its children is enrolled in. */
