@@ -2,7 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { formatDecimal } from '../labels';
 
 /** Cronbach's alpha in words: the usual thresholds of 0.6 and 0.7. */
-export function alphaVerdict(alpha: number): { label: string; color: string } {
+function alphaVerdict(alpha: number): { label: string; color: string } {
   if (alpha >= 0.7) return { label: 'хорошо', color: 'green.9' };
   if (alpha >= 0.6) return { label: 'приемлемо', color: 'yellow.9' };
   return { label: 'слабо', color: 'red.9' };

@@ -2,7 +2,7 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import type { DefinitionError } from '../api/workbench-api';
 
 /** «Строка 12, поле scales.0.keys.1.item: Задания «q9» в тесте нет» */
-export function errorText(error: DefinitionError): string {
+function errorText(error: DefinitionError): string {
   const place = [error.line !== null ? `Строка ${error.line}` : null, error.field ? `поле ${error.field}` : null].filter(Boolean).join(', ');
   if (!place) return error.message;
   return `${place.charAt(0).toUpperCase()}${place.slice(1)}: ${error.message}`;

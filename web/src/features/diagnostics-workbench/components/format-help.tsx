@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Code, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 
-export const SCHEMA_URL = '/api/diagnostics/definition-schema.json';
+const SCHEMA_URL = '/api/diagnostics/definition-schema.json';
 
 const TOP_LEVEL: Array<[string, string]> = [
   ['format', 'всегда 1'],

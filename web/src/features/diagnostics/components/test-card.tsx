@@ -7,7 +7,7 @@ import { StartTestButton, attemptPath } from './start-test-button';
 type State = { badge: string; color: string; note: string | null };
 
 /** Where the pupil stands with a test, in the words of the catalogue. */
-export function testState(test: CatalogueTest): State {
+function testState(test: CatalogueTest): State {
   if (test.openAttemptId) return { badge: 'Начат', color: 'orange', note: 'Ответы сохранены — можно продолжить с того же места.' };
   if (test.completedCount > 0 && test.lastCompletedAt) {
     const done = `Пройден ${formatDate(test.lastCompletedAt)}`;
