@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { saveScreenshot } from './support.js';
+import { DEMO_PASSWORD, saveScreenshot } from './support.js';
 import { signInAsStaff, signOut } from './staff.js';
 
 const STAFF = [
@@ -15,7 +15,7 @@ const STAFF = [
 test('every demo staff account printed at start signs in to its own home, through consent and the second factor', async ({ page }) => {
   test.setTimeout(240_000);
   for (const [email, role] of STAFF) {
-    await signInAsStaff(page, email, 'bilet-demo-2026');
+    await signInAsStaff(page, email, DEMO_PASSWORD);
     await expect(page.getByText(role, { exact: true }).first()).toBeVisible();
     if (email.startsWith('coordinator')) await saveScreenshot(page, 'staff-home');
     await signOut(page);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, saveScreenshot } from './support.js';
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, saveScreenshot } from './support.js';
 
 /** What a parent on a phone sees: every page fits 360 px without sideways scrolling. */
 test('the demo pupil signs in on a 360-px phone and every page fits the screen', async ({ page }) => {
@@ -11,7 +11,7 @@ test('the demo pupil signs in on a 360-px phone and every page fits the screen',
     await expectNoSeriousA11yViolations(page);
   }
   await page.getByLabel('Электронная почта', { exact: true }).fill('pupil@bilet.demo');
-  await page.getByLabel('Пароль', { exact: true }).fill('bilet-demo-2026');
+  await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Войти', exact: true }).click();
   await expect(page).toHaveURL(/\/participant/);
   await expect(page.getByText('Артём').first()).toBeVisible();

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations, saveScreenshot } from './support.js';
+import { expect, test } from '@playwright/test';
+import { answerCurrent, answerToTheEnd, signInAsDemoPupil, startTestFromCatalogue } from './pupil.js';
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, saveScreenshot } from './support.js';
 import { signInAsStaff } from './staff.js';
 
 const TITLE = 'Я и техника: короткая проверка';
@@ -34,48 +35,11 @@ scales:
 `;
 }
 
-async function signInAsPupil(page: Page): Promise<void> {
-  await page.goto('/signin');
-  await page.getByLabel('Электронная почта', { exact: true }).fill('pupil@bilet.demo');
-  await page.getByLabel('Пароль', { exact: true }).fill('bilet-demo-2026');
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page).toHaveURL(/\/participant/);
-}
-
-/** Answers the open question with its third choice (or the last, when there are fewer) and waits until it is saved. */
-async function answerCurrent(page: Page): Promise<void> {
-  const choices = page.getByRole('radio');
-  const n = await choices.count();
-  await choices.nth(Math.min(2, n - 1)).click();
-  await expect(page.getByText('Сохранено').first()).toBeVisible();
-}
-
-async function answerToTheEnd(page: Page): Promise<void> {
-  for (;;) {
-    await answerCurrent(page);
-    const finish = page.getByRole('button', { name: 'Завершить' });
-    if (await finish.isVisible()) {
-      await finish.click();
-      return;
-    }
-    await page.getByRole('button', { name: 'Далее' }).click();
-  }
-}
-
-async function startFromCatalogue(page: Page, title: string): Promise<void> {
-  await page.goto('/participant/diagnostics');
-  await page.getByRole('button', { name: `Начать: ${title}` }).click();
-  await expect(page).toHaveURL(/\/participant\/diagnostics\/attempts\//);
-  const intro = page.getByRole('button', { name: 'Начать тест' });
-  await expect(intro.or(page.getByText(/^Вопрос \d+ из \d+/))).toBeVisible();
-  if (await intro.isVisible()) await intro.click();
-}
-
 test('a methodologist publishes a test; a 7th-grader takes tests and a game, resumes after closing the page; the parent sees the results, another school’s navigator does not', async ({ browser }) => {
   test.setTimeout(300_000);
 
   const methodologist = await (await browser.newContext()).newPage();
-  await signInAsStaff(methodologist, 'methodologist@bilet.demo', 'bilet-demo-2026');
+  await signInAsStaff(methodologist, 'methodologist@bilet.demo', DEMO_PASSWORD);
   await methodologist.getByRole('link', { name: 'Тесты и игры' }).first().click();
   await methodologist.getByRole('link', { name: 'Новый тест' }).click();
   const editor = methodologist.getByLabel('Определение (YAML или JSON)');
@@ -95,8 +59,8 @@ test('a methodologist publishes a test; a 7th-grader takes tests and a game, res
 
   const pupilContext = await browser.newContext();
   let pupil = await pupilContext.newPage();
-  await signInAsPupil(pupil);
-  await startFromCatalogue(pupil, TITLE);
+  await signInAsDemoPupil(pupil);
+  await startTestFromCatalogue(pupil, TITLE);
   await expect(pupil.getByText('Вопрос 1 из 4')).toBeVisible();
   await answerCurrent(pupil);
   await pupil.getByRole('button', { name: 'Далее' }).click();
@@ -114,7 +78,7 @@ test('a methodologist publishes a test; a 7th-grader takes tests and a game, res
   await expectNoSeriousA11yViolations(pupil);
   await saveScreenshot(pupil, 'diagnostics-result');
 
-  await startFromCatalogue(pupil, 'Какой я в деле');
+  await startTestFromCatalogue(pupil, 'Какой я в деле');
   await answerToTheEnd(pupil);
   await expect(pupil).toHaveURL(/\/participant\/diagnostics\/results\//);
   await expect(pupil.getByText('Какой я в деле').first()).toBeVisible();
@@ -157,7 +121,7 @@ test('a methodologist publishes a test; a 7th-grader takes tests and a game, res
   await saveScreenshot(parent, 'parent-diagnostics');
 
   const stranger = await (await browser.newContext()).newPage();
-  await signInAsStaff(stranger, 'navigator2@bilet.demo', 'bilet-demo-2026');
+  await signInAsStaff(stranger, 'navigator2@bilet.demo', DEMO_PASSWORD);
   await stranger.goto(`/staff/pupils/${pupilId}/diagnostics`);
   await expect(stranger.getByText('Ученик не найден')).toBeVisible();
   await expect(stranger.getByText(TITLE)).toHaveCount(0);

@@ -1,9 +1,9 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { choose, fillChildFields } from './forms.js';
-import { birthDateForAge, expectNoSeriousA11yViolations, linkFromMailbox, newCitizen, saveScreenshot, signInAtEsiaEmulator, uniqueEmail, validSnils } from './support.js';
+import { answerToTheEnd, signInAsDemoPupil, startTestFromCatalogue } from './pupil.js';
+import { birthDateForAge, DEMO_PASSWORD, expectNoSeriousA11yViolations, linkFromMailbox, newCitizen, saveScreenshot, signInAtEsiaEmulator, uniqueEmail, validSnils } from './support.js';
 import { signInAsStaff } from './staff.js';
 
-const DEMO_PASSWORD = 'bilet-demo-2026';
 const VENUE_NAME = 'Колледж технологий и сервиса «Вятка»';
 const DEMO_TRIAL = 'Токарное дело: выточи свою первую деталь';
 const DEMO_CHILD = 'Артём';
@@ -34,11 +34,7 @@ async function staff(browser: Browser, email: StaffEmail): Promise<Page> {
 
 async function signInAsPupil(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/signin');
-  await page.getByLabel('Электронная почта', { exact: true }).fill('pupil@bilet.demo');
-  await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page).toHaveURL(/\/participant/);
+  await signInAsDemoPupil(page);
   return page;
 }
 
@@ -56,29 +52,9 @@ async function signInAsDemoParent(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function answerToTheEnd(page: Page): Promise<void> {
-  for (;;) {
-    const choices = page.getByRole('radio');
-    const n = await choices.count();
-    await choices.nth(Math.min(2, n - 1)).click();
-    await expect(page.getByText('Сохранено').first()).toBeVisible();
-    const finish = page.getByRole('button', { name: 'Завершить' });
-    if (await finish.isVisible()) {
-      await finish.click();
-      return;
-    }
-    await page.getByRole('button', { name: 'Далее' }).click();
-  }
-}
-
 /** The pupil takes the short test as a pupil would, in the diagnostics section of the cabinet. */
 async function takeShortTest(pupil: Page): Promise<void> {
-  await pupil.goto('/participant/diagnostics');
-  await pupil.getByRole('button', { name: `Начать: ${SHORT_TEST}` }).click();
-  await expect(pupil).toHaveURL(/\/participant\/diagnostics\/attempts\//);
-  const intro = pupil.getByRole('button', { name: 'Начать тест' });
-  await expect(intro.or(pupil.getByText(/^Вопрос \d+ из \d+/))).toBeVisible();
-  if (await intro.isVisible()) await intro.click();
+  await startTestFromCatalogue(pupil, SHORT_TEST);
   await answerToTheEnd(pupil);
   await expect(pupil).toHaveURL(/\/participant\/diagnostics\/results\//);
 }

@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { completeInn, completeOgrn } from '../common/validators.js';
 import { choose } from './forms.js';
-import { expectNoSeriousA11yViolations, linkFromMailbox, saveScreenshot, uniqueEmail, validSnils } from './support.js';
+import { DEMO_PASSWORD, expectNoSeriousA11yViolations, linkFromMailbox, saveScreenshot, uniqueEmail, validSnils } from './support.js';
 import { signInAsStaff, signOut } from './staff.js';
 
-const DEMO_PASSWORD = 'bilet-demo-2026';
 const NEW_PASSWORD = 'надёжный-пароль-2026';
 
 /** An ИНН/ОГРН pair with correct check digits, different in every run. */

@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
+/** The password of every seeded demo account. */
+export const DEMO_PASSWORD = 'bilet-demo-2026';
+
 /** A random SNILS with a correct control number. */
 export function validSnils(): string {
   const body = String(crypto.randomInt(2_000_000, 999_999_999)).padStart(9, '0');
