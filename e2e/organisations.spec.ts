@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { completeInn, completeOgrn } from '../common/validators.js';
-import { choose } from './forms.js';
+import { choose, type ChildData } from './forms.js';
 import { DEMO_PASSWORD, expectNoSeriousA11yViolations, linkFromMailbox, saveScreenshot, uniqueEmail, validSnils } from './support.js';
 import { signInAsStaff, signOut } from './staff.js';
 
@@ -55,14 +55,8 @@ async function acceptInvitation(page: Page, email: string): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Разделы кабинета' })).toBeVisible();
 }
 
-interface Pupil {
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  birthDate: string;
-  snils: string;
+interface Pupil extends ChildData {
   email: string;
-  grade: number;
 }
 
 const pupils: Pupil[] = [
