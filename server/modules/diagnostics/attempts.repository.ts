@@ -7,7 +7,6 @@ import {
   diagnosticAttempts,
   diagnosticTestVersions,
   diagnosticTests,
-  navigatorAssignments,
   participantProfiles,
 } from '../../db/schema/index.js';
 import type { AnswerValue } from '../../../common/diagnostics/answers.js';
@@ -163,12 +162,4 @@ export async function completedAttempts(executor: Executor, participantId: strin
     .innerJoin(diagnosticTestVersions, eq(diagnosticTestVersions.id, diagnosticAttempts.versionId))
     .where(and(eq(diagnosticAttempts.participantId, participantId), eq(diagnosticAttempts.status, 'completed')))
     .orderBy(desc(diagnosticAttempts.completedAt));
-}
-
-export async function isAssignedToNavigator(executor: Executor, participantId: string, navigatorId: string): Promise<boolean> {
-  const rows = await executor
-    .select({ id: navigatorAssignments.participantId })
-    .from(navigatorAssignments)
-    .where(and(eq(navigatorAssignments.participantId, participantId), eq(navigatorAssignments.navigatorId, navigatorId)));
-  return rows.length > 0;
 }

@@ -2,12 +2,11 @@ import type { AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import type { Principal } from '../../plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { linkExists } from '../identity/family.repository.js';
+import { findPupilRelation, type PupilRelation } from '../participants/pupil-relation.js';
 import { gradeBandOf } from '../../../common/diagnostics/dimensions.js';
-import { completedAttempts, findAttempt, findPupil, isAssignedToNavigator, pupilAttemptState } from './attempts.repository.js';
+import { completedAttempts, findAttempt, findPupil, pupilAttemptState } from './attempts.repository.js';
 import { offeredTests, publishedTests } from './attempts.service.js';
 import { definitionOfVersion } from './definition-cache.js';
-import { relationToPupil, type PupilRelation } from './diagnostics.policy.js';
 import { footprintOf } from './footprint.service.js';
 
 /**
@@ -15,11 +14,7 @@ import { footprintOf } from './footprint.service.js';
  * A parent's or navigator's look is recorded: results of psychological tests are a child's personal data.
  */
 async function accessPupil(ctx: AppContext, principal: Principal, pupilId: string, actor: AuditActor, what: string): Promise<PupilRelation> {
-  const facts = {
-    parentLinked: principal.role === 'parent' && (await linkExists(ctx.db, principal.accountId, pupilId)),
-    navigatorAssigned: principal.role === 'navigator' && (await isAssignedToNavigator(ctx.db, pupilId, principal.accountId)),
-  };
-  const relation = relationToPupil(principal, pupilId, facts);
+  const relation = await findPupilRelation(ctx.db, principal, pupilId);
   if (!relation) throw notFound('Ученик не найден');
   if (relation !== 'self') await recordAudit(ctx.db, actor, 'diagnostics.results_viewed', pupilId, { what });
   return relation;

@@ -274,11 +274,6 @@ export async function pupilEnrolments(executor: Executor, participantId: string)
   );
 }
 
-export async function isNavigatorOf(executor: Executor, navigatorId: string, participantId: string): Promise<boolean> {
-  const rows = await queryRows(executor, sql`select 1 from navigator_assignments where navigator_id = ${navigatorId} and participant_id = ${participantId}`);
-  return rows.length > 0;
-}
-
 /** Pupils by id, with the grade the conditions look at; ids of other roles match nothing. */
 export async function pupilsByIds(executor: Executor, ids: readonly string[]): Promise<Array<{ id: string; name: string; grade: number }>> {
   if (ids.length === 0) return [];

@@ -7,6 +7,8 @@ import { touchSessionIfStale, type Principal } from '../../plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { listChildrenOf } from '../identity/cabinet.repository.js';
 import { linkExists } from '../identity/family.repository.js';
+import { isAssignedToNavigator } from '../participants/participants.repository.js';
+import { findPupilRelation, type PupilRelation } from '../participants/pupil-relation.js';
 import {
   ELIGIBILITY_TEXTS,
   HOLD_HOURS,
@@ -30,7 +32,6 @@ import {
   findLink,
   findLiveEnrolment,
   insertEnrolment,
-  isNavigatorOf,
   promote,
   pupilEnrolments,
   pupilHome,
@@ -287,11 +288,10 @@ export async function enrolFromCard(
 }
 
 /** Who may act on an enrolment: the pupil, a linked parent, the assigned navigator; others do not see it. */
-async function relationTo(executor: Executor, principal: Principal, participantId: string): Promise<'self' | 'parent' | 'navigator'> {
-  if (principal.role === 'participant' && principal.accountId === participantId) return 'self';
-  if (principal.role === 'parent' && (await linkExists(executor, principal.accountId, participantId))) return 'parent';
-  if (principal.role === 'navigator' && (await isNavigatorOf(executor, principal.accountId, participantId))) return 'navigator';
-  throw notFound('Запись не найдена');
+async function relationTo(executor: Executor, principal: Principal, participantId: string): Promise<PupilRelation> {
+  const relation = await findPupilRelation(executor, principal, participantId);
+  if (!relation) throw notFound('Запись не найдена');
+  return relation;
 }
 
 async function lockedEnrolment(ctx: AppContext, tx: Tx, principal: Principal, enrolmentId: string) {
@@ -456,7 +456,7 @@ export async function groupEnrol(ctx: AppContext, principal: Principal, eventId:
   const results: GroupEnrolResult['results'] = [];
   for (const participantId of participantIds) {
     const name = names.get(participantId) ?? '';
-    if (!names.has(participantId) || !(await isNavigatorOf(ctx.db, principal.accountId, participantId))) {
+    if (!names.has(participantId) || !(await isAssignedToNavigator(ctx.db, participantId, principal.accountId))) {
       results.push({ participantId, name, outcome: 'failed', condition: null, message: 'Ученик не закреплён за вами' });
       continue;
     }

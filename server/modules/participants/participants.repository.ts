@@ -212,3 +212,11 @@ export async function assignNavigator(executor: Executor, ids: readonly string[]
 export async function unassignNavigator(executor: Executor, ids: readonly string[]): Promise<void> {
   await executor.delete(navigatorAssignments).where(inArray(navigatorAssignments.participantId, [...ids]));
 }
+
+export async function isAssignedToNavigator(executor: Executor, participantId: string, navigatorId: string): Promise<boolean> {
+  const rows = await executor
+    .select({ id: navigatorAssignments.participantId })
+    .from(navigatorAssignments)
+    .where(and(eq(navigatorAssignments.participantId, participantId), eq(navigatorAssignments.navigatorId, navigatorId)));
+  return rows.length > 0;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relationToPupil } from './diagnostics.policy.js';
+import { relationToPupil } from './pupil-relation.js';
 
 const pupil = '00000000-0000-4000-8000-000000000001';
 const none = { parentLinked: false, navigatorAssigned: false };
