@@ -1,18 +1,11 @@
-import { Link, useParams, useSearchParams } from 'react-router';
-import { Alert, Anchor, Select, Stack, Text } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
+import { Alert, Select, Stack, Text } from '@mantine/core';
+import { BackLink } from '../../../lib/components/back-link';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { plural } from '../../../lib/format';
 import { useTestStatistics, useWorkbenchTest, type TestStatistics, type WorkbenchTestCard } from '../api/workbench-api';
 import { ScaleStatistics } from '../components/scale-statistics';
 import { VERSION_STATUS } from '../labels';
-
-function BackLink({ testId }: { testId: number }) {
-  return (
-    <Anchor component={Link} to={`/staff/diagnostics/${testId}`}>
-      ← К тесту
-    </Anchor>
-  );
-}
 
 const WEAK_EXPLAINED =
   'Трудность — средняя доля возможных баллов за задание (0–1), дискриминативность — связь задания с остальными заданиями шкалы. ' +
@@ -65,7 +58,7 @@ function StatisticsView({ card }: { card: WorkbenchTestCard }) {
 
   return (
     <Stack gap="lg">
-      <BackLink testId={card.id} />
+      <BackLink to={`/staff/diagnostics/${card.id}`}>К тесту</BackLink>
       <PageTitle lead={title}>Статистика заданий</PageTitle>
       {!everPublished ? (
         <Text>Тест ещё не публиковался: статистика считается по прохождениям опубликованной версии.</Text>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { BackLink } from '../../../lib/components/back-link';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { useWorkbenchTest, type SavedDefinition, type WorkbenchTestCard } from '../api/workbench-api';
 import { CatalogueActions } from '../components/catalogue-actions';
@@ -15,14 +16,6 @@ interface NavigationState {
 }
 
 const savedNotice = (saved: SavedDefinition) => `Черновик сохранён: версия ${saved.version}. Опубликуйте его, когда он готов.`;
-
-function BackLink() {
-  return (
-    <Anchor component={Link} to="/staff/diagnostics">
-      ← Все тесты и игры
-    </Anchor>
-  );
-}
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -52,7 +45,7 @@ export function WorkbenchNewTestPage() {
   const [source, setSource] = useState('');
   return (
     <Stack gap="lg">
-      <BackLink />
+      <BackLink to="/staff/diagnostics">Все тесты и игры</BackLink>
       <PageTitle lead="Вставьте определение в YAML или JSON или загрузите файл, проверьте его и сохраните черновик.">Новый тест</PageTitle>
       <FormatLinks />
       <DefinitionEditor
@@ -81,7 +74,7 @@ function TestWorkbench({ card }: { card: WorkbenchTestCard }) {
 
   return (
     <Stack gap="lg">
-      <BackLink />
+      <BackLink to="/staff/diagnostics">Все тесты и игры</BackLink>
       <div>
         <PageTitle lead={`${card.kind === 'game' ? 'Игра' : 'Тест'} · ${card.slug}`}>{title}</PageTitle>
         <TestStatusBadge status={card.status} />
@@ -124,7 +117,7 @@ function TestLoader({ testId }: { testId: number }) {
   if (card.isError) {
     return (
       <Stack gap="lg">
-        <BackLink />
+        <BackLink to="/staff/diagnostics">Все тесты и игры</BackLink>
         <LoadError error={card.error} onRetry={() => void card.refetch()} />
       </Stack>
     );
@@ -140,7 +133,7 @@ export function WorkbenchTestPage() {
       <Stack gap="sm" align="flex-start">
         <PageTitle>Тест не найден</PageTitle>
         <Text>Проверьте адрес страницы или вернитесь к списку.</Text>
-        <BackLink />
+        <BackLink to="/staff/diagnostics">Все тесты и игры</BackLink>
       </Stack>
     );
   }

@@ -2,7 +2,7 @@ import { Stack } from '@mantine/core';
 import { errorMessage } from '../../../lib/api-client';
 import { PageLoader, PageTitle } from '../../../lib/components/page';
 import { usePupilResult } from '../api/diagnostics-api';
-import { BackLink } from './back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { PupilLoadError } from './pupil-not-found';
 import { ResultView } from './result-view';
 

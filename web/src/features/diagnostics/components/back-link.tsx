@@ -1,11 +1,2 @@
-import { Link } from 'react-router';
-import { Anchor } from '@mantine/core';
-
-/** The way back up, above the page title. */
-export function BackLink({ to, children }: { to: string; children: string }) {
-  return (
-    <Anchor component={Link} to={to} size="sm">
-      {`← ${children}`}
-    </Anchor>
-  );
-}
+// The events pages still import it from here; new code takes it from lib/components.
+export { BackLink } from '../../../lib/components/back-link';

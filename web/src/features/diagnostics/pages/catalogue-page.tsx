@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Button, Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { useCatalogue, type CatalogueTest } from '../api/diagnostics-api';
-import { BackLink } from '../components/back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { TestCard } from '../components/test-card';
 
 type Filter = 'all' | 'tests' | 'games' | 'new';

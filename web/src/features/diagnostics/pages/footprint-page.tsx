@@ -3,7 +3,7 @@ import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { useSession } from '../../../lib/session';
 import { useFootprint, usePupilResults } from '../api/diagnostics-api';
-import { BackLink } from '../components/back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { FootprintView } from '../components/footprint-view';
 import { ResultsList } from '../components/results-list';
 

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { useSession } from '../../../lib/session';
 import { usePupilResult } from '../api/diagnostics-api';
-import { BackLink } from '../components/back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { isNotFound } from '../components/pupil-not-found';
 import { ResultView } from '../components/result-view';
 import { StartTestButton } from '../components/start-test-button';

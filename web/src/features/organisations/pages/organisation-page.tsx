@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../../../common/organisations.js';
+import { BackLink } from '../../../lib/components/back-link';
 import { KpiChart } from '../../../lib/components/kpi-chart';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { useSession } from '../../../lib/session';
@@ -61,9 +62,7 @@ function OrganisationView({ kind, id }: { kind: OrganisationKind; id: string }) 
   return (
     <Stack gap="lg">
       {upTheHierarchy && (
-        <Anchor component={Link} to={kind === 'venue' ? '/staff/organisations?kind=venue' : '/staff/organisations'}>
-          {kind === 'venue' ? '← Все площадки' : '← Все школы'}
-        </Anchor>
+        <BackLink to={kind === 'venue' ? '/staff/organisations?kind=venue' : '/staff/organisations'}>{kind === 'venue' ? 'Все площадки' : 'Все школы'}</BackLink>
       )}
       <div>
         <PageTitle lead={`${ORGANISATION_KIND_LABELS[kind]} · ${c.regionName}`}>{c.name}</PageTitle>

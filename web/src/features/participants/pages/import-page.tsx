@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Anchor, Button, Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
+import { BackLink } from '../../../lib/components/back-link';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { useImport } from '../api/imports-api';
 import { ImportPreview } from '../components/import-preview';
@@ -15,9 +16,7 @@ export function ImportPage() {
   return (
     <Stack gap="lg">
       <PageTitle>Импорт учеников из файла</PageTitle>
-      <Anchor component={Link} to="/staff/imports">
-        ← Все импорты
-      </Anchor>
+      <BackLink to="/staff/imports">Все импорты</BackLink>
       {batch.isPending && <PageLoader />}
       {batch.isError && <LoadError error={batch.error} onRetry={() => void batch.refetch()} />}
       {data?.status === 'preview' && <ImportPreview batch={data} onCancelled={() => void navigate('/staff/imports')} />}
