@@ -1,19 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { api } from '../../../lib/api-client';
 import { plural } from '../../../lib/format';
+import { useCatalogue, type Catalogue } from '../../diagnostics/api/diagnostics-api';
 
-interface CatalogueCounts {
-  tests: Array<{ completedCount: number; openAttemptId: string | null }>;
-}
-
-/** The diagnostics pages own this query; the cabinet only counts from it (same key, one request). */
-function useCatalogueCounts() {
-  return useQuery({ queryKey: ['diagnostics', 'catalogue'], queryFn: () => api<CatalogueCounts>('/diagnostics/catalogue') });
-}
-
-function progressText(data: CatalogueCounts | undefined): string {
+function progressText(data: Catalogue | undefined): string {
   if (!data) return 'Тесты и игры помогут понять, что вам интересно и что получается.';
   const total = data.tests.length;
   const done = data.tests.filter((t) => t.completedCount > 0).length;
@@ -24,7 +14,8 @@ function progressText(data: CatalogueCounts | undefined): string {
 
 /** The way from the cabinet to the tests and games and to the digital footprint. */
 export function DiagnosticsCard() {
-  const catalogue = useCatalogueCounts();
+  // The diagnostics pages' own query: coming back from them, the counts are already in the cache.
+  const catalogue = useCatalogue();
   const inProgress = catalogue.data?.tests.filter((t) => t.openAttemptId).length ?? 0;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="diagnostics-title">
