@@ -161,13 +161,18 @@ export async function enrolByLink(
   throw ineligible(firstFailedCondition(toFacts(facts)) ?? 'seat');
 }
 
-/** A retry, or a second click racing the first: answer with the enrolment that won. */
+/**
+ * A retry, or a second click racing the first: answer with the enrolment that won. Only the
+ * child's own parent can get here (the statement books for linked children only); checked again
+ * so this path never answers about anyone else's child.
+ */
 async function replayed(ctx: AppContext, sessionHash: string, token: string, childId: string, key: string | null) {
   const eventId = await eventOfLink(ctx, token);
+  const accountId = await accountOfSession(ctx.db, sessionHash);
+  if (!accountId || !(await linkExists(ctx.db, accountId, childId))) throw notFound('Ребёнок не найден среди ваших детей');
   const live = await findLiveEnrolment(ctx.db, eventId, childId);
   if (live) return existing(live);
-  const accountId = key ? await accountOfSession(ctx.db, sessionHash) : null;
-  const byKey = accountId && key ? await findByIdempotencyKey(ctx.db, accountId, key) : null;
+  const byKey = key ? await findByIdempotencyKey(ctx.db, accountId, key) : null;
   if (byKey) return existing(byKey);
   throw conflict('enrolment_changed', 'Запись изменилась одновременно с вашим запросом — обновите страницу');
 }
