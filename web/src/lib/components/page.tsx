@@ -44,6 +44,15 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
+/** What just happened, said once and politely; the person closes it when they have read it. */
+export function Notice({ title, color = 'green', onClose, children }: { title: string; color?: string; onClose: () => void; children: ReactNode }) {
+  return (
+    <Alert color={color} title={title} role="status" withCloseButton closeButtonLabel="Скрыть сообщение" onClose={onClose}>
+      {children}
+    </Alert>
+  );
+}
+
 /** The message above a form for everything that has no field of its own. */
 export function FormAlert({ message }: { message: string | null }) {
   if (!message) return null;

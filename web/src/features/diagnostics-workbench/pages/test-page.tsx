@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { BackLink } from '../../../lib/components/back-link';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { LoadError, Notice, PageLoader, PageTitle } from '../../../lib/components/page';
 import { useWorkbenchTest, type SavedDefinition, type WorkbenchTestCard } from '../api/workbench-api';
 import { CatalogueActions } from '../components/catalogue-actions';
 import { DefinitionEditor } from '../components/definition-editor';
@@ -27,15 +27,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
         {children}
       </Stack>
     </Card>
-  );
-}
-
-function Notice({ message, onClose }: { message: string | null; onClose: () => void }) {
-  if (!message) return null;
-  return (
-    <Alert color="green" title="Готово" role="status" withCloseButton closeButtonLabel="Скрыть сообщение" onClose={onClose}>
-      {message}
-    </Alert>
   );
 }
 
@@ -88,7 +79,11 @@ function TestWorkbench({ card }: { card: WorkbenchTestCard }) {
         )}
         <FormatLinks />
       </Group>
-      <Notice message={notice} onClose={() => setNotice(null)} />
+      {notice && (
+        <Notice title="Готово" onClose={() => setNotice(null)}>
+          {notice}
+        </Notice>
+      )}
       <Section id="source-title" title="Определение">
         {source !== savedSource && (
           <Text size="sm" fw={600}>

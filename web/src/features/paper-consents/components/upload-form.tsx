@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { PAPER_CONSENT_LIMITS } from '../../../../../common/organisations.js';
 import type { PaperConsentView } from '../../../../../common/schemas/paper-consents.js';
 import { errorMessage } from '../../../lib/api-client';
 import { FileField, UploadProgress, useFileUpload } from '../../../lib/components/file-upload';
-import { FormAlert } from '../../../lib/components/page';
+import { FormAlert, Notice } from '../../../lib/components/page';
 import { fullName } from '../../../lib/format';
 import { useUploadPaperConsent, type PupilOption } from '../api/paper-consents-api';
 import { ChildPicker } from './child-picker';
@@ -70,7 +70,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (consent: PaperConsentV
 /** What just happened to the last upload, and the one step left when no child was chosen. */
 export function UploadedNotice({ consent, onAssign, onClose }: { consent: PaperConsentView; onAssign: () => void; onClose: () => void }) {
   return (
-    <Alert color="green" title="Скан загружен" role="status" withCloseButton closeButtonLabel="Скрыть сообщение" onClose={onClose}>
+    <Notice title="Скан загружен" onClose={onClose}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {consent.child
@@ -83,6 +83,6 @@ export function UploadedNotice({ consent, onAssign, onClose }: { consent: PaperC
           </Button>
         )}
       </Stack>
-    </Alert>
+    </Notice>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import {
   describePaperConsentFile,
   paperConsentFileUrl,
@@ -7,7 +7,7 @@ import {
 } from '../../../../../common/schemas/paper-consents.js';
 import { DataTable, type Column } from '../../../lib/components/data-table';
 import { ListSelect } from '../../../lib/components/list-select';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { Notice, PageLoader, PageTitle } from '../../../lib/components/page';
 import { formatDateTime, fullName } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
 import { useSession } from '../../../lib/session';
@@ -93,11 +93,11 @@ export function PaperConsentsPage() {
         <UploadedNotice consent={notice.consent} onAssign={() => setAssigning(notice.consent)} onClose={() => setNotice(null)} />
       )}
       {notice?.kind === 'assigned' && (
-        <Alert color="green" title="Сохранено" role="status" withCloseButton closeButtonLabel="Скрыть сообщение" onClose={() => setNotice(null)}>
+        <Notice title="Сохранено" onClose={() => setNotice(null)}>
           {notice.consent.child
             ? `Скан «${notice.consent.fileName}» отмечен как согласие ученика: ${fullName(notice.consent.child)}.`
             : `Со скана «${notice.consent.fileName}» снята отметка ученика.`}
-        </Alert>
+        </Notice>
       )}
       <DataTable
         caption="Сканы бумажных согласий"

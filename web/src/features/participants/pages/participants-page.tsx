@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { PARTICIPANT_STATUS_FILTERS } from '../../../../../common/participants.js';
 import { MAX_ASSIGN_AT_ONCE, type ParticipantListItem } from '../../../../../common/schemas/participants.js';
 import type { Role } from '../../../../../common/roles.js';
 import { GRADE_OPTIONS } from '../../../lib/child-form';
 import { DataTable, type Column } from '../../../lib/components/data-table';
 import { ListSelect } from '../../../lib/components/list-select';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { Notice, PageLoader, PageTitle } from '../../../lib/components/page';
 import { fullName, plural } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
 import { useSession } from '../../../lib/session';
@@ -30,7 +30,7 @@ const TITLES: Partial<Record<Role, { title: string; lead: string }>> = {
 const STATUS_FILTER = Object.entries(PARTICIPANT_STATUS_FILTERS).map(([value, label]) => ({ value, label }));
 const FILTERS = ['grade', 'status', 'navigatorId', 'schoolId'] as const;
 
-type Notice = { color: 'green' | 'blue'; title: string; text: string };
+type NoticeText = { color: 'green' | 'blue'; title: string; text: string };
 
 /** Why the table is empty: the search, or nobody yet, said in the words of whoever looks. */
 function emptyText(role: Role, filtered: boolean): string {
@@ -56,7 +56,7 @@ export function ParticipantsPage() {
   const [registering, setRegistering] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [revealing, setRevealing] = useState<ParticipantListItem | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<NoticeText | null>(null);
   if (!account) return <PageLoader />;
 
   const role = account.role;
@@ -168,9 +168,9 @@ export function ParticipantsPage() {
         </Group>
       )}
       {notice && (
-        <Alert color={notice.color} title={notice.title} role="status" withCloseButton closeButtonLabel="Скрыть сообщение" onClose={() => setNotice(null)}>
+        <Notice color={notice.color} title={notice.title} onClose={() => setNotice(null)}>
           {notice.text}
-        </Alert>
+        </Notice>
       )}
       {isSchool && selected.size > 0 && (
         <Group gap="sm" role="region" aria-label="Действия с выбранными учениками">

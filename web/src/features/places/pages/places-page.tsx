@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { ACCESSIBILITY_FEATURES } from '../../../../../common/organisations.js';
 import type { Place } from '../../../../../common/schemas/places.js';
 import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
 import { FormDialog } from '../../../lib/components/form-dialog';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { Notice, PageLoader, PageTitle } from '../../../lib/components/page';
 import { RegionSelect } from '../../../lib/components/reference-select';
 import { plural } from '../../../lib/format';
 import { useListState } from '../../../lib/list-state';
@@ -90,9 +90,9 @@ export function PlacesPage() {
         </Group>
       )}
       {saved && (
-        <Alert color="green" title="Сохранено" role="status" withCloseButton closeButtonLabel="Скрыть сообщение" onClose={() => setSaved(null)}>
+        <Notice title="Сохранено" onClose={() => setSaved(null)}>
           {saved}
-        </Alert>
+        </Notice>
       )}
       <DataTable
         caption="Места проведения"
