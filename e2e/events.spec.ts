@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { choose, fillChildFields } from './forms.js';
+import { choose, registerInvitedChild } from './forms.js';
 import { answerToTheEnd, signInAsDemoPupil, startTestFromCatalogue } from './pupil.js';
 import { birthDateForAge, DEMO_PASSWORD, expectNoSeriousA11yViolations, linkFromMailbox, newCitizen, saveScreenshot, signInAtEsiaEmulator, uniqueEmail, validSnils } from './support.js';
 import { signInAsStaff } from './staff.js';
@@ -105,13 +105,7 @@ async function registerFamily(browser: Browser, grade: number, beforeInvite?: (p
 
   const kid = await (await browser.newContext()).newPage();
   await kid.goto(await linkFromMailbox(kid.request, childEmail, /Приглашение/, '/register'));
-  await fillChildFields(kid, { lastName: 'Белов', firstName: childFirstName, middleName: 'Олегович', birthDate: birthDateForAge(grade + 6), grade, snils: validSnils() });
-  await kid.getByLabel('Электронная почта', { exact: true }).fill(childEmail);
-  await kid.getByLabel('Телефон', { exact: true }).fill('+7 912 000-55-66');
-  await kid.getByLabel('Пароль', { exact: true }).fill('звёздное-небо-2026');
-  await kid.getByLabel('Согласен(на) с правилами участия').check();
-  await kid.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await expect(kid).toHaveURL(/\/participant/);
+  await registerInvitedChild(kid, { lastName: 'Белов', firstName: childFirstName, middleName: 'Олегович', birthDate: birthDateForAge(grade + 6), grade, snils: validSnils() }, childEmail);
   return { parent, kid, childFirstName };
 }
 

@@ -35,3 +35,14 @@ export async function fillChildFields(page: Page, child: ChildData): Promise<voi
   await page.getByLabel('Моей школы нет в списке').check();
   await page.getByLabel('Название школы').fill('Школа № 14');
 }
+
+/** The registration form as an invited child sends it: the child's block, contacts, a password and the rules. */
+export async function registerInvitedChild(page: Page, child: ChildData, email: string): Promise<void> {
+  await fillChildFields(page, child);
+  await page.getByLabel('Электронная почта', { exact: true }).fill(email);
+  await page.getByLabel('Телефон', { exact: true }).fill('+7 912 000-55-66');
+  await page.getByLabel('Пароль', { exact: true }).fill('звёздное-небо-2026');
+  await page.getByLabel('Согласен(на) с правилами участия').check();
+  await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  await expect(page).toHaveURL(/\/participant/);
+}

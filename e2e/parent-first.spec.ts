@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillChildFields } from './forms.js';
+import { registerInvitedChild } from './forms.js';
 import { birthDateForAge, expectNoSeriousA11yViolations, linkFromMailbox, newCitizen, saveScreenshot, signInAtEsiaEmulator, uniqueEmail, validSnils } from './support.js';
 
 test('a parent signs in through ESIA, invites the child, is told when the child registered, and consents', async ({ browser, request }) => {
@@ -25,13 +25,7 @@ test('a parent signs in through ESIA, invites the child, is told when the child 
   const kid = await childContext.newPage();
   await kid.goto(await linkFromMailbox(request, childEmail, /Приглашение/, '/register'));
   await expect(kid.getByText(new RegExp(`пригласил.*${parent.firstName}`)).first()).toBeVisible();
-  await fillChildFields(kid, { lastName: 'Белов', firstName: 'Лев', middleName: 'Олегович', birthDate: birthDateForAge(15), grade: 9, snils: validSnils() });
-  await kid.getByLabel('Электронная почта', { exact: true }).fill(childEmail);
-  await kid.getByLabel('Телефон', { exact: true }).fill('+7 912 000-55-66');
-  await kid.getByLabel('Пароль', { exact: true }).fill('звёздное-небо-2026');
-  await kid.getByLabel('Согласен(на) с правилами участия').check();
-  await kid.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await expect(kid).toHaveURL(/\/participant/);
+  await registerInvitedChild(kid, { lastName: 'Белов', firstName: 'Лев', middleName: 'Олегович', birthDate: birthDateForAge(15), grade: 9, snils: validSnils() }, childEmail);
   await expect(kid.getByText(/согласие/i).first()).toBeVisible();
   await saveScreenshot(kid, 'participant-cabinet-waiting-consent');
 
