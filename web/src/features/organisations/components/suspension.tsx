@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { suspendSchema } from '../../../../../common/schemas/organisations.js';
 import { errorMessage } from '../../../lib/api-client';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { FormAlert } from '../../../lib/components/page';
 import { formatDateTime } from '../../../lib/format';
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
@@ -39,7 +40,7 @@ function SuspendDialog({ card, opened, onClose }: { card: OrganisationCard; open
     });
   }, feedback.onInvalid);
   return (
-    <Modal opened={opened} onClose={onClose} title="Приостановить работу?" centered>
+    <FormDialog opened={opened} onClose={onClose} title="Приостановить работу?">
       <form ref={feedback.ref} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">Сотрудники организации перестанут работать в платформе. Ничего не удалится: работу можно возобновить в любой момент.</Text>
@@ -55,7 +56,7 @@ function SuspendDialog({ card, opened, onClose }: { card: OrganisationCard; open
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }
 

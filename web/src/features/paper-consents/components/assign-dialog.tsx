@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { PaperConsentView } from '../../../../../common/schemas/paper-consents.js';
 import { errorMessage } from '../../../lib/api-client';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { FormAlert } from '../../../lib/components/page';
 import { useAssignPaperConsent, type PupilOption } from '../api/paper-consents-api';
 import { ChildPicker } from './child-picker';
@@ -31,7 +32,7 @@ export function AssignDialog({ consent, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal opened onClose={onClose} title={consent.child ? 'Изменить ученика' : 'Отметить ученика'} centered>
+    <FormDialog opened onClose={onClose} title={consent.child ? 'Изменить ученика' : 'Отметить ученика'}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -65,6 +66,6 @@ export function AssignDialog({ consent, onClose, onSaved }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }

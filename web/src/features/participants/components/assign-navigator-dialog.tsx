@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { errorMessage } from '../../../lib/api-client';
+import { FormDialog } from '../../../lib/components/form-dialog';
 import { ListSelect } from '../../../lib/components/list-select';
 import { FormAlert } from '../../../lib/components/page';
 import { plural } from '../../../lib/format';
@@ -39,7 +40,7 @@ export function AssignNavigatorDialog({ participantIds, onClose, onAssigned }: P
 
   const noNavigators = navigators.isSuccess && navigators.data.length === 0;
   return (
-    <Modal opened onClose={onClose} title="Назначить навигатора" centered>
+    <FormDialog opened onClose={onClose} title="Назначить навигатора">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{`Выбрано: ${count} ${plural(count, ['ученик', 'ученика', 'учеников'])}.`}</Text>
@@ -68,6 +69,6 @@ export function AssignNavigatorDialog({ participantIds, onClose, onAssigned }: P
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }
