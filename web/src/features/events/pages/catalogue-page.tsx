@@ -8,7 +8,7 @@ import { ListSelect } from '../../../lib/components/list-select';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { CitySelect, RegionSelect } from '../../../lib/components/reference-select';
 import { plural } from '../../../lib/format';
-import { BackLink } from '../../diagnostics/components/back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters } from '../api/events-api';
 import { formatGrades, formatPlace, formatSeats, formatWhen } from '../../../lib/event-format';
 

@@ -3,7 +3,7 @@ import { Stack } from '@mantine/core';
 import { PageTitle } from '../../../lib/components/page';
 import { fullName } from '../../../lib/format';
 import { useParentCabinet } from '../../parent/api/parent-api';
-import { BackLink } from '../../diagnostics/components/back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { EnrolmentTabs } from '../components/enrolment-tabs';
 
 /** /parent/children/:childId/events — a child's planned and past events, with the mentors' feedback. */

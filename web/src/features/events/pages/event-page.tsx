@@ -4,7 +4,7 @@ import { HOLD_HOURS } from '../../../../../common/events.js';
 import type { EnrolmentResult } from '../../../../../common/schemas/events.js';
 import { ApiError } from '../../../lib/api-client';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { BackLink } from '../../diagnostics/components/back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { calendarUrl, useEnrolFromCard, useEventCard } from '../api/events-api';
 import { EligibilityChecklist } from '../components/eligibility-checklist';
 import { EnrolControls } from '../components/enrol-controls';

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Button, Group, Stack } from '@mantine/core';
 import { PageTitle } from '../../../lib/components/page';
 import { useSession } from '../../../lib/session';
-import { BackLink } from '../../diagnostics/components/back-link';
+import { BackLink } from '../../../lib/components/back-link';
 import { EnrolmentTabs } from '../components/enrolment-tabs';
 
 /** /participant/events — «Мои мероприятия»: what is ahead and what the mentors said afterwards. */
