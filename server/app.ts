@@ -68,6 +68,8 @@ export interface BuildOptions {
   database?: Database;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
+  /** The built web app to serve (tests hand in a directory of their own). */
+  webDistDir?: string;
 }
 
 /** Builds the whole platform: plugins first, then every module's routes, then the web app. */
@@ -109,7 +111,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       redirectUri: `${config.publicUrl}/api/auth/esia/callback`,
       allowInsecure: esiaIssuer.startsWith('http://'),
     }),
-    esiaEmulatorPath: config.esia.issuer ? undefined : ESIA_EMULATOR_PATH,
+    esiaEmulatorPath: config.esiaEmulator ? ESIA_EMULATOR_PATH : undefined,
     cookieSecret: Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bilet/cookie-sign', 32)).toString('base64url'),
   };
   registerIdentityJobs(ctx);
@@ -195,14 +197,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       cookieKeys: [devSecret(config.dataDir, 'esia-emulator-cookie')],
     });
   }
-  await registerWebApp(app);
+  await registerWebApp(app, opts.webDistDir ?? WEB_DIST_DIR);
   return app;
 }
 
 /** The built single-page app from the same port; unknown non-API paths get index.html for the router. */
-async function registerWebApp(app: FastifyInstance): Promise<void> {
-  if (!fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false });
+async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
+  if (!fs.existsSync(path.join(root, 'index.html'))) return;
+  await app.register(fastifyStatic, { root, wildcard: false, index: false });
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
     let file: string;
     try {
@@ -211,7 +213,7 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
       return reply.status(400).send({ error: { code: 'bad_request', message: 'Некорректный адрес страницы' } });
     }
     if (file.startsWith('api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Не найдено' } });
-    if (file && !file.includes('..') && fs.statSync(path.join(WEB_DIST_DIR, file), { throwIfNoEntry: false })?.isFile()) {
+    if (file && !file.includes('..') && fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile()) {
       return reply.header('cache-control', file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -18,7 +18,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Билет в будущее <no-reply@bilet.local>'),
   ESIA_ISSUER: z.url().optional(),
-  ESIA_CLIENT_ID: z.string().default('bilet'),
+  ESIA_CLIENT_ID: z.string().optional(),
   ESIA_CLIENT_SECRET: z.string().optional(),
   SEED_DEMO: boolFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,6 +46,28 @@ export interface Config {
   rateLimitPerMinute: number;
   cookieSecure: boolean;
   devMailbox: boolean;
+  /** The bundled ESIA emulator is served: only outside production, when no ESIA_ISSUER is set. */
+  esiaEmulator: boolean;
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * Production fails closed: without these the platform would fall back to what only suits a
+ * laptop — the ESIA emulator (anyone signs in as any parent), the dev mailbox, keys generated on
+ * the local disk, plain-http cookies — so it refuses to start and names every missing setting.
+ */
+function productionProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (!e.ESIA_ISSUER) problems.push('ESIA_ISSUER: required in production (the ESIA OpenID Connect issuer; the emulator is never served there)');
+  if (!e.ESIA_CLIENT_ID) problems.push('ESIA_CLIENT_ID: required in production (our client id at ESIA)');
+  if (!e.ESIA_CLIENT_SECRET) problems.push('ESIA_CLIENT_SECRET: required in production (our client secret at ESIA)');
+  if (!e.PD_ENCRYPTION_KEY) problems.push('PD_ENCRYPTION_KEY: required in production (32 bytes, base64)');
+  if (!e.SMTP_URL) problems.push('SMTP_URL: required in production (the dev mailbox is never served there)');
+  if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: required in production (an https:// address)');
+  else if (new URL(e.PUBLIC_URL).protocol !== 'https:') problems.push('PUBLIC_URL: must be an https:// address in production');
+  if (e.SEED_DEMO) problems.push('SEED_DEMO: demo accounts have a published password and are never seeded in production');
+  return problems;
 }
 
 /** Reads the environment once at start; a bad value stops the process with the variable named. */
@@ -56,10 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems = production ? productionProblems(e) : [];
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
-  if (e.NODE_ENV === 'production' && !e.PD_ENCRYPTION_KEY) {
-    throw new Error('Invalid configuration:\n  PD_ENCRYPTION_KEY: required in production (32 bytes, base64)');
-  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -72,13 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
-    esia: { issuer: e.ESIA_ISSUER, clientId: e.ESIA_CLIENT_ID, clientSecret: e.ESIA_CLIENT_SECRET },
-    // Demo accounts have a published password: never by default in production.
-    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
+    esia: { issuer: e.ESIA_ISSUER, clientId: e.ESIA_CLIENT_ID ?? 'bilet', clientSecret: e.ESIA_CLIENT_SECRET },
+    seedDemo: !production && (e.SEED_DEMO ?? true),
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    cookieSecure: e.NODE_ENV === 'production' || publicUrl.startsWith('https://'),
-    devMailbox: !e.SMTP_URL && e.NODE_ENV !== 'production',
+    cookieSecure: production || publicUrl.startsWith('https://'),
+    devMailbox: !production && !e.SMTP_URL,
+    esiaEmulator: !production && !e.ESIA_ISSUER,
   };
 }

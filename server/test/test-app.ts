@@ -59,7 +59,7 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
 }
 
 /** The whole platform on its own fresh database and a free port, with the job workers running. */
-export async function startTestApp(env: Record<string, string> = {}, opts: { logLines?: string[] } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { logLines?: string[]; webDistDir?: string } = {}): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-test-'));
@@ -76,7 +76,11 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
   });
   const { database, drop } = await openFreshDatabase();
   const logLines = opts.logLines;
-  const app = await buildApp(config, { database, ...(logLines ? { logStream: { write: (line: string) => void logLines.push(line) } } : {}) });
+  const app = await buildApp(config, {
+    database,
+    ...(logLines ? { logStream: { write: (line: string) => void logLines.push(line) } } : {}),
+    ...(opts.webDistDir ? { webDistDir: opts.webDistDir } : {}),
+  });
   await app.listen({ port, host: '127.0.0.1' });
   await startJobs(app);
 

@@ -96,5 +96,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/auth/config', { schema: { tags: ['auth'], summary: 'Sign-in options the pages need' } }, async () => ({
     esiaEmulator: Boolean(app.ctx.esiaEmulatorPath),
     devMailbox: config.devMailbox,
+    // The pages show links meant for developers (the API reference, the mailbox) only outside production.
+    development: config.env !== 'production',
   }));
 };

@@ -81,7 +81,7 @@ function Footer() {
         <Stack gap="xs">
           <Group gap="lg" component="nav" aria-label="Дополнительные ссылки">
             <Anchor href={`mailto:${SUPPORT_EMAIL}`}>Поддержка</Anchor>
-            <Anchor href="/api/docs">Документация API</Anchor>
+            {config.data?.development && <Anchor href="/api/docs">Документация API</Anchor>}
             {config.data?.devMailbox && <Anchor href="/dev/mail">Почтовый ящик для разработки</Anchor>}
           </Group>
           <Text size="sm" c="dimmed">

@@ -19,6 +19,7 @@ interface SessionAccount {
 interface AuthConfig {
   esiaEmulator: boolean;
   devMailbox: boolean;
+  development: boolean;
 }
 
 export const sessionKey = ['session'] as const;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  ESIA_ISSUER: 'https://esia.gosuslugi.ru',
+  ESIA_CLIENT_ID: 'BILET01',
+  ESIA_CLIENT_SECRET: 'client-secret',
+  PD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  SMTP_URL: 'smtps://user:pass@smtp.example.ru:465',
+  PUBLIC_URL: 'https://bilet.example.ru',
+};
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('production configuration', () => {
+  it('starts with every required setting, with no emulator, dev mailbox or demo data', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config).toMatchObject({ env: 'production', esiaEmulator: false, devMailbox: false, seedDemo: false, cookieSecure: true });
+    expect(config.esia).toEqual({ issuer: 'https://esia.gosuslugi.ru', clientId: 'BILET01', clientSecret: 'client-secret' });
+  });
+
+  it.each(['ESIA_ISSUER', 'ESIA_CLIENT_ID', 'ESIA_CLIENT_SECRET', 'PD_ENCRYPTION_KEY', 'SMTP_URL', 'PUBLIC_URL'] as const)(
+    'refuses to start without %s and names it',
+    (name) => {
+      const { [name]: _missing, ...env } = PRODUCTION;
+      const message = configError(env);
+      expect(message).toMatch(new RegExp(`^  ${name}: required in production`, 'm'));
+      expect(message.split('\n')).toHaveLength(2);
+    },
+  );
+
+  it('refuses a plain http PUBLIC_URL', () => {
+    expect(configError({ ...PRODUCTION, PUBLIC_URL: 'http://bilet.example.ru' })).toContain('PUBLIC_URL: must be an https:// address in production');
+  });
+
+  it('names every missing setting at once', () => {
+    const message = configError({ NODE_ENV: 'production' });
+    for (const name of ['ESIA_ISSUER', 'ESIA_CLIENT_ID', 'ESIA_CLIENT_SECRET', 'PD_ENCRYPTION_KEY', 'SMTP_URL', 'PUBLIC_URL']) {
+      expect(message).toContain(`  ${name}: required in production`);
+    }
+  });
+
+  it('refuses to seed demo accounts, whose password is published', () => {
+    expect(configError({ ...PRODUCTION, SEED_DEMO: 'true' })).toContain('SEED_DEMO:');
+  });
+});
+
+describe('development configuration', () => {
+  it('serves the ESIA emulator and the dev mailbox when no issuer and no SMTP server are set', () => {
+    expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ esiaEmulator: true, devMailbox: true, seedDemo: true, esia: { clientId: 'bilet' } });
+  });
+
+  it('uses the real ESIA and SMTP server once they are set', () => {
+    const config = loadConfig({ NODE_ENV: 'development', ESIA_ISSUER: 'https://esia-portal1.test.gosuslugi.ru', SMTP_URL: 'smtp://localhost:25' });
+    expect(config).toMatchObject({ esiaEmulator: false, devMailbox: false });
+  });
+});
