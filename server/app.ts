@@ -23,6 +23,7 @@ import { originGuardPlugin } from './plugins/origin-guard.js';
 import { sessionPlugin } from './plugins/session.js';
 import { requestLogPlugin } from './plugins/request-log.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { noStorePlugin } from './plugins/no-store.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { MAIL_SWEEP_JOB, MailService } from './modules/mail/mail.service.js';
 import { devMailboxRoutes } from './modules/mail/dev-mailbox.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(errorsPlugin);
   await app.register(requestLogPlugin);
   await app.register(metricsPlugin);
+  await app.register(noStorePlugin);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -201,10 +203,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   return app;
 }
 
-/** The built single-page app from the same port; unknown non-API paths get index.html for the router. */
+/**
+ * The built single-page app from the same port; unknown non-API paths get index.html for the
+ * router. The build writes brotli and gzip copies beside each file, and the one the browser
+ * accepts is sent. Files under assets/ carry a hash of their content in their name, so they are
+ * cached for a year; index.html is checked again on every visit, so a release reaches everyone.
+ */
 async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return;
-  await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  await app.register(fastifyStatic, { root, serve: false, index: false, preCompressed: true, cacheControl: false });
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
     let file: string;
     try {
