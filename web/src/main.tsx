@@ -1,9 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
+import './app/mantine-styles';
 import './app/global.css';
 import { Providers, createQueryClient } from './app/providers';
 import { createRouter } from './app/router';

@@ -1,4 +1,5 @@
 import { DateInput, TimeInput, type DateInputProps, type TimeInputProps } from '@mantine/dates';
+import '@mantine/dates/styles.css';
 import dayjs from 'dayjs';
 import { CALENDAR_ARIA_LABELS } from '../../../lib/calendar-labels';
 
