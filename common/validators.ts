@@ -3,20 +3,27 @@ export function normalizeSnils(input: string): string {
   return input.replace(/[\s-]/g, '');
 }
 
+/** The highest SNILS issued before control numbers, decades before any pupil of the programme was born. */
+export const LAST_SNILS_WITHOUT_CONTROL = 1_001_998;
+
+/** The control number of a SNILS body: the weighted sum (weights 9..1), reduced modulo 101, with 100 written as 00. */
+export function snilsControl(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
+  const reduced = sum % 101;
+  return reduced === 100 ? 0 : reduced;
+}
+
 /**
- * SNILS control number rule of the Pension Fund: weighted sum of the first nine digits,
- * reduced modulo 101, with 100 and 101 written as 00. Numbers up to 001-001-998 predate the rule.
+ * A SNILS a pupil can hold: eleven digits whose last two are the control number of the first
+ * nine. Numbers up to 001-001-998 were issued without one, long before any pupil was born, so
+ * they are refused: accepting them let one child register twice (000-000-000 00, then … 01).
  */
 export function isValidSnils(digits: string): boolean {
   if (!/^\d{11}$/.test(digits)) return false;
   const body = digits.slice(0, 9);
-  const control = Number(digits.slice(9));
-  if (Number(body) <= 1001998) return true;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
-  let expected = sum % 101;
-  if (expected === 100) expected = 0;
-  return expected === control;
+  if (Number(body) <= LAST_SNILS_WITHOUT_CONTROL) return false;
+  return snilsControl(body) === Number(digits.slice(9));
 }
 
 /** "12345678901" → "123-456-789 01", the way SNILS is printed on the card. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   GRADES,
+  LAST_SNILS_WITHOUT_CONTROL,
   PARTICIPANT_AGE,
   ageOn,
   isValidSnils,
@@ -52,6 +53,10 @@ export const snilsSchema = z
     const digits = normalizeSnils(v);
     if (!/^\d{11}$/.test(digits)) {
       ctx.addIssue({ code: 'custom', message: 'СНИЛС состоит из 11 цифр' });
+      return z.NEVER;
+    }
+    if (Number(digits.slice(0, 9)) <= LAST_SNILS_WITHOUT_CONTROL) {
+      ctx.addIssue({ code: 'custom', message: 'Такого СНИЛС у школьника быть не может — проверьте цифры' });
       return z.NEVER;
     }
     if (!isValidSnils(digits)) {
