@@ -101,14 +101,21 @@ export const gradeSchema = z
   .max(GRADES.max, { error: `Программа для ${GRADES.min}–${GRADES.max} классов` });
 
 export const idSchema = z.uuid({ error: 'Неверный идентификатор' });
-/** PostgreSQL's integer maximum: a larger id cannot exist, and sending it to the database would fail the query. */
-const SERIAL_MAX = 2_147_483_647;
+/** PostgreSQL's integer (int4) and smallint ranges: a number outside its column's would fail the query. */
+export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+export const SMALLINT = { min: -32_768, max: 32_767 } as const;
 
 /** An id of a serial column (regions, cities, competencies) in a JSON body. */
-export const serialIdSchema = (error: string) => z.number({ error }).int({ error }).positive({ error }).max(SERIAL_MAX, { error });
+export const serialIdSchema = (error: string) => z.number({ error }).int({ error }).positive({ error }).max(INT4.max, { error });
 
 /** The same id in a path or a query string, where it arrives as text. */
-export const serialIdParamSchema = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(SERIAL_MAX, { error });
+export const serialIdParamSchema = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(INT4.max, { error });
+
+/** A whole number from a query string within [min, max]; the bounds must lie within int4, where such numbers end up. */
+export function queryIntSchema(min: number, max: number, error: string) {
+  if (min < INT4.min || max > INT4.max) throw new Error(`query integer bounds ${min}..${max} exceed int4`);
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
 
 export const regionIdSchema = serialIdSchema('Выберите регион');
 export const cityIdSchema = serialIdSchema('Выберите город');
