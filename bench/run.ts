@@ -31,7 +31,7 @@ type SeedModule = typeof import('../server/db/seed/seed.js');
 type SchemaModule = typeof import('../server/db/schema/index.js');
 type OrganisationsModule = typeof import('../common/organisations.js');
 type ValidatorsModule = typeof import('../common/validators.js');
-type ImportsModule = typeof import('../server/modules/participants/import/imports.service.js');
+type ImportsModule = typeof import('../server/modules/participants/import/run-import.js');
 type DiagnosticsModule = typeof import('../server/modules/diagnostics/index.js');
 type DimensionsModule = typeof import('../common/diagnostics/dimensions.js');
 
@@ -274,7 +274,7 @@ async function main(): Promise<number> {
       fromDist<SchemaModule>('server/db/schema/index.js'),
       fromDist<OrganisationsModule>('common/organisations.js'),
       fromDist<ValidatorsModule>('common/validators.js'),
-      fromDist<ImportsModule>('server/modules/participants/import/imports.service.js'),
+      fromDist<ImportsModule>('server/modules/participants/import/run-import.js'),
       fromDist<DiagnosticsModule>('server/modules/diagnostics/index.js'),
       fromDist<DimensionsModule>('common/diagnostics/dimensions.js'),
     ]);
