@@ -9,7 +9,7 @@ import { IMPORT_COLUMNS, IMPORT_OUTCOME_LABELS } from '../../../../common/partic
 import type { ImportBatchView, ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
 import { recordAudit, type AuditActor } from '../../audit/index.js';
 import { schoolIdOf } from '../participants.service.js';
-import { readSpreadsheet } from './file-reader.js';
+import { readSpreadsheetOffThread } from './spreadsheet-pool.js';
 import { insertBatch } from './imports.repository.js';
 import { identityOf, placeRows } from './placement.js';
 import { checkRow, mapColumns, type ImportRow } from './rows.js';
@@ -33,7 +33,7 @@ function isTemplateExample(row: ImportRow): boolean {
  */
 export async function previewImport(ctx: AppContext, principal: Principal, upload: Pick<ReceivedUpload, 'data' | 'fileName'>, actor: AuditActor): Promise<ImportBatchView> {
   const schoolId = schoolIdOf(principal);
-  const table = await readSpreadsheet(upload.data);
+  const table = await readSpreadsheetOffThread(upload.data);
   const { columns, missing } = mapColumns(table.header.cells);
   if (missing.length > 0) {
     throw badRequest(
