@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test/test-app.js';
+import { startTestApp, type ApiResponse, type TestApp } from '../test/test-app.js';
 import { participantInput } from '../test/factories.js';
 import { createStaff, createVenue, regionByCode, type Place, type StaffMember } from '../test/staff-factories.js';
 
@@ -26,7 +26,7 @@ describe('a NUL character in any text is refused at the edge, naming the field',
   });
   afterAll(() => t.close());
 
-  const refusedOn = async (send: () => ReturnType<TestApp['api']>, field: string) => {
+  const refusedOn = async (send: () => Promise<ApiResponse>, field: string) => {
     const before = await fingerprint(t);
     const res = await send();
     expect(res.status, JSON.stringify(res.body)).toBe(400);
