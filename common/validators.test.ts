@@ -7,6 +7,7 @@ import {
   isValidInn,
   isValidOgrn,
   formatSnils,
+  isPupilSnils,
   isValidSnils,
   maskSnils,
   normalizeBirthCertificate,
@@ -32,13 +33,14 @@ describe('SNILS', () => {
     expect(isValidSnils('00102998500')).toBe(true); // weighted sum 101
     expect(isValidSnils('00102998501')).toBe(false);
   });
-  it('refuses every number issued before control numbers, whatever its last two digits', () => {
-    expect(isValidSnils('00000000000')).toBe(false);
-    expect(isValidSnils('00000000001')).toBe(false);
-    expect(isValidSnils(normalizeSnils('001-001-998 00'))).toBe(false);
+  it('refuses for a pupil every number issued before control numbers, whatever its last two digits; an adult may hold one', () => {
+    expect(isPupilSnils('00000000000')).toBe(false);
+    expect(isPupilSnils('00000000001')).toBe(false);
+    expect(isPupilSnils(normalizeSnils('001-001-998 00'))).toBe(false);
+    expect(isValidSnils(normalizeSnils('001-001-998 00'))).toBe(true);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_001_998 }), fc.integer({ min: 0, max: 99 }), (body, control) =>
-        !isValidSnils(String(body).padStart(9, '0') + String(control).padStart(2, '0')),
+        !isPupilSnils(String(body).padStart(9, '0') + String(control).padStart(2, '0')),
       ),
     );
   });
@@ -51,7 +53,8 @@ describe('SNILS', () => {
         for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
         // The rule as the Pension Fund states it: below 100 the sum itself, 100 and 101 are 00, above that the sum modulo 101 by the same rule.
         const reduced = sum < 100 ? sum : sum <= 101 ? 0 : sum % 101 === 100 ? 0 : sum % 101;
-        return isValidSnils(body + String(control).padStart(2, '0')) === (control === reduced);
+        const digits = body + String(control).padStart(2, '0');
+        return isValidSnils(digits) === (control === reduced) && isPupilSnils(digits) === (control === reduced);
       }),
     );
   });

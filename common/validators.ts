@@ -15,15 +15,24 @@ export function snilsControl(body: string): number {
 }
 
 /**
- * A SNILS a pupil can hold: eleven digits whose last two are the control number of the first
- * nine. Numbers up to 001-001-998 were issued without one, long before any pupil was born, so
- * they are refused: accepting them let one child register twice (000-000-000 00, then … 01).
+ * The Pension Fund's rule: eleven digits whose last two are the control number of the first nine;
+ * numbers up to 001-001-998 were issued before the rule and carry none. An adult (a parent signing
+ * in through ESIA) may hold one of those.
  */
 export function isValidSnils(digits: string): boolean {
   if (!/^\d{11}$/.test(digits)) return false;
   const body = digits.slice(0, 9);
-  if (Number(body) <= LAST_SNILS_WITHOUT_CONTROL) return false;
+  if (Number(body) <= LAST_SNILS_WITHOUT_CONTROL) return true;
   return snilsControl(body) === Number(digits.slice(9));
+}
+
+/**
+ * A SNILS a pupil can hold: one with a control number. The early numbers were all issued long
+ * before any pupil of grades 6–11 was born, and accepting them let one child register twice
+ * (000-000-000 00, then 000-000-000 01).
+ */
+export function isPupilSnils(digits: string): boolean {
+  return isValidSnils(digits) && Number(digits.slice(0, 9)) > LAST_SNILS_WITHOUT_CONTROL;
 }
 
 /** "12345678901" → "123-456-789 01", the way SNILS is printed on the card. */

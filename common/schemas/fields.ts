@@ -4,7 +4,7 @@ import {
   LAST_SNILS_WITHOUT_CONTROL,
   PARTICIPANT_AGE,
   ageOn,
-  isValidSnils,
+  isPupilSnils,
   normalizeEmail,
   normalizePhone,
   normalizeSnils,
@@ -46,6 +46,7 @@ export const phoneSchema = z
     return phone;
   });
 
+/** A pupil's SNILS: only children's fields use it (a parent's comes from ESIA and may predate control numbers). */
 export const snilsSchema = z
   .string()
   .max(20, { error: 'Проверьте СНИЛС: 11 цифр' })
@@ -59,7 +60,7 @@ export const snilsSchema = z
       ctx.addIssue({ code: 'custom', message: 'Такого СНИЛС у школьника быть не может — проверьте цифры' });
       return z.NEVER;
     }
-    if (!isValidSnils(digits)) {
+    if (!isPupilSnils(digits)) {
       ctx.addIssue({ code: 'custom', message: 'Контрольное число СНИЛС не сходится — проверьте цифры' });
       return z.NEVER;
     }
