@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
@@ -6,6 +7,7 @@ import {
   isValidInn,
   isValidOgrn,
   formatSnils,
+  isPupilSnils,
   isValidSnils,
   maskSnils,
   normalizeBirthCertificate,
@@ -13,6 +15,7 @@ import {
   normalizePersonName,
   normalizePhone,
   normalizeSnils,
+  snilsControl,
 } from './validators.js';
 
 describe('SNILS', () => {
@@ -29,6 +32,31 @@ describe('SNILS', () => {
     expect(isValidSnils('00101998900')).toBe(true); // weighted sum 100
     expect(isValidSnils('00102998500')).toBe(true); // weighted sum 101
     expect(isValidSnils('00102998501')).toBe(false);
+  });
+  it('refuses for a pupil every number issued before control numbers, whatever its last two digits; an adult may hold one', () => {
+    expect(isPupilSnils('00000000000')).toBe(false);
+    expect(isPupilSnils('00000000001')).toBe(false);
+    expect(isPupilSnils(normalizeSnils('001-001-998 00'))).toBe(false);
+    expect(isValidSnils(normalizeSnils('001-001-998 00'))).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_001_998 }), fc.integer({ min: 0, max: 99 }), (body, control) =>
+        !isPupilSnils(String(body).padStart(9, '0') + String(control).padStart(2, '0')),
+      ),
+    );
+  });
+  it('accepts exactly one control number for every later body', () => {
+    expect(isValidSnils(normalizeSnils('001-001-999 ' + String(snilsControl('001001999')).padStart(2, '0')))).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 1_001_999, max: 999_999_999 }), fc.integer({ min: 0, max: 99 }), (n, control) => {
+        const body = String(n).padStart(9, '0');
+        let sum = 0;
+        for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
+        // The rule as the Pension Fund states it: below 100 the sum itself, 100 and 101 are 00, above that the sum modulo 101 by the same rule.
+        const reduced = sum < 100 ? sum : sum <= 101 ? 0 : sum % 101 === 100 ? 0 : sum % 101;
+        const digits = body + String(control).padStart(2, '0');
+        return isValidSnils(digits) === (control === reduced) && isPupilSnils(digits) === (control === reduced);
+      }),
+    );
   });
   it('prints and masks the way a card shows it', () => {
     expect(formatSnils('11223344595')).toBe('112-233-445 95');

@@ -3,20 +3,36 @@ export function normalizeSnils(input: string): string {
   return input.replace(/[\s-]/g, '');
 }
 
+/** The highest SNILS issued before control numbers, decades before any pupil of the programme was born. */
+export const LAST_SNILS_WITHOUT_CONTROL = 1_001_998;
+
+/** The control number of a SNILS body: the weighted sum (weights 9..1), reduced modulo 101, with 100 written as 00. */
+export function snilsControl(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
+  const reduced = sum % 101;
+  return reduced === 100 ? 0 : reduced;
+}
+
 /**
- * SNILS control number rule of the Pension Fund: weighted sum of the first nine digits,
- * reduced modulo 101, with 100 and 101 written as 00. Numbers up to 001-001-998 predate the rule.
+ * The Pension Fund's rule: eleven digits whose last two are the control number of the first nine;
+ * numbers up to 001-001-998 were issued before the rule and carry none. An adult (a parent signing
+ * in through ESIA) may hold one of those.
  */
 export function isValidSnils(digits: string): boolean {
   if (!/^\d{11}$/.test(digits)) return false;
   const body = digits.slice(0, 9);
-  const control = Number(digits.slice(9));
-  if (Number(body) <= 1001998) return true;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (9 - i);
-  let expected = sum % 101;
-  if (expected === 100) expected = 0;
-  return expected === control;
+  if (Number(body) <= LAST_SNILS_WITHOUT_CONTROL) return true;
+  return snilsControl(body) === Number(digits.slice(9));
+}
+
+/**
+ * A SNILS a pupil can hold: one with a control number. The early numbers were all issued long
+ * before any pupil of grades 6–11 was born, and accepting them let one child register twice
+ * (000-000-000 00, then 000-000-000 01).
+ */
+export function isPupilSnils(digits: string): boolean {
+  return isValidSnils(digits) && Number(digits.slice(0, 9)) > LAST_SNILS_WITHOUT_CONTROL;
 }
 
 /** "12345678901" → "123-456-789 01", the way SNILS is printed on the card. */

@@ -19,6 +19,7 @@ import { createPdCrypto, loadMasterKey } from './lib/pd-crypto.js';
 import { WEB_DIST_DIR } from './lib/paths.js';
 import { createLoggerOptions } from './lib/logger.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { textGuardPlugin } from './plugins/text-guard.js';
 import { originGuardPlugin } from './plugins/origin-guard.js';
 import { sessionPlugin } from './plugins/session.js';
 import { requestLogPlugin } from './plugins/request-log.js';
@@ -126,6 +127,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   await app.register(errorsPlugin);
+  await app.register(textGuardPlugin);
   await app.register(requestLogPlugin);
   await app.register(metricsPlugin);
   await app.register(noStorePlugin);

@@ -14,7 +14,7 @@ import {
   type EventFormat,
   type EventStatus,
 } from '../events.js';
-import { idSchema, isoDateSchema, serialIdSchema } from './fields.js';
+import { idSchema, isoDateSchema, queryIntSchema, serialIdParamSchema, serialIdSchema } from './fields.js';
 import { listQuerySchema } from './lists.js';
 
 const MARKUP = /<\s*\/?\s*[a-z!]/i;
@@ -152,8 +152,8 @@ export const feedbackSchema = z.strictObject({
 });
 
 export const catalogueQuerySchema = z.object({
-  regionId: z.coerce.number().int().positive().optional(),
-  cityId: z.coerce.number().int().positive().optional(),
+  regionId: serialIdParamSchema('Неверный регион').optional(),
+  cityId: serialIdParamSchema('Неверный город').optional(),
   /** Every city of the region, even the pupil's own region whose own city is otherwise the default. */
   anyCity: z.enum(['true']).optional(),
   sphere: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
@@ -163,8 +163,8 @@ export const catalogueQuerySchema = z.object({
   to: isoDateSchema.optional(),
   ovz: z.enum(['true']).optional(),
   withSeats: z.enum(['true']).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+  page: queryIntSchema(1, 10_000, 'Номер страницы — число от 1 до 10 000').default(1),
+  pageSize: queryIntSchema(1, 50, 'Размер страницы — число от 1 до 50').default(20),
 });
 
 export const pupilParamsSchema = z.object({ pupilId: idSchema });

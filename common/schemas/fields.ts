@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
   GRADES,
+  LAST_SNILS_WITHOUT_CONTROL,
   PARTICIPANT_AGE,
   ageOn,
-  isValidSnils,
+  isPupilSnils,
   normalizeEmail,
   normalizePhone,
   normalizeSnils,
@@ -45,6 +46,7 @@ export const phoneSchema = z
     return phone;
   });
 
+/** A pupil's SNILS: only children's fields use it (a parent's comes from ESIA and may predate control numbers). */
 export const snilsSchema = z
   .string()
   .max(20, { error: 'Проверьте СНИЛС: 11 цифр' })
@@ -54,7 +56,11 @@ export const snilsSchema = z
       ctx.addIssue({ code: 'custom', message: 'СНИЛС состоит из 11 цифр' });
       return z.NEVER;
     }
-    if (!isValidSnils(digits)) {
+    if (Number(digits.slice(0, 9)) <= LAST_SNILS_WITHOUT_CONTROL) {
+      ctx.addIssue({ code: 'custom', message: 'Такого СНИЛС у школьника быть не может — проверьте цифры' });
+      return z.NEVER;
+    }
+    if (!isPupilSnils(digits)) {
       ctx.addIssue({ code: 'custom', message: 'Контрольное число СНИЛС не сходится — проверьте цифры' });
       return z.NEVER;
     }
@@ -96,14 +102,21 @@ export const gradeSchema = z
   .max(GRADES.max, { error: `Программа для ${GRADES.min}–${GRADES.max} классов` });
 
 export const idSchema = z.uuid({ error: 'Неверный идентификатор' });
-/** PostgreSQL's integer maximum: a larger id cannot exist, and sending it to the database would fail the query. */
-const SERIAL_MAX = 2_147_483_647;
+/** PostgreSQL's integer (int4) and smallint ranges: a number outside its column's would fail the query. */
+export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+export const SMALLINT = { min: -32_768, max: 32_767 } as const;
 
 /** An id of a serial column (regions, cities, competencies) in a JSON body. */
-export const serialIdSchema = (error: string) => z.number({ error }).int({ error }).positive({ error }).max(SERIAL_MAX, { error });
+export const serialIdSchema = (error: string) => z.number({ error }).int({ error }).positive({ error }).max(INT4.max, { error });
 
 /** The same id in a path or a query string, where it arrives as text. */
-export const serialIdParamSchema = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(SERIAL_MAX, { error });
+export const serialIdParamSchema = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(INT4.max, { error });
+
+/** A whole number from a query string within [min, max]; the bounds must lie within int4, where such numbers end up. */
+export function queryIntSchema(min: number, max: number, error: string) {
+  if (min < INT4.min || max > INT4.max) throw new Error(`query integer bounds ${min}..${max} exceed int4`);
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
 
 export const regionIdSchema = serialIdSchema('Выберите регион');
 export const cityIdSchema = serialIdSchema('Выберите город');

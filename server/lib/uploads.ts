@@ -2,6 +2,7 @@ import { finished } from 'node:stream';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from './errors.js';
+import { refuseNul } from './text-guard.js';
 
 /** One file sent as multipart/form-data in the field «file», read whole into memory. */
 export interface ReceivedUpload {
@@ -77,5 +78,7 @@ export async function receiveUpload(request: FastifyRequest, rules: UploadRules)
     const values = ([] as unknown[]).concat(value).map((v) => (v as MultipartValue).value);
     fields[name] = values.length === 1 ? values[0] : values;
   }
+  // Form fields bypass the body the edge rule sees, so the same rule is applied to them here.
+  refuseNul(fields);
   return { data, fileName: part.filename, fields };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, linkFrom, type TestApp } from '../../../test/test-app.js';
 import { activateFromMail, confirmedParent, participantInput, registerPupil } from '../../../test/factories.js';
@@ -76,6 +77,19 @@ describe('participant-first registration ends with linked accounts and the conse
     expect(res.body.error.code).toBe('child_already_registered');
     expect(JSON.stringify(res.body)).not.toContain(input.email);
     expect(JSON.stringify(res.body)).not.toContain(input.lastName);
+  });
+
+  it('refuses a SNILS no child can hold, so the same child cannot get a second profile with another such number', async () => {
+    const profiles = async () => (await t.rows<{ n: number }>(sql`select count(*)::int as n from participant_profiles`))[0]!.n;
+    const before = await profiles();
+    const input = await participantInput(t, { snils: '000-000-000 00' });
+    const first = await t.api('POST', '/api/registration/participant', { body: input });
+    expect(first.status, JSON.stringify(first.body)).toBe(400);
+    expect(first.body.error.fields.snils).toMatch(/быть не может/);
+    const again = await t.api('POST', '/api/registration/participant', { body: { ...input, snils: '000-000-000 01', email: `other.${Date.now()}@example.ru` } });
+    expect(again.status, JSON.stringify(again.body)).toBe(400);
+    expect(again.body.error.fields.snils).toMatch(/быть не может/);
+    expect(await profiles()).toBe(before);
   });
 
   it('answers a taken e-mail with 409 on the e-mail field', async () => {

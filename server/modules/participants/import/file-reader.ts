@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import ExcelJS, { type CellFormulaValue, type CellValue } from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { IMPORT_LIMITS } from '../../../../common/organisations.js';
 import { AppError } from '../../../lib/errors.js';
 import { inspectZip, ZIP_LIMITS } from './zip-guard.js';
@@ -59,26 +60,41 @@ async function readXlsx(buf: Buffer): Promise<RawTable> {
   const type = await fileTypeFromBuffer(buf);
   if (type?.ext !== 'xlsx') throw notATable();
 
-  const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs declares its own Buffer type; Node's is what it reads at run time.
-    await workbook.xlsx.load(buf as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
+    return splitHeader('xlsx', await firstSheetRows(buf));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw refuse('xlsx_corrupt', 'Файл XLSX повреждён. Откройте его в Excel и сохраните заново');
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw refuse('no_rows', 'В файле нет ни одной строки с учениками');
-  // The header is one of the rows; more than that is refused before a row is converted.
-  if (sheet.actualRowCount - 1 > IMPORT_LIMITS.maxRows) throw tooManyRows();
+}
 
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as CellValue[];
-    const cells: string[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-    rows.push({ row: rowNumber, cells });
+/**
+ * The non-blank rows of the first sheet that has any, read as a stream: a sheet of hundreds of
+ * thousands of rows is refused at the first row past the limit, never held whole in memory.
+ */
+async function firstSheetRows(buf: Buffer): Promise<RawRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
-  return splitHeader('xlsx', rows.filter((r) => r.cells.some((c) => c !== '')));
+  // The header is one of the rows; one more than the limit and the file is refused.
+  const maxRows = IMPORT_LIMITS.maxRows + 1;
+  for await (const sheet of reader) {
+    const rows: RawRow[] = [];
+    for await (const row of sheet) {
+      const values = row.values as CellValue[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      if (!cells.some((c) => c !== '')) continue;
+      rows.push({ row: row.number, cells });
+      if (rows.length > maxRows) throw tooManyRows();
+    }
+    if (rows.length > 0) return rows;
+  }
+  return [];
 }
 
 /** A cell as the school sees it; a formula counts as the value Excel last showed for it. */
@@ -182,31 +198,40 @@ const wrongDelimiter = () =>
     'Не удалось разделить строку заголовков на столбцы. Разделитель столбцов — точка с запятой «;» или запятая «,»: сохраните файл в Excel как «CSV UTF-8» или скачайте шаблон',
   );
 
-function readCsv(text: string): RawTable {
+async function readCsv(text: string): Promise<RawTable> {
   const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   const delimiter = detectDelimiter(headerLine);
   // One column where the template has eleven: the file was split with something else (tabs, «|»).
   if (!delimiter) {
     if (/[\t|]/.test(headerLine) || headerLine.trim().split(/\s+/).length > 2) throw wrongDelimiter();
   }
-  let records: string[][];
-  try {
-    records = parse(text, {
+  const rows: RawRow[] = [];
+  const parser = Readable.from([text]).pipe(
+    parse({
       delimiter: delimiter ?? ';',
       relax_column_count: true,
       relax_quotes: true,
       trim: true,
       skip_empty_lines: false,
       max_record_size: 64 * 1024,
-    }) as string[][];
+    }),
+  );
+  try {
+    let line = 0;
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      line++;
+      if (!cells.some((c) => c !== '')) continue;
+      rows.push({ row: line, cells });
+      // The header and one row past the limit are enough to refuse; the rest is never parsed.
+      if (rows.length > IMPORT_LIMITS.maxRows + 1) throw tooManyRows();
+    }
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const line = (err as { lines?: number }).lines;
     throw refuse('csv_malformed', `Не удалось разобрать CSV${line ? ` в строке ${line}` : ''}: проверьте кавычки в ячейках`);
+  } finally {
+    parser.destroy();
   }
-  const rows: RawRow[] = [];
-  records.forEach((cells, i) => {
-    if (cells.some((c) => c !== '')) rows.push({ row: i + 1, cells });
-  });
   const table = splitHeader('csv', rows);
   if (table.header.cells.length === 1 && /[;,\t|]/.test(table.header.cells[0]!)) throw wrongDelimiter();
   return table;

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../../context.js';
-import { IMPORT_CLEANUP_JOB, IMPORT_JOB, cancelAbandonedPreviews, runImport, type ImportJobData } from './imports.service.js';
+import { IMPORT_CLEANUP_JOB, IMPORT_JOB, cancelAbandonedPreviews, runImport, type ImportJobData } from './run-import.js';
 
 export { IMPORT_CLEANUP_JOB };
 

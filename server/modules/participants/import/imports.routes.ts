@@ -6,7 +6,10 @@ import { AppError } from '../../../lib/errors.js';
 import { attachmentDisposition } from '../../../lib/file-names.js';
 import { receiveUpload, type UploadRules } from '../../../lib/uploads.js';
 import { actorOf } from '../../../plugins/request-actor.js';
-import { cancelImport, confirmImport, importReport, listImports, previewImport, viewImport } from './imports.service.js';
+import { cancelImport, confirmImport } from './decide-import.js';
+import { importReport } from './import-report.js';
+import { previewImport } from './preview-import.js';
+import { listImports, viewImport } from './view-imports.js';
 import { importTemplate } from './spreadsheet-export.js';
 
 const MAX_MB = IMPORT_LIMITS.maxBytes / 1024 / 1024;

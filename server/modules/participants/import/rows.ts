@@ -16,6 +16,7 @@ import {
 } from '../../../../common/schemas/fields.js';
 import { GRADES, ageOn, todayInMoscow } from '../../../../common/validators.js';
 import type { ImportRowError } from '../../../../common/schemas/participants.js';
+import { NUL_MESSAGE, hasNul } from '../../../lib/text-guard.js';
 import type { RawRow } from './file-reader.js';
 
 /** A row that passed every check, normalised the way it will be stored. */
@@ -121,6 +122,11 @@ export function checkRow(raw: RawRow, columns: ColumnMap): RowCheck {
   };
   const errors: ImportRowError[] = [];
   const fail = (field: ImportColumnKey, message: string) => errors.push({ row: raw.row, field, message });
+  const withNul = IMPORT_COLUMNS.filter((c) => hasNul(cell(c.key)));
+  if (withNul.length > 0) {
+    for (const c of withNul) fail(c.key, NUL_MESSAGE);
+    return { ok: false, errors };
+  }
   const required = <T>(key: ImportColumnKey, schema: z.ZodType<T>, value: unknown = cell(key)): T | undefined => {
     if (cell(key) === '') {
       fail(key, 'Не заполнено');

@@ -87,6 +87,17 @@ describe('checkRow', () => {
     expect(result.errors.every((e) => e.row === 2)).toBe(true);
   });
 
+  it('makes a NUL character in any cell an error of its row, never a value to store', () => {
+    const result = checkRow(raw({ lastName: 'Ива\u0000нов', email: 'ivan@example.ru\u0000' }), columns);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { row: 2, field: 'lastName', message: expect.stringMatching(/NUL/) },
+        { row: 2, field: 'email', message: expect.stringMatching(/NUL/) },
+      ],
+    });
+  });
+
   it('treats a cell that starts like a formula as plain data', () => {
     const result = checkRow(raw({ lastName: '=HYPERLINK("http://evil","Иванов")', phone: '+7 900 123-45-67' }), columns);
     expect(result.ok).toBe(false);
