@@ -156,6 +156,10 @@ export async function enrolByLink(
   if (!row.child_id) throw notFound('Ребёнок не найден среди ваших детей');
   const facts = row as FactsRow;
   if (facts.live_id) return existing({ id: facts.live_id, status: facts.live_status!, hold_expires_at: null });
+  // The statement's snapshot predates a simultaneous press for this child that took the seat first:
+  // that press's enrolment is the answer, not «no seats».
+  const won = await findLiveEnrolment(ctx.db, facts.event_id, facts.child_id);
+  if (won) return existing(won);
   assertOpen(facts);
   // Every condition held in the statement's snapshot yet nothing was booked: the last seat went meanwhile.
   throw ineligible(firstFailedCondition(toFacts(facts)) ?? 'seat');
@@ -220,7 +224,12 @@ async function enrol(ctx: AppContext, req: EnrolRequest): Promise<{ status: 200 
       const failed = firstFailedCondition({ ...toFacts(facts), seatFree: true });
       if (failed) throw ineligible(failed);
       const seated = await takeSeat(tx, req.eventId);
-      if (!seated && !req.waitlist) throw ineligible('seat');
+      if (!seated) {
+        // A simultaneous request for this child may have taken the seat while this one waited for it.
+        const won = await findLiveEnrolment(tx, req.eventId, req.childId);
+        if (won) return existing(won);
+        if (!req.waitlist) throw ineligible('seat');
+      }
       const row = await insertEnrolment(tx, {
         eventId: req.eventId,
         participantId: req.childId,

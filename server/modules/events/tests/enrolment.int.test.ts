@@ -285,4 +285,26 @@ describe('capacity under concurrency', () => {
     expect(new Set(clicks.map((c) => c.body.enrolment.id)).size).toBe(1);
     expect(await seatsTaken(second)).toEqual({ seats: 1, holding: 1 });
   }, 120_000);
+
+  it('answers every simultaneous press for one child at the last seat with that child\'s enrolment, by link and from a card', async () => {
+    const presses = 8;
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s, { capacity: 2, startsAt: [hoursFromNow(210)] }));
+    const [first, child] = [await readyFamily(), await readyFamily()];
+    expect((await enrolByLink(token!, first)).status).toBe(201);
+    const byLink = await Promise.all(Array.from({ length: presses }, () => enrolByLink(token!, child, { idempotencyKey: 'last-seat-key' })));
+    expect(byLink.map((r) => r.status).sort(), JSON.stringify(byLink.map((r) => r.body))).toEqual([...Array(presses - 1).fill(200), 201]);
+    expect(new Set(byLink.map((r) => r.body.enrolment.id)).size).toBe(1);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 2, holding: 2 });
+
+    const trial = await publishedEvent(t, s, trialInput(s, { capacity: 2, startsAt: [hoursFromNow(220)] }));
+    expect((await t.api('POST', `/api/events/${trial.eventId}/enrolments`, { cookie: first.parentCookie, body: { childId: first.childId } })).status).toBe(201);
+    const fromCard = await Promise.all(
+      Array.from({ length: presses }, () =>
+        t.api('POST', `/api/events/${trial.eventId}/enrolments`, { cookie: child.parentCookie, body: { childId: child.childId, idempotencyKey: 'card-last-seat' } }),
+      ),
+    );
+    expect(fromCard.map((r) => r.status).sort(), JSON.stringify(fromCard.map((r) => r.body))).toEqual([...Array(presses - 1).fill(200), 201]);
+    expect(new Set(fromCard.map((r) => r.body.enrolment.id)).size).toBe(1);
+    expect(await seatsTaken(trial.eventId)).toEqual({ seats: 2, holding: 2 });
+  }, 120_000);
 });
