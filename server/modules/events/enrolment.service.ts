@@ -151,7 +151,12 @@ export async function enrolByLink(
   if (!row) throw unauthorized();
   await touchSessionIfStale(ctx.database, sessionHash, row.last_seen_at);
   if (row.role !== 'parent') throw forbidden('Записать ребёнка по ссылке может только родитель');
-  if (row.enrolment_id) return { status: 201, body: result(row.enrolment_id, row.enrolment_status!, null) };
+  if (row.enrolment_id) {
+    // Told after the booking statement rather than in it, so the seat's row lock is never held
+    // while the notices are written: the rush for a lesson's seats queues on that lock.
+    await inTransaction(ctx.db, (tx, afterCommit) => announce(ctx, tx, afterCommit, row.child_id!, row.event_id!, row.enrolment_status!, 'link'));
+    return { status: 201, body: result(row.enrolment_id, row.enrolment_status!, null) };
+  }
   if (!row.link_ok) await eventOfLink(ctx, token);
   if (!row.child_id) throw notFound('Ребёнок не найден среди ваших детей');
   const facts = row as FactsRow;

@@ -148,6 +148,26 @@ describe('enrolment by a lesson link (seed 000)', () => {
     expect(await seatsTaken(lesson.eventId)).toEqual({ seats: 0, holding: 0 });
   });
 
+  it('tells the pupil and the parent about a link enrolment, in the cabinet and by e-mail, as an enrolment from a card does', async () => {
+    const family = await readyFamily();
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s, { title: 'Урок мастерства: сварка без искр', startsAt: [hoursFromNow(75)] }));
+    const booked = await enrolByLink(token!, family);
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const emails = await t.rows<{ id: string; email: string }>(sql`select id, email from accounts where id in (${family.childId}, ${family.parentId})`);
+    for (const { id, email } of emails) {
+      const [notice] = await t.rows<{ title: string; body: string }>(
+        sql`select title, body from notifications where account_id = ${id} and kind = 'event.enrolled' and body like ${'%сварка без искр%'}`,
+      );
+      expect(notice, `a notice for ${id}`).toMatchObject({ title: 'Запись на мероприятие подтверждена' });
+      expect((await t.waitForMail(email, /Запись на мероприятие подтверждена/)).text).toContain('сварка без искр');
+    }
+    const again = await enrolByLink(token!, family);
+    expect(again.status).toBe(200);
+    const [count] = await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${family.parentId} and kind = 'event.enrolled'`);
+    expect(count!.n).toBe(1);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+  });
+
   it('refuses an unlinked pupil in a navigator\'s group, and reports each pupil\'s own outcome', async () => {
     const navigator = await createStaff(t, 'navigator', { regionId: s.place.regionId, schoolId: s.schoolId });
     const linked = await readyFamily();
