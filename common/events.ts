@@ -99,6 +99,7 @@ export const ELIGIBILITY_CONDITIONS = [
   'consent',
   'tested',
   'no_prior_trials',
+  'own_school',
   'grade',
   'seat',
   'no_clash',
@@ -131,6 +132,11 @@ export const ELIGIBILITY_TEXTS: Record<EligibilityCondition, { title: string; fa
     failed: 'Ребёнок уже проходил профессиональные пробы, а урок — для тех, кто ещё не пробовал',
     remedy: 'Выберите профессиональную пробу в каталоге мероприятий',
   },
+  own_school: {
+    title: 'Ребёнок учится в школе, где проводится урок',
+    failed: 'Урок проводится для учеников другой школы',
+    remedy: 'Попросите ссылку на урок мастерства в своей школе или выберите профессиональную пробу в каталоге мероприятий',
+  },
   grade: {
     title: 'Класс ребёнка подходит для мероприятия',
     failed: 'Мероприятие не рассчитано на класс ребёнка',
@@ -156,10 +162,15 @@ export interface EligibilityFacts {
   /** Only a professional-mastery lesson requires no prior trials. */
   priorTrials: boolean;
   isLesson: boolean;
+  /** A lesson is held at one school for that school's pupils. */
+  ownSchool: boolean;
   gradeAdmitted: boolean;
   seatFree: boolean;
   clash: boolean;
 }
+
+/** Conditions that only a professional-mastery lesson sets, so only its checklist shows them. */
+const LESSON_ONLY: readonly EligibilityCondition[] = ['no_prior_trials', 'own_school'];
 
 /** Every condition with whether it holds, in order, so the card can show the whole checklist. */
 export function eligibilityChecklist(f: EligibilityFacts): Array<{ condition: EligibilityCondition; ok: boolean }> {
@@ -169,11 +180,12 @@ export function eligibilityChecklist(f: EligibilityFacts): Array<{ condition: El
     consent: f.consent,
     tested: f.tested,
     no_prior_trials: !f.isLesson || !f.priorTrials,
+    own_school: !f.isLesson || f.ownSchool,
     grade: f.gradeAdmitted,
     seat: f.seatFree,
     no_clash: !f.clash,
   };
-  return ELIGIBILITY_CONDITIONS.filter((c) => c !== 'no_prior_trials' || f.isLesson).map((condition) => ({ condition, ok: ok[condition] }));
+  return ELIGIBILITY_CONDITIONS.filter((c) => f.isLesson || !LESSON_ONLY.includes(c)).map((condition) => ({ condition, ok: ok[condition] }));
 }
 
 /** The first condition that fails, or null when the pupil may be enrolled. */

@@ -63,6 +63,7 @@ function toFacts(f: FactsRow): EligibilityFacts {
     tested: f.tested,
     priorTrials: f.prior_trials,
     isLesson: f.format === 'school_lesson',
+    ownSchool: f.own_school,
     gradeAdmitted: f.grade_admitted,
     seatFree: f.seat_free,
     clash: f.clash,

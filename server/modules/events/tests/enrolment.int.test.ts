@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { registerPupil, activateFromMail } from '../../../test/factories.js';
-import { createStaff, type StaffMember } from '../../../test/staff-factories.js';
+import { createSchool, createStaff, type StaffMember } from '../../../test/staff-factories.js';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '../../diagnostics/tests/fixtures.js';
 import { expireHolds } from '../enrolment.service.js';
@@ -166,6 +166,25 @@ describe('enrolment by a lesson link (seed 000)', () => {
     const [count] = await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${family.parentId} and kind = 'event.enrolled'`);
     expect(count!.n).toBe(1);
     expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+  });
+
+  it('refuses a pupil of another school a lesson held for one school, naming the condition on the card and in the answer', async () => {
+    const otherSchool = await createSchool(t, s.place);
+    const family = await familyAtSchool(t, s.place, otherSchool.id, 7);
+    const [child] = await t.rows<{ email: string }>(sql`select email from accounts where id = ${family.childId}`);
+    await activateFromMail(t, child!.email);
+    await takeTest(t, family.childCookie, testSlug, { q1: 4, q2: 5 });
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s, { startsAt: [hoursFromNow(76)] }));
+
+    const card = await t.api('GET', `/api/enrol-links/${token}`, { cookie: family.parentCookie });
+    expect(card.status, JSON.stringify(card.body)).toBe(200);
+    const failing = card.body.children[0].checks.filter((c: { ok: boolean }) => !c.ok).map((c: { condition: string }) => c.condition);
+    expect(failing).toEqual(['own_school']);
+    const res = await enrolByLink(token!, family, { waitlist: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.error.details.condition).toBe('own_school');
+    expect(res.body.error.message).toMatch(/школ/);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 0, holding: 0 });
   });
 
   it('refuses an unlinked pupil in a navigator\'s group, and reports each pupil\'s own outcome', async () => {
