@@ -89,9 +89,6 @@ export const MENTOR_GRADE_LABELS: Record<(typeof MENTOR_GRADES)[number], string>
   5: 'Справился с заданием самостоятельно и уверенно',
 };
 
-/** Attendance and the mentor's grade open from an hour before the start (mentors mark at the door). */
-export const MARKING_OPENS_BEFORE_MINUTES = 60;
-
 /** The conditions of enrolment, in the order they are checked and explained (seed 000 first). */
 export const ELIGIBILITY_CONDITIONS = [
   'registered',

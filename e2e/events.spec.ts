@@ -416,26 +416,30 @@ test('waiting list: the only seat is taken, the demo parent queues, the first fa
   await expect(parent.getByText('Освободилось место на мероприятии').first()).toBeVisible();
 });
 
-test('the mentor marks attendance and leaves a grade and feedback with a skill for an event starting within the hour', async ({ browser }) => {
+test('the mentor marks attendance from the start of the event, and leaves a grade and feedback with a skill', async ({ browser }) => {
   test.setTimeout(240_000);
   const venue = await staff(browser, 'venue@bilet.demo');
   const coordinator = await staff(browser, 'coordinator@bilet.demo');
-  const title = `Урок мастерства сегодня ${Date.now().toString(36)}`;
-  // Marking opens an hour before the start, so an event half an hour away can be marked now.
-  const startsAt = new Date(Math.ceil((Date.now() + 30 * 60_000) / 300_000) * 300_000);
-  const { id, linkPath } = await publishedEvent(venue, coordinator, { title, startsAt, capacity: 15, lesson: true });
-
+  const mentor = await staff(browser, 'mentor@bilet.demo');
   const pupil = await signInAsPupil(browser);
   await ensureDemoPupilTested(pupil);
   const parent = await signInAsDemoParent(browser);
+  const title = `Урок мастерства сейчас ${Date.now().toString(36)}`;
+  // Nothing is marked before the start, so the lesson begins shortly after the child is enrolled.
+  const startsAt = new Date(Date.now() + 75_000);
+  const { id, linkPath } = await publishedEvent(venue, coordinator, { title, startsAt, capacity: 15, lesson: true });
+
   await parent.goto(linkPath!);
   await parent.getByRole('button', { name: 'Записать ребенка' }).click();
   await expect(parent.getByRole('status').filter({ hasText: 'Ребёнок записан' })).toBeVisible();
 
-  const mentor = await staff(browser, 'mentor@bilet.demo');
   await mentor.goto(`/staff/events/${id}`);
   const roster = mentor.getByRole('region', { name: 'Участники' });
   await expect(roster.getByText(DEMO_CHILD)).toBeVisible();
+  await expect(roster.getByText(/Посещение и отзывы можно отмечать с .* — с начала мероприятия/)).toBeVisible();
+  await expect(roster.getByRole('button', { name: 'Отметить всех присутствующими' })).toHaveCount(0);
+  await mentor.waitForTimeout(Math.max(0, startsAt.getTime() - Date.now()) + 1_000);
+  await mentor.reload();
   await roster.getByRole('button', { name: 'Отметить всех присутствующими' }).click();
   await roster.getByRole('button', { name: 'Сохранить посещение' }).click();
   await expect(mentor.getByText('Посещение сохранено')).toBeVisible();
@@ -454,8 +458,8 @@ test('the mentor marks attendance and leaves a grade and feedback with a skill f
   await expect(dialog).toBeHidden();
   await expect(roster.getByText('5 — Справился с заданием самостоятельно и уверенно')).toBeVisible();
 
-  // «Прошедшие» lists an event only after it has ended, and this one starts in half an hour; so
-  // the pupil is told by the notification, and the pupil's events already carry the feedback.
+  // «Прошедшие» lists an event only after it has ended, and this one has just begun; so the pupil
+  // is told by the notification, and the pupil's events already carry the feedback.
   await pupil.goto('/participant');
   await expect(pupil.getByText('Наставник оставил отзыв о мероприятии').first()).toBeVisible();
   const { account } = await ok<{ account: { id: string } }>(await pupil.request.get('/api/auth/session'));

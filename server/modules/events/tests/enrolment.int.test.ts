@@ -126,6 +126,8 @@ describe('enrolment by a lesson link (seed 000)', () => {
     const past = await publishedEvent(t, s, trialInput(s, { startsAt: [hoursFromNow(1)] }));
     await t.rows(sql`insert into enrolments (event_id, participant_id, status, source, created_by, confirmed_at, attendance)
       values (${past.eventId}, ${experienced.childId}, 'confirmed', 'parent', ${experienced.parentId}, now(), 'present')`);
+    // Attendance exists only from the start on: the trial the child came to has taken place.
+    await t.rows(sql`update events set starts_at = now() - interval '3 hours', ends_at = now() - interval '90 minutes' where id = ${past.eventId} returning id`);
     await expectRefusal(experienced, 'no_prior_trials');
 
     const older = await publishedEvent(t, s, lessonInput(s, { gradeFrom: 9, gradeTo: 11 }));
