@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/client.js';
-import { LIVE_SESSION_CTE } from '../../plugins/session.js';
+import { LIVE_SESSION_CTE } from '../identity/index.js';
 import type { EnrolmentStatus } from '../../../common/events.js';
 import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, type EventCardRow } from './event-cards.repository.js';
 
@@ -284,11 +284,6 @@ export async function pupilsByIds(executor: Executor, ids: readonly string[]): P
     sql`select c.id, c.first_name || ' ' || c.last_name as name, pp.grade from accounts c
       join participant_profiles pp on pp.account_id = c.id where c.id = any(${sql.param([...ids])}::uuid[])`,
   );
-}
-
-export async function accountOfSession(executor: Executor, sessionHash: string): Promise<string | null> {
-  const [row] = await queryRows<{ account_id: string }>(executor, sql`select account_id from sessions where id_hash = ${sessionHash}`);
-  return row?.account_id ?? null;
 }
 
 export interface LinkLookup {

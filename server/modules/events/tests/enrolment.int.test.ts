@@ -4,7 +4,7 @@ import { registerPupil, activateFromMail } from '../../../test/factories.js';
 import { createSchool, createStaff, type StaffMember } from '../../../test/staff-factories.js';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '../../diagnostics/tests/fixtures.js';
-import { expireHolds } from '../enrolment.service.js';
+import { expireHolds } from '../hold-expiry.service.js';
 import { eventSetting, hoursFromNow, lessonInput, publishedEvent, trialInput, type EventSetting } from './fixtures.js';
 
 let t: TestApp;
