@@ -85,7 +85,7 @@ interface Family {
  * A new family the quickest way a real one gets in: the parent through Госуслуги, the child by
  * the parent's invitation. The consent is left to the caller, as some tests look at its absence.
  */
-async function registerFamily(browser: Browser, grade: number, beforeInvite?: (parent: Page) => Promise<void>): Promise<Family> {
+async function registerFamily(browser: Browser, grade: number, beforeInvite?: (parent: Page) => Promise<void>, school?: string): Promise<Family> {
   const citizen = newCitizen();
   const childEmail = uniqueEmail('kid');
   const childFirstName = 'Лев';
@@ -105,7 +105,7 @@ async function registerFamily(browser: Browser, grade: number, beforeInvite?: (p
 
   const kid = await (await browser.newContext()).newPage();
   await kid.goto(await linkFromMailbox(kid.request, childEmail, /Приглашение/, '/register'));
-  await registerInvitedChild(kid, { lastName: 'Белов', firstName: childFirstName, middleName: 'Олегович', birthDate: birthDateForAge(grade + 6), grade, snils: validSnils() }, childEmail);
+  await registerInvitedChild(kid, { lastName: 'Белов', firstName: childFirstName, middleName: 'Олегович', birthDate: birthDateForAge(grade + 6), grade, snils: validSnils(), school }, childEmail);
   return { parent, kid, childFirstName };
 }
 
@@ -271,6 +271,8 @@ test('seed 000: a venue creates a lesson, the coordinator approves, the venue pu
   const schoolBlock = schoolStaff.getByRole('region', { name: 'Ссылка для регистрации' });
   await expect(schoolBlock.locator('code')).toHaveText(linkUrl);
   await expect(schoolBlock.getByRole('img', { name: 'QR-код ссылки для записи на урок' })).toBeVisible();
+  // The school was sent the link, with its QR code, when the coordinator approved the lesson.
+  expect(await linkFromMailbox(schoolStaff.request, 'school@bilet.demo', new RegExp(`^Ссылка для записи на урок «${title}»$`), '/e/')).toBe(new URL(linkUrl).pathname);
 
   const pupil = await signInAsPupil(browser);
   await ensureDemoPupilTested(pupil);
@@ -348,6 +350,8 @@ test('the link card names each failing condition with its remedy, and «Запи
   await expect(checklist(parent).getByText('Что сделать: Ребёнку нужно пройти любой тест в разделе «Диагностика» своего кабинета')).toBeVisible();
   await expect(checklist(parent).getByText('Мероприятие не рассчитано на класс ребёнка')).toBeVisible();
   await expect(checklist(parent).getByText('Что сделать: Выберите мероприятие для своего класса в каталоге')).toBeVisible();
+  // The child's school is not the lesson's.
+  await expect(checklist(parent).getByText('Урок проводится для учеников другой школы')).toBeVisible();
   await expect(checklist(parent).getByText('Есть свободное место')).toBeVisible();
   await expect(button).toBeDisabled();
   await expect(parent.getByText(/Записать пока нельзя: ребёнок ещё не прошёл ни одного онлайн-теста/)).toBeVisible();
@@ -387,7 +391,8 @@ test('waiting list: the only seat is taken, the demo parent queues, the first fa
   const title = `Урок мастерства на одно место ${Date.now().toString(36)}`;
   const { linkPath } = await publishedEvent(venue, coordinator, { title, startsAt: daysAhead(2, 12), capacity: 1, lesson: true });
 
-  const first = await registerFamily(browser, 7);
+  // A lesson is for its school's pupils: the first family's child goes to the demo school.
+  const first = await registerFamily(browser, 7, undefined, (await demoSchool(venue)).name);
   await giveConsent(first.parent);
   await takeShortTest(first.kid);
   await first.parent.goto(linkPath!);
