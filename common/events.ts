@@ -89,9 +89,6 @@ export const MENTOR_GRADE_LABELS: Record<(typeof MENTOR_GRADES)[number], string>
   5: 'Справился с заданием самостоятельно и уверенно',
 };
 
-/** Attendance and the mentor's grade open from an hour before the start (mentors mark at the door). */
-export const MARKING_OPENS_BEFORE_MINUTES = 60;
-
 /** The conditions of enrolment, in the order they are checked and explained (seed 000 first). */
 export const ELIGIBILITY_CONDITIONS = [
   'registered',
@@ -99,6 +96,7 @@ export const ELIGIBILITY_CONDITIONS = [
   'consent',
   'tested',
   'no_prior_trials',
+  'own_school',
   'grade',
   'seat',
   'no_clash',
@@ -131,6 +129,11 @@ export const ELIGIBILITY_TEXTS: Record<EligibilityCondition, { title: string; fa
     failed: 'Ребёнок уже проходил профессиональные пробы, а урок — для тех, кто ещё не пробовал',
     remedy: 'Выберите профессиональную пробу в каталоге мероприятий',
   },
+  own_school: {
+    title: 'Ребёнок учится в школе, где проводится урок',
+    failed: 'Урок проводится для учеников другой школы',
+    remedy: 'Попросите ссылку на урок мастерства в своей школе или выберите профессиональную пробу в каталоге мероприятий',
+  },
   grade: {
     title: 'Класс ребёнка подходит для мероприятия',
     failed: 'Мероприятие не рассчитано на класс ребёнка',
@@ -156,10 +159,15 @@ export interface EligibilityFacts {
   /** Only a professional-mastery lesson requires no prior trials. */
   priorTrials: boolean;
   isLesson: boolean;
+  /** A lesson is held at one school for that school's pupils. */
+  ownSchool: boolean;
   gradeAdmitted: boolean;
   seatFree: boolean;
   clash: boolean;
 }
+
+/** Conditions that only a professional-mastery lesson sets, so only its checklist shows them. */
+const LESSON_ONLY: readonly EligibilityCondition[] = ['no_prior_trials', 'own_school'];
 
 /** Every condition with whether it holds, in order, so the card can show the whole checklist. */
 export function eligibilityChecklist(f: EligibilityFacts): Array<{ condition: EligibilityCondition; ok: boolean }> {
@@ -169,11 +177,12 @@ export function eligibilityChecklist(f: EligibilityFacts): Array<{ condition: El
     consent: f.consent,
     tested: f.tested,
     no_prior_trials: !f.isLesson || !f.priorTrials,
+    own_school: !f.isLesson || f.ownSchool,
     grade: f.gradeAdmitted,
     seat: f.seatFree,
     no_clash: !f.clash,
   };
-  return ELIGIBILITY_CONDITIONS.filter((c) => c !== 'no_prior_trials' || f.isLesson).map((condition) => ({ condition, ok: ok[condition] }));
+  return ELIGIBILITY_CONDITIONS.filter((c) => f.isLesson || !LESSON_ONLY.includes(c)).map((condition) => ({ condition, ok: ok[condition] }));
 }
 
 /** The first condition that fails, or null when the pupil may be enrolled. */

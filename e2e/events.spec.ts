@@ -85,7 +85,7 @@ interface Family {
  * A new family the quickest way a real one gets in: the parent through Госуслуги, the child by
  * the parent's invitation. The consent is left to the caller, as some tests look at its absence.
  */
-async function registerFamily(browser: Browser, grade: number, beforeInvite?: (parent: Page) => Promise<void>): Promise<Family> {
+async function registerFamily(browser: Browser, grade: number, beforeInvite?: (parent: Page) => Promise<void>, school?: string): Promise<Family> {
   const citizen = newCitizen();
   const childEmail = uniqueEmail('kid');
   const childFirstName = 'Лев';
@@ -105,7 +105,7 @@ async function registerFamily(browser: Browser, grade: number, beforeInvite?: (p
 
   const kid = await (await browser.newContext()).newPage();
   await kid.goto(await linkFromMailbox(kid.request, childEmail, /Приглашение/, '/register'));
-  await registerInvitedChild(kid, { lastName: 'Белов', firstName: childFirstName, middleName: 'Олегович', birthDate: birthDateForAge(grade + 6), grade, snils: validSnils() }, childEmail);
+  await registerInvitedChild(kid, { lastName: 'Белов', firstName: childFirstName, middleName: 'Олегович', birthDate: birthDateForAge(grade + 6), grade, snils: validSnils(), school }, childEmail);
   return { parent, kid, childFirstName };
 }
 
@@ -271,6 +271,8 @@ test('seed 000: a venue creates a lesson, the coordinator approves, the venue pu
   const schoolBlock = schoolStaff.getByRole('region', { name: 'Ссылка для регистрации' });
   await expect(schoolBlock.locator('code')).toHaveText(linkUrl);
   await expect(schoolBlock.getByRole('img', { name: 'QR-код ссылки для записи на урок' })).toBeVisible();
+  // The school was sent the link, with its QR code, when the coordinator approved the lesson.
+  expect(await linkFromMailbox(schoolStaff.request, 'school@bilet.demo', new RegExp(`^Ссылка для записи на урок «${title}»$`), '/e/')).toBe(new URL(linkUrl).pathname);
 
   const pupil = await signInAsPupil(browser);
   await ensureDemoPupilTested(pupil);
@@ -348,6 +350,8 @@ test('the link card names each failing condition with its remedy, and «Запи
   await expect(checklist(parent).getByText('Что сделать: Ребёнку нужно пройти любой тест в разделе «Диагностика» своего кабинета')).toBeVisible();
   await expect(checklist(parent).getByText('Мероприятие не рассчитано на класс ребёнка')).toBeVisible();
   await expect(checklist(parent).getByText('Что сделать: Выберите мероприятие для своего класса в каталоге')).toBeVisible();
+  // The child's school is not the lesson's.
+  await expect(checklist(parent).getByText('Урок проводится для учеников другой школы')).toBeVisible();
   await expect(checklist(parent).getByText('Есть свободное место')).toBeVisible();
   await expect(button).toBeDisabled();
   await expect(parent.getByText(/Записать пока нельзя: ребёнок ещё не прошёл ни одного онлайн-теста/)).toBeVisible();
@@ -387,7 +391,8 @@ test('waiting list: the only seat is taken, the demo parent queues, the first fa
   const title = `Урок мастерства на одно место ${Date.now().toString(36)}`;
   const { linkPath } = await publishedEvent(venue, coordinator, { title, startsAt: daysAhead(2, 12), capacity: 1, lesson: true });
 
-  const first = await registerFamily(browser, 7);
+  // A lesson is for its school's pupils: the first family's child goes to the demo school.
+  const first = await registerFamily(browser, 7, undefined, (await demoSchool(venue)).name);
   await giveConsent(first.parent);
   await takeShortTest(first.kid);
   await first.parent.goto(linkPath!);
@@ -416,27 +421,30 @@ test('waiting list: the only seat is taken, the demo parent queues, the first fa
   await expect(parent.getByText('Освободилось место на мероприятии').first()).toBeVisible();
 });
 
-test('the mentor marks attendance and leaves a grade and feedback with a skill for an event starting within the hour', async ({ browser }) => {
+test('the mentor marks attendance from the start of the event, and leaves a grade and feedback with a skill', async ({ browser }) => {
   test.setTimeout(240_000);
   const venue = await staff(browser, 'venue@bilet.demo');
   const coordinator = await staff(browser, 'coordinator@bilet.demo');
-  const title = `Урок мастерства сегодня ${Date.now().toString(36)}`;
-  // Marking opens an hour before the start, so an event half an hour away can be marked now.
-  const startsAt = new Date(Math.ceil((Date.now() + 30 * 60_000) / 300_000) * 300_000);
-  const { id, linkPath } = await publishedEvent(venue, coordinator, { title, startsAt, capacity: 15, lesson: true });
-
+  const mentor = await staff(browser, 'mentor@bilet.demo');
   const pupil = await signInAsPupil(browser);
   await ensureDemoPupilTested(pupil);
   const parent = await signInAsDemoParent(browser);
+  const title = `Урок мастерства сейчас ${Date.now().toString(36)}`;
+  // Nothing is marked before the start, so the lesson begins shortly after the child is enrolled.
+  const startsAt = new Date(Date.now() + 75_000);
+  const { id, linkPath } = await publishedEvent(venue, coordinator, { title, startsAt, capacity: 15, lesson: true });
+
   await parent.goto(linkPath!);
   await parent.getByRole('button', { name: 'Записать ребенка' }).click();
   await expect(parent.getByRole('status').filter({ hasText: 'Ребёнок записан' })).toBeVisible();
 
-  const mentor = await staff(browser, 'mentor@bilet.demo');
   await mentor.goto(`/staff/events/${id}`);
   const roster = mentor.getByRole('region', { name: 'Участники' });
   await expect(roster.getByText(DEMO_CHILD)).toBeVisible();
-  await roster.getByRole('button', { name: 'Отметить всех присутствующими' }).click();
+  await expect(roster.getByText(/Посещение и отзывы можно отмечать с .* — с начала мероприятия/)).toBeVisible();
+  await expect(roster.getByRole('button', { name: 'Отметить всех присутствующими' })).toHaveCount(0);
+  // The open page unlocks the buttons by itself once the lesson begins.
+  await roster.getByRole('button', { name: 'Отметить всех присутствующими' }).click({ timeout: 120_000 });
   await roster.getByRole('button', { name: 'Сохранить посещение' }).click();
   await expect(mentor.getByText('Посещение сохранено')).toBeVisible();
   // The toast's grey message text is below AA contrast app-wide (a theme matter, not this page's);
@@ -454,8 +462,8 @@ test('the mentor marks attendance and leaves a grade and feedback with a skill f
   await expect(dialog).toBeHidden();
   await expect(roster.getByText('5 — Справился с заданием самостоятельно и уверенно')).toBeVisible();
 
-  // «Прошедшие» lists an event only after it has ended, and this one starts in half an hour; so
-  // the pupil is told by the notification, and the pupil's events already carry the feedback.
+  // «Прошедшие» lists an event only after it has ended, and this one has just begun; so the pupil
+  // is told by the notification, and the pupil's events already carry the feedback.
   await pupil.goto('/participant');
   await expect(pupil.getByText('Наставник оставил отзыв о мероприятии').first()).toBeVisible();
   const { account } = await ok<{ account: { id: string } }>(await pupil.request.get('/api/auth/session'));

@@ -7,6 +7,8 @@ export interface ChildData {
   birthDate: string;
   grade: number;
   snils: string;
+  /** A school of the list; without it the form says the school is not listed and types «Школа № 14». */
+  school?: string;
 }
 
 /**
@@ -32,6 +34,10 @@ export async function fillChildFields(page: Page, child: ChildData): Promise<voi
   await choose(page, 'Класс', `${child.grade} класс`);
   await choose(page, 'Регион', 'Кировская область', 'Киров');
   await choose(page, 'Город', 'Киров');
+  if (child.school) {
+    await choose(page, 'Школа', child.school);
+    return;
+  }
   await page.getByLabel('Моей школы нет в списке').check();
   await page.getByLabel('Название школы').fill('Школа № 14');
 }

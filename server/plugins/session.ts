@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
 import type { Role } from '../../common/roles.js';
 import { PERMISSIONS, SECOND_FACTOR_REQUIRED, type Permission } from '../../common/permissions.js';
 import { STAFF_CONSENT } from '../../common/organisations.js';
@@ -8,7 +7,7 @@ import { AppError, forbidden, unauthorized } from '../lib/errors.js';
 import { hashToken } from '../lib/tokens.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { sessions } from '../db/schema/index.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '../modules/identity/index.js';
 
 export const SESSION_COOKIE = 'bilet_sid';
 
@@ -47,15 +46,6 @@ declare module 'fastify' {
   }
 }
 
-/**
- * The live session's rows, as a CTE for statements that check the session and read their own data
- * in one round trip ($1 the id hash, $2 the idle timeout in seconds).
- */
-export const LIVE_SESSION_CTE = `live as (
-  select s.id_hash, s.account_id, s.last_seen_at from sessions s
-  where s.id_hash = $1 and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => $2)
-)`;
-
 const SECOND_FACTOR_ROLES_SQL = SECOND_FACTOR_REQUIRED.map((r) => `'${r}'`).join(', ');
 
 const PRINCIPAL_SQL = `with ${LIVE_SESSION_CTE}
@@ -88,18 +78,6 @@ const GATE_ERRORS: Record<Gate, () => AppError> = {
   totp_setup: () => new AppError('second_factor_setup_required', 403, 'Сначала включите вход с кодом из приложения'),
   pd_consent: () => new AppError('staff_consent_required', 403, 'Сначала примите согласие на обработку персональных данных'),
 };
-
-/** How stale last_seen_at may get before it is written again; the idle timeout counts from it. */
-const TOUCH_AFTER_MS = 60_000;
-
-/**
- * Renews last_seen_at at most once a minute per session, so reading a session is one round trip
- * and writing it is an occasional second one.
- */
-export async function touchSessionIfStale(database: Database, sessionHash: string, lastSeenAt: Date | string): Promise<void> {
-  if (Date.now() - new Date(lastSeenAt).getTime() < TOUCH_AFTER_MS) return;
-  await database.db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.idHash, sessionHash));
-}
 
 export async function findPrincipal(database: Database, sessionHash: string, idleMs: number): Promise<Principal | null> {
   const [row] = await database.prepared<PrincipalRow>('session_principal', PRINCIPAL_SQL, [

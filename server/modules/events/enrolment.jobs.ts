@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { expireHolds } from './enrolment.service.js';
+import { expireHolds } from './hold-expiry.service.js';
 
 export const ENROLMENT_HOLDS_JOB = 'enrolment-holds';
 

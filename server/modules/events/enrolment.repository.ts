@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '../../db/client.js';
-import { LIVE_SESSION_CTE } from '../../plugins/session.js';
+import { LIVE_SESSION_CTE } from '../identity/index.js';
 import type { EnrolmentStatus } from '../../../common/events.js';
 import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, type EventCardRow } from './event-cards.repository.js';
 
 /**
  * The facts behind every enrolment condition, for the CTEs `child` (id, status, email_verified_at,
- * grade) and `ev` (an events row). One text for the fused link statement and for every other path,
+ * grade, school_id) and `ev` (an events row). One text for the fused link statement and for every other path,
  * so the rules cannot drift apart.
  */
 const FACTS_CTE = `facts as (
@@ -16,6 +16,7 @@ const FACTS_CTE = `facts as (
     exists(select 1 from consents co where co.child_id = child.id and co.kind = 'pd_processing' and co.withdrawn_at is null) as consent,
     exists(select 1 from diagnostic_attempts da where da.participant_id = child.id and da.status = 'completed') as tested,
     exists(select 1 from enrolments pe where pe.participant_id = child.id and pe.attendance in ('present', 'late')) as prior_trials,
+    (ev.format <> 'school_lesson' or coalesce(child.school_id = ev.school_id, false)) as own_school,
     child.grade between ev.grade_from and ev.grade_to as grade_admitted,
     ev.seats_taken < ev.capacity as seat_free,
     exists(select 1 from enrolments ce join events ox on ox.id = ce.event_id
@@ -28,7 +29,7 @@ const FACTS_CTE = `facts as (
 
 /** The conditions that do not depend on seats, as SQL over `facts f`: what a seat or a waiting-list place requires. */
 const ADMISSIBLE = `f.event_status = 'published' and f.starts_at > now() and f.live_id is null
-  and f.registered and f.linked and f.consent and f.tested and (f.format <> 'school_lesson' or not f.prior_trials)
+  and f.registered and f.linked and f.consent and f.tested and (f.format <> 'school_lesson' or not f.prior_trials) and f.own_school
   and f.grade_admitted and not f.clash`;
 
 export interface FactsRow {
@@ -42,6 +43,7 @@ export interface FactsRow {
   consent: boolean;
   tested: boolean;
   prior_trials: boolean;
+  own_school: boolean;
   grade_admitted: boolean;
   seat_free: boolean;
   clash: boolean;
@@ -55,7 +57,7 @@ export async function factsFor(executor: Executor, eventId: string, childIds: re
   return queryRows<FactsRow>(
     executor,
     sql`with ev as (select * from events where id = ${eventId}),
-      child as (select c.id, c.status, c.email_verified_at, pp.grade from accounts c
+      child as (select c.id, c.status, c.email_verified_at, pp.grade, pp.school_id from accounts c
         join participant_profiles pp on pp.account_id = c.id where c.id = any(${sql.param([...childIds])}::uuid[])),
       ${sql.raw(FACTS_CTE)}
       select * from facts`,
@@ -86,7 +88,7 @@ const LINK_ENROL_SQL = `with ${LIVE_SESSION_CTE},
   who as (select a.id, a.role, live.last_seen_at from live join accounts a on a.id = live.account_id where a.status <> 'disabled'),
   lk as (select l.event_id from event_links l where l.token_hash = $3 and l.revoked_at is null),
   ev as (select e.* from events e join lk on lk.event_id = e.id),
-  child as (select c.id, c.status, c.email_verified_at, pp.grade from who
+  child as (select c.id, c.status, c.email_verified_at, pp.grade, pp.school_id from who
     join family_links fl on fl.parent_id = who.id and fl.child_id = $4 and who.role = 'parent'
     join accounts c on c.id = fl.child_id join participant_profiles pp on pp.account_id = c.id),
   ${FACTS_CTE},
@@ -282,11 +284,6 @@ export async function pupilsByIds(executor: Executor, ids: readonly string[]): P
     sql`select c.id, c.first_name || ' ' || c.last_name as name, pp.grade from accounts c
       join participant_profiles pp on pp.account_id = c.id where c.id = any(${sql.param([...ids])}::uuid[])`,
   );
-}
-
-export async function accountOfSession(executor: Executor, sessionHash: string): Promise<string | null> {
-  const [row] = await queryRows<{ account_id: string }>(executor, sql`select account_id from sessions where id_hash = ${sessionHash}`);
-  return row?.account_id ?? null;
 }
 
 export interface LinkLookup {

@@ -12,19 +12,11 @@ import {
 import { actorOf } from '../../plugins/request-actor.js';
 import { sessionHashFrom } from '../../plugins/session.js';
 import { eventCalendarFile } from './calendar.js';
-import {
-  answerRequest,
-  browseCatalogue,
-  cancelEnrolment,
-  enrolByLink,
-  enrolFromCard,
-  enrolmentEvent,
-  familyEvent,
-  groupEnrol,
-  linkCard,
-  pupilEvents,
-  reconfirm,
-} from './enrolment.service.js';
+import { answerRequest, enrolFromCard, familyEvent } from './card-enrolment.service.js';
+import { browseCatalogue } from './catalogue.service.js';
+import { groupEnrol } from './group-enrolment.service.js';
+import { enrolByLink, linkCard } from './link-enrolment.service.js';
+import { cancelEnrolment, enrolmentEvent, pupilEvents, reconfirm } from './pupil-enrolments.service.js';
 
 /** The enrolment bodies are a few ids; a tight limit keeps the busiest route cheap to refuse. */
 const ENROL_BODY_LIMIT = 2 * 1024;

@@ -247,8 +247,12 @@ export async function formOptions(executor: Executor, venueId: string): Promise<
 }
 
 /** Active staff of one role in a region (coordinators) or at a venue (its main accounts), to notify in the cabinet. */
-export async function activeStaffIds(executor: Executor, where: { role: 'regional_coordinator'; regionId: number } | { role: 'venue'; venueId: string }): Promise<string[]> {
-  const scope = where.role === 'venue' ? sql`sp.venue_id = ${where.venueId}` : sql`sp.region_id = ${where.regionId}`;
+export async function activeStaffIds(
+  executor: Executor,
+  where: { role: 'regional_coordinator'; regionId: number } | { role: 'venue'; venueId: string } | { role: 'school'; schoolId: string },
+): Promise<string[]> {
+  const scope =
+    where.role === 'venue' ? sql`sp.venue_id = ${where.venueId}` : where.role === 'school' ? sql`sp.school_id = ${where.schoolId}` : sql`sp.region_id = ${where.regionId}`;
   const rows = await queryRows<{ id: string }>(
     executor,
     sql`select a.id from staff_profiles sp join accounts a on a.id = sp.account_id where a.role = ${where.role} and a.status = 'active' and ${scope}`,

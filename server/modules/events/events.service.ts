@@ -9,9 +9,11 @@ import type { ListPage } from '../../../common/schemas/lists.js';
 import type { CreateEventInput, StaffEventDetail, StaffEventSummary, UpdateEventInput } from '../../../common/schemas/events.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { insertNotification } from '../notifications/notifications.repository.js';
+import { notifyAccount } from '../notifications/index.js';
+import { mailTemplates } from '../mail/index.js';
 import { toEventCard } from './event-cards.repository.js';
 import { notifyFamily } from './family-notice.js';
-import { formatEventMoment } from './event-time.js';
+import { formatEventMoment, formatEventWhen } from './event-time.js';
 import { linkTokenHash, newLinkToken } from './link-token.js';
 import {
   LINK_STATUSES,
@@ -141,7 +143,7 @@ export async function createEvents(ctx: AppContext, viewer: EventViewer, input: 
 async function linkOf(ctx: AppContext, eventId: string): Promise<StaffEventDetail['link']> {
   const link = await findActiveLink(ctx.db, eventId);
   if (!link) return null;
-  const url = `${ctx.config.publicUrl}/e/${ctx.pd.decrypt(link.tokenEnc)}`;
+  const url = linkUrl(ctx, ctx.pd.decrypt(link.tokenEnc));
   return { url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }), createdAt: new Date(link.createdAt).toISOString() };
 }
 
@@ -221,21 +223,46 @@ export async function submitEvent(ctx: AppContext, viewer: EventViewer, id: stri
   });
 }
 
+const linkUrl = (ctx: AppContext, token: string) => `${ctx.config.publicUrl}/e/${token}`;
+
 /** Issues a lesson's registration link, revoking the one before: only the token's hash finds it, the token itself is kept encrypted. */
-export async function issueLink(ctx: AppContext, tx: Tx, eventId: string, createdBy: string): Promise<string> {
-  await revokeActiveLink(tx, eventId);
+export async function issueLink(ctx: AppContext, tx: Tx, eventId: string, createdBy: string): Promise<{ token: string; renewed: boolean }> {
+  const renewed = await revokeActiveLink(tx, eventId);
   const token = newLinkToken();
   await insertLink(tx, { eventId, tokenHash: linkTokenHash(token), tokenEnc: ctx.pd.encrypt(token), createdBy });
-  return token;
+  return { token, renewed };
+}
+
+/**
+ * A new link, handed at once to the school's responsible people, who pass it to families (seed
+ * 000): by e-mail with its QR code, and a notice leading to the lesson's page, which shows the QR
+ * code too. The notice leaves the token out, so the cabinet keeps no copy of it.
+ */
+async function issueLinkToSchool(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, event: EventRecord, createdBy: string): Promise<void> {
+  const { token, renewed } = await issueLink(ctx, tx, event.id, createdBy);
+  if (!event.schoolId) return;
+  const url = linkUrl(ctx, token);
+  const qrDataUrl = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+  const when = formatEventWhen(event.startsAt, event.endsAt);
+  for (const accountId of await activeStaffIds(tx, { role: 'school', schoolId: event.schoolId })) {
+    await notifyAccount(ctx, tx, afterCommit, accountId, {
+      kind: 'event_link_issued',
+      title: renewed ? 'Новая ссылка для записи на урок мастерства' : 'Ссылка для записи на урок мастерства',
+      body: `«${event.title}», ${formatEventMoment(event.startsAt)}: ссылка для записи и QR-код — на странице урока. Передайте их родителям учеников${renewed ? '; прежняя ссылка больше не работает' : ''}.`,
+      link: staffLink(event.id),
+      mail: (firstName) =>
+        mailTemplates.lessonLink({ firstName, title: event.title, when, linkUrl: url, qrDataUrl, pageUrl: `${ctx.config.publicUrl}${staffLink(event.id)}`, renewed }),
+    });
+  }
 }
 
 export async function approveEvent(ctx: AppContext, viewer: EventViewer, id: string, actor: AuditActor): Promise<StaffEventDetail> {
-  return runStep(ctx, viewer, id, 'approve', 'reviewer', async (tx, _afterCommit, event) => {
+  return runStep(ctx, viewer, id, 'approve', 'reviewer', async (tx, afterCommit, event) => {
     if (event.startsAt.getTime() <= Date.now()) throw conflict('event_started', 'Время мероприятия уже наступило — верните его площадке, чтобы она изменила дату');
     await transition(tx, event, 'approve', { status: 'approved', reviewComment: null, reviewedBy: viewer.accountId, reviewedAt: new Date() });
     await recordAudit(tx, actor, 'event.approved', id, { venueId: event.venueId });
     if (event.format === 'school_lesson') {
-      await issueLink(ctx, tx, id, viewer.accountId);
+      await issueLinkToSchool(ctx, tx, afterCommit, event, viewer.accountId);
       await recordAudit(tx, actor, 'event.link_issued', id, { venueId: event.venueId });
     }
     await notifyStaff(tx, await activeStaffIds(tx, { role: 'venue', venueId: event.venueId }), {
@@ -322,9 +349,9 @@ function assertLinkable(event: EventRecord): void {
 
 /** A new link for the lesson; the old one stops working at once. */
 export async function regenerateLink(ctx: AppContext, viewer: EventViewer, id: string, actor: AuditActor): Promise<StaffEventDetail> {
-  return runStep(ctx, viewer, id, 'link', 'owner', async (tx, _afterCommit, event) => {
+  return runStep(ctx, viewer, id, 'link', 'owner', async (tx, afterCommit, event) => {
     assertLinkable(event);
-    await issueLink(ctx, tx, id, viewer.accountId);
+    await issueLinkToSchool(ctx, tx, afterCommit, event, viewer.accountId);
     await recordAudit(tx, actor, 'event.link_issued', id, { venueId: event.venueId });
   });
 }

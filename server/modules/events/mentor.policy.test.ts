@@ -26,10 +26,11 @@ describe('mentor policy', () => {
     expect(canRunEvent(viewer('venue', VENUE), event({ mentorAssigned: true }))).toBe(false);
   });
 
-  it('opens marking an hour before the start of a published event', () => {
+  it('opens marking at the start of a published event, not a minute before', () => {
     const at = (minutesBefore: number) => new Date(startsAt.getTime() - minutesBefore * 60_000);
     expect(markingClosedReason(event(), at(61))).toBe('too_early');
-    expect(markingClosedReason(event(), at(60))).toBeNull();
+    expect(markingClosedReason(event(), at(1))).toBe('too_early');
+    expect(markingClosedReason(event(), at(0))).toBeNull();
     expect(markingClosedReason(event(), at(-120))).toBeNull();
     expect(markingClosedReason(event({ status: 'cancelled' }), at(0))).toBe('cancelled');
     expect(markingClosedReason(event({ status: 'approved' }), at(0))).toBe('not_published');

@@ -1,4 +1,4 @@
-import { MARKING_OPENS_BEFORE_MINUTES, type Attendance, type EventStatus } from '../../../common/events.js';
+import type { Attendance, EventStatus } from '../../../common/events.js';
 import { ownsEvent, type EventViewer } from './events.policy.js';
 
 type RosterViewer = Pick<EventViewer, 'accountId' | 'role' | 'venueId'>;
@@ -25,11 +25,14 @@ export function canRunEvent(viewer: RosterViewer, event: EventStaffFacts): boole
   return viewer.role === 'mentor' && event.mentorAssigned;
 }
 
-/** Why marking is refused now, or null when the mentor may mark. */
+/**
+ * Why marking is refused now, or null when the mentor may mark. Nothing is marked before the
+ * start: a pupil marked present would count as having done a trial that has not happened yet.
+ */
 export function markingClosedReason(event: Pick<EventStaffFacts, 'status' | 'startsAt'>, now: Date): 'cancelled' | 'not_published' | 'too_early' | null {
   if (event.status === 'cancelled') return 'cancelled';
   if (event.status !== 'published') return 'not_published';
-  if (now.getTime() < event.startsAt.getTime() - MARKING_OPENS_BEFORE_MINUTES * 60_000) return 'too_early';
+  if (now.getTime() < event.startsAt.getTime()) return 'too_early';
   return null;
 }
 

@@ -31,7 +31,7 @@ const unprocessable = (code: string, message: string, fields?: Record<string, st
 const MARKING_CLOSED: Record<NonNullable<ReturnType<typeof markingClosedReason>>, string> = {
   cancelled: 'Мероприятие отменено: отмечать в нём нельзя',
   not_published: 'Мероприятие ещё не опубликовано: отмечать в нём нельзя',
-  too_early: 'Отмечать участников можно с часа до начала мероприятия',
+  too_early: 'Отмечать участников можно с начала мероприятия: до него никто ещё не пришёл',
 };
 
 async function eventSeenBy(ctx: AppContext, viewer: Principal, eventId: string): Promise<StaffEvent> {
@@ -44,6 +44,7 @@ async function eventRunBy(executor: Executor, viewer: Principal, eventId: string
   const event = await findEventForStaff(executor, eventId, viewer.accountId);
   if (!event || !canRunEvent(viewer, event)) throw eventNotFound();
   const closed = markingClosedReason(event, new Date());
+  if (closed === 'too_early') throw unprocessable('marking_too_early', MARKING_CLOSED.too_early);
   if (closed) throw conflict(`marking_${closed}`, MARKING_CLOSED[closed]);
   return event;
 }

@@ -56,7 +56,8 @@ export class MailService {
       return;
     }
     try {
-      await this.transport.sendMail({ from: this.opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      // A QR code travels as a data: URL in the stored HTML; as an inline attachment every mail client shows it.
+      await this.transport.sendMail({ from: this.opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachDataUrls: true });
       await markMailSent(this.db, mailId, false);
     } catch (err) {
       await markMailFailed(this.db, mailId, err instanceof Error ? err.message : String(err), mail.attempts + 1);

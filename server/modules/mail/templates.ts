@@ -11,7 +11,13 @@ const escapeHtml = (s: string) =>
 const SIGNATURE = 'Команда программы «Билет в будущее»';
 const IGNORE_NOTE = 'Если вы не ждали этого письма, просто удалите его — без перехода по ссылке ничего не произойдёт.';
 
-function compose(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string; note?: string }): MailContent {
+/** An image shown after the paragraphs, given as a data: URL; delivery turns it into an inline attachment. */
+interface InlineImage {
+  src: string;
+  alt: string;
+}
+
+function compose(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string; note?: string }, image?: InlineImage): MailContent {
   const text = [
     greeting,
     '',
@@ -24,6 +30,7 @@ function compose(subject: string, greeting: string, paragraphs: string[], action
   const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;color:#1a1b1e;line-height:1.5">
 <p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${image ? `<p><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" width="240" height="240"></p>` : ''}
 ${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 18px;background:#1c5fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:13px;color:#555">Если кнопка не работает, скопируйте адрес в браузер: ${escapeHtml(action.url)}${action.note ? `<br>${escapeHtml(action.note)}` : ''}</p>` : ''}
 <p style="font-size:13px;color:#555">${escapeHtml(IGNORE_NOTE)}</p>
 <p>${escapeHtml(SIGNATURE)}</p>
@@ -99,6 +106,22 @@ export const mailTemplates = {
     ),
   notification: (p: { firstName: string; title: string; body: string; url: string }) =>
     compose(p.title, `Здравствуйте, ${p.firstName}!`, [p.body], { label: 'Открыть кабинет', url: p.url }),
+  /** A lesson's registration link for the school's responsible people, who pass it on to families. */
+  lessonLink: (p: { firstName: string; title: string; when: string; linkUrl: string; qrDataUrl: string; pageUrl: string; renewed: boolean }) =>
+    compose(
+      `${p.renewed ? 'Новая ссылка' : 'Ссылка'} для записи на урок «${p.title}»`,
+      `Здравствуйте, ${p.firstName}!`,
+      [
+        p.renewed
+          ? `Для урока профессионального мастерства «${p.title}» (${p.when}) выпущена новая ссылка для записи; прежняя больше не работает.`
+          : `Урок профессионального мастерства «${p.title}» (${p.when}) для учеников вашей школы согласован.`,
+        'Передайте ссылку родителям учеников: по ней родитель входит через Госуслуги и записывает ребёнка.',
+        `Ссылка для записи: ${p.linkUrl}`,
+        'QR-код ниже ведёт на ту же ссылку — его можно распечатать или показать на родительском собрании.',
+      ],
+      { label: 'Открыть страницу урока', url: p.pageUrl },
+      { src: p.qrDataUrl, alt: `QR-код ссылки для записи на урок «${p.title}»` },
+    ),
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;

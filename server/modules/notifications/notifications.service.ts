@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { AfterCommit } from '../../db/transaction.js';
 import { findAccountById } from '../identity/accounts.repository.js';
-import { mailTemplates } from '../mail/templates.js';
+import { mailTemplates, type MailContent } from '../mail/templates.js';
 import { insertNotification } from './notifications.repository.js';
 
 export interface NotificationInput {
@@ -11,6 +11,8 @@ export interface NotificationInput {
   body: string;
   /** Path inside the web app, e.g. "/parent". */
   link: string;
+  /** An e-mail that says more than the cabinet's notice (a link, a QR code); by default the notice's words. */
+  mail?: (firstName: string) => MailContent;
 }
 
 /** A notice in the cabinet, and the same words by e-mail, both part of the caller's transaction. */
@@ -21,13 +23,14 @@ export async function notifyAccount(
   accountId: string,
   input: NotificationInput,
 ): Promise<void> {
-  await insertNotification(tx, { accountId, ...input });
+  const { mail, ...notice } = input;
+  await insertNotification(tx, { accountId, ...notice });
   const account = await findAccountById(tx, accountId);
   if (!account) return;
   await ctx.mail.queue(
     tx,
     afterCommit,
     account.email,
-    mailTemplates.notification({ firstName: account.firstName, title: input.title, body: input.body, url: `${ctx.config.publicUrl}${input.link}` }),
+    mail?.(account.firstName) ?? mailTemplates.notification({ firstName: account.firstName, title: input.title, body: input.body, url: `${ctx.config.publicUrl}${input.link}` }),
   );
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { registerPupil, activateFromMail } from '../../../test/factories.js';
-import { createStaff, type StaffMember } from '../../../test/staff-factories.js';
+import { createSchool, createStaff, type StaffMember } from '../../../test/staff-factories.js';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '../../diagnostics/tests/fixtures.js';
-import { expireHolds } from '../enrolment.service.js';
+import { expireHolds } from '../hold-expiry.service.js';
 import { eventSetting, hoursFromNow, lessonInput, publishedEvent, trialInput, type EventSetting } from './fixtures.js';
 
 let t: TestApp;
@@ -126,6 +126,8 @@ describe('enrolment by a lesson link (seed 000)', () => {
     const past = await publishedEvent(t, s, trialInput(s, { startsAt: [hoursFromNow(1)] }));
     await t.rows(sql`insert into enrolments (event_id, participant_id, status, source, created_by, confirmed_at, attendance)
       values (${past.eventId}, ${experienced.childId}, 'confirmed', 'parent', ${experienced.parentId}, now(), 'present')`);
+    // Attendance exists only from the start on: the trial the child came to has taken place.
+    await t.rows(sql`update events set starts_at = now() - interval '3 hours', ends_at = now() - interval '90 minutes' where id = ${past.eventId} returning id`);
     await expectRefusal(experienced, 'no_prior_trials');
 
     const older = await publishedEvent(t, s, lessonInput(s, { gradeFrom: 9, gradeTo: 11 }));
@@ -146,6 +148,45 @@ describe('enrolment by a lesson link (seed 000)', () => {
     await expectRefusal(busy, 'no_clash');
 
     expect(await seatsTaken(lesson.eventId)).toEqual({ seats: 0, holding: 0 });
+  });
+
+  it('tells the pupil and the parent about a link enrolment, in the cabinet and by e-mail, as an enrolment from a card does', async () => {
+    const family = await readyFamily();
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s, { title: 'Урок мастерства: сварка без искр', startsAt: [hoursFromNow(75)] }));
+    const booked = await enrolByLink(token!, family);
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const emails = await t.rows<{ id: string; email: string }>(sql`select id, email from accounts where id in (${family.childId}, ${family.parentId})`);
+    for (const { id, email } of emails) {
+      const [notice] = await t.rows<{ title: string; body: string }>(
+        sql`select title, body from notifications where account_id = ${id} and kind = 'event.enrolled' and body like ${'%сварка без искр%'}`,
+      );
+      expect(notice, `a notice for ${id}`).toMatchObject({ title: 'Запись на мероприятие подтверждена' });
+      expect((await t.waitForMail(email, /Запись на мероприятие подтверждена/)).text).toContain('сварка без искр');
+    }
+    const again = await enrolByLink(token!, family);
+    expect(again.status).toBe(200);
+    const [count] = await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${family.parentId} and kind = 'event.enrolled'`);
+    expect(count!.n).toBe(1);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+  });
+
+  it('refuses a pupil of another school a lesson held for one school, naming the condition on the card and in the answer', async () => {
+    const otherSchool = await createSchool(t, s.place);
+    const family = await familyAtSchool(t, s.place, otherSchool.id, 7);
+    const [child] = await t.rows<{ email: string }>(sql`select email from accounts where id = ${family.childId}`);
+    await activateFromMail(t, child!.email);
+    await takeTest(t, family.childCookie, testSlug, { q1: 4, q2: 5 });
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s, { startsAt: [hoursFromNow(76)] }));
+
+    const card = await t.api('GET', `/api/enrol-links/${token}`, { cookie: family.parentCookie });
+    expect(card.status, JSON.stringify(card.body)).toBe(200);
+    const failing = card.body.children[0].checks.filter((c: { ok: boolean }) => !c.ok).map((c: { condition: string }) => c.condition);
+    expect(failing).toEqual(['own_school']);
+    const res = await enrolByLink(token!, family, { waitlist: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.error.details.condition).toBe('own_school');
+    expect(res.body.error.message).toMatch(/школ/);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 0, holding: 0 });
   });
 
   it('refuses an unlinked pupil in a navigator\'s group, and reports each pupil\'s own outcome', async () => {
@@ -284,5 +325,27 @@ describe('capacity under concurrency', () => {
     expect(clicks.every((c) => c.status === 200 || c.status === 201)).toBe(true);
     expect(new Set(clicks.map((c) => c.body.enrolment.id)).size).toBe(1);
     expect(await seatsTaken(second)).toEqual({ seats: 1, holding: 1 });
+  }, 120_000);
+
+  it('answers every simultaneous press for one child at the last seat with that child\'s enrolment, by link and from a card', async () => {
+    const presses = 8;
+    const { eventId, token } = await publishedEvent(t, s, lessonInput(s, { capacity: 2, startsAt: [hoursFromNow(210)] }));
+    const [first, child] = [await readyFamily(), await readyFamily()];
+    expect((await enrolByLink(token!, first)).status).toBe(201);
+    const byLink = await Promise.all(Array.from({ length: presses }, () => enrolByLink(token!, child, { idempotencyKey: 'last-seat-key' })));
+    expect(byLink.map((r) => r.status).sort(), JSON.stringify(byLink.map((r) => r.body))).toEqual([...Array(presses - 1).fill(200), 201]);
+    expect(new Set(byLink.map((r) => r.body.enrolment.id)).size).toBe(1);
+    expect(await seatsTaken(eventId)).toEqual({ seats: 2, holding: 2 });
+
+    const trial = await publishedEvent(t, s, trialInput(s, { capacity: 2, startsAt: [hoursFromNow(220)] }));
+    expect((await t.api('POST', `/api/events/${trial.eventId}/enrolments`, { cookie: first.parentCookie, body: { childId: first.childId } })).status).toBe(201);
+    const fromCard = await Promise.all(
+      Array.from({ length: presses }, () =>
+        t.api('POST', `/api/events/${trial.eventId}/enrolments`, { cookie: child.parentCookie, body: { childId: child.childId, idempotencyKey: 'card-last-seat' } }),
+      ),
+    );
+    expect(fromCard.map((r) => r.status).sort(), JSON.stringify(fromCard.map((r) => r.body))).toEqual([...Array(presses - 1).fill(200), 201]);
+    expect(new Set(fromCard.map((r) => r.body.enrolment.id)).size).toBe(1);
+    expect(await seatsTaken(trial.eventId)).toEqual({ seats: 2, holding: 2 });
   }, 120_000);
 });

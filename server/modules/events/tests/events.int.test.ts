@@ -272,6 +272,41 @@ describe('changing a published event', () => {
   });
 });
 
+describe('the school’s responsible people and the lesson’s link', () => {
+  const linkMail = (to: string, eventId: string) =>
+    t.rows<{ text: string; html: string }>(sql`select text, html from outgoing_mail where "to" = ${to} and text like ${`%/staff/events/${eventId}%`} order by created_at`);
+  const linkNotices = (accountId: string, eventId: string) =>
+    t.rows<{ body: string; link: string }>(sql`select body, link from notifications where account_id = ${accountId} and kind = 'event_link_issued' and link = ${`/staff/events/${eventId}`} order by created_at`);
+
+  it('hands the school the link and its QR code, by e-mail and in the cabinet, when the lesson is approved and when a new link is issued', async () => {
+    const [eventId] = await createEvents(t, s, lessonInput(s, { startsAt: [hoursFromNow(90)] }));
+    await step(t, s.venue.cookie, eventId!, 'submit');
+    const approved = await step(t, s.coordinator.cookie, eventId!, 'approve');
+    const url = approved.link.url as string;
+
+    const [notice] = await linkNotices(s.school.accountId, eventId!);
+    expect(notice, 'a cabinet notice leading to the lesson page with the QR code').toBeDefined();
+    expect(notice!.body).toMatch(/QR-код/);
+    const [mail] = await linkMail(s.school.email, eventId!);
+    expect(mail, 'an e-mail to the school').toBeDefined();
+    expect(mail!.text).toContain(url);
+    expect(mail!.html).toContain(url);
+    expect(mail!.html).toMatch(/<img [^>]*src="data:image\/png;base64,[A-Za-z0-9+/=]{200,}"/);
+    expect(await linkNotices(otherSchool.accountId, eventId!), 'another school hears nothing').toEqual([]);
+
+    await step(t, s.venue.cookie, eventId!, 'publish');
+    const renewed = await t.api('POST', `/api/staff/events/${eventId}/link`, { cookie: s.venue.cookie });
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
+    const fresh = renewed.body.link.url as string;
+    expect(fresh).not.toBe(url);
+    const notices = await linkNotices(s.school.accountId, eventId!);
+    expect(notices).toHaveLength(2);
+    const mails = await linkMail(s.school.email, eventId!);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.text).toContain(fresh);
+  });
+});
+
 describe('who sees which events', () => {
   it('shows a navigator the region’s published trials and its school’s lessons, not drafts or other schools’ lessons', async () => {
     const navigator = await createStaff(t, 'navigator', { regionId: s.place.regionId, schoolId: s.schoolId });

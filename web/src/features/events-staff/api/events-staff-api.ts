@@ -74,8 +74,20 @@ export function useRevokeLink(eventId: string) {
   return useInvalidatingMutation(() => del(`/staff/events/${eventId}/link`), [eventKey(eventId)]);
 }
 
+/** The longest delay a browser timer takes; a start further ahead is checked again after it. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Marking opens at the start: a roster still closed for it is read again the moment the event begins. */
 export function useRoster(eventId: string) {
-  return useQuery({ queryKey: rosterKey(eventId), queryFn: () => api<Roster>(`/staff/events/${eventId}/roster`) });
+  return useQuery({
+    queryKey: rosterKey(eventId),
+    queryFn: () => api<Roster>(`/staff/events/${eventId}/roster`),
+    refetchInterval: (query) => {
+      const roster = query.state.data;
+      const untilStart = roster && !roster.markingOpen ? Date.parse(roster.event.startsAt) - Date.now() : -1;
+      return untilStart >= 0 ? Math.min(untilStart + 1_000, MAX_TIMER_MS) : false;
+    },
+  });
 }
 
 export function useSaveAttendance(eventId: string) {

@@ -79,7 +79,7 @@ describe('roster', () => {
     mockApi({});
     renderPage(<RosterForm eventId="ev1" roster={roster(false)} canMark />, { path: '/staff/events/ev1' });
 
-    expect(screen.getByText(/Посещение и отзывы можно отмечать с 12 марта 2027, 09:00 — за час до начала/)).toBeInTheDocument();
+    expect(screen.getByText(/Посещение и отзывы можно отмечать с 12 марта 2027, 10:00 — с начала мероприятия/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Сохранить посещение' })).not.toBeInTheDocument();
     expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument();
   });

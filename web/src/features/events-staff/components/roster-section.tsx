@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import dayjs from 'dayjs';
-import { ATTENDANCE, ATTENDANCE_LABELS, ENROLMENT_STATUS_LABELS, MARKING_OPENS_BEFORE_MINUTES, MENTOR_GRADE_LABELS, type Attendance } from '../../../../../common/events.js';
+import { ATTENDANCE, ATTENDANCE_LABELS, ENROLMENT_STATUS_LABELS, MENTOR_GRADE_LABELS, type Attendance } from '../../../../../common/events.js';
 import { attendanceSchema, type Roster, type RosterEntry } from '../../../../../common/schemas/events.js';
 import { errorMessage } from '../../../lib/api-client';
 import { FormDialog } from '../../../lib/components/form-dialog';
@@ -168,7 +167,7 @@ export function RosterForm({ eventId, roster, canMark }: FormProps) {
     <Stack gap="sm">
       {canMark && !roster.markingOpen && (
         <Alert color="blue" variant="light" title="Отметки пока закрыты">
-          {`Посещение и отзывы можно отмечать с ${formatDateTime(dayjs(roster.event.startsAt).subtract(MARKING_OPENS_BEFORE_MINUTES, 'minute').toISOString())} — за час до начала.`}
+          {`Посещение и отзывы можно отмечать с ${formatDateTime(roster.event.startsAt)} — с начала мероприятия.`}
         </Alert>
       )}
       {open && toMark.length > 0 && (

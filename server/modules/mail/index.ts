@@ -1,0 +1,1 @@
+export { mailTemplates, type MailContent } from './templates.js';

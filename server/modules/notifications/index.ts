@@ -1,0 +1,1 @@
+export { notifyAccount, type NotificationInput } from './notifications.service.js';

@@ -1,0 +1,1 @@
+export { findPupilRelation, type PupilRelation } from './pupil-relation.js';
