@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { ELIGIBILITY_CONDITIONS } from './events.js';
 import { documentTypeForAge, missingParticipationSteps, parentMayCreateChild } from './participation.js';
 
 describe('what a pupil still needs before practical events', () => {
-  it('lists every step in order with who must do it', () => {
-    const missing = missingParticipationSteps({ emailVerified: false, parentLinked: false, consentGiven: false });
-    expect(missing.map((m) => [m.step, m.who])).toEqual([
-      ['activation', 'participant'],
-      ['parent_link', 'participant'],
+  const none = { emailVerified: false, parentLinked: false, consentGiven: false, tested: false };
+  const all = { emailVerified: true, parentLinked: true, consentGiven: true, tested: true };
+  it('lists every open condition of enrolment about the child, in the checklist\'s order, with who must do it', () => {
+    expect(missingParticipationSteps(none).map((m) => [m.step, m.who])).toEqual([
+      ['registered', 'participant'],
+      ['linked', 'participant'],
       ['consent', 'parent'],
+      ['tested', 'participant'],
     ]);
   });
-  it('is empty once the e-mail is confirmed, a parent linked and the consent given', () => {
-    expect(missingParticipationSteps({ emailVerified: true, parentLinked: true, consentGiven: true })).toEqual([]);
+  it('uses the conditions of the enrolment checklist, not a copy of its own', () => {
+    for (const m of missingParticipationSteps(none)) expect(ELIGIBILITY_CONDITIONS).toContain(m.step);
+  });
+  it('is not ready before the child has taken any test', () => {
+    expect(missingParticipationSteps({ ...all, tested: false }).map((m) => m.step)).toEqual(['tested']);
+  });
+  it('is empty once the e-mail is confirmed, a parent linked, the consent given and a test taken', () => {
+    expect(missingParticipationSteps(all)).toEqual([]);
   });
   it('asks the parent for the consent even when everything else is done', () => {
-    expect(missingParticipationSteps({ emailVerified: true, parentLinked: true, consentGiven: false }).map((m) => m.who)).toEqual(['parent']);
+    expect(missingParticipationSteps({ ...all, consentGiven: false }).map((m) => m.who)).toEqual(['parent']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, saveScreenshot } from './support.js';
 import { signInAsStaff, signOut } from './staff.js';
 
@@ -29,4 +29,39 @@ test('the demo parent signs in through the ESIA emulator as the seeded citizen a
   await citizen.getByRole('button', { name: 'Войти' }).click();
   await expect(page).toHaveURL(/\/parent$/);
   await expect(page.getByText('Артём').first()).toBeVisible();
+});
+
+/** Every status badge in the page's tables shows its whole label: nothing is cut to «Ра…». */
+async function expectWholeBadges(page: Page): Promise<void> {
+  const badges = page.locator('table .mantine-Badge-root');
+  await expect(badges.first()).toBeVisible();
+  const cut = await badges.evaluateAll((roots) =>
+    roots.flatMap((root) => {
+      const label = root.querySelector('.mantine-Badge-label') ?? root;
+      return label.scrollWidth > label.clientWidth || root.scrollWidth > root.clientWidth ? [label.textContent ?? ''] : [];
+    }),
+  );
+  expect(cut).toEqual([]);
+}
+
+test('staff tables use the width of the screen and never cut a status badge', async ({ page }) => {
+  test.setTimeout(240_000);
+  const pages = [
+    ['coordinator@bilet.demo', '/staff/organisations', 'organisations'],
+    ['coordinator@bilet.demo', '/staff/events', 'events'],
+    ['school@bilet.demo', '/staff/participants', 'participants'],
+  ] as const;
+  for (const [email, path, name] of pages) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInAsStaff(page, email, DEMO_PASSWORD);
+    await page.goto(path);
+    await expectWholeBadges(page);
+    await saveScreenshot(page, `staff-${name}-1280`);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const table = await page.locator('table').first().boundingBox();
+    expect(table!.width).toBeGreaterThan(1920 * 0.75);
+    await expectWholeBadges(page);
+    await saveScreenshot(page, `staff-${name}-1920`);
+    await signOut(page);
+  }
 });

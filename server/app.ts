@@ -46,7 +46,7 @@ import { createEsiaClient } from './modules/identity/esia/esia-client.js';
 import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
 import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
-import { enrolmentRoutes, eventsRoutes, mentorRoutes } from './modules/events/index.js';
+import { enrolmentRoutes, eventsRoutes, linkSummaryRoutes, mentorRoutes } from './modules/events/index.js';
 import { ENROLMENT_HOLDS_JOB, registerEnrolmentJobs } from './modules/events/enrolment.jobs.js';
 import { EVENT_REMINDERS_JOB, registerEventJobs } from './modules/events/events.jobs.js';
 import { participantsRoutes } from './modules/participants/participants.routes.js';
@@ -186,6 +186,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(workbenchRoutes);
       await api.register(eventsRoutes);
       await api.register(enrolmentRoutes);
+      await api.register(linkSummaryRoutes);
       await api.register(mentorRoutes);
     },
     { prefix: '/api' },

@@ -281,3 +281,24 @@ export interface Roster {
   skills: Array<{ code: string; name: string }>;
   markingOpen: boolean;
 }
+
+/**
+ * What a lesson's link shows before anyone signs in: the lesson as its school announces it, and
+ * nothing about a person (no mentors, no video link, no enrolments).
+ */
+export interface PublicLinkSummary {
+  title: string;
+  format: EventFormat;
+  competency: { name: string; sphereName: string };
+  venue: { name: string };
+  place: { name: string; address: string; cityName: string } | null;
+  school: { name: string } | null;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  capacity: number;
+  seatsLeft: number;
+  gradeFrom: number;
+  gradeTo: number;
+  status: EventStatus;
+}

@@ -634,6 +634,14 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       { label: 'forged link', url: () => `/api/enrol-links/${randomLinkToken()}`, expect: { parent: 404 } },
     ],
   },
+  // The card before sign-in: the same answer for everyone, and nothing personal in it.
+  {
+    route: 'GET /api/enrol-links/{token}/summary',
+    probes: [
+      { label: 'a lesson link', url: (w) => `/api/enrol-links/${w.a.lessonToken}/summary`, expect: each(EVERYONE, 200) },
+      { label: 'forged link', url: () => `/api/enrol-links/${randomLinkToken()}/summary`, expect: each(EVERYONE, 404) },
+    ],
+  },
   // No onRequest hook: the booking statement checks the session itself, so a valid body reaches it and
   // the refusals (anonymous 401, signed-in non-parent 403) come from inside the statement.
   {

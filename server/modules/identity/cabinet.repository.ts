@@ -27,6 +27,7 @@ export interface ParticipantCabinetRow {
   has_ovz: boolean;
   parents: Array<{ id: string; lastName: string; firstName: string; middleName: string | null }>;
   consent_given: boolean;
+  tested: boolean;
   unread: number;
   last_seen_at: Date;
 }
@@ -40,6 +41,7 @@ const PARTICIPANT_CABINET_SQL = `with ${LIVE_SESSION_CTE}
         'middleName', pa.middle_name) order by fl.created_at), '[]'::json)
       from family_links fl join accounts pa on pa.id = fl.parent_id where fl.child_id = a.id) as parents,
     exists(select 1 from consents co where co.child_id = a.id and co.kind = 'pd_processing' and co.withdrawn_at is null) as consent_given,
+    exists(select 1 from diagnostic_attempts da where da.participant_id = a.id and da.status = 'completed') as tested,
     (select count(*)::int from notifications n where n.account_id = a.id and n.read_at is null) as unread
   from live join accounts a on a.id = live.account_id and a.status <> 'disabled'
   left join participant_profiles p on p.account_id = a.id
@@ -74,6 +76,7 @@ export function listChildrenOf(executor: Executor, parentId: string) {
       schoolName: sql<string | null>`coalesce(${schools.name}, ${participantProfiles.schoolNameTyped})`,
       hasOvz: participantProfiles.hasOvz,
       linkedAt: familyLinks.createdAt,
+      tested: sql<boolean>`exists(select 1 from diagnostic_attempts da where da.participant_id = ${accounts.id} and da.status = 'completed')`,
     })
     .from(familyLinks)
     .innerJoin(accounts, eq(accounts.id, familyLinks.childId))

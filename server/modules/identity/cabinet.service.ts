@@ -13,7 +13,7 @@ export async function loadParticipantCabinet(ctx: AppContext, sessionHash: strin
   const row = await findParticipantCabinetBySession(ctx.database, sessionHash, ctx.config.sessionIdleMs);
   if (!row) throw unauthorized();
   if (row.role !== 'participant') throw forbidden();
-  const facts = { emailVerified: row.email_verified, parentLinked: row.parents.length > 0, consentGiven: row.consent_given };
+  const facts = { emailVerified: row.email_verified, parentLinked: row.parents.length > 0, consentGiven: row.consent_given, tested: row.tested };
   return {
     account: {
       id: row.account_id,
@@ -64,7 +64,7 @@ export async function loadParentCabinet(ctx: AppContext, principal: Principal) {
     children: children.map((c) => {
       const mine = consentRows.filter((r) => r.childId === c.id && r.parentId === principal.accountId);
       const consentGiven = consentRows.some((r) => r.childId === c.id && r.kind === 'pd_processing');
-      const facts = { emailVerified: Boolean(c.emailVerifiedAt), parentLinked: true, consentGiven };
+      const facts = { emailVerified: Boolean(c.emailVerifiedAt), parentLinked: true, consentGiven, tested: c.tested };
       const age = c.birthDate ? ageOn(c.birthDate, today) : null;
       return {
         id: c.id,

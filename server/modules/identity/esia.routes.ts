@@ -17,6 +17,16 @@ export function safeReturnPath(value: string | undefined): string | null {
   return /^[\w\-./?=&%]+$/.test(value) ? value : null;
 }
 
+/**
+ * Where a sign-in that did not finish (a cancel at ESIA, a missing SNILS…) leads: back to the page
+ * it started from, which says what happened in its own words (a lesson's card keeps the lesson),
+ * or, without one, to the page that explains each reason.
+ */
+export function failureDestination(returnTo: string | null, reason: string): string {
+  if (!returnTo) return `/esia/error?reason=${reason}`;
+  return `${returnTo}${returnTo.includes('?') ? '&' : '?'}esia=${reason}`;
+}
+
 interface FlowState {
   state: string;
   nonce: string;
@@ -62,14 +72,15 @@ export const esiaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const returnTo = safeReturnPath(request.query.returnTo);
       try {
         const start = await app.ctx.esia.startSignIn();
-        const flow: FlowState = { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, returnTo: safeReturnPath(request.query.returnTo) };
+        const flow: FlowState = { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, returnTo };
         reply.setCookie(FLOW_COOKIE, packFlow(app.ctx.cookieSecret, flow), { ...cookieOptions, maxAge: 600 });
         return reply.redirect(start.url, 303);
       } catch (err) {
         request.log.warn({ err }, 'ESIA unavailable');
-        return reply.redirect('/esia/error?reason=provider_unavailable', 303);
+        return reply.redirect(failureDestination(returnTo, 'provider_unavailable'), 303);
       }
     },
   );
@@ -82,7 +93,7 @@ export const esiaRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.clearCookie(FLOW_COOKIE, cookieOptions);
       const fail = async (reason: string) => {
         await recordAudit(app.ctx.db, actorOf(request), 'auth.esia.failed', null, { reason });
-        return reply.redirect(`/esia/error?reason=${reason}`, 303);
+        return reply.redirect(failureDestination(flow?.returnTo ?? null, reason), 303);
       };
       if (!flow) return fail('session_expired');
       const url = new URL(request.url, config.publicUrl);

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { Anchor, Badge, Box, Container, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../lib/api-client';
@@ -8,6 +8,18 @@ import { useNotifications } from '../lib/notifications';
 import { homePathFor, useAuthConfig, useSession, useSignOut } from '../lib/session';
 import { PageLoader } from '../lib/components/page';
 import { SITE_NAME, SUPPORT_EMAIL } from '../lib/site';
+
+/**
+ * The route handle of staff pages built around a wide table: they take the width of the screen
+ * (up to a limit) instead of the reading width, so columns and status badges are not squeezed.
+ */
+export const TABLE_PAGE = { wide: true } as const;
+const WIDE_WIDTH = 1760;
+
+function usePageWidth(): 'md' | number {
+  const wide = useMatches().some((m) => (m.handle as { wide?: boolean } | undefined)?.wide === true);
+  return wide ? WIDE_WIDTH : 'md';
+}
 
 function CabinetLink({ home, withNotifications }: { home: string; withNotifications: boolean }) {
   const list = useNotifications(withNotifications);
@@ -27,7 +39,7 @@ function CabinetLink({ home, withNotifications }: { home: string; withNotificati
   );
 }
 
-function Header() {
+function Header({ width }: { width: 'md' | number }) {
   const session = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -35,7 +47,7 @@ function Header() {
 
   return (
     <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-      <Container size="md">
+      <Container size={width}>
         <Group justify="space-between" gap="sm">
           <Anchor component={Link} to="/" fw={800} size="md" c="bilet.8" underline="never">
             {SITE_NAME}
@@ -73,11 +85,11 @@ function Header() {
   );
 }
 
-function Footer() {
+function Footer({ width }: { width: 'md' | number }) {
   const config = useAuthConfig();
   return (
     <Box component="footer" py="lg" mt="xl" bg="gray.0" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-      <Container size="md">
+      <Container size={width}>
         <Stack gap="xs">
           <Group gap="lg" component="nav" aria-label="Дополнительные ссылки">
             <Anchor href={`mailto:${SUPPORT_EMAIL}`}>Поддержка</Anchor>
@@ -112,20 +124,21 @@ function useFocusMainOnNavigation() {
 
 export function Layout() {
   const mainRef = useFocusMainOnNavigation();
+  const width = usePageWidth();
   return (
     <Box mih="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
       <a className="skip-link" href="#main">
         Перейти к содержанию
       </a>
-      <Header />
+      <Header width={width} />
       <Box component="main" id="main" tabIndex={-1} ref={mainRef} style={{ flex: 1 }}>
-        <Container size="md" py="lg">
+        <Container size={width} py="lg">
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
         </Container>
       </Box>
-      <Footer />
+      <Footer width={width} />
     </Box>
   );
 }

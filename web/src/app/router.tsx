@@ -3,7 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PERMISSIONS } from '../../../common/permissions.js';
 import { STAFF_ROLES, type Role } from '../../../common/roles.js';
 import { LandingPage } from '../features/landing/pages/landing-page';
-import { Layout } from './layout';
+import { Layout, TABLE_PAGE } from './layout';
 import { NotFoundPage, RouteErrorPage } from './not-found-page';
 import { RequireRole } from './require-role';
 
@@ -107,19 +107,19 @@ const routes: RouteObject[] = [
           { path: 'regions/:regionId', element: only(PERMISSIONS['regions.read'], <RegionPage />) },
           { path: 'region', element: only(['regional_coordinator'], <OwnRegionPage />) },
           // The list spans a region or the country, so only those who look after one see it.
-          { path: 'organisations', element: only(['issuer_admin', 'regional_coordinator'], <OrganisationsPage />) },
+          { path: 'organisations', handle: TABLE_PAGE, element: only(['issuer_admin', 'regional_coordinator'], <OrganisationsPage />) },
           { path: 'organisations/:kind/:id', element: only(PERMISSIONS['organisations.read'], <OrganisationPage />) },
           { path: 'organisation', element: only(PERMISSIONS['organisations.read'], <OwnOrganisationPage />) },
-          { path: 'team', element: only(PERMISSIONS['staff.read'], <TeamPage />) },
+          { path: 'team', handle: TABLE_PAGE, element: only(PERMISSIONS['staff.read'], <TeamPage />) },
           { path: 'second-factor', element: <SecondFactorPage /> },
           { path: 'consent', element: <StaffConsentPage /> },
           { path: 'suspended', element: <SuspendedPage /> },
           { path: 'security', element: <SecurityPage /> },
-          { path: 'places', element: only(PERMISSIONS['places.read'], <PlacesPage />) },
-          { path: 'participants', element: only(PERMISSIONS['participants.read'], <ParticipantsPage />) },
-          { path: 'imports', element: only(PERMISSIONS['imports.manage'], <ImportsPage />) },
+          { path: 'places', handle: TABLE_PAGE, element: only(PERMISSIONS['places.read'], <PlacesPage />) },
+          { path: 'participants', handle: TABLE_PAGE, element: only(PERMISSIONS['participants.read'], <ParticipantsPage />) },
+          { path: 'imports', handle: TABLE_PAGE, element: only(PERMISSIONS['imports.manage'], <ImportsPage />) },
           { path: 'imports/:id', element: only(PERMISSIONS['imports.manage'], <ImportPage />) },
-          { path: 'paper-consents', element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },
+          { path: 'paper-consents', handle: TABLE_PAGE, element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },
           { path: 'reference', element: only(['issuer_admin'], <ReferencePage />) },
           { path: 'pupils/:pupilId/diagnostics', element: only(['navigator'], <StaffDiagnosticsPage />) },
           { path: 'pupils/:pupilId/diagnostics/results/:attemptId', element: only(['navigator'], <StaffResultPage />) },
@@ -127,7 +127,7 @@ const routes: RouteObject[] = [
           { path: 'diagnostics/new', element: only(['methodologist'], <WorkbenchNewTestPage />) },
           { path: 'diagnostics/:testId', element: only(['methodologist'], <WorkbenchTestPage />) },
           { path: 'diagnostics/:testId/statistics', element: only(['methodologist'], <WorkbenchStatisticsPage />) },
-          { path: 'events', element: only(PERMISSIONS['events.read'], <StaffEventsPage />) },
+          { path: 'events', handle: TABLE_PAGE, element: only(PERMISSIONS['events.read'], <StaffEventsPage />) },
           { path: 'events/new', element: only(PERMISSIONS['events.manage'], <NewStaffEventPage />) },
           { path: 'events/:eventId', element: only(PERMISSIONS['events.read'], <StaffEventPage />) },
           { path: 'events/:eventId/edit', element: only(PERMISSIONS['events.manage'], <EditStaffEventPage />) },

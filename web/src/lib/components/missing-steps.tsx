@@ -1,4 +1,5 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
+import { ELIGIBILITY_TEXTS } from '../../../../common/events.js';
 import type { MissingStep } from '../../../../common/participation.js';
 
 interface Props {
@@ -7,14 +8,9 @@ interface Props {
   viewer: 'participant' | 'parent';
 }
 
-const PARENT_VIEW_TEXT: Record<MissingStep['step'], string> = {
-  activation: 'Ребёнок должен подтвердить адрес почты по ссылке из письма',
-  parent_link: 'Кабинет ребёнка нужно связать с кабинетом родителя',
-  consent: 'Дайте согласие на обработку персональных данных — ниже, в разделе «Согласия»',
-};
-
 function whoLabel(who: MissingStep['who'], viewer: Props['viewer']): string {
-  if (who === viewer) return 'Вы';
+  // Pupils are addressed with «ты», parents with «вы» (docs/voice.md).
+  if (who === viewer) return viewer === 'participant' ? 'Ты' : 'Вы';
   return who === 'parent' ? 'Родитель' : 'Ребёнок';
 }
 
@@ -30,7 +26,12 @@ export function MissingSteps({ steps, viewer }: Props) {
               <Badge variant="light" color={step.who === viewer ? 'orange' : 'gray'} tt="none">
                 {whoLabel(step.who, viewer)}
               </Badge>
-              <Text span>{viewer === 'participant' ? step.message : PARENT_VIEW_TEXT[step.step]}</Text>
+              {viewer === 'participant' ? (
+                <Text span>{step.message}</Text>
+              ) : (
+                // The parent reads the same words as on an event's enrolment checklist.
+                <Text span>{`${ELIGIBILITY_TEXTS[step.step].failed}. ${ELIGIBILITY_TEXTS[step.step].remedy}.`}</Text>
+              )}
             </Group>
           </List.Item>
         ))}

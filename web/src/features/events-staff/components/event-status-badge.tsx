@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import { EVENT_STATUS_LABELS, type EventStatus } from '../../../../../common/events.js';
+import { StatusBadge } from '../../../lib/components/status-badge';
 
 /** Dark shades keep the label readable on its tint (AA); the colour only repeats what the words say. */
 const COLORS: Record<EventStatus, string> = {
@@ -12,9 +12,5 @@ const COLORS: Record<EventStatus, string> = {
 };
 
 export function EventStatusBadge({ status }: { status: EventStatus }) {
-  return (
-    <Badge variant="light" color={COLORS[status]} tt="none" fw={600}>
-      {EVENT_STATUS_LABELS[status]}
-    </Badge>
-  );
+  return <StatusBadge label={EVENT_STATUS_LABELS[status]} color={COLORS[status]} fw={600} />;
 }

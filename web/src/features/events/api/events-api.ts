@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EligibilityCondition } from '../../../../../common/events.js';
-import type { ChildEligibility, EnrolmentResult, EventCard, LinkCard, PupilEvents } from '../../../../../common/schemas/events.js';
+import type { ChildEligibility, EnrolmentResult, EventCard, LinkCard, PublicLinkSummary, PupilEvents } from '../../../../../common/schemas/events.js';
 import { ApiError, api, post } from '../../../lib/api-client';
 
 /** Every query of this feature sits under one root, so an enrolment change refreshes cards, lists and cabinets at once. */
@@ -50,6 +50,15 @@ export interface EventWithChildren {
 
 export function useEventCard(eventId: string) {
   return useQuery({ queryKey: [...eventsKey, 'card', eventId], queryFn: () => api<EventWithChildren>(`/events/${eventId}`) });
+}
+
+/** The lesson behind a link as anyone may see it, before signing in. */
+export function useLinkSummary(token: string) {
+  return useQuery({
+    queryKey: [...eventsKey, 'link-summary', token],
+    queryFn: () => api<PublicLinkSummary>(`/enrol-links/${token}/summary`),
+    retry: false,
+  });
 }
 
 export function useLinkCard(token: string) {

@@ -3,12 +3,35 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
 import { callsTo, mockApi, renderPage, signedOut } from '../../../test/render';
+import type { PublicLinkSummary } from '../../../../../common/schemas/events.js';
 import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '../test/fixtures';
 import { LinkPage } from './link-page';
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** The public part of the fixture's card: what the link shows before sign-in. */
+function summary(): PublicLinkSummary {
+  const e = eventCard();
+  return {
+    title: e.title,
+    format: e.format,
+    competency: { name: e.competency.name, sphereName: e.competency.sphereName },
+    venue: { name: e.venue.name },
+    place: null,
+    school: e.school ? { name: e.school.name } : null,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    durationMinutes: e.durationMinutes,
+    capacity: e.capacity,
+    seatsLeft: e.seatsLeft,
+    gradeFrom: e.gradeFrom,
+    gradeTo: e.gradeTo,
+    status: e.status,
+  };
+}
+
 const CARD = `GET /api/enrol-links/${TOKEN}`;
+const SUMMARY = `GET /api/enrol-links/${TOKEN}/summary`;
 const ENROL = `POST /api/enrol-links/${TOKEN}/enrolments`;
 const url = `/e/${TOKEN}`;
 
@@ -112,13 +135,31 @@ describe('the lesson card behind a school link', () => {
     );
   });
 
-  it('sends a parent who is not signed in through Госуслуги and back to the same card', async () => {
-    mockApi(signedOut);
+  it('shows a signed-out parent the lesson first, says why to sign in, and links to Госуслуги and back to the same card', async () => {
+    mockApi({ ...signedOut, [SUMMARY]: { body: summary() } });
     renderPage(<LinkPage />, { path: '/e/:token', url });
 
-    expect(await screen.findByRole('link', { name: 'Войти через Госуслуги' })).toHaveAttribute(
-      'href',
-      `/api/auth/esia/start?returnTo=${encodeURIComponent(url)}`,
-    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Урок мастерства: 3D-моделирование' })).toBeInTheDocument();
+    expect(screen.getByText(/^пятница, 27 ноября( 2026 г\.)?, 14:00–14:45$/)).toBeInTheDocument();
+    expect(screen.getByText('45 минут')).toBeInTheDocument();
+    expect(screen.getByText('Свободно 4 места из 15')).toBeInTheDocument();
+    expect(screen.getByText(/чтобы выбрать ребёнка|показываем ваших детей/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Войти через Госуслуги' })).toHaveAttribute('href', `/api/auth/esia/start?returnTo=${encodeURIComponent(url)}`);
+  });
+
+  it('comes back to the card with a plain word after a cancel at Госуслуги', async () => {
+    mockApi({ ...signedOut, [SUMMARY]: { body: summary() } });
+    renderPage(<LinkPage />, { path: '/e/:token', url: `${url}?esia=access_denied` });
+
+    expect(await screen.findByText('Вход через Госуслуги отменён')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Урок мастерства: 3D-моделирование' })).toBeInTheDocument();
+    expect(screen.queryByText('Вход не разрешён')).not.toBeInTheDocument();
+  });
+
+  it('names the child the checklist is for, even when there is only one', async () => {
+    mockApi({ ...parentSession, [CARD]: { body: { event: eventCard(), children: [eligibility('c1', 'Иванов Артём', ['tested'])] } } });
+    renderPage(<LinkPage />, { path: '/e/:token', url });
+
+    expect(await screen.findByRole('heading', { name: 'Проверка условий для ребёнка: Иванов Артём, 7 класс' })).toBeInTheDocument();
   });
 });

@@ -1,34 +1,70 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { EVENT_FORMAT_LABELS } from '../../../../../common/events.js';
 import type { ChildEligibility, EnrolmentResult, EventCard } from '../../../../../common/schemas/events.js';
 import { ApiError } from '../../../lib/api-client';
+import { EsiaNotice } from '../../../lib/components/esia-notice';
+import { Fact } from '../../../lib/components/fact';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { esiaSignInUrl } from '../../../lib/navigation';
 import { useSession } from '../../../lib/session';
-import { calendarUrl, useEnrolByLink, useLinkCard } from '../api/events-api';
+import { calendarUrl, useEnrolByLink, useLinkCard, useLinkSummary } from '../api/events-api';
 import { ChildPicker } from '../components/child-picker';
 import { EligibilityChecklist } from '../components/eligibility-checklist';
 import { EnrolControls } from '../components/enrol-controls';
 import { EventDetails } from '../components/event-details';
-import { formatPlace, formatWhen } from '../../../lib/event-format';
+import { formatDuration, formatGrades, formatPlace, formatSeats, formatWhen } from '../../../lib/event-format';
 
 /**
- * A school's link reaches parents in messengers, often before they have signed in: the page goes
- * straight to Госуслуги and ESIA brings the parent back to this very card (the server keeps returnTo).
+ * A school's link reaches parents in messengers, often before they have signed in: they see the
+ * lesson first (nothing personal is on it), then sign in through Госуслуги, which brings them back
+ * to this very card (the server keeps returnTo) — after a cancel too, with a word about it.
  */
-function SignInFirst({ returnTo }: { returnTo: string }) {
-  const href = esiaSignInUrl(returnTo);
-  useEffect(() => {
-    window.location.replace(href);
-  }, [href]);
+function SignInFirst({ token }: { token: string }) {
+  const summary = useLinkSummary(token);
+  if (summary.isPending) return <PageLoader label="Открываем карточку мероприятия…" />;
+  if (summary.isError) {
+    const status = summary.error instanceof ApiError ? summary.error.status : 0;
+    if (status === 404 || status === 400) return <LinkNotFound message={summary.error.message} />;
+    return <LoadError error={summary.error} onRetry={() => void summary.refetch()} />;
+  }
+  const lesson = summary.data;
+  const place = lesson.school?.name ?? (lesson.place ? `${lesson.place.name}, ${lesson.place.address}, ${lesson.place.cityName}` : null);
   return (
-    <Stack gap="md" maw={640} align="flex-start">
-      <PageTitle>Запись на мероприятие</PageTitle>
-      <Text>Чтобы записать ребёнка, войдите через Госуслуги. После входа эта страница откроется снова.</Text>
-      <Button component="a" href={href} size="lg">
-        Войти через Госуслуги
-      </Button>
+    <Stack gap="xl" maw={760}>
+      <PageTitle>{lesson.title}</PageTitle>
+      <EsiaNotice />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        <Fact label="Когда (время московское)" value={formatWhen(lesson)} />
+        <Fact label="Продолжительность" value={formatDuration(lesson.durationMinutes)} />
+        <Fact label="Компетенция" value={`${lesson.competency.name} (${lesson.competency.sphereName})`} />
+        <Fact label="Формат" value={EVENT_FORMAT_LABELS[lesson.format]} />
+        {place && <Fact label={lesson.school ? 'Школа' : 'Место'} value={place} />}
+        <Fact label="Площадка" value={lesson.venue.name} />
+        <Fact label="Для кого" value={formatGrades(lesson)} />
+        <Fact label="Места" value={formatSeats(lesson)} />
+      </SimpleGrid>
+      <Card withBorder padding="lg" component="section" aria-labelledby="enrol-title">
+        <Stack gap="md" align="flex-start">
+          <Title order={2} id="enrol-title">
+            Запись
+          </Title>
+          {lesson.status === 'cancelled' ? (
+            <Text>Записаться нельзя: мероприятие отменено.</Text>
+          ) : (
+            <>
+              <Text>
+                Записать ребёнка может родитель, вошедший через Госуслуги: так мы узнаём вас, показываем ваших детей и проверяем
+                для каждого условия записи. После входа эта страница откроется снова.
+              </Text>
+              <Button component="a" href={esiaSignInUrl(`/e/${token}`)} size="lg">
+                Войти через Госуслуги
+              </Button>
+            </>
+          )}
+        </Stack>
+      </Card>
     </Stack>
   );
 }
@@ -157,7 +193,7 @@ function Enrolment({ token, event, items }: { token: string; event: EventCard; i
       )}
       {child && (
         <Stack gap="md">
-          <Title order={3}>{items.length > 1 ? `Условия записи: ${child.name}` : 'Условия записи'}</Title>
+          <Title order={3}>{`Проверка условий для ребёнка: ${child.name}, ${child.grade} класс`}</Title>
           <EligibilityChecklist checks={child.checks} />
           <EnrolControls child={child} label="Записать ребенка" enrol={enrol} childId={child.childId} />
         </Stack>
@@ -171,7 +207,7 @@ function LinkCardView({ token }: { token: string }) {
   if (card.isPending) return <PageLoader label="Открываем карточку мероприятия…" />;
   if (card.isError) {
     const status = card.error instanceof ApiError ? card.error.status : 0;
-    if (status === 401) return <SignInFirst returnTo={`/e/${token}`} />;
+    if (status === 401) return <SignInFirst token={token} />;
     if (status === 403) return <ParentsOnly returnTo={`/e/${token}`} />;
     if (status === 404 || status === 400) return <LinkNotFound message={card.error.message} />;
     return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
@@ -202,7 +238,7 @@ export function LinkPage() {
   if (session.isPending) return <PageLoader />;
   if (session.isError) return <LoadError error={session.error} onRetry={() => void session.refetch()} />;
   const account = session.data;
-  if (!account) return <SignInFirst returnTo={returnTo} />;
+  if (!account) return <SignInFirst token={token} />;
   if (account.role === 'parent' && account.status === 'pending') {
     return (
       <Stack gap="md" maw={640} align="flex-start">

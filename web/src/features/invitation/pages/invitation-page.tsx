@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { RenewInvitationLink } from '../../../lib/components/renew-invitation-link';
 import { useInvitationLink, type InvitationLink } from '../../../lib/invitations';
+import { EsiaNotice } from '../../../lib/components/esia-notice';
 import { esiaSignInUrl } from '../../../lib/navigation';
 import { useSession } from '../../../lib/session';
 import { useAcceptInvitation } from '../api/invitation-api';
@@ -61,6 +62,7 @@ function ValidInvitation({ token, link }: { token: string; link: InvitationLink 
         Родители входят через Госуслуги — так мы точно знаем, что это вы. Если вы здесь впервые, кабинет родителя откроется сам, а
         потом вы вернётесь на эту страницу.
       </Text>
+      <EsiaNotice />
       {account && (
         <Alert color="orange" title="Сейчас открыт другой кабинет" role="status">
           На этом устройстве выполнен вход в кабинет участника. После входа через Госуслуги откроется ваш кабинет родителя.

@@ -14,8 +14,8 @@ const startsWith = (title: string) => (name: string) => name.startsWith(title);
 
 const CHILD_ID = '7d2f7a43-93b5-4c3c-9a0c-2b1f3c1a9e11';
 
-function child(overrides: Partial<ParentChild>): ParentChild {
-  const status = { emailVerified: true, parentLinked: true, consentGiven: false };
+function child(overrides: Partial<ParentChild>, facts: Partial<ParentChild['status']> = {}): ParentChild {
+  const status = { emailVerified: true, parentLinked: true, consentGiven: false, tested: false, ...facts };
   return {
     id: CHILD_ID,
     lastName: 'Иванов',
@@ -106,6 +106,20 @@ describe('parent cabinet', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Да, отозвать' }));
     await waitFor(() => expect(callsTo(fetchMock, `POST /api/parent/children/${CHILD_ID}/consents/photo_video/withdraw`)).toHaveLength(1));
+  });
+
+  it('is not «всё готово» before the child has taken a test: it names the open condition and what to do', async () => {
+    serve(cabinet([child({}, { consentGiven: true })]));
+    renderPage(<ParentPage />, { path: '/parent' });
+    const section = await screen.findByRole('region', { name: 'Иванов Артём' });
+    expect(within(section).getByText(/Ребёнок ещё не прошёл ни одного онлайн-теста\. Ребёнку нужно пройти любой тест/)).toBeInTheDocument();
+    expect(within(section).queryByText('Всё готово')).not.toBeInTheDocument();
+  });
+
+  it('says «всё готово» only when no condition is open', async () => {
+    serve(cabinet([child({}, { consentGiven: true, tested: true })]));
+    renderPage(<ParentPage />, { path: '/parent' });
+    expect(await screen.findByText('Всё готово')).toBeInTheDocument();
   });
 
   it('explains both ways to link a child when there is none yet', async () => {

@@ -8,7 +8,7 @@ export function NextSteps({ cabinet }: { cabinet: ParticipantCabinet }) {
   if (cabinet.missing.length === 0) {
     return (
       <Alert color="green" title="Всё готово!" role="status">
-        Почта подтверждена, родитель связан с вашим кабинетом и согласие получено. Вы — полноправный участник программы.
+        Почта подтверждена, родитель связан с твоим кабинетом, согласие получено и первый тест пройден. Ты — полноправный участник программы.
       </Alert>
     );
   }

@@ -48,17 +48,18 @@ function serve(data: ParticipantCabinet) {
 
 describe('participant cabinet', () => {
   it('lists what is missing, each with who has to do it', async () => {
-    const fetchMock = serve(cabinet({ emailVerified: false, parentLinked: false, consentGiven: false }));
+    const fetchMock = serve(cabinet({ emailVerified: false, parentLinked: false, consentGiven: false, tested: false }));
     const user = userEvent.setup();
     renderPage(<ParticipantPage />, { path: '/participant' });
 
     const checklist = (await screen.findByRole('heading', { name: 'Что осталось сделать' })).closest('section')!;
     const items = within(checklist).getAllByRole('listitem');
-    expect(items).toHaveLength(3);
-    expect(items[0]).toHaveTextContent('Вы');
-    expect(items[0]).toHaveTextContent('Подтвердите адрес почты по ссылке из письма');
+    expect(items).toHaveLength(4);
+    expect(items[0]).toHaveTextContent('Ты');
+    expect(items[0]).toHaveTextContent('Подтверди адрес почты по ссылке из письма');
     expect(items[2]).toHaveTextContent('Родитель');
     expect(items[2]).toHaveTextContent('согласие на обработку персональных данных');
+    expect(items[3]).toHaveTextContent('Пройди любой тест');
 
     // Inviting a parent needs a confirmed address, and the page says so before the server would.
     expect(screen.getByLabelText('Электронная почта')).toBeDisabled();
@@ -70,7 +71,7 @@ describe('participant cabinet', () => {
   });
 
   it('celebrates when nothing is missing', async () => {
-    serve(cabinet({ emailVerified: true, parentLinked: true, consentGiven: true }));
+    serve(cabinet({ emailVerified: true, parentLinked: true, consentGiven: true, tested: true }));
     renderPage(<ParticipantPage />, { path: '/participant' });
 
     expect(await screen.findByText('Всё готово!')).toBeInTheDocument();
@@ -80,7 +81,7 @@ describe('participant cabinet', () => {
   });
 
   it('shows the full SNILS only when asked', async () => {
-    const data = cabinet({ emailVerified: true, parentLinked: true, consentGiven: true });
+    const data = cabinet({ emailVerified: true, parentLinked: true, consentGiven: true, tested: true });
     const fetchMock = mockApi({
       'GET /api/participant/cabinet': { body: data },
       'GET /api/invitations': { body: { invitations: [] } },

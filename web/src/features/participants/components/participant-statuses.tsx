@@ -1,4 +1,5 @@
 import { Badge, Group } from '@mantine/core';
+import { WHOLE_LABEL } from '../../../lib/components/status-badge';
 import type { ParticipantListItem } from '../../../../../common/schemas/participants.js';
 
 /** What a pupil has done and still lacks, in words (colour only repeats them). */
@@ -13,7 +14,7 @@ export function ParticipantStatuses({ participant }: { participant: ParticipantL
     <Group gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {items.map((item) => (
         <li key={item.yes}>
-          <Badge variant="light" color={item.done ? 'green.9' : 'gray.8'} tt="none" fw={500}>
+          <Badge variant="light" color={item.done ? 'green.9' : 'gray.8'} tt="none" fw={500} styles={WHOLE_LABEL}>
             {item.done ? item.yes : item.no}
           </Badge>
         </li>
