@@ -5,10 +5,8 @@ import { isUniqueViolation } from '../../db/pg-errors.js';
 import { AppError, conflict, forbidden, notFound, unauthorized } from '../../lib/errors.js';
 import { touchSessionIfStale, type Principal } from '../../plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { listChildrenOf } from '../identity/cabinet.repository.js';
-import { linkExists } from '../identity/family.repository.js';
-import { isAssignedToNavigator } from '../participants/participants.repository.js';
-import { findPupilRelation, type PupilRelation } from '../participants/pupil-relation.js';
+import { isParentOf, linkedChildren } from '../identity/index.js';
+import { findPupilRelation, type PupilRelation } from '../participants/index.js';
 import {
   ELIGIBILITY_TEXTS,
   HOLD_HOURS,
@@ -110,7 +108,7 @@ function childChecks(rows: readonly FactsRow[], names: ReadonlyArray<{ id: strin
 }
 
 async function childrenOf(executor: Executor, parentId: string): Promise<Array<{ id: string; name: string; grade: number }>> {
-  return (await listChildrenOf(executor, parentId)).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, grade: c.grade }));
+  return (await linkedChildren(executor, parentId)).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, grade: c.grade }));
 }
 
 /** The lesson's card behind a link, with each of the parent's children checked against every condition. */
@@ -169,7 +167,7 @@ export async function enrolByLink(
 async function replayed(ctx: AppContext, sessionHash: string, token: string, childId: string, key: string | null) {
   const eventId = await eventOfLink(ctx, token);
   const accountId = await accountOfSession(ctx.db, sessionHash);
-  if (!accountId || !(await linkExists(ctx.db, accountId, childId))) throw notFound('Ребёнок не найден среди ваших детей');
+  if (!accountId || !(await isParentOf(ctx.db, accountId, childId))) throw notFound('Ребёнок не найден среди ваших детей');
   const live = await findLiveEnrolment(ctx.db, eventId, childId);
   if (live) return existing(live);
   const byKey = key ? await findByIdempotencyKey(ctx.db, accountId, key) : null;
@@ -278,7 +276,7 @@ export async function enrolFromCard(
   const asParent = principal.role === 'parent';
   const childId = asParent ? input.childId : principal.accountId;
   if (!childId) throw new AppError('child_required', 400, 'Выберите ребёнка, которого записываете', { childId: 'Выберите ребёнка' });
-  if (asParent && !(await linkExists(ctx.db, principal.accountId, childId))) throw notFound('Ребёнок не найден среди ваших детей');
+  if (asParent && !(await isParentOf(ctx.db, principal.accountId, childId))) throw notFound('Ребёнок не найден среди ваших детей');
   const event = await eventCard(ctx.db, eventId);
   if (!event || event.format === 'school_lesson') throw notFound('Мероприятие не найдено');
   return enrol(ctx, {
@@ -461,7 +459,7 @@ export async function groupEnrol(ctx: AppContext, principal: Principal, eventId:
   const results: GroupEnrolResult['results'] = [];
   for (const participantId of participantIds) {
     const name = names.get(participantId) ?? '';
-    if (!names.has(participantId) || !(await isAssignedToNavigator(ctx.db, participantId, principal.accountId))) {
+    if (!names.has(participantId) || (await findPupilRelation(ctx.db, principal, participantId)) !== 'navigator') {
       results.push({ participantId, name, outcome: 'failed', condition: null, message: 'Ученик не закреплён за вами' });
       continue;
     }

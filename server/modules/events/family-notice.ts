@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { AfterCommit } from '../../db/transaction.js';
-import { listParentsOf } from '../identity/family.repository.js';
-import { notifyAccount, type NotificationInput } from '../notifications/notifications.service.js';
+import { linkedParents } from '../identity/index.js';
+import { notifyAccount, type NotificationInput } from '../notifications/index.js';
 
 /**
  * Tells a pupil and every linked parent the same thing, in the cabinet and by e-mail: whatever
@@ -17,7 +17,7 @@ export async function notifyFamily(
   notice: Omit<NotificationInput, 'link'>,
 ): Promise<void> {
   await notifyAccount(ctx, tx, afterCommit, participantId, { ...notice, link: '/participant/events' });
-  for (const parent of await listParentsOf(tx, participantId)) {
+  for (const parent of await linkedParents(tx, participantId)) {
     await notifyAccount(ctx, tx, afterCommit, parent.id, { ...notice, link: '/parent' });
   }
 }

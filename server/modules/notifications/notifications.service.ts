@@ -1,9 +1,8 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { AfterCommit } from '../../db/transaction.js';
-import { findAccountById } from '../identity/accounts.repository.js';
-import { mailTemplates } from '../mail/templates.js';
-import { insertNotification } from './notifications.repository.js';
+import { mailTemplates } from '../mail/index.js';
+import { findRecipient, insertNotification } from './notifications.repository.js';
 
 export interface NotificationInput {
   kind: string;
@@ -22,7 +21,7 @@ export async function notifyAccount(
   input: NotificationInput,
 ): Promise<void> {
   await insertNotification(tx, { accountId, ...input });
-  const account = await findAccountById(tx, accountId);
+  const account = await findRecipient(tx, accountId);
   if (!account) return;
   await ctx.mail.queue(
     tx,
@@ -30,4 +29,9 @@ export async function notifyAccount(
     account.email,
     mailTemplates.notification({ firstName: account.firstName, title: input.title, body: input.body, url: `${ctx.config.publicUrl}${input.link}` }),
   );
+}
+
+/** Notices in the cabinets only, without e-mail: for staff, who see them at their next visit. */
+export async function noticeInCabinets(tx: Tx, accountIds: readonly string[], notice: NotificationInput): Promise<void> {
+  for (const accountId of accountIds) await insertNotification(tx, { accountId, ...notice });
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client.js';
 import type { Principal } from '../../plugins/session.js';
-import { linkExists } from '../identity/family.repository.js';
+import { isParentOf } from '../identity/index.js';
 import { isAssignedToNavigator } from './participants.repository.js';
 
 export type PupilRelation = 'self' | 'parent' | 'navigator';
@@ -29,7 +29,7 @@ export function relationToPupil(
 /** relationToPupil with its facts looked up, only the one the caller's role needs. */
 export async function findPupilRelation(executor: Executor, principal: Pick<Principal, 'role' | 'accountId'>, pupilId: string): Promise<PupilRelation | null> {
   const facts = {
-    parentLinked: principal.role === 'parent' && (await linkExists(executor, principal.accountId, pupilId)),
+    parentLinked: principal.role === 'parent' && (await isParentOf(executor, principal.accountId, pupilId)),
     navigatorAssigned: principal.role === 'navigator' && (await isAssignedToNavigator(executor, pupilId, principal.accountId)),
   };
   return relationToPupil(principal, pupilId, facts);

@@ -12,9 +12,8 @@ import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, IMPORT_OUTCOME_LABELS, type Impor
 import type { ListPage } from '../../../../common/schemas/lists.js';
 import type { ImportBatchSummary, ImportBatchView, ImportListQuery, ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../../audit/index.js';
-import { mailTemplates } from '../../mail/templates.js';
-import { childIdentityKey } from '../../identity/registration.service.js';
-import { TOKEN_LIFETIME_MS } from '../../identity/tokens.repository.js';
+import { mailTemplates } from '../../mail/index.js';
+import { TOKEN_LIFETIME_MS, childIdentityKey } from '../../identity/index.js';
 import { decideExistingChild } from '../participants.policy.js';
 import { attachToSchool, findSchool, type SchoolRow } from '../participants.repository.js';
 import { childInOtherSchoolMessage, emailInUseMessage, schoolIdOf, signInUrl } from '../participants.service.js';

@@ -1,0 +1,2 @@
+export { notificationsRoutes } from './notifications.routes.js';
+export { noticeInCabinets, notifyAccount, type NotificationInput } from './notifications.service.js';
