@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
 import { callsTo, mockApi, renderPage, signedOut } from '../../../test/render';
-import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '../test/fixtures';
+import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '../../../test/event-fixtures';
 import { LinkPage } from './link-page';
 
 afterEach(() => vi.unstubAllGlobals());
