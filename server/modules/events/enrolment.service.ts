@@ -430,7 +430,7 @@ function toView(r: Awaited<ReturnType<typeof pupilEnrolments>>[number]): Enrolme
 /** «Запланированные» and «Прошедшие» of a pupil, for itself, its parents and its navigator. */
 export async function pupilEvents(ctx: AppContext, principal: Principal, pupilId: string, actor: AuditActor): Promise<PupilEvents> {
   const relation = await relationTo(ctx.db, principal, pupilId);
-  if (relation === 'navigator') await recordAudit(ctx.db, actor, 'event.pupil_events_viewed', pupilId);
+  if (relation === 'navigator' || relation === 'mentor') await recordAudit(ctx.db, actor, 'event.pupil_events_viewed', pupilId);
   const views = (await pupilEnrolments(ctx.db, pupilId)).map(toView);
   const now = Date.now();
   return {
