@@ -5,6 +5,13 @@ import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/** The path aliases of tsconfig.base.json, for the bundle and for Vitest. */
+export const aliases = {
+  '@server': `${repoRoot}server`,
+  '@common': `${repoRoot}common`,
+  '@web': `${repoRoot}web/src`,
+};
 const backend = 'http://localhost:3000';
 
 /** The web app lives in web/ and is served in production by the API server from dist/web. */
@@ -20,6 +27,7 @@ export default defineConfig({
       logLevel: 'silent',
     }),
   ],
+  resolve: { alias: aliases },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { aliases } from './vite.config.js';
+
+const resolve = { alias: aliases };
 
 const integrationFiles = ['server/**/*.int.test.ts'];
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -12,6 +15,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           environment: 'node',
@@ -21,6 +25,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        resolve,
         test: {
           name: 'web',
           environment: 'jsdom',
@@ -32,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           environment: 'node',
@@ -46,6 +52,7 @@ export default defineConfig({
       ...(withPostgres
         ? [
             {
+              resolve,
               test: {
                 name: 'integration-postgres',
                 environment: 'node',

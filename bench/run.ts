@@ -29,7 +29,7 @@ import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
 type AppModule = typeof import('../server/app.js');
 type ConfigModule = typeof import('../server/config.js');
-type SeedModule = typeof import('../server/db/seed/seed.js');
+type SeedModule = typeof import('../server/seed/seed.js');
 type SchemaModule = typeof import('../server/db/schema/index.js');
 type OrganisationsModule = typeof import('../common/organisations.js');
 type ValidatorsModule = typeof import('../common/validators.js');
@@ -297,7 +297,7 @@ async function main(): Promise<number> {
   ] = await Promise.all([
       fromDist<AppModule>('server/app.js'),
       fromDist<ConfigModule>('server/config.js'),
-      fromDist<SeedModule>('server/db/seed/seed.js'),
+      fromDist<SeedModule>('server/seed/seed.js'),
       fromDist<SchemaModule>('server/db/schema/index.js'),
       fromDist<OrganisationsModule>('common/organisations.js'),
       fromDist<ValidatorsModule>('common/validators.js'),

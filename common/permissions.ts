@@ -29,7 +29,7 @@ export const PERMISSIONS = {
   'places.read': ['issuer_admin', 'regional_coordinator', 'venue', 'mentor'],
   'places.manage': ['venue'],
   'diagnostics.take': ['participant'],
-  'diagnostics.results': ['participant', 'parent', 'navigator'],
+  'diagnostics.results': ['participant', 'parent', 'navigator', 'mentor'],
   'diagnostics.author': ['methodologist'],
   'reference.manage': ['issuer_admin'],
   'events.read': ['regional_coordinator', 'school', 'venue', 'navigator', 'mentor'],

@@ -83,6 +83,7 @@ const e2eReport = path.join(reportDir, 'e2e.json');
 let chromiumPath = process.env.CHROMIUM_PATH;
 
 const steps = [
+  { name: 'lint', run: () => run('npm', ['run', 'lint']) },
   {
     name: 'unit and web tests',
     report: path.join(reportDir, 'unit.json'),

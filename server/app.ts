@@ -25,33 +25,36 @@ import { sessionPlugin } from './plugins/session.js';
 import { requestLogPlugin } from './plugins/request-log.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { noStorePlugin } from './plugins/no-store.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { MAIL_SWEEP_JOB, MailService } from './modules/mail/mail.service.js';
-import { devMailboxRoutes } from './modules/mail/dev-mailbox.routes.js';
-import { referenceRoutes } from './modules/reference/reference.routes.js';
-import { referenceEditingRoutes } from './modules/reference/reference-editing.routes.js';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
-import { authRoutes } from './modules/identity/auth.routes.js';
-import { esiaRoutes } from './modules/identity/esia.routes.js';
-import { registrationRoutes } from './modules/identity/registration.routes.js';
-import { familyRoutes } from './modules/identity/family.routes.js';
-import { paperConsentRoutes } from './modules/paper-consents/paper-consents.routes.js';
-import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
-import { staffOnboardingRoutes } from './modules/identity/staff-onboarding.routes.js';
-import { placesRoutes } from './modules/organisations/places.routes.js';
-import { regionsRoutes } from './modules/organisations/regions.routes.js';
-import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
-import { staffRoutes } from './modules/organisations/staff.routes.js';
-import { createEsiaClient } from './modules/identity/esia/esia-client.js';
-import { registerEsiaEmulator } from './modules/identity/esia/esia-emulator.js';
-import { SESSION_CLEANUP_JOB, registerIdentityJobs } from './modules/identity/identity.jobs.js';
+import { healthRoutes } from './modules/health/index.js';
+import { MAIL_SWEEP_JOB, MailService, devMailboxRoutes } from './modules/mail/index.js';
+import { referenceEditingRoutes, referenceRoutes } from './modules/reference/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
+import {
+  SESSION_CLEANUP_JOB,
+  authRoutes,
+  createEsiaClient,
+  esiaRoutes,
+  familyRoutes,
+  registerEsiaEmulator,
+  registerIdentityJobs,
+  registrationRoutes,
+  secondFactorRoutes,
+  staffOnboardingRoutes,
+} from './modules/identity/index.js';
+import { paperConsentRoutes } from './modules/paper-consents/index.js';
+import { organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
-import { enrolmentRoutes, eventsRoutes, linkSummaryRoutes, mentorRoutes } from './modules/events/index.js';
-import { ENROLMENT_HOLDS_JOB, registerEnrolmentJobs } from './modules/events/enrolment.jobs.js';
-import { EVENT_REMINDERS_JOB, registerEventJobs } from './modules/events/events.jobs.js';
-import { participantsRoutes } from './modules/participants/participants.routes.js';
-import { importsRoutes } from './modules/participants/import/imports.routes.js';
-import { IMPORT_CLEANUP_JOB, registerImportJobs } from './modules/participants/import/imports.jobs.js';
+import {
+  ENROLMENT_HOLDS_JOB,
+  EVENT_REMINDERS_JOB,
+  enrolmentRoutes,
+  eventsRoutes,
+  linkSummaryRoutes,
+  mentorRoutes,
+  registerEnrolmentJobs,
+  registerEventJobs,
+} from './modules/events/index.js';
+import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJobs } from './modules/participants/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 

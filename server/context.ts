@@ -2,8 +2,8 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { PdCrypto } from './lib/pd-crypto.js';
-import type { MailService } from './modules/mail/mail.service.js';
-import type { EsiaClient } from './modules/identity/esia/esia-client.js';
+import type { MailService } from './modules/mail/index.js';
+import type { EsiaClient } from './modules/identity/index.js';
 
 /** What every module may use; built once per process in app.ts. */
 export interface AppContext {

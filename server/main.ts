@@ -1,6 +1,6 @@
 import { buildApp, startJobs } from './app.js';
 import { loadConfig } from './config.js';
-import { seedDemoData, seedReferenceData, type DemoAccount } from './db/seed/seed.js';
+import { seedDemoData, seedReferenceData, type DemoAccount } from './seed/seed.js';
 import { ROLE_LABELS } from '../common/roles.js';
 
 function printDemoAccounts(url: string, demo: DemoAccount[]): void {

@@ -7,7 +7,7 @@ import { AppError, forbidden, unauthorized } from '../lib/errors.js';
 import { hashToken } from '../lib/tokens.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { LIVE_SESSION_CTE, touchSessionIfStale } from '../modules/identity/index.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '../db/live-session.js';
 
 export const SESSION_COOKIE = 'bilet_sid';
 

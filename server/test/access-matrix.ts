@@ -56,15 +56,17 @@ const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator',
 const PUPIL_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'navigator'];
 /** A pupil's diagnostic results: the pupil itself, a linked parent, the assigned navigator; nobody else, whatever the role. */
 const RESULT_READERS: readonly Role[] = ['participant', 'parent', 'navigator'];
+/** A mentor reads them too, once the pupil came to one of its events; region A's pupil has not yet. */
+const MENTOR_NOT_YET = { mentor: 404 } as const;
 
 /** A pupil's results list or footprint: region A's pupil is its pupil's, its parent's child and its navigator's assignee. */
-function pupilResultsEntry(route: string, suffix: string): MatrixEntry {
+function pupilResultsEntry(route: string, suffix: string, mentor: Expectation = MENTOR_NOT_YET): MatrixEntry {
   return {
     route,
     probes: [
-      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}${suffix}`, expect: each(RESULT_READERS, 200) },
-      { label: 'neighbour school’s pupil', url: (w) => `/api/pupils/${w.a.neighbourPupilId}${suffix}`, expect: each(RESULT_READERS, 404) },
-      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}${suffix}`, expect: each(RESULT_READERS, 404) },
+      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}${suffix}`, expect: { ...each(RESULT_READERS, 200), ...mentor } },
+      { label: 'neighbour school’s pupil', url: (w) => `/api/pupils/${w.a.neighbourPupilId}${suffix}`, expect: { ...each(RESULT_READERS, 404), ...mentor } },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}${suffix}`, expect: { ...each(RESULT_READERS, 404), ...mentor } },
     ],
   };
 }
@@ -529,10 +531,10 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   {
     route: 'GET /api/pupils/{pupilId}/diagnostics/results/{attemptId}',
     probes: [
-      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.a}`, expect: each(RESULT_READERS, 200) },
-      { label: 'own pupil, unfinished attempt', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.openAttemptId.a}`, expect: each(RESULT_READERS, 404) },
-      { label: 'own pupil, other pupil’s attempt', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.b}`, expect: each(RESULT_READERS, 404) },
-      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.b}`, expect: each(RESULT_READERS, 404) },
+      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.a}`, expect: { ...each(RESULT_READERS, 200), ...MENTOR_NOT_YET } },
+      { label: 'own pupil, unfinished attempt', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.openAttemptId.a}`, expect: { ...each(RESULT_READERS, 404), ...MENTOR_NOT_YET } },
+      { label: 'own pupil, other pupil’s attempt', url: (w) => `/api/pupils/${w.a.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.b}`, expect: { ...each(RESULT_READERS, 404), ...MENTOR_NOT_YET } },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/diagnostics/results/${w.diagnostics.completedAttemptId.b}`, expect: { ...each(RESULT_READERS, 404), ...MENTOR_NOT_YET } },
     ],
   },
   pupilResultsEntry('GET /api/pupils/{pupilId}/footprint', '/footprint'),
@@ -715,7 +717,7 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ],
   },
   // The pupil, its parent and its navigator; the neighbour school's pupil is not the navigator's (404).
-  pupilResultsEntry('GET /api/pupils/{pupilId}/events', '/events'),
+  pupilResultsEntry('GET /api/pupils/{pupilId}/events', '/events', {}),
   {
     route: 'POST /api/staff/events/{eventId}/group-enrolments',
     probes: [

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
-import type { EsiaTestCitizen } from '../modules/identity/esia/esia-emulator.js';
+import type { EsiaTestCitizen } from '../modules/identity/index.js';
 import { browser } from './http-browser.js';
 import { linkFrom, type TestApp } from './test-app.js';
 

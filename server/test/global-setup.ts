@@ -6,7 +6,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, type Database } from '../db/client.js';
-import { seedReferenceData } from '../db/seed/seed.js';
+import { seedReferenceData } from '../seed/seed.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -10,7 +10,7 @@ import { buildApp, startJobs } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { SQL } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../db/client.js';
-import { listDevMailbox } from '../modules/mail/mail.repository.js';
+import { devMailboxMessages } from '../modules/mail/index.js';
 import { freePort } from './http-browser.js';
 
 export interface ApiResponse<T = any> {
@@ -112,7 +112,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     async waitForMail(to, subject, { count = 1, timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const found = (await listDevMailbox(app.ctx.db, to.toLowerCase(), 50)).filter((m) => subject.test(m.subject));
+        const found = (await devMailboxMessages(app.ctx.db, to.toLowerCase(), 50)).filter((m) => subject.test(m.subject));
         if (found.length >= count) return found[0]!;
         await new Promise((r) => setTimeout(r, 150));
       }

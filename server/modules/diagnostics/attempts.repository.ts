@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
-import { LIVE_SESSION_CTE, touchSessionIfStale } from '../identity/index.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '../../db/live-session.js';
 import type { Role } from '../../../common/roles.js';
 import {
   diagnosticAnswers,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { knownDimensions, GRADE_BANDS } from '../../../common/diagnostics/dimensions.js';
 import type { TestDefinition } from '../../../common/diagnostics/definition.js';
-import { SPHERES } from '../../db/seed/competencies.data.js';
-import { SOFT_SKILLS } from '../../db/seed/soft-skills.data.js';
+import { SPHERES } from '../../seed/competencies.data.js';
+import { SOFT_SKILLS } from '../../seed/soft-skills.data.js';
 import { readCatalogueFiles } from './catalogue-files.js';
 import { parseDefinition } from './definition-parser.js';
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import type { Principal } from '../../plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { findPupilRelation, type PupilRelation } from '../participants/pupil-relation.js';
+import { findPupilRelation, type PupilRelation } from '../participants/index.js';
 import { gradeBandOf } from '../../../common/diagnostics/dimensions.js';
 import { completedAttempts, findAttempt, findPupil, pupilAttemptState } from './attempts.repository.js';
 import { offeredTests, publishedTests } from './attempts.service.js';

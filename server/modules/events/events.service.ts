@@ -8,8 +8,7 @@ import { EVENT_TRANSITIONS } from '../../../common/events.js';
 import type { ListPage } from '../../../common/schemas/lists.js';
 import type { CreateEventInput, StaffEventDetail, StaffEventSummary, UpdateEventInput } from '../../../common/schemas/events.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { insertNotification } from '../notifications/notifications.repository.js';
-import { notifyAccount } from '../notifications/index.js';
+import { noticeInCabinets, notifyAccount } from '../notifications/index.js';
 import { mailTemplates } from '../mail/index.js';
 import { toEventCard } from './event-cards.repository.js';
 import { notifyFamily } from './family-notice.js';
@@ -206,7 +205,7 @@ export async function updateEventFor(ctx: AppContext, viewer: EventViewer, id: s
 }
 
 async function notifyStaff(tx: Tx, accountIds: readonly string[], notice: { kind: string; title: string; body: string; link: string }): Promise<void> {
-  for (const accountId of accountIds) await insertNotification(tx, { accountId, ...notice });
+  await noticeInCabinets(tx, accountIds, notice);
 }
 
 export async function submitEvent(ctx: AppContext, viewer: EventViewer, id: string, actor: AuditActor): Promise<StaffEventDetail> {

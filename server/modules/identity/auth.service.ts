@@ -7,7 +7,7 @@ import { hashToken, randomToken } from '../../lib/tokens.js';
 import { normalizeEmail } from '../../../common/validators.js';
 import type { Role } from '../../../common/roles.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { mailTemplates } from '../mail/templates.js';
+import { mailTemplates } from '../mail/index.js';
 import { findAccountById, findPasswordAccountByEmail, updateAccount } from './accounts.repository.js';
 import {
   countFailuresSince,

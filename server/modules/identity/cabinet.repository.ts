@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { accounts, cities, consents, familyLinks, participantProfiles, regions, schools } from '../../db/schema/index.js';
-import { LIVE_SESSION_CTE, touchSessionIfStale } from './live-session.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '../../db/live-session.js';
 
 export interface ParticipantCabinetRow {
   account_id: string;

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
 import { inTransaction, type AfterCommit } from '../../db/transaction.js';
 import { AppError, conflict, gone, notFound } from '../../lib/errors.js';
 import { hashToken, randomToken } from '../../lib/tokens.js';
 import { MAX_PARENTS_PER_CHILD } from '../../../common/participation.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { mailTemplates } from '../mail/templates.js';
-import { notifyAccount } from '../notifications/notifications.service.js';
+import { mailTemplates } from '../mail/index.js';
+import { notifyAccount } from '../notifications/index.js';
 import { findAccountById, lockAccount, type AccountRow } from './accounts.repository.js';
 import {
   countParents,
@@ -17,9 +17,11 @@ import {
   insertLink,
   linkExists,
   listInvitationsBy,
+  listParentsOf,
   updateInvitation,
   type InvitationRow,
 } from './family.repository.js';
+import { listChildrenOf } from './cabinet.repository.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3_600_000;
 
@@ -221,4 +223,17 @@ export async function acceptParentInvitation(ctx: AppContext, parentId: string, 
     });
     return { childId: child.id, childName: shortName(child) };
   });
+}
+
+/** Whether this parent is linked to this child; other modules ask here, never the links table. */
+export function isParentOf(executor: Executor, parentId: string, childId: string): Promise<boolean> {
+  return linkExists(executor, parentId, childId);
+}
+
+export function linkedParents(executor: Executor, childId: string) {
+  return listParentsOf(executor, childId);
+}
+
+export function linkedChildren(executor: Executor, parentId: string) {
+  return listChildrenOf(executor, parentId);
 }

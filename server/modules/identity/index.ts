@@ -1,2 +1,22 @@
-export { LIVE_SESSION_CTE, accountOfSession, touchSessionIfStale } from './live-session.js';
+export { authRoutes } from './auth.routes.js';
+export { esiaRoutes } from './esia.routes.js';
+export { registrationRoutes } from './registration.routes.js';
+export { familyRoutes } from './family.routes.js';
+export { secondFactorRoutes } from './second-factor.routes.js';
+export { staffOnboardingRoutes } from './staff-onboarding.routes.js';
+export { SESSION_CLEANUP_JOB, registerIdentityJobs } from './identity.jobs.js';
+export { createEsiaClient, type EsiaClient } from './esia/esia-client.js';
+export { ESIA_TEST_CITIZENS, registerEsiaEmulator, type EsiaTestCitizen } from './esia/esia-emulator.js';
+export { childIdentityKey, createParticipant } from './registration.service.js';
+export {
+  createPendingAccount,
+  disableAccount,
+  emailInUse,
+  findAccount,
+  issueOneTimeToken,
+  updateContactDetails,
+  updatePupilProfile,
+} from './accounts.service.js';
+export { isParentOf, linkedChildren, linkedParents } from './family.service.js';
+export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
 export { childrenOfParent, parentsOfChild } from './family-members.service.js';

@@ -7,9 +7,9 @@ import { ageOn, normalizePersonName, todayInMoscow } from '../../../common/valid
 import { parentMayCreateChild } from '../../../common/participation.js';
 import type { CreateChild, ParticipantRegistration } from '../../../common/schemas/identity.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { mailTemplates } from '../mail/templates.js';
-import { notifyAccount } from '../notifications/notifications.service.js';
-import { cityInRegion, schoolInRegion } from '../reference/reference.repository.js';
+import { mailTemplates } from '../mail/index.js';
+import { notifyAccount } from '../notifications/index.js';
+import { cityInRegion, schoolInRegion } from '../reference/index.js';
 import { emailTaken, findAccountById, identityTaken, insertAccount, insertParticipantProfile } from './accounts.repository.js';
 import { claimInvitation, linkFamily, shortName } from './family.service.js';
 import { updateInvitation } from './family.repository.js';

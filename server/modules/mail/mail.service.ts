@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../../db/client.js';
 import type { AfterCommit } from '../../db/transaction.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import { findUnsentMail, insertMail, insertMails, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
+import { findUnsentMail, insertMail, insertMails, listDevMailbox, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
 import type { MailContent } from './templates.js';
 
 export const MAIL_DELIVER_JOB = 'mail-deliver';
@@ -13,6 +13,11 @@ export const MAIL_SWEEP_JOB = 'mail-sweep';
  * Outgoing mail goes through an outbox: the message is stored in the caller's transaction and a job
  * delivers it after commit, with retries. A failed delivery never fails the request that caused it.
  */
+/** The messages kept for the development mailbox, newest first. */
+export function devMailboxMessages(executor: Executor, to: string | undefined, limit: number) {
+  return listDevMailbox(executor, to, limit);
+}
+
 export class MailService {
   private readonly transport: Transporter | null;
 

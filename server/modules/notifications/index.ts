@@ -1,1 +1,2 @@
-export { notifyAccount, type NotificationInput } from './notifications.service.js';
+export { notificationsRoutes } from './notifications.routes.js';
+export { noticeInCabinets, notifyAccount, type NotificationInput } from './notifications.service.js';

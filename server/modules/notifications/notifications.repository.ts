@@ -1,9 +1,15 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { notifications } from '../../db/schema/index.js';
+import { accounts, notifications } from '../../db/schema/index.js';
 
 export async function insertNotification(executor: Executor, values: typeof notifications.$inferInsert): Promise<void> {
   await executor.insert(notifications).values(values);
+}
+
+/** Where the e-mail copy of a notice goes. */
+export async function findRecipient(executor: Executor, accountId: string): Promise<{ email: string; firstName: string } | undefined> {
+  const [row] = await executor.select({ email: accounts.email, firstName: accounts.firstName }).from(accounts).where(eq(accounts.id, accountId));
+  return row;
 }
 
 export function listNotifications(executor: Executor, accountId: string, limit = 50) {

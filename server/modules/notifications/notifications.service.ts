@@ -1,9 +1,8 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { AfterCommit } from '../../db/transaction.js';
-import { findAccountById } from '../identity/accounts.repository.js';
-import { mailTemplates, type MailContent } from '../mail/templates.js';
-import { insertNotification } from './notifications.repository.js';
+import { mailTemplates, type MailContent } from '../mail/index.js';
+import { findRecipient, insertNotification } from './notifications.repository.js';
 
 export interface NotificationInput {
   kind: string;
@@ -25,7 +24,7 @@ export async function notifyAccount(
 ): Promise<void> {
   const { mail, ...notice } = input;
   await insertNotification(tx, { accountId, ...notice });
-  const account = await findAccountById(tx, accountId);
+  const account = await findRecipient(tx, accountId);
   if (!account) return;
   await ctx.mail.queue(
     tx,
@@ -33,4 +32,9 @@ export async function notifyAccount(
     account.email,
     mail?.(account.firstName) ?? mailTemplates.notification({ firstName: account.firstName, title: input.title, body: input.body, url: `${ctx.config.publicUrl}${input.link}` }),
   );
+}
+
+/** Notices in the cabinets only, without e-mail: for staff, who see them at their next visit. */
+export async function noticeInCabinets(tx: Tx, accountIds: readonly string[], notice: Omit<NotificationInput, 'mail'>): Promise<void> {
+  for (const accountId of accountIds) await insertNotification(tx, { accountId, ...notice });
 }

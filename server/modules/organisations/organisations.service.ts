@@ -6,7 +6,7 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
 import type { OrganisationListQuery, RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../../common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { cityInRegion } from '../reference/reference.repository.js';
+import { cityInRegion } from '../reference/index.js';
 import {
   countExistingCompetencies,
   findDuplicate,

@@ -5,7 +5,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { ListPage } from '../../../common/schemas/lists.js';
 import type { CreatePlace, Place, PlaceListQuery, UpdatePlace } from '../../../common/schemas/places.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { cityInRegion } from '../reference/reference.repository.js';
+import { cityInRegion } from '../reference/index.js';
 import { canEditPlace, canSeePlace, managedVenueOf, placeScopeOf, type PlaceViewer } from './places.policy.js';
 import { findPlace, findVenueRegion, insertPlace, listPlaces, lockPlace, placeNameTaken, updatePlace, type PlaceRecord } from './places.repository.js';
 

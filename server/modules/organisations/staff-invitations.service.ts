@@ -4,9 +4,8 @@ import type { AfterCommit } from '../../db/transaction.js';
 import { conflict } from '../../lib/errors.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { mailTemplates } from '../mail/templates.js';
-import { emailTaken, findAccountById, insertAccount } from '../identity/accounts.repository.js';
-import { issueToken } from '../identity/tokens.repository.js';
+import { mailTemplates } from '../mail/index.js';
+import { createPendingAccount, emailInUse, findAccount, issueOneTimeToken } from '../identity/index.js';
 import { insertStaffProfile } from './staff.repository.js';
 
 export interface StaffInvitee {
@@ -29,7 +28,7 @@ export const staffEmailTakenError = () =>
 
 /** "Имя Фамилия" of the person who invites, as its e-mail names them. */
 export async function accountName(tx: Tx, accountId: string): Promise<string> {
-  const account = await findAccountById(tx, accountId);
+  const account = await findAccount(tx, accountId);
   return account ? `${account.firstName} ${account.lastName}` : '';
 }
 
@@ -50,11 +49,10 @@ export async function inviteStaff(
   inviter: { name: string; organisation: string },
   actor: AuditActor,
 ): Promise<{ accountId: string }> {
-  if (await emailTaken(tx, invitee.email)) throw staffEmailTakenError();
-  const account = await insertAccount(tx, {
+  if (await emailInUse(tx, invitee.email)) throw staffEmailTakenError();
+  const account = await createPendingAccount(tx, {
     role: invitee.role,
     email: invitee.email,
-    status: 'pending',
     lastName: invitee.lastName,
     firstName: invitee.firstName,
     middleName: invitee.middleName || null,
@@ -81,7 +79,7 @@ export async function sendStaffInvitation(
   account: { id: string; email: string; firstName: string; role: Role },
   inviter: { name: string; organisation: string },
 ): Promise<void> {
-  const token = await issueToken(tx, account.id, 'staff_invitation');
+  const token = await issueOneTimeToken(tx, account.id, 'staff_invitation');
   await ctx.mail.queue(
     tx,
     afterCommit,

@@ -6,8 +6,7 @@ import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import type { InviteStaff, OwnProfile, StaffListQuery } from '../../../common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { updateAccount } from '../identity/accounts.repository.js';
-import { deleteSessionsOfAccount } from '../identity/auth.repository.js';
+import { disableAccount, updateContactDetails } from '../identity/index.js';
 import { findOrganisation } from './organisations.repository.js';
 import { assertCompetencies } from './organisations.service.js';
 import { canInvite, canManageStaff, canSeeStaff, canUpdateStaff, type Scope } from './organisations.policy.js';
@@ -89,8 +88,7 @@ export async function removeStaffMember(ctx: AppContext, scope: Scope, id: strin
   await inTransaction(ctx.db, async (tx) => {
     const member = await managedMember(tx, scope, id, canManageStaff);
     if (member.status === 'disabled') throw conflict('already_removed', 'Доступ этого сотрудника уже закрыт');
-    await updateAccount(tx, id, { status: 'disabled' });
-    await deleteSessionsOfAccount(tx, id);
+    await disableAccount(tx, id);
     await recordAudit(tx, actor, 'staff.removed', id, { role: member.role });
   });
 }
@@ -158,7 +156,7 @@ export async function updateOwnProfile(ctx: AppContext, scope: Scope, input: Own
     const accountChanges = Object.fromEntries(
       Object.entries({ lastName, firstName, middleName: middleName === undefined ? undefined : middleName || null, phone }).filter(([, v]) => v !== undefined),
     );
-    if (Object.keys(accountChanges).length > 0) await updateAccount(tx, scope.accountId, accountChanges);
+    if (Object.keys(accountChanges).length > 0) await updateContactDetails(tx, scope.accountId, accountChanges);
     const profileChanges = Object.fromEntries(Object.entries({ position, about }).filter(([, v]) => v !== undefined));
     if (Object.keys(profileChanges).length > 0) await updateStaffProfile(tx, scope.accountId, profileChanges);
     if (competencyIds) await setStaffCompetencies(tx, scope.accountId, competencyIds);

@@ -213,6 +213,25 @@ export async function unassignNavigator(executor: Executor, ids: readonly string
   await executor.delete(navigatorAssignments).where(inArray(navigatorAssignments.participantId, [...ids]));
 }
 
+/**
+ * The mentor ran an event the pupil came to (present or late), and the pupil's personal data may
+ * be processed (a parent's consent in force): both facts of the mentor's relation, in one query.
+ */
+export async function mentorFacts(executor: Executor, pupilId: string, mentorId: string): Promise<{ attended: boolean; consented: boolean }> {
+  const [row] = await queryRows<{ attended: boolean; consented: boolean }>(
+    executor,
+    sql`select
+        exists (
+          select 1 from enrolments en join event_mentors em on em.event_id = en.event_id
+          where en.participant_id = ${pupilId} and em.mentor_id = ${mentorId} and en.attendance in ('present', 'late')
+        ) as attended,
+        exists (
+          select 1 from consents c where c.child_id = ${pupilId} and c.kind = 'pd_processing' and c.withdrawn_at is null
+        ) as consented`,
+  );
+  return row ?? { attended: false, consented: false };
+}
+
 export async function isAssignedToNavigator(executor: Executor, participantId: string, navigatorId: string): Promise<boolean> {
   const rows = await executor
     .select({ id: navigatorAssignments.participantId })

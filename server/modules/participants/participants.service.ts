@@ -16,10 +16,8 @@ import type {
 } from '../../../common/schemas/participants.js';
 import { formatSnils, maskSnils } from '../../../common/validators.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
-import { mailTemplates } from '../mail/templates.js';
-import { updateParticipantProfile } from '../identity/accounts.repository.js';
-import { childIdentityKey, createParticipant } from '../identity/registration.service.js';
-import { issueToken } from '../identity/tokens.repository.js';
+import { mailTemplates } from '../mail/index.js';
+import { childIdentityKey, createParticipant, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
 import { decideExistingChild, participantScope } from './participants.policy.js';
 import {
   assignNavigator as upsertAssignments,
@@ -161,13 +159,13 @@ export async function registerBySchool(ctx: AppContext, principal: Principal, in
           { passwordHash: null, active: false, emailVerified: false, createdByParentId: null },
         );
         if (document || input.hasOvz) {
-          await updateParticipantProfile(tx, account.id, {
+          await updatePupilProfile(tx, account.id, {
             ...(document ? { documentType: document.type, documentNumberEnc: ctx.pd.encrypt(document.number) } : {}),
             hasOvz: input.hasOvz ?? false,
           });
         }
         await recordAudit(tx, actor, 'participant.registered_by_school', account.id, { schoolId: school.id });
-        const token = await issueToken(tx, account.id, 'child_sign_in');
+        const token = await issueOneTimeToken(tx, account.id, 'child_sign_in');
         await ctx.mail.queue(
           tx,
           afterCommit,

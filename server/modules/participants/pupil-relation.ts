@@ -1,19 +1,26 @@
 import type { Executor } from '../../db/client.js';
 import type { Principal } from '../../plugins/session.js';
-import { linkExists } from '../identity/family.repository.js';
-import { isAssignedToNavigator } from './participants.repository.js';
+import { isParentOf } from '../identity/index.js';
+import { isAssignedToNavigator, mentorFacts } from './participants.repository.js';
 
-export type PupilRelation = 'self' | 'parent' | 'navigator';
+export type PupilRelation = 'self' | 'parent' | 'navigator' | 'mentor';
+
+export interface PupilFacts {
+  parentLinked: boolean;
+  navigatorAssigned: boolean;
+  /** The caller is a mentor of an event the pupil attended. */
+  mentorOfAttendedEvent: boolean;
+  /** A parent's consent to process the pupil's personal data is in force. */
+  consentInForce: boolean;
+}
 
 /**
- * Who may see and act on a pupil's own things (results, footprint, enrolments): the pupil itself,
- * a linked parent, the navigator the pupil is assigned to. Nobody else, whatever its role.
+ * The one rule of who may see and act on a pupil's own things (results, footprint, enrolments):
+ * the pupil itself, a linked parent, the navigator the pupil is assigned to, and the mentor of an
+ * event the pupil came to while a parent's consent to process its data is in force. Nobody else,
+ * whatever its role.
  */
-export function relationToPupil(
-  principal: Pick<Principal, 'role' | 'accountId'>,
-  pupilId: string,
-  facts: { parentLinked: boolean; navigatorAssigned: boolean },
-): PupilRelation | null {
+export function relationToPupil(principal: Pick<Principal, 'role' | 'accountId'>, pupilId: string, facts: PupilFacts): PupilRelation | null {
   switch (principal.role) {
     case 'participant':
       return principal.accountId === pupilId ? 'self' : null;
@@ -21,16 +28,21 @@ export function relationToPupil(
       return facts.parentLinked ? 'parent' : null;
     case 'navigator':
       return facts.navigatorAssigned ? 'navigator' : null;
+    case 'mentor':
+      return facts.mentorOfAttendedEvent && facts.consentInForce ? 'mentor' : null;
     default:
       return null;
   }
 }
 
-/** relationToPupil with its facts looked up, only the one the caller's role needs. */
+/** relationToPupil with its facts looked up, only those the caller's role needs. */
 export async function findPupilRelation(executor: Executor, principal: Pick<Principal, 'role' | 'accountId'>, pupilId: string): Promise<PupilRelation | null> {
-  const facts = {
-    parentLinked: principal.role === 'parent' && (await linkExists(executor, principal.accountId, pupilId)),
+  const mentor = principal.role === 'mentor' ? await mentorFacts(executor, pupilId, principal.accountId) : null;
+  const facts: PupilFacts = {
+    parentLinked: principal.role === 'parent' && (await isParentOf(executor, principal.accountId, pupilId)),
     navigatorAssigned: principal.role === 'navigator' && (await isAssignedToNavigator(executor, pupilId, principal.accountId)),
+    mentorOfAttendedEvent: mentor?.attended ?? false,
+    consentInForce: mentor?.consented ?? false,
   };
   return relationToPupil(principal, pupilId, facts);
 }

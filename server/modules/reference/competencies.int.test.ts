@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { competencies, spheres } from '../../db/schema/index.js';
-import { seedReferenceData } from '../../db/seed/seed.js';
+import { seedReferenceData } from '../../seed/seed.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 
 interface SphereBody {

@@ -9,7 +9,6 @@ import {
   KNOWN_SCALES,
   answer,
   answerRows,
-  complete,
   knownTest,
   likertTest,
   publish,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { registerPupil, activateFromMail } from '../../../test/factories.js';
-import { createSchool, createStaff, type StaffMember } from '../../../test/staff-factories.js';
+import { createSchool, createStaff } from '../../../test/staff-factories.js';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '../../diagnostics/tests/fixtures.js';
 import { expireHolds } from '../hold-expiry.service.js';

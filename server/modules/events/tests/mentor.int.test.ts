@@ -21,6 +21,7 @@ let schoolStaff: StaffMember;
 let first: Family;
 let second: Family;
 let third: Family;
+let schoolId: string;
 let competency: { id: number; code: string; sphere_code: string };
 
 beforeAll(async () => {
@@ -47,6 +48,7 @@ beforeAll(async () => {
   first = await familyAtSchool(t, place, school.id, 7);
   second = await familyAtSchool(t, place, school.id, 6);
   third = await familyAtSchool(t, place, school.id, 7);
+  schoolId = school.id;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -190,6 +192,22 @@ describe('roster', () => {
 });
 
 describe('attendance', () => {
+  it('opens the pupil’s footprint to the mentor of an event it came to, only while a parent’s consent is in force', async () => {
+    const family = await familyAtSchool(t, place, schoolId, 7);
+    const event = await createEvent();
+    const enrolmentId = await enrol(event.id, family.childId);
+    const footprintAs = async (cookie: string) => (await t.api('GET', `/api/pupils/${family.childId}/footprint`, { cookie })).status;
+
+    expect(await footprintAs(mentor.cookie)).toBe(404);
+    expect((await mark(event.id, mentor.cookie, [{ enrolmentId, attendance: 'present' }])).status).toBe(200);
+    expect(await footprintAs(mentor.cookie)).toBe(200);
+    expect(await footprintAs(sameVenueMentor.cookie)).toBe(404);
+
+    const withdrawn = await t.api('POST', `/api/parent/children/${family.childId}/consents/pd_processing/withdraw`, { cookie: family.parentCookie });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(await footprintAs(mentor.cookie)).toBe(404);
+  });
+
   it('marks a batch, updates the footprint and answers the roster', async () => {
     const event = await createEvent();
     const a = await enrol(event.id, first.childId);

@@ -112,8 +112,9 @@ function str(value: unknown): string | undefined {
 function normalizeBirthDate(value: unknown): string | undefined {
   const s = str(value);
   if (!s) return undefined;
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const [y, mo, d] = m ? [m[1], m[2], m[3]] : (m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s)) ? [m[3], m[2], m[1]] : [];
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const russian = iso ? null : /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s);
+  const [y, mo, d] = iso ? [iso[1], iso[2], iso[3]] : russian ? [russian[3], russian[2], russian[1]] : [];
   if (!y || !mo || !d) return undefined;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) {

@@ -6,7 +6,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import { registerPupil, uniqueEmail } from '../../../test/factories.js';
 import { createSchool, createStaff, regionByCode, totpFor, type Place, type StaffMember } from '../../../test/staff-factories.js';
 import { linkFrom, startTestApp, type TestApp } from '../../../test/test-app.js';
-import { inviteStaff, type StaffInvitee } from '../../organisations/staff-invitations.service.js';
+import { inviteStaff, type StaffInvitee } from '../../organisations/index.js';
 
 describe('staff invitation, consent and gates', () => {
   let t: TestApp;

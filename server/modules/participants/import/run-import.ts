@@ -5,8 +5,8 @@ import { isUniqueViolation } from '../../../db/pg-errors.js';
 import { hashToken, randomToken } from '../../../lib/tokens.js';
 import { IMPORT_OUTCOME_LABELS } from '../../../../common/participants.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../../audit/index.js';
-import { mailTemplates } from '../../mail/templates.js';
-import { TOKEN_LIFETIME_MS } from '../../identity/tokens.repository.js';
+import { mailTemplates } from '../../mail/index.js';
+import { TOKEN_LIFETIME_MS } from '../../identity/index.js';
 import { attachToSchool, findSchool, type SchoolRow } from '../participants.repository.js';
 import { signInUrl } from '../participants.service.js';
 import {

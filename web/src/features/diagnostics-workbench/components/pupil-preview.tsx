@@ -3,7 +3,7 @@ import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import type { AnswerValue } from '../../../../../common/diagnostics/answers.js';
 import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
 import { plural } from '../../../lib/format';
-import { ItemView } from '../../diagnostics/components/item-view';
+import { ItemView } from '../../../lib/components/item-view';
 
 const paragraphs = { whiteSpace: 'pre-line' } as const;
 

@@ -1,32 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AnswerValue } from '../../../../../common/diagnostics/answers.js';
 import type { DefinitionItem, GameType } from '../../../../../common/diagnostics/definition.js';
-import type { FootprintDirection, GradeBand } from '../../../../../common/diagnostics/dimensions.js';
+import type { FootprintDirection } from '../../../../../common/diagnostics/dimensions.js';
 import type { ScaleResult } from '../../../../../common/diagnostics/results.js';
 import { api, post, put } from '../../../lib/api-client';
-
-export type TestKind = 'test' | 'game';
-
-export interface CatalogueTest {
-  slug: string;
-  kind: TestKind;
-  title: string;
-  summary: string;
-  durationMinutes: number;
-  itemCount: number;
-  adapted: boolean;
-  openAttemptId: string | null;
-  completedCount: number;
-  lastCompletedAt: string | null;
-  lastAttemptId: string | null;
-  /** Set while a retake must wait; null once it may be taken again (or was never taken). */
-  retakeAvailableAt: string | null;
-}
-
-export interface Catalogue {
-  gradeBand: GradeBand;
-  tests: CatalogueTest[];
-}
+import { catalogueKey, diagnosticsKey, type TestKind } from '../../../lib/diagnostics-catalogue';
 
 export interface Attempt {
   id: string;
@@ -91,14 +69,9 @@ export interface Footprint {
   history: Array<{ recordedAt: string; directions: Partial<Record<FootprintDirection, number | null>> }>;
 }
 
-export const diagnosticsKey = ['diagnostics'] as const;
-export const catalogueKey = [...diagnosticsKey, 'catalogue'] as const;
 const attemptKey = (attemptId: string) => [...diagnosticsKey, 'attempt', attemptId] as const;
 const pupilKey = (pupilId: string) => [...diagnosticsKey, 'pupil', pupilId] as const;
 
-export function useCatalogue() {
-  return useQuery({ queryKey: catalogueKey, queryFn: () => api<Catalogue>('/diagnostics/catalogue') });
-}
 
 /** Starts a test, or gives back the attempt already open for it. */
 export function useStartAttempt() {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { formatDate, plural } from '../../../lib/format';
-import type { CatalogueTest } from '../api/diagnostics-api';
+import type { CatalogueTest } from '../../../lib/diagnostics-catalogue';
 import { StartTestButton, attemptPath } from './start-test-button';
 
 type State = { badge: string; color: string; note: string | null };

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { plural } from '../../../lib/format';
 import { useCompleteAttempt, type Attempt } from '../api/diagnostics-api';
 import { useAnswerSaver, type SaveState } from '../api/use-answer-saver';
-import { ItemView } from './item-view';
+import { ItemView } from '../../../lib/components/item-view';
 
 /** An empty set of ticks is no answer: the server would refuse it. */
 const isAnswer = (value: AnswerValue | undefined): value is AnswerValue => value !== undefined && !(Array.isArray(value) && value.length === 0);

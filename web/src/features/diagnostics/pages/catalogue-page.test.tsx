@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callsTo, mockApi, renderPage } from '../../../test/render';
-import type { CatalogueTest } from '../api/diagnostics-api';
+import type { CatalogueTest } from '../../../lib/diagnostics-catalogue';
 import { CataloguePage } from './catalogue-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useCatalogue, type CatalogueTest } from '../api/diagnostics-api';
+import { useCatalogue, type CatalogueTest } from '../../../lib/diagnostics-catalogue';
 import { BackLink } from '../../../lib/components/back-link';
 import { TestCard } from '../components/test-card';
 

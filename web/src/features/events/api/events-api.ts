@@ -1,11 +1,9 @@
 import { useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EligibilityCondition } from '../../../../../common/events.js';
-import type { ChildEligibility, EnrolmentResult, EventCard, LinkCard, PublicLinkSummary, PupilEvents } from '../../../../../common/schemas/events.js';
+import type { ChildEligibility, EnrolmentResult, EventCard, LinkCard, PublicLinkSummary } from '../../../../../common/schemas/events.js';
 import { ApiError, api, post } from '../../../lib/api-client';
-
-/** Every query of this feature sits under one root, so an enrolment change refreshes cards, lists and cabinets at once. */
-export const eventsKey = ['events'] as const;
+import { eventsKey } from '../../../lib/pupil-events/pupil-events-api';
 
 export interface CatalogueFilters {
   regionId?: string;
@@ -70,14 +68,6 @@ export function useLinkCard(token: string) {
   });
 }
 
-export function usePupilEvents(pupilId: string | undefined) {
-  return useQuery({
-    queryKey: [...eventsKey, 'pupil', pupilId],
-    queryFn: () => api<PupilEvents>(`/pupils/${pupilId}/events`),
-    enabled: Boolean(pupilId),
-  });
-}
-
 /**
  * One idempotency key per intent: made at the click, kept while the same request is retried after
  * a lost connection or a server failure, dropped once the server has given a definite answer.
@@ -115,18 +105,6 @@ export const useEnrolByLink = (token: string) => useEnrolMutation(`/enrol-links/
 
 /** A pupil asks for a seat (held until a parent agrees), or a parent enrols a child, from the event's card. */
 export const useEnrolFromCard = (eventId: string) => useEnrolMutation(`/events/${eventId}/enrolments`);
-
-export type EnrolmentAction = 'approve' | 'decline' | 'cancel' | 'reconfirm';
-
-export function useEnrolmentAction(action: EnrolmentAction) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (enrolmentId: string) => post(`/enrolments/${enrolmentId}/${action}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventsKey }),
-  });
-}
-
-export const calendarUrl = (enrolmentId: string) => `/api/enrolments/${enrolmentId}/calendar.ics`;
 
 /** The condition a refused enrolment names: 422 ineligible and 409 event_full both carry it. */
 export function refusedCondition(error: unknown): EligibilityCondition | null {

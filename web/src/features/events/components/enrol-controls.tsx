@@ -5,7 +5,7 @@ import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
 import type { ChildEligibility, EnrolmentResult } from '../../../../../common/schemas/events.js';
 import { errorMessage } from '../../../lib/api-client';
 import { offersWaitlist, refusedCondition, type EnrolInput } from '../api/events-api';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../lib/pupil-events/status-badge';
 
 interface Props {
   child: ChildEligibility;

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MENTOR_GRADE_LABELS } from '../../../../../common/events.js';
 import { mockApi, renderPage } from '../../../test/render';
-import { enrolment, eventCard } from '../test/fixtures';
+import { enrolment, eventCard } from '../../../test/event-fixtures';
 import { EnrolmentTabs } from './enrolment-tabs';
 
 afterEach(() => vi.unstubAllGlobals());

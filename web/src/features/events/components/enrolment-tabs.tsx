@@ -1,8 +1,8 @@
 import { Stack, Tabs, Text, type TitleOrder } from '@mantine/core';
 import type { PupilEvents } from '../../../../../common/schemas/events.js';
 import { LoadError, PageLoader } from '../../../lib/components/page';
-import { usePupilEvents } from '../api/events-api';
-import { EnrolmentItem, type Viewer } from './enrolment-item';
+import { usePupilEvents } from '../../../lib/pupil-events/pupil-events-api';
+import { EnrolmentItem, type Viewer } from '../../../lib/pupil-events/enrolment-item';
 
 interface Props {
   pupilId: string | undefined;

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockApi, renderPage } from '../../../test/render';
-import { eventCard } from '../test/fixtures';
+import { eventCard } from '../../../test/event-fixtures';
 import { CataloguePage } from './catalogue-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { Stack } from '@mantine/core';
 import { PageTitle } from '../../../lib/components/page';
 import { fullName } from '../../../lib/format';
-import { useParentCabinet } from '../../parent/api/parent-api';
+import { useParentCabinet } from '../../../lib/parent-cabinet';
 import { BackLink } from '../../../lib/components/back-link';
 import { EnrolmentTabs } from '../components/enrolment-tabs';
 

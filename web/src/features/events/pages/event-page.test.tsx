@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callsTo, mockApi, renderPage } from '../../../test/render';
-import { EVENT_ID, eligibility, eventCard, pupilSession } from '../test/fixtures';
+import { EVENT_ID, eligibility, eventCard, pupilSession } from '../../../test/event-fixtures';
 import { EventPage } from './event-page';
 
 afterEach(() => vi.unstubAllGlobals());

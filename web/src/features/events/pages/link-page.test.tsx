@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
 import { callsTo, mockApi, renderPage, signedOut } from '../../../test/render';
 import type { PublicLinkSummary } from '../../../../../common/schemas/events.js';
-import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '../test/fixtures';
+import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '../../../test/event-fixtures';
 import { LinkPage } from './link-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,54 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConsentText } from '../../../../../common/consents.js';
-import type { MissingStep, ParticipationFacts } from '../../../../../common/participation.js';
 import type { ConsentKind, CreateChild } from '../../../../../common/schemas/identity.js';
 import { api, post } from '../../../lib/api-client';
 import { personalDataQuery } from '../../../lib/personal-data';
 import { sessionKey } from '../../../lib/session';
-
-interface GivenConsent {
-  textVersion: string;
-  givenAt: string;
-}
-
-export interface ParentChild {
-  id: string;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  birthDate: string;
-  age: number | null;
-  email: string;
-  grade: number;
-  region: string;
-  city: string;
-  school: string | null;
-  hasOvz: boolean;
-  status: ParticipationFacts;
-  missing: MissingStep[];
-  consents: Record<ConsentKind, GivenConsent | null>;
-}
-
-export interface ParentCabinet {
-  account: {
-    id: string;
-    status: 'pending' | 'active' | 'disabled';
-    email: string;
-    lastName: string;
-    firstName: string;
-    middleName: string | null;
-    birthDate: string | null;
-    phone: string | null;
-    snilsMasked: string;
-  };
-  children: ParentChild[];
-}
-
-export const parentCabinetKey = ['parent-cabinet'] as const;
-
-export function useParentCabinet() {
-  return useQuery({ queryKey: parentCabinetKey, queryFn: () => api<ParentCabinet>('/parent/cabinet') });
-}
+import { parentCabinetKey } from '../../../lib/parent-cabinet';
 
 export function useConfirmParent() {
   const queryClient = useQueryClient();

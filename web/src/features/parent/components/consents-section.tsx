@@ -5,7 +5,8 @@ import type { ConsentText } from '../../../../../common/consents.js';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDate, fullName } from '../../../lib/format';
 import { LoadError, PageLoader } from '../../../lib/components/page';
-import { useConsentTexts, useGiveConsent, useWithdrawConsent, type ParentChild } from '../api/parent-api';
+import { useConsentTexts, useGiveConsent, useWithdrawConsent } from '../api/parent-api';
+import type { ParentChild } from '../../../lib/parent-cabinet';
 
 const WITHDRAW_EFFECT: Record<ConsentText['kind'], string> = {
   pd_processing: 'Без этого согласия ребёнок не сможет записываться на мероприятия программы, пока вы не дадите его снова.',

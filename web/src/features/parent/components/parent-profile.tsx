@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { formatDate, formatPhone, fullName } from '../../../lib/format';
 import { LoadError } from '../../../lib/components/page';
-import { useParentSnils, type ParentCabinet } from '../api/parent-api';
+import { useParentSnils } from '../api/parent-api';
+import type { ParentCabinet } from '../../../lib/parent-cabinet';
 
 export function ParentProfile({ account }: { account: ParentCabinet['account'] }) {
   const [revealed, setRevealed] = useState(false);

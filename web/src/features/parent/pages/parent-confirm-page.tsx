@@ -6,7 +6,8 @@ import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/compon
 import { schemaErrors, useFormFeedback } from '../../../lib/forms';
 import { formatDate, fullName } from '../../../lib/format';
 import { safeReturnPath } from '../../../lib/navigation';
-import { useConfirmParent, useParentCabinet } from '../api/parent-api';
+import { useConfirmParent } from '../api/parent-api';
+import { useParentCabinet } from '../../../lib/parent-cabinet';
 import { Fact } from '../../../lib/components/fact';
 
 /** A parent's first visit: the data from Госуслуги is checked by its owner before the cabinet opens. */

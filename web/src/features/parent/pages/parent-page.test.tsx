@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONSENT_TEXTS } from '../../../../../common/consents.js';
 import { missingParticipationSteps } from '../../../../../common/participation.js';
 import { callsTo, mockApi, renderPage } from '../../../test/render';
-import type { ParentCabinet, ParentChild } from '../api/parent-api';
+import type { ParentCabinet, ParentChild } from '../../../lib/parent-cabinet';
 import { ParentPage } from './parent-page';
 
 afterEach(() => vi.unstubAllGlobals());

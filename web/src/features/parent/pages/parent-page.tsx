@@ -4,7 +4,7 @@ import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { InvitationList, InviteForm } from '../../../lib/components/invitations-panel';
 import { NotificationsPanel } from '../../../lib/components/notifications-panel';
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useParentCabinet } from '../api/parent-api';
+import { useParentCabinet } from '../../../lib/parent-cabinet';
 import { ChildCard } from '../components/child-card';
 import { CreateChildForm } from '../components/create-child-form';
 import { ParentProfile } from '../components/parent-profile';

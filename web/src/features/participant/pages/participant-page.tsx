@@ -5,7 +5,7 @@ import { NotificationsPanel } from '../../../lib/components/notifications-panel'
 import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
 import { PersonalDataSection } from '../../../lib/components/personal-data-section';
 import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
-import { PlannedEventsCard } from '../../events/components/planned-events-card';
+import { PlannedEventsCard } from '../../../lib/pupil-events/planned-events-card';
 import { DiagnosticsCard } from '../components/diagnostics-card';
 import { NextSteps } from '../components/next-steps';
 import { ProfileCard } from '../components/profile-card';

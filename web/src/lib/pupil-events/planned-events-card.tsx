@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { LoadError } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
-import { usePupilEvents } from '../api/events-api';
-import { formatWhen } from '../../../lib/event-format';
+import { LoadError } from '../components/page';
+import { useSession } from '../session';
+import { usePupilEvents } from './pupil-events-api';
+import { formatWhen } from '../event-format';
 import { StatusBadge } from './status-badge';
 
 const SHOWN = 3;

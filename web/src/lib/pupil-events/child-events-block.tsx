@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { LoadError } from '../../../lib/components/page';
-import { usePupilEvents } from '../api/events-api';
+import { LoadError } from '../components/page';
+import { usePupilEvents } from './pupil-events-api';
 import { EnrolmentItem } from './enrolment-item';
 
 /**

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title, type TitleOrder } from '@mantine/core';
-import { ATTENDANCE_LABELS, HOLD_HOURS, MENTOR_GRADE_LABELS, type EnrolmentStatus } from '../../../../../common/events.js';
-import type { EnrolmentView } from '../../../../../common/schemas/events.js';
-import { errorMessage } from '../../../lib/api-client';
-import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
-import { FormAlert } from '../../../lib/components/page';
-import { calendarUrl, useEnrolmentAction } from '../api/events-api';
-import { formatPlace, formatTimeLeft, formatWhen } from '../../../lib/event-format';
+import { ATTENDANCE_LABELS, HOLD_HOURS, MENTOR_GRADE_LABELS, type EnrolmentStatus } from '../../../../common/events.js';
+import type { EnrolmentView } from '../../../../common/schemas/events.js';
+import { errorMessage } from '../api-client';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { FormAlert } from '../components/page';
+import { calendarUrl, useEnrolmentAction } from './pupil-events-api';
+import { formatPlace, formatTimeLeft, formatWhen } from '../event-format';
 import { StatusBadge } from './status-badge';
 
 export type Viewer = 'pupil' | 'parent';

@@ -1,8 +1,8 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { AppContext } from '../../context.js';
-import type { Db, Tx } from '../client.js';
-import { inTransaction } from '../transaction.js';
+import type { AppContext } from '../context.js';
+import type { Db, Tx } from '../db/client.js';
+import { inTransaction } from '../db/transaction.js';
 import {
   accounts,
   awarenessLevels,
@@ -25,18 +25,17 @@ import {
   venueCompetencies,
   venuePlaces,
   venues,
-} from '../schema/index.js';
-import { hashPassword } from '../../lib/passwords.js';
-import { ESIA_TEST_CITIZENS } from '../../modules/identity/esia/esia-emulator.js';
-import { childIdentityKey } from '../../modules/identity/registration.service.js';
-import { CONSENT_TEXTS } from '../../../common/consents.js';
-import type { Role } from '../../../common/roles.js';
-import { SECOND_FACTOR_REQUIRED } from '../../../common/permissions.js';
-import { completeInn, completeOgrn } from '../../../common/validators.js';
+} from '../db/schema/index.js';
+import { hashPassword } from '../lib/passwords.js';
+import { ESIA_TEST_CITIZENS, childIdentityKey } from '../modules/identity/index.js';
+import { CONSENT_TEXTS } from '../../common/consents.js';
+import type { Role } from '../../common/roles.js';
+import { SECOND_FACTOR_REQUIRED } from '../../common/permissions.js';
+import { completeInn, completeOgrn } from '../../common/validators.js';
 import { SPHERES } from './competencies.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
-import { syncCatalogue } from '../../modules/diagnostics/index.js';
-import { issueLink } from '../../modules/events/events.service.js';
+import { syncCatalogue } from '../modules/diagnostics/index.js';
+import { issueLink } from '../modules/events/index.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { queryRows, type Database, type Executor } from '../../db/client.js';
-import { sessions } from '../../db/schema/index.js';
+import { queryRows, type Database, type Executor } from './client.js';
+import { sessions } from './schema/index.js';
 
 /**
  * The live session's rows, as a CTE for statements that check the session and read or write their

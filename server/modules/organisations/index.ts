@@ -1,0 +1,5 @@
+export { organisationsRoutes } from './organisations.routes.js';
+export { placesRoutes } from './places.routes.js';
+export { regionsRoutes } from './regions.routes.js';
+export { staffRoutes } from './staff.routes.js';
+export { inviteStaff, type StaffInvitee } from './staff-invitations.service.js';

@@ -1,0 +1,1 @@
+export { paperConsentRoutes } from './paper-consents.routes.js';

@@ -1,0 +1,3 @@
+export { referenceRoutes } from './reference.routes.js';
+export { referenceEditingRoutes } from './reference-editing.routes.js';
+export { cityInRegion, schoolInRegion } from './reference.service.js';
