@@ -1,9 +1,9 @@
-import type { AppContext } from '../../context.js';
-import type { Executor, Tx } from '../../db/client.js';
-import { inTransaction, type AfterCommit } from '../../db/transaction.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import { AppError, conflict, forbidden, notFound, unauthorized } from '../../lib/errors.js';
-import { touchSessionIfStale, type Principal } from '../../plugins/session.js';
+import type { AppContext } from '@server/context.js';
+import type { Executor, Tx } from '@server/db/client.js';
+import { inTransaction, type AfterCommit } from '@server/db/transaction.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import { AppError, conflict, forbidden, notFound, unauthorized } from '@server/lib/errors.js';
+import { touchSessionIfStale, type Principal } from '@server/plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { isParentOf, linkedChildren } from '../identity/index.js';
 import { findPupilRelation, type PupilRelation } from '../participants/index.js';
@@ -15,8 +15,8 @@ import {
   type EligibilityCondition,
   type EligibilityFacts,
   type EnrolmentStatus,
-} from '../../../common/events.js';
-import type { ChildEligibility, EnrolmentResult, EnrolmentView, EventCard, GroupEnrolResult, LinkCard, PupilEvents } from '../../../common/schemas/events.js';
+} from '@common/events.js';
+import type { ChildEligibility, EnrolmentResult, EnrolmentView, EventCard, GroupEnrolResult, LinkCard, PupilEvents } from '@common/schemas/events.js';
 import { eventCard, toEventCard } from './event-cards.repository.js';
 import {
   catalogue,

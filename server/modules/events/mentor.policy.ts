@@ -1,4 +1,4 @@
-import { MARKING_OPENS_BEFORE_MINUTES, type Attendance, type EventStatus } from '../../../common/events.js';
+import { MARKING_OPENS_BEFORE_MINUTES, type Attendance, type EventStatus } from '@common/events.js';
 import { ownsEvent, type EventViewer } from './events.policy.js';
 
 type RosterViewer = Pick<EventViewer, 'accountId' | 'role' | 'venueId'>;

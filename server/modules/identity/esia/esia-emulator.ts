@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { formatSnils, maskSnils, normalizeSnils } from '../../../../common/validators.js';
+import { formatSnils, maskSnils, normalizeSnils } from '@common/validators.js';
 
 // ---------------------------------------------------------------------------------------------
 // oidc-provider ships no type declarations (and @types/oidc-provider is not installed), so it is

@@ -1,23 +1,23 @@
 import crypto from 'node:crypto';
-import type { AppContext } from '../../../context.js';
-import type { Executor } from '../../../db/client.js';
-import { inTransaction } from '../../../db/transaction.js';
+import type { AppContext } from '@server/context.js';
+import type { Executor } from '@server/db/client.js';
+import { inTransaction } from '@server/db/transaction.js';
 import type { FastifyBaseLogger } from 'fastify';
-import { badRequest, conflict, notFound } from '../../../lib/errors.js';
-import { hashToken, randomToken } from '../../../lib/tokens.js';
-import { sanitiseFileName } from '../../../lib/file-names.js';
-import type { ReceivedUpload } from '../../../lib/uploads.js';
-import type { Principal } from '../../../plugins/session.js';
-import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, IMPORT_OUTCOME_LABELS, type ImportStatus } from '../../../../common/participants.js';
-import type { ListPage } from '../../../../common/schemas/lists.js';
-import type { ImportBatchSummary, ImportBatchView, ImportListQuery, ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
-import { recordAudit, recordAuditMany, type AuditActor } from '../../audit/index.js';
-import { mailTemplates } from '../../mail/index.js';
-import { TOKEN_LIFETIME_MS, childIdentityKey } from '../../identity/index.js';
+import { badRequest, conflict, notFound } from '@server/lib/errors.js';
+import { hashToken, randomToken } from '@server/lib/tokens.js';
+import { sanitiseFileName } from '@server/lib/file-names.js';
+import type { ReceivedUpload } from '@server/lib/uploads.js';
+import type { Principal } from '@server/plugins/session.js';
+import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, IMPORT_OUTCOME_LABELS, type ImportStatus } from '@common/participants.js';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { ImportBatchSummary, ImportBatchView, ImportListQuery, ImportRowError, ImportRowOutcome } from '@common/schemas/participants.js';
+import { recordAudit, recordAuditMany, type AuditActor } from '@server/modules/audit/index.js';
+import { mailTemplates } from '@server/modules/mail/index.js';
+import { TOKEN_LIFETIME_MS, childIdentityKey } from '@server/modules/identity/index.js';
 import { decideExistingChild } from '../participants.policy.js';
 import { attachToSchool, findSchool, type SchoolRow } from '../participants.repository.js';
 import { childInOtherSchoolMessage, emailInUseMessage, schoolIdOf, signInUrl } from '../participants.service.js';
-import { isUniqueViolation } from '../../../db/pg-errors.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
 import { readSpreadsheet } from './file-reader.js';
 import {
   advanceBatch,

@@ -1,5 +1,5 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
-import type { MissingStep } from '../../../../common/participation.js';
+import type { MissingStep } from '@common/participation.js';
 
 interface Props {
   steps: MissingStep[];

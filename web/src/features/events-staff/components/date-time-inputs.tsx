@@ -1,6 +1,6 @@
 import { DateInput, TimeInput, type DateInputProps, type TimeInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
-import { CALENDAR_ARIA_LABELS } from '../../../lib/calendar-labels';
+import { CALENDAR_ARIA_LABELS } from '@web/lib/calendar-labels';
 
 /** "12.03.2027" as people type it; anything else waits until it becomes a whole date. */
 function parseRussianDate(value: string): string | null {

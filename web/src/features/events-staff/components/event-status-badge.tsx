@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { EVENT_STATUS_LABELS, type EventStatus } from '../../../../../common/events.js';
+import { EVENT_STATUS_LABELS, type EventStatus } from '@common/events.js';
 
 /** Dark shades keep the label readable on its tint (AA); the colour only repeats what the words say. */
 const COLORS: Record<EventStatus, string> = {

@@ -1,5 +1,5 @@
 import { Badge, Group } from '@mantine/core';
-import type { ParticipantListItem } from '../../../../../common/schemas/participants.js';
+import type { ParticipantListItem } from '@common/schemas/participants.js';
 
 /** What a pupil has done and still lacks, in words (colour only repeats them). */
 export function ParticipantStatuses({ participant }: { participant: ParticipantListItem }) {
