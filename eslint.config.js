@@ -67,6 +67,10 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./){2,}', message: 'use the path aliases @server/*, @common/*, @web/* instead of climbing two or more folders' }] },
+      ],
       // An underscore marks what is left out on purpose, e.g. a field dropped by destructuring.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       'import-x/no-restricted-paths': ['error', { zones: [...moduleZones, ...featureZones, ...foundationZones] }],

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ListPage } from '../../common/schemas/lists.js';
+import type { ListPage } from '@common/schemas/lists.js';
 import { queryRows, type Executor } from './client.js';
 
 interface PageRequest {

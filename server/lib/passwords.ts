@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { isCommonPassword } from '../../common/common-passwords.js';
+import { isCommonPassword } from '@common/common-passwords.js';
 import { badRequest } from './errors.js';
 
 // Algorithm.Argon2id; the package's const enum cannot be read under isolatedModules.

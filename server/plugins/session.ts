@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../../common/roles.js';
-import { PERMISSIONS, SECOND_FACTOR_REQUIRED, type Permission } from '../../common/permissions.js';
-import { STAFF_CONSENT } from '../../common/organisations.js';
+import type { Role } from '@common/roles.js';
+import { PERMISSIONS, SECOND_FACTOR_REQUIRED, type Permission } from '@common/permissions.js';
+import { STAFF_CONSENT } from '@common/organisations.js';
 import { AppError, forbidden, unauthorized } from '../lib/errors.js';
 import { hashToken } from '../lib/tokens.js';
 import type { Config } from '../config.js';

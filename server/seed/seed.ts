@@ -28,10 +28,10 @@ import {
 } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
 import { ESIA_TEST_CITIZENS, childIdentityKey } from '../modules/identity/index.js';
-import { CONSENT_TEXTS } from '../../common/consents.js';
-import type { Role } from '../../common/roles.js';
-import { SECOND_FACTOR_REQUIRED } from '../../common/permissions.js';
-import { completeInn, completeOgrn } from '../../common/validators.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import type { Role } from '@common/roles.js';
+import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
+import { completeInn, completeOgrn } from '@common/validators.js';
 import { SPHERES } from './competencies.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { syncCatalogue } from '../modules/diagnostics/index.js';

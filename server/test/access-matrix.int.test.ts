@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../common/roles.js';
+import { ROLES } from '@common/roles.js';
 import { ACCESS_MATRIX, type MatrixEntry, type Outcome, type Probe } from './access-matrix.js';
 import { buildWorld, type Caller, type World } from './access-world.js';
 import { startTestApp, type TestApp } from './test-app.js';

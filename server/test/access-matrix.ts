@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { ROLES, STAFF_ROLES, type Role } from '../../common/roles.js';
-import { CONSENT_TEXTS } from '../../common/consents.js';
+import { ROLES, STAFF_ROLES, type Role } from '@common/roles.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
 import type { Caller, World } from './access-world.js';
 
 /** A status, or 'pass': anything but 401, 403 and 5xx (the caller got past authorization). */

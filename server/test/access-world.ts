@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { competencies, enrolments, eventMentors, events, navigatorAssignments, venueCompetencies, venuePlaces } from '../db/schema/index.js';
-import type { Role } from '../../common/roles.js';
+import type { Role } from '@common/roles.js';
 import { MULTIPART_HEADERS, TINY_PDF, multipart } from './multipart.js';
 import { createSchool, createStaff, createVenue, regionByCode, type Place } from './staff-factories.js';
 import { familyAtSchool, likertTest, uniqueSlug } from '../modules/diagnostics/tests/fixtures.js';

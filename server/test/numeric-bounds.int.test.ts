@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INT4 } from '../../common/schemas/fields.js';
+import { INT4 } from '@common/schemas/fields.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { registerPupil } from './factories.js';
 import { createStaff, regionByCode } from './staff-factories.js';

@@ -14,9 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { TestDefinition } from '../../../common/diagnostics/definition.js';
-import type { AnswerValue } from '../../../common/diagnostics/answers.js';
-import type { ScaleResult } from '../../../common/diagnostics/results.js';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import type { ScaleResult } from '@common/diagnostics/results.js';
 import { accounts } from './identity.js';
 
 /** A test or game across its versions; the slug is how definitions and the catalogue name it. */

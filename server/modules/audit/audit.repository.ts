@@ -1,5 +1,5 @@
-import { auditLog } from '../../db/schema/index.js';
-import type { Executor } from '../../db/client.js';
+import { auditLog } from '@server/db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
 
 /** Who did it and from where; filled from the request by the routes. */
 export interface AuditActor {

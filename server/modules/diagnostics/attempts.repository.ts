@@ -1,16 +1,16 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.js';
-import { LIVE_SESSION_CTE, touchSessionIfStale } from '../../db/live-session.js';
-import type { Role } from '../../../common/roles.js';
+import type { Database, Executor } from '@server/db/client.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '@server/db/live-session.js';
+import type { Role } from '@common/roles.js';
 import {
   diagnosticAnswers,
   diagnosticAttempts,
   diagnosticTestVersions,
   diagnosticTests,
   participantProfiles,
-} from '../../db/schema/index.js';
-import type { AnswerValue } from '../../../common/diagnostics/answers.js';
-import type { ScaleResult } from '../../../common/diagnostics/results.js';
+} from '@server/db/schema/index.js';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import type { ScaleResult } from '@common/diagnostics/results.js';
 
 export async function findPupil(executor: Executor, accountId: string) {
   const [row] = await executor

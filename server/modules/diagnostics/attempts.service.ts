@@ -1,16 +1,16 @@
 import { randomInt } from 'node:crypto';
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import { inTransaction } from '../../db/transaction.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from '../../lib/errors.js';
-import { BoundedCache } from '../../lib/bounded-cache.js';
-import { findPrincipal } from '../../plugins/session.js';
-import { plural } from '../../../common/plural.js';
-import { answerSchemaFor, type AnswerValue } from '../../../common/diagnostics/answers.js';
-import { gradeBandOf, type GradeBand } from '../../../common/diagnostics/dimensions.js';
-import type { TestDefinition } from '../../../common/diagnostics/definition.js';
-import type { ScaleResult } from '../../../common/diagnostics/results.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from '@server/lib/errors.js';
+import { BoundedCache } from '@server/lib/bounded-cache.js';
+import { findPrincipal } from '@server/plugins/session.js';
+import { plural } from '@common/plural.js';
+import { answerSchemaFor, type AnswerValue } from '@common/diagnostics/answers.js';
+import { gradeBandOf, type GradeBand } from '@common/diagnostics/dimensions.js';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import type { ScaleResult } from '@common/diagnostics/results.js';
 import { definitionOfVersion, type CachedDefinition } from './definition-cache.js';
 import { GAME_ENGINES } from './games/index.js';
 import {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT_DIR } from '../../lib/paths.js';
+import { ROOT_DIR } from '@server/lib/paths.js';
 
 /** The platform's own tests and games, versioned in the repository and loaded at every start. */
 export const CATALOGUE_DIR = path.join(ROOT_DIR, 'server/modules/diagnostics/catalogue');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { knownDimensions, GRADE_BANDS } from '../../../common/diagnostics/dimensions.js';
-import type { TestDefinition } from '../../../common/diagnostics/definition.js';
-import { SPHERES } from '../../seed/competencies.data.js';
-import { SOFT_SKILLS } from '../../seed/soft-skills.data.js';
+import { knownDimensions, GRADE_BANDS } from '@common/diagnostics/dimensions.js';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import { SPHERES } from '@server/seed/competencies.data.js';
+import { SOFT_SKILLS } from '@server/seed/soft-skills.data.js';
 import { readCatalogueFiles } from './catalogue-files.js';
 import { parseDefinition } from './definition-parser.js';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { diagnosticTestVersions } from '../../db/schema/index.js';
-import { BoundedCache } from '../../lib/bounded-cache.js';
-import type { DefinitionItem, TestDefinition } from '../../../common/diagnostics/definition.js';
+import type { Executor } from '@server/db/client.js';
+import { diagnosticTestVersions } from '@server/db/schema/index.js';
+import { BoundedCache } from '@server/lib/bounded-cache.js';
+import type { DefinitionItem, TestDefinition } from '@common/diagnostics/definition.js';
 
 export interface CachedDefinition {
   versionId: number;

@@ -6,7 +6,7 @@ import {
   definitionSchema,
   type KnownDimensions,
   type TestDefinition,
-} from '../../../common/diagnostics/definition.js';
+} from '@common/diagnostics/definition.js';
 
 /** One problem of a definition, placed where the methodologist can find it. */
 export interface DefinitionError {

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Executor } from '@server/db/client.js';
 import {
   competencies,
   diagnosticAnswers,
@@ -8,10 +8,10 @@ import {
   diagnosticTests,
   softSkills,
   spheres,
-} from '../../db/schema/index.js';
-import type { TestDefinition } from '../../../common/diagnostics/definition.js';
-import type { AnswerValue } from '../../../common/diagnostics/answers.js';
-import { knownDimensions } from '../../../common/diagnostics/dimensions.js';
+} from '@server/db/schema/index.js';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import { knownDimensions } from '@common/diagnostics/dimensions.js';
 
 /** The footprint dimensions definitions may map onto, from the reference tables as they are now. */
 export async function loadKnownDimensions(executor: Executor): Promise<Set<string>> {

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/client.js';
-import { inTransaction } from '../../db/transaction.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import { AppError, conflict, notFound } from '../../lib/errors.js';
+import type { AppContext } from '@server/context.js';
+import type { Db } from '@server/db/client.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import { AppError, conflict, notFound } from '@server/lib/errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { readCatalogueFiles, type CatalogueFile } from './catalogue-files.js';
 import { parseDefinition, type DefinitionError } from './definition-parser.js';
@@ -23,7 +23,7 @@ import {
   replaceDraft,
   setTestStatus,
 } from './definitions.repository.js';
-import type { TestDefinition } from '../../../common/diagnostics/definition.js';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
 
 export class DefinitionInvalidError extends AppError {
   constructor(readonly errors: DefinitionError[]) {

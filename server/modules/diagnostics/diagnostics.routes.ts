@@ -7,9 +7,9 @@ import {
   pupilAttemptParamsSchema,
   pupilParamsSchema,
   testSlugParamsSchema,
-} from '../../../common/schemas/diagnostics.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { sessionHashFrom } from '../../plugins/session.js';
+} from '@common/schemas/diagnostics.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { sessionHashFrom } from '@server/plugins/session.js';
 import { completeAttempt, getAttempt, pupilCatalogue, saveAnswer, startAttempt, submitGame } from './attempts.service.js';
 import { getPupilFootprint, getPupilResult, listPupilResults } from './results.service.js';
 

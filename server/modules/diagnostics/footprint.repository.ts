@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Executor } from '@server/db/client.js';
 import {
   awarenessLevels,
   competencies,
@@ -7,7 +7,7 @@ import {
   footprintSnapshots,
   softSkills,
   spheres,
-} from '../../db/schema/index.js';
+} from '@server/db/schema/index.js';
 import type { Contribution, FootprintDimensions } from './scoring.js';
 
 /** Puts one source's say about a pupil in place of what the same source said before. */

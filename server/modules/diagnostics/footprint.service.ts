@@ -1,5 +1,5 @@
-import type { Executor, Tx } from '../../db/client.js';
-import { DIMENSION_KINDS, DIRECTION_LABELS, DIRECTION_OF_KIND, ENVIRONMENT_FACTORS, FOOTPRINT_DIRECTIONS, CHOICE_READINESS, parseDimensionKey } from '../../../common/diagnostics/dimensions.js';
+import type { Executor, Tx } from '@server/db/client.js';
+import { DIMENSION_KINDS, DIRECTION_LABELS, DIRECTION_OF_KIND, ENVIRONMENT_FACTORS, FOOTPRINT_DIRECTIONS, CHOICE_READINESS, parseDimensionKey } from '@common/diagnostics/dimensions.js';
 import { contributionsOfPupil, footprintReference, insertSnapshot, replaceContributions, snapshotsOfPupil } from './footprint.repository.js';
 import { aggregateFootprint, directionMeans, type Contribution } from './scoring.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionSchema } from '../../../common/diagnostics/definition.js';
+import { definitionSchema } from '@common/diagnostics/definition.js';
 import { itemStatistics } from './item-statistics.js';
 
 const levels = [{ from: 0, to: 100, title: 'Любой', text: 'Текст интерпретации.' }];

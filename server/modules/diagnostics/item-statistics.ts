@@ -1,6 +1,6 @@
-import { keyedItemRange, type ScoringKey, type TestDefinition } from '../../../common/diagnostics/definition.js';
-import type { AnswerValue } from '../../../common/diagnostics/answers.js';
-import type { ScaleStatistic } from '../../../common/diagnostics/statistics.js';
+import { keyedItemRange, type ScoringKey, type TestDefinition } from '@common/diagnostics/definition.js';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import type { ScaleStatistic } from '@common/diagnostics/statistics.js';
 import { keyContribution } from './scoring.js';
 
 /** Below this many completed attempts the figures say more about chance than about the items. */

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../context.js';
-import { notFound } from '../../lib/errors.js';
-import type { Principal } from '../../plugins/session.js';
+import type { AppContext } from '@server/context.js';
+import { notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { findPupilRelation, type PupilRelation } from '../participants/index.js';
-import { gradeBandOf } from '../../../common/diagnostics/dimensions.js';
+import { gradeBandOf } from '@common/diagnostics/dimensions.js';
 import { completedAttempts, findAttempt, findPupil, pupilAttemptState } from './attempts.repository.js';
 import { offeredTests, publishedTests } from './attempts.service.js';
 import { definitionOfVersion } from './definition-cache.js';

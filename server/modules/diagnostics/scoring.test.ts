@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { definitionSchema, type TestDefinitionInput } from '../../../common/diagnostics/definition.js';
-import type { AnswerValue } from '../../../common/diagnostics/answers.js';
+import { definitionSchema, type TestDefinitionInput } from '@common/diagnostics/definition.js';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
 import { aggregateFootprint, contributionsOf, directionMeans, normFor, scoreTest } from './scoring.js';
 
 const levels = [

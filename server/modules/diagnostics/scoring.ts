@@ -4,16 +4,16 @@ import {
   type DefinitionScale,
   type ScoringKey,
   type TestDefinition,
-} from '../../../common/diagnostics/definition.js';
-import type { AnswerValue } from '../../../common/diagnostics/answers.js';
+} from '@common/diagnostics/definition.js';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
 import {
   DIRECTION_OF_KIND,
   FOOTPRINT_DIRECTIONS,
   parseDimensionKey,
   type FootprintDirection,
   type GradeBand,
-} from '../../../common/diagnostics/dimensions.js';
-import type { ScaleResult } from '../../../common/diagnostics/results.js';
+} from '@common/diagnostics/dimensions.js';
+import type { ScaleResult } from '@common/diagnostics/results.js';
 
 /** What one key earns for one answer; answers are already checked against their item. */
 export function keyContribution(item: DefinitionItem, key: ScoringKey, value: AnswerValue): number {

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { definitionSchema } from '../../../common/diagnostics/definition.js';
+import { definitionSchema } from '@common/diagnostics/definition.js';
 import {
   definitionSourceSchema,
   statisticsQuerySchema,
   testParamsSchema,
   versionParamsSchema,
-} from '../../../common/schemas/diagnostics.js';
-import { actorOf } from '../../plugins/request-actor.js';
+} from '@common/schemas/diagnostics.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import {
   getWorkbenchTest,
   listWorkbenchTests,

@@ -1,6 +1,6 @@
 import { createEvent, type EventAttributes } from 'ics';
-import type { EventCard } from '../../../common/schemas/events.js';
-import { EVENT_FORMAT_LABELS } from '../../../common/events.js';
+import type { EventCard } from '@common/schemas/events.js';
+import { EVENT_FORMAT_LABELS } from '@common/events.js';
 
 function utcParts(iso: string): [number, number, number, number, number] {
   const d = new Date(iso);

@@ -1,12 +1,12 @@
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import { inTransaction, type AfterCommit } from '../../db/transaction.js';
-import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
-import type { Principal } from '../../plugins/session.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import { inTransaction, type AfterCommit } from '@server/db/transaction.js';
+import { AppError, conflict, forbidden, notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { childrenOfParent } from '../identity/index.js';
 import { findPupilRelation } from '../participants/index.js';
-import type { ChildEligibility, EventCard } from '../../../common/schemas/events.js';
+import type { ChildEligibility, EventCard } from '@common/schemas/events.js';
 import { eventCard } from './event-cards.repository.js';
 import { factsFor, pupilsByIds, setStatus, type EnrolmentRow } from './enrolment.repository.js';
 import { childChecks, lockedEnrolment, result } from './enrolment-rules.js';

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.js';
-import type { Principal } from '../../plugins/session.js';
+import type { AppContext } from '@server/context.js';
+import type { Principal } from '@server/plugins/session.js';
 import { toEventCard } from './event-cards.repository.js';
 import { catalogue, pupilHome, type CatalogueFilter } from './enrolment.repository.js';
 

@@ -1,7 +1,7 @@
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import type { AfterCommit } from '../../db/transaction.js';
-import { HOLD_HOURS, type EnrolmentStatus } from '../../../common/events.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import type { AfterCommit } from '@server/db/transaction.js';
+import { HOLD_HOURS, type EnrolmentStatus } from '@common/events.js';
 import { eventCard } from './event-cards.repository.js';
 import type { NewEnrolment } from './enrolment.repository.js';
 import { formatEventWhen } from './event-time.js';

@@ -1,9 +1,9 @@
-import type { Executor, Tx } from '../../db/client.js';
-import { AppError, conflict, notFound } from '../../lib/errors.js';
-import type { Principal } from '../../plugins/session.js';
+import type { Executor, Tx } from '@server/db/client.js';
+import { AppError, conflict, notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
 import { findPupilRelation, type PupilRelation } from '../participants/index.js';
-import { ELIGIBILITY_TEXTS, eligibilityChecklist, type EligibilityCondition, type EligibilityFacts, type EnrolmentStatus } from '../../../common/events.js';
-import type { ChildEligibility, EnrolmentResult } from '../../../common/schemas/events.js';
+import { ELIGIBILITY_TEXTS, eligibilityChecklist, type EligibilityCondition, type EligibilityFacts, type EnrolmentStatus } from '@common/events.js';
+import type { ChildEligibility, EnrolmentResult } from '@common/schemas/events.js';
 import { findEnrolment, type EnrolmentRow, type FactsRow } from './enrolment.repository.js';
 
 /**

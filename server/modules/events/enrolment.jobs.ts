@@ -1,4 +1,4 @@
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '@server/context.js';
 import { expireHolds } from './hold-expiry.service.js';
 
 export const ENROLMENT_HOLDS_JOB = 'enrolment-holds';

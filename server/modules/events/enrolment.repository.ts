@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database, type Executor } from '../../db/client.js';
-import { LIVE_SESSION_CTE } from '../../db/live-session.js';
-import type { EnrolmentStatus } from '../../../common/events.js';
+import { queryRows, type Database, type Executor } from '@server/db/client.js';
+import { LIVE_SESSION_CTE } from '@server/db/live-session.js';
+import type { EnrolmentStatus } from '@common/events.js';
 import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, type EventCardRow } from './event-cards.repository.js';
 
 /**

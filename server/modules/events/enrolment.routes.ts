@@ -8,9 +8,9 @@ import {
   groupEnrolSchema,
   linkTokenParamsSchema,
   pupilParamsSchema,
-} from '../../../common/schemas/events.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { sessionHashFrom } from '../../plugins/session.js';
+} from '@common/schemas/events.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { sessionHashFrom } from '@server/plugins/session.js';
 import { eventCalendarFile } from './calendar.js';
 import { answerRequest, enrolFromCard, familyEvent } from './card-enrolment.service.js';
 import { browseCatalogue } from './catalogue.service.js';

@@ -1,6 +1,6 @@
-import { queryRows, type Executor } from '../../db/client.js';
+import { queryRows, type Executor } from '@server/db/client.js';
 import { sql } from 'drizzle-orm';
-import type { EventCard } from '../../../common/schemas/events.js';
+import type { EventCard } from '@common/schemas/events.js';
 
 /** The card's columns; `e` is the events row. Mentors are named by first and last name only. */
 export const EVENT_CARD_COLUMNS = `e.id, e.title, e.description, e.format, e.video_url, e.starts_at, e.ends_at, e.capacity, e.seats_taken,

@@ -1,6 +1,6 @@
-import type { Tx } from '../../db/client.js';
-import type { Attendance } from '../../../common/events.js';
-import { dimensionKey } from '../../../common/diagnostics/dimensions.js';
+import type { Tx } from '@server/db/client.js';
+import type { Attendance } from '@common/events.js';
+import { dimensionKey } from '@common/diagnostics/dimensions.js';
 import { recordFootprint, type Contribution } from '../diagnostics/index.js';
 import { attended } from './mentor.policy.js';
 

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
 import { eventCards } from './event-cards.repository.js';
 import { notifyFamily } from './family-notice.js';
 import { reminderNotice, type ReminderKind } from './reminder-notice.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../common/roles.js';
-import { EVENT_STATUSES, type EventStatus } from '../../../common/events.js';
+import type { Role } from '@common/roles.js';
+import { EVENT_STATUSES, type EventStatus } from '@common/events.js';
 import { canSeeEvent, canSeeLink, eventActions, eventScopeOf, ownsEvent, reviewsEvent, type EventRef, type EventViewer } from './events.policy.js';
 
 const VENUE = '00000000-0000-4000-8000-000000000001';

@@ -1,6 +1,6 @@
-import { EVENT_TRANSITIONS, type EventFormat, type EventStatus } from '../../../common/events.js';
-import type { StaffEventDetail } from '../../../common/schemas/events.js';
-import type { Principal } from '../../plugins/session.js';
+import { EVENT_TRANSITIONS, type EventFormat, type EventStatus } from '@common/events.js';
+import type { StaffEventDetail } from '@common/schemas/events.js';
+import type { Principal } from '@server/plugins/session.js';
 
 /** The parts of a principal the events rules look at. */
 export type EventViewer = Pick<Principal, 'role' | 'accountId' | 'regionId' | 'schoolId' | 'venueId'>;

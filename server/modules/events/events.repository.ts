@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
-import { pageLimit, toListPage } from '../../db/paging.js';
-import { eventLinks, eventMentors, events } from '../../db/schema/index.js';
-import type { EventStatus } from '../../../common/events.js';
-import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
-import type { StaffEventSummary, staffEventsQuerySchema } from '../../../common/schemas/events.js';
+import { queryRows, type Executor } from '@server/db/client.js';
+import { pageLimit, toListPage } from '@server/db/paging.js';
+import { eventLinks, eventMentors, events } from '@server/db/schema/index.js';
+import type { EventStatus } from '@common/events.js';
+import { likePattern, type ListPage } from '@common/schemas/lists.js';
+import type { StaffEventSummary, staffEventsQuerySchema } from '@common/schemas/events.js';
 import type { z } from 'zod';
 import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, toEventCard, type EventCardRow } from './event-cards.repository.js';
 import { SETTLED_STATUSES, type EventRef, type EventScope } from './events.policy.js';

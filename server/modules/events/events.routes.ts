@@ -7,8 +7,8 @@ import {
   returnEventSchema,
   staffEventsQuerySchema,
   updateEventSchema,
-} from '../../../common/schemas/events.js';
-import { actorOf } from '../../plugins/request-actor.js';
+} from '@common/schemas/events.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import {
   approveEvent,
   cancelEvent,

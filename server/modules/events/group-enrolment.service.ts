@@ -1,10 +1,10 @@
-import type { AppContext } from '../../context.js';
-import { AppError, notFound } from '../../lib/errors.js';
-import type { Principal } from '../../plugins/session.js';
+import type { AppContext } from '@server/context.js';
+import { AppError, notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { findPupilRelation } from '../participants/index.js';
-import type { EligibilityCondition } from '../../../common/events.js';
-import type { GroupEnrolResult } from '../../../common/schemas/events.js';
+import type { EligibilityCondition } from '@common/events.js';
+import type { GroupEnrolResult } from '@common/schemas/events.js';
 import { pupilsByIds } from './enrolment.repository.js';
 import { canSeeEvent } from './events.policy.js';
 import { findEventRef } from './events.repository.js';

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
 import { claimExpiredHolds, releaseSeat } from './enrolment.repository.js';
 import { notifyFamily } from './family-notice.js';
 import { promoteWaiting } from './waiting-list.service.js';

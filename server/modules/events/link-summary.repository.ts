@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
-import type { PublicLinkSummary } from '../../../common/schemas/events.js';
+import { queryRows, type Executor } from '@server/db/client.js';
+import type { PublicLinkSummary } from '@common/schemas/events.js';
 
 export interface LinkSummaryRow {
   title: string;

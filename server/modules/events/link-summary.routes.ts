@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { linkTokenParamsSchema } from '../../../common/schemas/events.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
+import { linkTokenParamsSchema } from '@common/schemas/events.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
 import { publicLinkSummary } from './link-summary.service.js';
 
 /** Public, so rate-limited per address like the other token routes: the tokens cannot be guessed, and probing is capped. */

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.js';
-import { notFound } from '../../lib/errors.js';
-import type { PublicLinkSummary } from '../../../common/schemas/events.js';
+import type { AppContext } from '@server/context.js';
+import { notFound } from '@server/lib/errors.js';
+import type { PublicLinkSummary } from '@common/schemas/events.js';
 import { linkTokenHash } from './link-token.js';
 import { findLinkSummary } from './link-summary.repository.js';
 

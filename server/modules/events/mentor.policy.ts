@@ -1,4 +1,4 @@
-import type { Attendance, EventStatus } from '../../../common/events.js';
+import type { Attendance, EventStatus } from '@common/events.js';
 import { ownsEvent, type EventViewer } from './events.policy.js';
 
 type RosterViewer = Pick<EventViewer, 'accountId' | 'role' | 'venueId'>;

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Executor, type Tx } from '../../db/client.js';
-import { competencies, enrolments, eventMentors, events, softSkills, spheres } from '../../db/schema/index.js';
-import type { Attendance, EnrolmentStatus, EventStatus } from '../../../common/events.js';
+import { queryRows, type Executor, type Tx } from '@server/db/client.js';
+import { competencies, enrolments, eventMentors, events, softSkills, spheres } from '@server/db/schema/index.js';
+import type { Attendance, EnrolmentStatus, EventStatus } from '@common/events.js';
 
 /** An event with what the mentor's rules and the footprint need, and whether this account runs it. */
 export async function findEventForStaff(executor: Executor, eventId: string, accountId: string) {

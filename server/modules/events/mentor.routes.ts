@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { attendanceSchema, eventEnrolmentParamsSchema, eventParamsSchema, feedbackSchema } from '../../../common/schemas/events.js';
-import { actorOf } from '../../plugins/request-actor.js';
+import { attendanceSchema, eventEnrolmentParamsSchema, eventParamsSchema, feedbackSchema } from '@common/schemas/events.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import { getRoster, giveFeedback, markAttendance } from './mentor.service.js';
 
 /** The event's day: the roster for the venue and its mentors, attendance and feedback by the assigned mentor. */

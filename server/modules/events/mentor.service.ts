@@ -1,10 +1,10 @@
-import type { AppContext } from '../../context.js';
-import type { Executor } from '../../db/client.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, conflict, notFound } from '../../lib/errors.js';
-import type { Principal } from '../../plugins/session.js';
-import type { Attendance } from '../../../common/events.js';
-import type { Roster, RosterEntry } from '../../../common/schemas/events.js';
+import type { AppContext } from '@server/context.js';
+import type { Executor } from '@server/db/client.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError, conflict, notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
+import type { Attendance } from '@common/events.js';
+import type { Roster, RosterEntry } from '@common/schemas/events.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { eventCard } from './event-cards.repository.js';
 import { recordEventFootprint } from './event-footprint.js';

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { conflict, notFound } from '../../lib/errors.js';
-import type { Principal } from '../../plugins/session.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { conflict, notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import type { EnrolmentView, EventCard, PupilEvents } from '../../../common/schemas/events.js';
+import type { EnrolmentView, EventCard, PupilEvents } from '@common/schemas/events.js';
 import { eventCard, toEventCard } from './event-cards.repository.js';
 import { clearReconfirm, findEnrolment, pupilEnrolments, type PupilEnrolmentRow } from './enrolment.repository.js';
 import { LIVE, SEAT_HOLDING, lockedEnrolment, relationTo, result } from './enrolment-rules.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventCard } from '../../../common/schemas/events.js';
+import type { EventCard } from '@common/schemas/events.js';
 import { reminderNotice } from './reminder-notice.js';
 
 const base: Pick<EventCard, 'title' | 'startsAt' | 'endsAt' | 'format' | 'place' | 'school' | 'videoUrl'> = {

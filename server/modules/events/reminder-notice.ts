@@ -1,4 +1,4 @@
-import type { EventCard } from '../../../common/schemas/events.js';
+import type { EventCard } from '@common/schemas/events.js';
 import { formatEventWhen } from './event-time.js';
 
 export type ReminderKind = 'day' | 'hour';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
+import { queryRows, type Tx } from '@server/db/client.js';
 import type { ReminderKind } from './reminder-notice.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import { notFound } from '../../lib/errors.js';
-import { HOLD_HOURS, firstFailedCondition } from '../../../common/events.js';
-import type { EnrolmentResult } from '../../../common/schemas/events.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import { notFound } from '@server/lib/errors.js';
+import { HOLD_HOURS, firstFailedCondition } from '@common/events.js';
+import type { EnrolmentResult } from '@common/schemas/events.js';
 import { factsOf, findByIdempotencyKey, findEnrolment, findLiveEnrolment, insertEnrolment, takeSeat, type NewEnrolment } from './enrolment.repository.js';
 import { announceEnrolment } from './enrolment-notice.js';
 import { assertOpen, enrolmentChanged, existing, ineligible, result, toFacts } from './enrolment-rules.js';

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import type { AfterCommit } from '../../db/transaction.js';
-import { HOLD_HOURS, firstFailedCondition } from '../../../common/events.js';
-import type { EventCard } from '../../../common/schemas/events.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import type { AfterCommit } from '@server/db/transaction.js';
+import { HOLD_HOURS, firstFailedCondition } from '@common/events.js';
+import type { EventCard } from '@common/schemas/events.js';
 import { eventCard } from './event-cards.repository.js';
 import { factsOf, promote, releaseSeat, setStatus, takeSeat, waitingList, type EnrolmentRow } from './enrolment.repository.js';
 import { SEAT_HOLDING, toFacts } from './enrolment-rules.js';

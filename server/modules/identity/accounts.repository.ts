@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { accounts, parentProfiles, participantProfiles } from '../../db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
+import { accounts, parentProfiles, participantProfiles } from '@server/db/schema/index.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;

@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client.js';
+import type { Executor } from '@server/db/client.js';
 import { emailTaken, findAccountById, insertAccount, updateAccount, updateParticipantProfile, type NewAccount } from './accounts.repository.js';
 import { deleteSessionsOfAccount } from './auth.repository.js';
 import { issueToken, type TokenPurpose } from './tokens.repository.js';

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, inArray, lt, max } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { sessions, signInFailures, signInLockouts } from '../../db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
+import { sessions, signInFailures, signInLockouts } from '@server/db/schema/index.js';
 
 export async function insertSession(executor: Executor, idHash: string, accountId: string, expiresAt: Date): Promise<void> {
   await executor.insert(sessions).values({ idHash, accountId, expiresAt });

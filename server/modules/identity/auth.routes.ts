@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { emailBodySchema, passwordResetSchema, signInSchema, tokenBodySchema } from '../../../common/schemas/identity.js';
+import { emailBodySchema, passwordResetSchema, signInSchema, tokenBodySchema } from '@common/schemas/identity.js';
 import { findAccountById } from './accounts.repository.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
-import { clearSessionCookie, findPrincipal, sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
+import { clearSessionCookie, findPrincipal, sessionHashFrom, setSessionCookie } from '@server/plugins/session.js';
 import { activateAccount, requestPasswordReset, resendActivation, setPasswordByToken, signInWithPassword, signOut } from './auth.service.js';
 
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.js';
-import { accounts, cities, consents, familyLinks, participantProfiles, regions, schools } from '../../db/schema/index.js';
-import { LIVE_SESSION_CTE, touchSessionIfStale } from '../../db/live-session.js';
+import type { Database, Executor } from '@server/db/client.js';
+import { accounts, cities, consents, familyLinks, participantProfiles, regions, schools } from '@server/db/schema/index.js';
+import { LIVE_SESSION_CTE, touchSessionIfStale } from '@server/db/live-session.js';
 
 export interface ParticipantCabinetRow {
   account_id: string;

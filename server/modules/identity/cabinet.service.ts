@@ -1,9 +1,9 @@
-import type { AppContext } from '../../context.js';
-import { unauthorized, forbidden, notFound } from '../../lib/errors.js';
-import { maskSnils, ageOn, todayInMoscow } from '../../../common/validators.js';
-import { missingParticipationSteps } from '../../../common/participation.js';
-import { CONSENT_KINDS } from '../../../common/schemas/identity.js';
-import type { Principal } from '../../plugins/session.js';
+import type { AppContext } from '@server/context.js';
+import { unauthorized, forbidden, notFound } from '@server/lib/errors.js';
+import { maskSnils, ageOn, todayInMoscow } from '@common/validators.js';
+import { missingParticipationSteps } from '@common/participation.js';
+import { CONSENT_KINDS } from '@common/schemas/identity.js';
+import type { Principal } from '@server/plugins/session.js';
 import { findAccountById, findParentProfile } from './accounts.repository.js';
 import { findParticipantCabinetBySession, listActiveConsentsFor, listChildrenOf } from './cabinet.repository.js';
 

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { conflict, notFound } from '../../lib/errors.js';
-import { CONSENT_TEXTS } from '../../../common/consents.js';
-import type { ConsentKind } from '../../../common/schemas/identity.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { conflict, notFound } from '@server/lib/errors.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import type { ConsentKind } from '@common/schemas/identity.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { findActiveConsent, insertConsent, linkExists, withdrawConsentRow } from './family.repository.js';
 

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../plugins/request-actor.js';
-import { sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { sessionHashFrom, setSessionCookie } from '@server/plugins/session.js';
 import { recordAudit } from '../audit/index.js';
 import { openSession } from './auth.service.js';
 import { EsiaError } from './esia/esia-client.js';

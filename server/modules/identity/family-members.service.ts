@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client.js';
+import type { Executor } from '@server/db/client.js';
 import { listChildrenOf } from './cabinet.repository.js';
 import { listParentsOf } from './family.repository.js';
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { accounts, consents, familyLinks, invitations } from '../../db/schema/index.js';
-import { hashToken } from '../../lib/tokens.js';
+import type { Executor } from '@server/db/client.js';
+import { accounts, consents, familyLinks, invitations } from '@server/db/schema/index.js';
+import { hashToken } from '@server/lib/tokens.js';
 
 export async function linkExists(executor: Executor, parentId: string, childId: string): Promise<boolean> {
   const rows = await executor

@@ -9,12 +9,12 @@ import {
   parentProfileUpdateSchema,
   participantProfileUpdateSchema,
   CONSENT_KINDS,
-} from '../../../common/schemas/identity.js';
-import { tokenSchema, idSchema } from '../../../common/schemas/fields.js';
-import { CONSENT_TEXTS } from '../../../common/consents.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
-import { sessionHashFrom } from '../../plugins/session.js';
+} from '@common/schemas/identity.js';
+import { tokenSchema, idSchema } from '@common/schemas/fields.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
+import { sessionHashFrom } from '@server/plugins/session.js';
 import { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
 import { giveConsent, withdrawConsent } from './consents.service.js';
 import {

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../context.js';
-import type { Executor, Tx } from '../../db/client.js';
-import { inTransaction, type AfterCommit } from '../../db/transaction.js';
-import { AppError, conflict, gone, notFound } from '../../lib/errors.js';
-import { hashToken, randomToken } from '../../lib/tokens.js';
-import { MAX_PARENTS_PER_CHILD } from '../../../common/participation.js';
+import type { AppContext } from '@server/context.js';
+import type { Executor, Tx } from '@server/db/client.js';
+import { inTransaction, type AfterCommit } from '@server/db/transaction.js';
+import { AppError, conflict, gone, notFound } from '@server/lib/errors.js';
+import { hashToken, randomToken } from '@server/lib/tokens.js';
+import { MAX_PARENTS_PER_CHILD } from '@common/participation.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
 import { notifyAccount } from '../notifications/index.js';

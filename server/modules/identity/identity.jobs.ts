@@ -1,4 +1,4 @@
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '@server/context.js';
 import { deleteExpiredSessions, deleteFailuresBefore } from './auth.repository.js';
 import { LOCKOUT } from './auth.service.js';
 

@@ -1,7 +1,7 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError } from '../../lib/errors.js';
-import { isValidSnils, normalizeEmail } from '../../../common/validators.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError } from '@server/lib/errors.js';
+import { isValidSnils, normalizeEmail } from '@common/validators.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import type { EsiaClaims } from './esia/esia-client.js';
 import {

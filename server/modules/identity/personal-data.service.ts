@@ -1,16 +1,16 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { badRequest, notFound } from '../../lib/errors.js';
-import { documentTypeForAge } from '../../../common/participation.js';
-import type { ParticipantProfileUpdate } from '../../../common/schemas/identity.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { badRequest, notFound } from '@server/lib/errors.js';
+import { documentTypeForAge } from '@common/participation.js';
+import type { ParticipantProfileUpdate } from '@common/schemas/identity.js';
 import {
   ageOn,
   formatSnils,
   normalizeBirthCertificate,
   normalizePassport,
   todayInMoscow,
-} from '../../../common/validators.js';
-import type { Principal } from '../../plugins/session.js';
+} from '@common/validators.js';
+import type { Principal } from '@server/plugins/session.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { findAccountById, findParentProfile, findParticipantProfile, updateAccount, updateParticipantProfile } from './accounts.repository.js';
 import { linkExists } from './family.repository.js';

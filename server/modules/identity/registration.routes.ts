@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { participantRegistrationSchema } from '../../../common/schemas/identity.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
-import { sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
+import { participantRegistrationSchema } from '@common/schemas/identity.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
+import { sessionHashFrom, setSessionCookie } from '@server/plugins/session.js';
 import { openSession } from './auth.service.js';
 import { registerParticipant } from './registration.service.js';
 

@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { recoveryCodes, staffProfiles } from '../../db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
+import { recoveryCodes, staffProfiles } from '@server/db/schema/index.js';
 
 export interface SecondFactorRow {
   totpSecretEnc: string | null;

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { STAFF_ROLES } from '../../../common/roles.js';
-import { secondFactorCodeBodySchema, secondFactorSignInSchema, totpCodeBodySchema } from '../../../common/schemas/staff-access.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
-import { sessionHashFrom, setSessionCookie } from '../../plugins/session.js';
+import { STAFF_ROLES } from '@common/roles.js';
+import { secondFactorCodeBodySchema, secondFactorSignInSchema, totpCodeBodySchema } from '@common/schemas/staff-access.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
+import { sessionHashFrom, setSessionCookie } from '@server/plugins/session.js';
 import {
   beginTotpSetup,
   completeSecondFactorSignIn,

@@ -1,19 +1,19 @@
 import crypto from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, badRequest, conflict, forbidden } from '../../lib/errors.js';
-import { SECOND_FACTOR_REQUIRED } from '../../../common/permissions.js';
-import type { Role } from '../../../common/roles.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError, badRequest, conflict, forbidden } from '@server/lib/errors.js';
+import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
+import type { Role } from '@common/roles.js';
 import {
   RECOVERY_CODE_COUNT,
   TOTP_CODE_PATTERN,
   normaliseSecondFactorCode,
   type SecondFactorStatus,
   type TotpSetup,
-} from '../../../common/schemas/staff-access.js';
+} from '@common/schemas/staff-access.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { findAccountById } from './accounts.repository.js';
 import { lockedUntil } from './auth.repository.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.js';
-import { accounts, regions, schools, staffProfiles, venues } from '../../db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
+import { accounts, regions, schools, staffProfiles, venues } from '@server/db/schema/index.js';
 
 const inviters = alias(accounts, 'inviters');
 

@@ -1,10 +1,10 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, conflict, gone } from '../../lib/errors.js';
-import { assertPasswordNotCommon, hashPassword } from '../../lib/passwords.js';
-import { STAFF_CONSENT } from '../../../common/organisations.js';
-import { ROLE_LABELS, type Role } from '../../../common/roles.js';
-import type { StaffConsentState, StaffInvitationDetails } from '../../../common/schemas/staff-access.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError, conflict, gone } from '@server/lib/errors.js';
+import { assertPasswordNotCommon, hashPassword } from '@server/lib/passwords.js';
+import { STAFF_CONSENT } from '@common/organisations.js';
+import { ROLE_LABELS, type Role } from '@common/roles.js';
+import type { StaffConsentState, StaffInvitationDetails } from '@common/schemas/staff-access.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { findAccountById, updateAccount } from './accounts.repository.js';
 import { openSession, type NewSession } from './auth.service.js';

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { oneTimeTokens } from '../../db/schema/index.js';
-import { hashToken, randomToken } from '../../lib/tokens.js';
+import type { Executor } from '@server/db/client.js';
+import { oneTimeTokens } from '@server/db/schema/index.js';
+import { hashToken, randomToken } from '@server/lib/tokens.js';
 
 export type TokenPurpose = 'activation' | 'password_reset' | 'child_sign_in' | 'staff_invitation' | 'second_factor';
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
-import { outgoingMail } from '../../db/schema/index.js';
-import type { Executor } from '../../db/client.js';
+import { outgoingMail } from '@server/db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
 import type { MailContent } from './templates.js';
 
 export async function insertMail(executor: Executor, to: string, content: MailContent): Promise<string> {

@@ -1,8 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db, Executor } from '../../db/client.js';
-import type { AfterCommit } from '../../db/transaction.js';
-import type { JobQueue } from '../../jobs/queue.js';
+import type { Db, Executor } from '@server/db/client.js';
+import type { AfterCommit } from '@server/db/transaction.js';
+import type { JobQueue } from '@server/jobs/queue.js';
 import { findUnsentMail, insertMail, insertMails, listDevMailbox, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
 import type { MailContent } from './templates.js';
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { accounts, notifications } from '../../db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
+import { accounts, notifications } from '@server/db/schema/index.js';
 
 export async function insertNotification(executor: Executor, values: typeof notifications.$inferInsert): Promise<void> {
   await executor.insert(notifications).values(values);

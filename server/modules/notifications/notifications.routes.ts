@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema } from '../../../common/schemas/identity.js';
-import { notFound } from '../../lib/errors.js';
+import { idParamsSchema } from '@common/schemas/identity.js';
+import { notFound } from '@server/lib/errors.js';
 import { listNotifications, markNotificationRead } from './notifications.repository.js';
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {

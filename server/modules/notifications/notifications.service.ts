@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import type { AfterCommit } from '../../db/transaction.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import type { AfterCommit } from '@server/db/transaction.js';
 import { mailTemplates, type MailContent } from '../mail/index.js';
 import { findRecipient, insertNotification } from './notifications.repository.js';
 

@@ -1,6 +1,6 @@
-import type { Role } from '../../../common/roles.js';
-import { INVITABLE_ROLES, MANAGED_ROLES } from '../../../common/permissions.js';
-import type { OrganisationKind } from '../../../common/organisations.js';
+import type { Role } from '@common/roles.js';
+import { INVITABLE_ROLES, MANAGED_ROLES } from '@common/permissions.js';
+import type { OrganisationKind } from '@common/organisations.js';
 
 /** The parts of a principal the policies look at. */
 export interface Scope {

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
-import { pageLimit, toListPage } from '../../db/paging.js';
-import { accounts, competencies, kpiTargets, schools, staffProfiles, venueCompetencies, venues } from '../../db/schema/index.js';
-import type { OrganisationKind } from '../../../common/organisations.js';
-import type { OrganisationListQuery } from '../../../common/schemas/organisations.js';
-import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
+import { queryRows, type Executor } from '@server/db/client.js';
+import { pageLimit, toListPage } from '@server/db/paging.js';
+import { accounts, competencies, kpiTargets, schools, staffProfiles, venueCompetencies, venues } from '@server/db/schema/index.js';
+import type { OrganisationKind } from '@common/organisations.js';
+import type { OrganisationListQuery } from '@common/schemas/organisations.js';
+import { likePattern, type ListPage } from '@common/schemas/lists.js';
 
 /** Schools and venues share their columns; this is the common view of either table. */
 export const organisationTable = (kind: OrganisationKind) => (kind === 'school' ? schools : (venues as unknown as typeof schools));

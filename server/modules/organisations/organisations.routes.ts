@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { OrganisationKind } from '../../../common/organisations.js';
+import type { OrganisationKind } from '@common/organisations.js';
 import {
   kpiTargetsSchema,
   organisationKindParams,
@@ -8,9 +8,9 @@ import {
   registerVenueSchema,
   suspendSchema,
   updateOrganisationSchema,
-} from '../../../common/schemas/organisations.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
+} from '@common/schemas/organisations.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
 import {
   describeOrganisation,
   editOrganisation,

@@ -1,10 +1,10 @@
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
-import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../common/organisations.js';
-import type { OrganisationListQuery, RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../../common/schemas/organisations.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError, badRequest, conflict, notFound } from '@server/lib/errors.js';
+import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '@common/organisations.js';
+import type { OrganisationListQuery, RegisterSchool, RegisterVenue, UpdateOrganisation } from '@common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { cityInRegion } from '../reference/index.js';
 import {

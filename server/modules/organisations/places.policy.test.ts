@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../common/roles.js';
+import type { Role } from '@common/roles.js';
 import { canEditPlace, canSeePlace, managedVenueOf, placeScopeOf, type PlaceViewer } from './places.policy.js';
 
 const VENUE = '00000000-0000-4000-8000-000000000001';

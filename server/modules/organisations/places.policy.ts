@@ -1,4 +1,4 @@
-import type { Principal } from '../../plugins/session.js';
+import type { Principal } from '@server/plugins/session.js';
 
 /** The parts of a principal the places rules look at. */
 export type PlaceViewer = Pick<Principal, 'role' | 'regionId' | 'venueId'>;

@@ -1,10 +1,10 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
-import { pageLimit, toListPage } from '../../db/paging.js';
-import { venuePlaces, venues } from '../../db/schema/index.js';
-import type { AccessibilityFeature } from '../../../common/organisations.js';
-import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
-import type { Place, PlaceListQuery } from '../../../common/schemas/places.js';
+import { queryRows, type Executor } from '@server/db/client.js';
+import { pageLimit, toListPage } from '@server/db/paging.js';
+import { venuePlaces, venues } from '@server/db/schema/index.js';
+import type { AccessibilityFeature } from '@common/organisations.js';
+import { likePattern, type ListPage } from '@common/schemas/lists.js';
+import type { Place, PlaceListQuery } from '@common/schemas/places.js';
 import type { PlaceScope } from './places.policy.js';
 
 /** A place with the region of its venue, which the scope rules need and the answer leaves out. */

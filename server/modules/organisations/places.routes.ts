@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema } from '../../../common/schemas/identity.js';
-import { createPlaceSchema, placeListQuerySchema, updatePlaceSchema } from '../../../common/schemas/places.js';
-import { actorOf } from '../../plugins/request-actor.js';
+import { idParamsSchema } from '@common/schemas/identity.js';
+import { createPlaceSchema, placeListQuerySchema, updatePlaceSchema } from '@common/schemas/places.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import { createPlace, getPlaceFor, listPlacesFor, updatePlaceFor } from './places.service.js';
 
 /** The places where a venue's events happen: registered and kept by the venue, read across its scope. */

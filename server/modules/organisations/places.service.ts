@@ -1,9 +1,9 @@
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import { inTransaction } from '../../db/transaction.js';
-import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
-import type { ListPage } from '../../../common/schemas/lists.js';
-import type { CreatePlace, Place, PlaceListQuery, UpdatePlace } from '../../../common/schemas/places.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { badRequest, conflict, forbidden, notFound } from '@server/lib/errors.js';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { CreatePlace, Place, PlaceListQuery, UpdatePlace } from '@common/schemas/places.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { cityInRegion } from '../reference/index.js';
 import { canEditPlace, canSeePlace, managedVenueOf, placeScopeOf, type PlaceViewer } from './places.policy.js';

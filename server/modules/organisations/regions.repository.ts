@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
-import { cities, regions } from '../../db/schema/index.js';
-import type { RegionOverview } from '../../../common/schemas/organisations.js';
+import { queryRows, type Executor } from '@server/db/client.js';
+import { cities, regions } from '@server/db/schema/index.js';
+import type { RegionOverview } from '@common/schemas/organisations.js';
 
 export async function regionName(executor: Executor, id: number): Promise<string> {
   const [row] = await executor.select({ name: regions.name }).from(regions).where(eq(regions.id, id));

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { cityNameSchema, cityParamsSchema, regionParamsSchema, regionUpdateSchema } from '../../../common/schemas/organisations.js';
-import { actorOf } from '../../plugins/request-actor.js';
+import { cityNameSchema, cityParamsSchema, regionParamsSchema, regionUpdateSchema } from '@common/schemas/organisations.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import { addCity, changeCityName, describeRegion, listRegionsOverview, removeCity, setSeason } from './regions.service.js';
 
 /** Setting up regions: the issuer for all, a coordinator for its own. The public lists live in reference. */

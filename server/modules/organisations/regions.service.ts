@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { conflict, notFound } from '../../lib/errors.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { conflict, notFound } from '@server/lib/errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { canSeeRegion, canSetUpRegion, type Scope } from './organisations.policy.js';
 import {

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import type { AfterCommit } from '../../db/transaction.js';
-import { conflict } from '../../lib/errors.js';
-import { ROLE_LABELS, type Role } from '../../../common/roles.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import type { AfterCommit } from '@server/db/transaction.js';
+import { conflict } from '@server/lib/errors.js';
+import { ROLE_LABELS, type Role } from '@common/roles.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
 import { createPendingAccount, emailInUse, findAccount, issueOneTimeToken } from '../identity/index.js';

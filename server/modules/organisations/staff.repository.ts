@@ -1,10 +1,10 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
-import { pageLimit, toListPage } from '../../db/paging.js';
-import { accounts, competencies, staffCompetencies, staffProfiles } from '../../db/schema/index.js';
-import type { Role } from '../../../common/roles.js';
-import type { StaffListQuery } from '../../../common/schemas/organisations.js';
-import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
+import { queryRows, type Executor } from '@server/db/client.js';
+import { pageLimit, toListPage } from '@server/db/paging.js';
+import { accounts, competencies, staffCompetencies, staffProfiles } from '@server/db/schema/index.js';
+import type { Role } from '@common/roles.js';
+import type { StaffListQuery } from '@common/schemas/organisations.js';
+import { likePattern, type ListPage } from '@common/schemas/lists.js';
 
 export async function insertStaffProfile(executor: Executor, values: typeof staffProfiles.$inferInsert): Promise<void> {
   await executor.insert(staffProfiles).values(values);

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { STAFF_ROLES } from '../../../common/roles.js';
-import { idParamsSchema } from '../../../common/schemas/identity.js';
-import { inviteStaffSchema, ownProfileSchema, staffListQuerySchema, updateStaffSchema } from '../../../common/schemas/organisations.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
+import { STAFF_ROLES } from '@common/roles.js';
+import { idParamsSchema } from '@common/schemas/identity.js';
+import { inviteStaffSchema, ownProfileSchema, staffListQuerySchema, updateStaffSchema } from '@common/schemas/organisations.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
 import {
   describeOwnProfile,
   findStaff,

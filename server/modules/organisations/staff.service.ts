@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import { inTransaction } from '../../db/transaction.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
-import { ROLE_LABELS, type Role } from '../../../common/roles.js';
-import type { InviteStaff, OwnProfile, StaffListQuery } from '../../../common/schemas/organisations.js';
+import type { AppContext } from '@server/context.js';
+import type { Tx } from '@server/db/client.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { badRequest, conflict, notFound } from '@server/lib/errors.js';
+import { ROLE_LABELS, type Role } from '@common/roles.js';
+import type { InviteStaff, OwnProfile, StaffListQuery } from '@common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { disableAccount, updateContactDetails } from '../identity/index.js';
 import { findOrganisation } from './organisations.repository.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../common/roles.js';
+import type { Role } from '@common/roles.js';
 import { mayAssignPaperConsent, mayReadPaperConsent, paperConsentScope, type PaperConsentFacts, type Reader } from './paper-consents.policy.js';
 
 const SCHOOL = '11111111-1111-4111-8111-111111111111';

@@ -1,4 +1,4 @@
-import type { Principal } from '../../plugins/session.js';
+import type { Principal } from '@server/plugins/session.js';
 
 /**
  * Who may see a scanned paper consent: the school that uploaded it, the coordinator of that school's

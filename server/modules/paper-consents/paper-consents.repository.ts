@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.js';
-import { toListPage } from '../../db/paging.js';
-import { accounts, familyLinks, paperConsents, participantProfiles, schools } from '../../db/schema/index.js';
-import { likePattern, type ListPage } from '../../../common/schemas/lists.js';
-import type { PaperConsentListQuery, PaperConsentMimeType, PaperConsentView } from '../../../common/schemas/paper-consents.js';
+import type { Executor } from '@server/db/client.js';
+import { toListPage } from '@server/db/paging.js';
+import { accounts, familyLinks, paperConsents, participantProfiles, schools } from '@server/db/schema/index.js';
+import { likePattern, type ListPage } from '@common/schemas/lists.js';
+import type { PaperConsentListQuery, PaperConsentMimeType, PaperConsentView } from '@common/schemas/paper-consents.js';
 import type { PaperConsentFacts, PaperConsentScope } from './paper-consents.policy.js';
 
 export type PaperConsentRow = typeof paperConsents.$inferSelect;

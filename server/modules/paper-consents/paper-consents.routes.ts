@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { PAPER_CONSENT_LIMITS } from '../../../common/organisations.js';
-import { idParamsSchema } from '../../../common/schemas/identity.js';
+import { PAPER_CONSENT_LIMITS } from '@common/organisations.js';
+import { idParamsSchema } from '@common/schemas/identity.js';
 import {
   assignPaperConsentSchema,
   paperConsentListQuerySchema,
   paperConsentUploadFieldsSchema,
-} from '../../../common/schemas/paper-consents.js';
-import { AppError, badRequest } from '../../lib/errors.js';
-import { attachmentDisposition } from '../../lib/file-names.js';
-import { receiveUpload, type UploadRules } from '../../lib/uploads.js';
-import { actorOf } from '../../plugins/request-actor.js';
+} from '@common/schemas/paper-consents.js';
+import { AppError, badRequest } from '@server/lib/errors.js';
+import { attachmentDisposition } from '@server/lib/file-names.js';
+import { receiveUpload, type UploadRules } from '@server/lib/uploads.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import {
   assignPaperConsent,
   fileTooLarge,

@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.js';
-import { sanitiseFileName } from '../../lib/file-names.js';
-import type { ReceivedUpload } from '../../lib/uploads.js';
-import type { Principal } from '../../plugins/session.js';
-import { PAPER_CONSENT_LIMITS } from '../../../common/organisations.js';
-import type { PaperConsentListQuery, PaperConsentMimeType, PaperConsentView } from '../../../common/schemas/paper-consents.js';
-import type { ListPage } from '../../../common/schemas/lists.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError, badRequest, forbidden, notFound } from '@server/lib/errors.js';
+import { sanitiseFileName } from '@server/lib/file-names.js';
+import type { ReceivedUpload } from '@server/lib/uploads.js';
+import type { Principal } from '@server/plugins/session.js';
+import { PAPER_CONSENT_LIMITS } from '@common/organisations.js';
+import type { PaperConsentListQuery, PaperConsentMimeType, PaperConsentView } from '@common/schemas/paper-consents.js';
+import type { ListPage } from '@common/schemas/lists.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { mayAssignPaperConsent, mayReadPaperConsent, paperConsentScope } from './paper-consents.policy.js';
 import {

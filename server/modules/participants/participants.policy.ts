@@ -1,4 +1,4 @@
-import type { Principal } from '../../plugins/session.js';
+import type { Principal } from '@server/plugins/session.js';
 
 /** Which pupils a staff member may see; anything outside answers as if it did not exist. */
 export type ParticipantScope =

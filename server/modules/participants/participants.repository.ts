@@ -1,14 +1,14 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.js';
+import { queryRows, type Executor } from '@server/db/client.js';
 import {
   accounts,
   navigatorAssignments,
   participantProfiles,
   schools,
   staffProfiles,
-} from '../../db/schema/index.js';
-import { likePattern } from '../../../common/schemas/lists.js';
-import type { ParticipantListQuery } from '../../../common/schemas/participants.js';
+} from '@server/db/schema/index.js';
+import { likePattern } from '@common/schemas/lists.js';
+import type { ParticipantListQuery } from '@common/schemas/participants.js';
 import type { ParticipantScope } from './participants.policy.js';
 
 export interface SchoolRow {

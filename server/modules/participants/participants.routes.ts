@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema } from '../../../common/schemas/identity.js';
-import { assignNavigatorSchema, participantListQuerySchema, schoolRegistrationSchema } from '../../../common/schemas/participants.js';
-import { actorOf } from '../../plugins/request-actor.js';
-import { mailingRateLimit } from '../../plugins/rate-limits.js';
+import { idParamsSchema } from '@common/schemas/identity.js';
+import { assignNavigatorSchema, participantListQuerySchema, schoolRegistrationSchema } from '@common/schemas/participants.js';
+import { actorOf } from '@server/plugins/request-actor.js';
+import { mailingRateLimit } from '@server/plugins/rate-limits.js';
 import { assignToNavigator, getParticipant, listParticipants, registerBySchool, viewPersonalData } from './participants.service.js';
 
 export const participantsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,10 +1,10 @@
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
-import type { Principal } from '../../plugins/session.js';
-import { checkChildDocument, type ChildDocumentType } from '../../../common/participants.js';
-import type { ListPage } from '../../../common/schemas/lists.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError, badRequest, conflict, notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
+import { checkChildDocument, type ChildDocumentType } from '@common/participants.js';
+import type { ListPage } from '@common/schemas/lists.js';
 import type {
   AssignNavigator,
   ParticipantDetail,
@@ -13,8 +13,8 @@ import type {
   ParticipantPersonalData,
   RegisteredBySchool,
   SchoolRegistration,
-} from '../../../common/schemas/participants.js';
-import { formatSnils, maskSnils } from '../../../common/validators.js';
+} from '@common/schemas/participants.js';
+import { formatSnils, maskSnils } from '@common/validators.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
 import { childIdentityKey, createParticipant, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';

@@ -1,5 +1,5 @@
-import type { Executor } from '../../db/client.js';
-import type { Principal } from '../../plugins/session.js';
+import type { Executor } from '@server/db/client.js';
+import type { Principal } from '@server/plugins/session.js';
 import { isParentOf } from '../identity/index.js';
 import { isAssignedToNavigator, mentorFacts } from './participants.repository.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { competencies, spheres } from '../../db/schema/index.js';
-import { seedReferenceData } from '../../seed/seed.js';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { competencies, spheres } from '@server/db/schema/index.js';
+import { seedReferenceData } from '@server/seed/seed.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 
 interface SphereBody {
   id: number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createStaff, regionByCode, type StaffMember } from '../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { createStaff, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 
 interface SphereBody {
   id: number;

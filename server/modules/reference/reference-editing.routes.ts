@@ -6,8 +6,8 @@ import {
   referenceParamsSchema,
   softSkillUpdateSchema,
   sphereUpdateSchema,
-} from '../../../common/schemas/reference.js';
-import { actorOf } from '../../plugins/request-actor.js';
+} from '@common/schemas/reference.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import { addCompetency, changeCompetency, changeSoftSkill, changeSphereName, replaceAwarenessLevels } from './reference-editing.service.js';
 import { listAwarenessLevels, listSoftSkills } from './reference.repository.js';
 

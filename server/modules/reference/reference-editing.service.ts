@@ -1,8 +1,8 @@
-import type { AwarenessLevelInput, CompetencyCreate, CompetencyUpdate, SoftSkillUpdate } from '../../../common/schemas/reference.js';
-import type { AppContext } from '../../context.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
+import type { AwarenessLevelInput, CompetencyCreate, CompetencyUpdate, SoftSkillUpdate } from '@common/schemas/reference.js';
+import type { AppContext } from '@server/context.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { AppError, badRequest, conflict, notFound } from '@server/lib/errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import {
   competencyCodeTaken,

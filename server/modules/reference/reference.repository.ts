@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { awarenessLevels, cities, competencies, regions, schools, softSkills, spheres } from '../../db/schema/index.js';
+import type { Executor } from '@server/db/client.js';
+import { awarenessLevels, cities, competencies, regions, schools, softSkills, spheres } from '@server/db/schema/index.js';
 
 export function listRegions(executor: Executor) {
   return executor.select().from(regions).orderBy(asc(regions.name));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { notFound } from '../../lib/errors.js';
-import { serialIdParamSchema } from '../../../common/schemas/fields.js';
-import { regionParamsSchema } from '../../../common/schemas/organisations.js';
+import { notFound } from '@server/lib/errors.js';
+import { serialIdParamSchema } from '@common/schemas/fields.js';
+import { regionParamsSchema } from '@common/schemas/organisations.js';
 import { listCities, listRegions, listSchools, listSpheresWithCompetencies } from './reference.repository.js';
 
 

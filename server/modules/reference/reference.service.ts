@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client.js';
+import type { Executor } from '@server/db/client.js';
 import * as repository from './reference.repository.js';
 
 /** Whether a city or a school lies in the region a form names; other modules check their input here. */

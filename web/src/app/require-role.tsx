@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Button, Stack, Text } from '@mantine/core';
-import type { Role } from '../../../common/roles.js';
+import type { Role } from '@common/roles.js';
 import { LoadError, PageLoader, PageTitle } from '../lib/components/page';
 import { homePathFor, useSession } from '../lib/session';
 

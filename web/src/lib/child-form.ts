@@ -1,6 +1,6 @@
 import { useForm, type FormErrors } from '@mantine/form';
 import type { z } from 'zod';
-import { GRADES } from '../../../common/validators.js';
+import { GRADES } from '@common/validators.js';
 import { schemaErrors, useFormFeedback, validateOnBlur } from './forms';
 
 /** Every grade of the programme, for a select or a filter. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { GradeBand } from '../../../common/diagnostics/dimensions.js';
+import type { GradeBand } from '@common/diagnostics/dimensions.js';
 import { api } from './api-client';
 
 export type TestKind = 'test' | 'game';

@@ -1,4 +1,4 @@
-import type { EventCard } from '../../../common/schemas/events.js';
+import type { EventCard } from '@common/schemas/events.js';
 import { plural } from './format';
 
 // Events happen at Moscow time in the programme's announcements; every family reads the same clock.

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/ru';
-import { plural } from '../../../common/plural.js';
+import { plural } from '@common/plural.js';
 
 /** "2014-03-12" → "12 марта 2014"; plain dates are read as calendar days, not instants. */
 export function formatDate(value: string): string {

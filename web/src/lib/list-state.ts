@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { PAGE_SIZE } from '../../../common/schemas/lists.js';
+import { PAGE_SIZE } from '@common/schemas/lists.js';
 
 export interface ListState {
   q: string;

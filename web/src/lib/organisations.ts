@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrganisationKind } from '../../../common/organisations.js';
+import type { OrganisationKind } from '@common/organisations.js';
 import { api } from './api-client';
-import type { RegionOverview } from '../../../common/schemas/organisations.js';
+import type { RegionOverview } from '@common/schemas/organisations.js';
 
 /*
  * The staff home reads the same regions and organisation cards as the organisations pages. Their

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { MissingStep, ParticipationFacts } from '../../../common/participation.js';
-import type { ConsentKind } from '../../../common/schemas/identity.js';
+import type { MissingStep, ParticipationFacts } from '@common/participation.js';
+import type { ConsentKind } from '@common/schemas/identity.js';
 import { api } from './api-client';
 
 interface GivenConsent {

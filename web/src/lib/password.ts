@@ -1,6 +1,6 @@
 import type { FormErrors } from '@mantine/form';
-import { isCommonPassword } from '../../../common/common-passwords.js';
-import { passwordSchema } from '../../../common/schemas/fields.js';
+import { isCommonPassword } from '@common/common-passwords.js';
+import { passwordSchema } from '@common/schemas/fields.js';
 import { schemaErrors } from './forms';
 
 export const PASSWORD_HINT =

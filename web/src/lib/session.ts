@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../common/roles.js';
+import type { Role } from '@common/roles.js';
 import { ApiError, api, post } from './api-client';
 
 interface SessionAccount {

@@ -1,5 +1,5 @@
-import { ELIGIBILITY_CONDITIONS, type EligibilityCondition } from '../../../common/events.js';
-import type { ChildEligibility, EnrolmentView, EventCard } from '../../../common/schemas/events.js';
+import { ELIGIBILITY_CONDITIONS, type EligibilityCondition } from '@common/events.js';
+import type { ChildEligibility, EnrolmentView, EventCard } from '@common/schemas/events.js';
 
 export const EVENT_ID = '2b6f1d9e-0c4a-4f55-9a57-5b1f0f3f7c01';
 export const TOKEN = 'A'.repeat(43);

@@ -1,5 +1,5 @@
-import type { GameType } from '../../../../common/diagnostics/definition.js';
-import type { GradeBand } from '../../../../common/diagnostics/dimensions.js';
+import type { GameType } from '@common/diagnostics/definition.js';
+import type { GradeBand } from '@common/diagnostics/dimensions.js';
 import { rotationEngine } from './rotation.js';
 import { schulteEngine } from './schulte.js';
 import { sequenceEngine } from './sequence.js';

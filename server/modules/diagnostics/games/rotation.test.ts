@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GRADE_BANDS } from '../../../../common/diagnostics/dimensions.js';
-import { rotationStimulusSchema, type FigureCell, type RotationAnswer } from '../../../../common/diagnostics/games.js';
+import { GRADE_BANDS } from '@common/diagnostics/dimensions.js';
+import { rotationStimulusSchema, type FigureCell, type RotationAnswer } from '@common/diagnostics/games.js';
 import { GAME_ENGINES } from './index.js';
 import { ROTATION_CELLS, rotationTrials } from './rotation.js';
 

@@ -4,8 +4,8 @@ import {
   rotationEventsSchema,
   type FigureCell,
   type RotationStimulus,
-} from '../../../../common/diagnostics/games.js';
-import type { GradeBand } from '../../../../common/diagnostics/dimensions.js';
+} from '@common/diagnostics/games.js';
+import type { GradeBand } from '@common/diagnostics/dimensions.js';
 import { checkPace, parseEvents, refuse, seconds, share, toMetric } from './checks.js';
 import type { GameEngine } from './index.js';
 import { mulberry32, pick, shuffle, type Random } from './random.js';

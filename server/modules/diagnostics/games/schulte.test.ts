@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schulteStimulusSchema, type SchulteClick, type SchulteStimulus } from '../../../../common/diagnostics/games.js';
+import { schulteStimulusSchema, type SchulteClick, type SchulteStimulus } from '@common/diagnostics/games.js';
 import { GAME_ENGINES } from './index.js';
 import { schulteStimulus } from './schulte.js';
 

@@ -1,5 +1,5 @@
-import { SCHULTE_TABLES, MIN_TAP_GAP_MS, schulteEventsSchema, type SchulteStimulus } from '../../../../common/diagnostics/games.js';
-import type { GradeBand } from '../../../../common/diagnostics/dimensions.js';
+import { SCHULTE_TABLES, MIN_TAP_GAP_MS, schulteEventsSchema, type SchulteStimulus } from '@common/diagnostics/games.js';
+import type { GradeBand } from '@common/diagnostics/dimensions.js';
 import { checkPace, parseEvents, refuse, seconds, share, toMetric } from './checks.js';
 import type { GameEngine } from './index.js';
 import { mulberry32, shuffle } from './random.js';

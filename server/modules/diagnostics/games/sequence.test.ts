@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sequenceStimulusSchema, type SequenceTap } from '../../../../common/diagnostics/games.js';
+import { sequenceStimulusSchema, type SequenceTap } from '@common/diagnostics/games.js';
 import { GAME_ENGINES } from './index.js';
 import { sequenceStimulus } from './sequence.js';
 

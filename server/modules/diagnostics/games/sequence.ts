@@ -6,8 +6,8 @@ import {
   sequenceEventsSchema,
   type SequenceStimulus,
   type SequenceTap,
-} from '../../../../common/diagnostics/games.js';
-import type { GradeBand } from '../../../../common/diagnostics/dimensions.js';
+} from '@common/diagnostics/games.js';
+import type { GradeBand } from '@common/diagnostics/dimensions.js';
 import { checkPace, parseEvents, refuse, share, toMetric } from './checks.js';
 import type { GameEngine } from './index.js';
 import { mulberry32, shuffle } from './random.js';

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Pupil } from '../../../test/factories.js';
-import { createStaff, type StaffMember } from '../../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import type { Pupil } from '@server/test/factories.js';
+import { createStaff, type StaffMember } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import {
   KNOWN_ANSWERS,
   KNOWN_SCALES,

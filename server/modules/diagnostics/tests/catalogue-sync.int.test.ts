@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueFiles } from '../catalogue-files.js';
 import { syncCatalogue } from '../definitions.service.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 
 describe('catalogue sync at start', () => {
   let t: TestApp;

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { CONSENT_TEXTS } from '../../../../common/consents.js';
-import { birthDateForAge, confirmedParent, participantInput, registerPupil, type Pupil } from '../../../test/factories.js';
-import type { Place, StaffMember } from '../../../test/staff-factories.js';
-import type { TestApp } from '../../../test/test-app.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import { birthDateForAge, confirmedParent, participantInput, registerPupil, type Pupil } from '@server/test/factories.js';
+import type { Place, StaffMember } from '@server/test/staff-factories.js';
+import type { TestApp } from '@server/test/test-app.js';
 
 /**
  * Definitions with known answers for the diagnostics' integration tests, and the people who take

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { KNOWN_ANSWERS, KNOWN_FOOTPRINT, familyAtSchool, knownTest, likertTest, publish, start, takeTest, uniqueSlug, type Family } from './fixtures.js';
 
 let t: TestApp;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { registerPupil, type Pupil } from '../../../test/factories.js';
-import { createStaff, type StaffMember } from '../../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { registerPupil, type Pupil } from '@server/test/factories.js';
+import { createStaff, type StaffMember } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { answer, complete, likertTest, publish, pupilOfGrade, saveDraft, source, start, uniqueSlug } from './fixtures.js';
 
 let t: TestApp;

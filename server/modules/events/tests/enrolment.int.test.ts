@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { registerPupil, activateFromMail } from '../../../test/factories.js';
-import { createSchool, createStaff } from '../../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '../../diagnostics/tests/fixtures.js';
+import { registerPupil, activateFromMail } from '@server/test/factories.js';
+import { createSchool, createStaff } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
 import { expireHolds } from '../hold-expiry.service.js';
 import { eventSetting, hoursFromNow, lessonInput, publishedEvent, trialInput, type EventSetting } from './fixtures.js';
 

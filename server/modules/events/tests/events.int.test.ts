@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { linkTokenHash } from '../link-token.js';
-import { createSchool, createStaff, type StaffMember } from '../../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { familyAtSchool, type Family } from '../../diagnostics/tests/fixtures.js';
+import { createSchool, createStaff, type StaffMember } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { familyAtSchool, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
 import { createEvents, eventSetting, hoursFromNow, lessonInput, publishedEvent, step, tokenOf, trialInput, type EventSetting } from './fixtures.js';
 
 let t: TestApp;

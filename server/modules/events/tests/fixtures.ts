@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { asc } from 'drizzle-orm';
-import { competencies, venueCompetencies, venuePlaces } from '../../../db/schema/index.js';
-import type { CreateEventInput } from '../../../../common/schemas/events.js';
-import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import type { TestApp } from '../../../test/test-app.js';
+import { competencies, venueCompetencies, venuePlaces } from '@server/db/schema/index.js';
+import type { CreateEventInput } from '@common/schemas/events.js';
+import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import type { TestApp } from '@server/test/test-app.js';
 
 /**
  * A venue ready to run events, and the people around it, for the events' integration tests and any

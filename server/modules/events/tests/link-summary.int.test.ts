@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { linkTokenHash } from '../link-token.js';
 import { eventSetting, lessonInput, publishedEvent, type EventSetting } from './fixtures.js';
 

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { CONSENT_TEXTS } from '../../../../common/consents.js';
-import { venuePlaces } from '../../../db/schema/index.js';
-import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { familyAtSchool, type Family } from '../../diagnostics/tests/fixtures.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import { venuePlaces } from '@server/db/schema/index.js';
+import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { familyAtSchool, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
 import { sendEventReminders } from '../events.jobs.js';
 
 let t: TestApp;

@@ -6,8 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { isValidSnils } from '../../../../common/validators.js';
-import { browser, freePort, type Browser } from '../../../test/http-browser.js';
+import { isValidSnils } from '@common/validators.js';
+import { browser, freePort, type Browser } from '@server/test/http-browser.js';
 import { createEsiaClient, EsiaError, type EsiaClient } from './esia-client.js';
 import { ESIA_TEST_CITIZENS, registerEsiaEmulator } from './esia-emulator.js';
 

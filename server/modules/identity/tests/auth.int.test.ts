@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, linkFrom, type TestApp } from '../../../test/test-app.js';
-import { registerPupil, uniqueEmail } from '../../../test/factories.js';
+import { startTestApp, linkFrom, type TestApp } from '@server/test/test-app.js';
+import { registerPupil, uniqueEmail } from '@server/test/factories.js';
 
 describe('sign-in, sessions and passwords', () => {
   let t: TestApp;

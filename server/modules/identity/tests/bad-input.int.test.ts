@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { birthDateForAge, confirmedParent, participantInput, registerPupil } from '../../../test/factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { birthDateForAge, confirmedParent, participantInput, registerPupil } from '@server/test/factories.js';
 
 /**
  * Everything a person or a program could have changed, per table. The audit log and sign-in

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitations } from '../../../db/schema/index.js';
-import { startTestApp, linkFrom, type TestApp } from '../../../test/test-app.js';
-import { birthDateForAge, confirmedParent, newCitizen, participantInput, signInThroughEsia, uniqueEmail } from '../../../test/factories.js';
+import { invitations } from '@server/db/schema/index.js';
+import { startTestApp, linkFrom, type TestApp } from '@server/test/test-app.js';
+import { birthDateForAge, confirmedParent, newCitizen, participantInput, signInThroughEsia, uniqueEmail } from '@server/test/factories.js';
 
 describe('parent-first registration and the parent cabinet', () => {
   let t: TestApp;

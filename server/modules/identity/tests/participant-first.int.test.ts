@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, linkFrom, type TestApp } from '../../../test/test-app.js';
-import { activateFromMail, confirmedParent, participantInput, registerPupil } from '../../../test/factories.js';
+import { startTestApp, linkFrom, type TestApp } from '@server/test/test-app.js';
+import { activateFromMail, confirmedParent, participantInput, registerPupil } from '@server/test/factories.js';
 
 describe('participant-first registration ends with linked accounts and the consent given', () => {
   let t: TestApp;

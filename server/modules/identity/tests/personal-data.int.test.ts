@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { activateFromMail, birthDateForAge, confirmedParent, participantInput, registerPupil } from '../../../test/factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { activateFromMail, birthDateForAge, confirmedParent, participantInput, registerPupil } from '@server/test/factories.js';
 
 /** Every text column of every table, as a plain dump would show it. */
 async function dumpText(t: TestApp): Promise<string> {

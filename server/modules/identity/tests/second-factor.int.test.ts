@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { registerPupil } from '../../../test/factories.js';
-import { createSchool, createStaff, regionByCode, totpFor, type Place, type StaffMember } from '../../../test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { registerPupil } from '@server/test/factories.js';
+import { createSchool, createStaff, regionByCode, totpFor, type Place, type StaffMember } from '@server/test/staff-factories.js';
 
 /** A six-digit code that is none of the codes valid right now (the window is one step either side). */
 function wrongCodeFor(secret: string): string {

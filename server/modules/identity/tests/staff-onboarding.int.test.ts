@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAFF_CONSENT } from '../../../../common/organisations.js';
-import type { Role } from '../../../../common/roles.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { registerPupil, uniqueEmail } from '../../../test/factories.js';
-import { createSchool, createStaff, regionByCode, totpFor, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import { linkFrom, startTestApp, type TestApp } from '../../../test/test-app.js';
-import { inviteStaff, type StaffInvitee } from '../../organisations/index.js';
+import { STAFF_CONSENT } from '@common/organisations.js';
+import type { Role } from '@common/roles.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { registerPupil, uniqueEmail } from '@server/test/factories.js';
+import { createSchool, createStaff, regionByCode, totpFor, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
+import { inviteStaff, type StaffInvitee } from '@server/modules/organisations/index.js';
 
 describe('staff invitation, consent and gates', () => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkFrom, startTestApp, type TestApp } from '../../../test/test-app.js';
-import { createSchool, createStaff, createVenue, regionByCode, validInn, validOgrn, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import { uniqueEmail } from '../../../test/factories.js';
+import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
+import { createSchool, createStaff, createVenue, regionByCode, validInn, validOgrn, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import { uniqueEmail } from '@server/test/factories.js';
 
 function schoolBody(place: Place, over: Record<string, unknown> = {}) {
   return {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { createStaff, createVenue, regionByCode, type Place as RegionPlace, type StaffMember } from '../../../test/staff-factories.js';
-import type { Place } from '../../../../common/schemas/places.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { createStaff, createVenue, regionByCode, type Place as RegionPlace, type StaffMember } from '@server/test/staff-factories.js';
+import type { Place } from '@common/schemas/places.js';
 
 const validPlace = (overrides: Record<string, unknown> = {}) => ({
   name: 'Учебно-производственные мастерские',

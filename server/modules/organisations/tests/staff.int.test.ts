@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkFrom, startTestApp, type TestApp } from '../../../test/test-app.js';
-import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import { uniqueEmail } from '../../../test/factories.js';
+import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
+import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import { uniqueEmail } from '@server/test/factories.js';
 
 const person = (over: Record<string, unknown> = {}): Record<string, unknown> & { email: string } => ({ lastName: 'Егорова', firstName: 'Мария', middleName: 'Петровна', email: uniqueEmail('staff'), ...over });
 

@@ -5,10 +5,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
-import { confirmedParent, registerPupil } from '../../../test/factories.js';
-import { createSchool, createStaff, createVenue, regionByCode, type StaffMember } from '../../../test/staff-factories.js';
-import { MULTIPART_HEADERS as MULTIPART, TINY_PDF, multipart } from '../../../test/multipart.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { confirmedParent, registerPupil } from '@server/test/factories.js';
+import { createSchool, createStaff, createVenue, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
+import { MULTIPART_HEADERS as MULTIPART, TINY_PDF, multipart } from '@server/test/multipart.js';
 import { paperConsentsDir } from '../paper-consents.storage.js';
 import { uploadPaperConsent } from '../paper-consents.service.js';
 

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../../context.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { conflict } from '../../../lib/errors.js';
-import type { Principal } from '../../../plugins/session.js';
-import type { ImportBatchView } from '../../../../common/schemas/participants.js';
-import { recordAudit, type AuditActor } from '../../audit/index.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { conflict } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
+import type { ImportBatchView } from '@common/schemas/participants.js';
+import { recordAudit, type AuditActor } from '@server/modules/audit/index.js';
 import { schoolIdOf } from '../participants.service.js';
 import { cancelPreview, findBatchStatus, queueBatch } from './imports.repository.js';
 import { IMPORT_JOB, type ImportJobData } from './run-import.js';

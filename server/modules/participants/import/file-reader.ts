@@ -3,8 +3,8 @@ import ExcelJS, { type CellFormulaValue, type CellValue } from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
-import { IMPORT_LIMITS } from '../../../../common/organisations.js';
-import { AppError } from '../../../lib/errors.js';
+import { IMPORT_LIMITS } from '@common/organisations.js';
+import { AppError } from '@server/lib/errors.js';
 import { inspectZip, ZIP_LIMITS } from './zip-guard.js';
 
 export interface RawRow {

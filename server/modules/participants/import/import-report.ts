@@ -1,7 +1,7 @@
-import type { AppContext } from '../../../context.js';
-import { sanitiseFileName } from '../../../lib/file-names.js';
-import type { Principal } from '../../../plugins/session.js';
-import { IMPORT_COLUMN_LABELS, IMPORT_OUTCOME_LABELS } from '../../../../common/participants.js';
+import type { AppContext } from '@server/context.js';
+import { sanitiseFileName } from '@server/lib/file-names.js';
+import type { Principal } from '@server/plugins/session.js';
+import { IMPORT_COLUMN_LABELS, IMPORT_OUTCOME_LABELS } from '@common/participants.js';
 import { schoolIdOf } from '../participants.service.js';
 import { findBatchReport } from './imports.repository.js';
 import { exportTable, type ExportedFile, type SpreadsheetFormat } from './spreadsheet-export.js';

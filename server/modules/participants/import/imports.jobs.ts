@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppContext } from '../../../context.js';
+import type { AppContext } from '@server/context.js';
 import { IMPORT_CLEANUP_JOB, IMPORT_JOB, cancelAbandonedPreviews, runImport, type ImportJobData } from './run-import.js';
 
 export { IMPORT_CLEANUP_JOB };

@@ -1,9 +1,9 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../../db/client.js';
-import { accounts, importBatches, oneTimeTokens, participantProfiles } from '../../../db/schema/index.js';
-import { likePattern } from '../../../../common/schemas/lists.js';
-import type { ImportListQuery, ImportRowError, ImportRowOutcome } from '../../../../common/schemas/participants.js';
-import type { ImportStatus } from '../../../../common/participants.js';
+import { queryRows, type Executor } from '@server/db/client.js';
+import { accounts, importBatches, oneTimeTokens, participantProfiles } from '@server/db/schema/index.js';
+import { likePattern } from '@common/schemas/lists.js';
+import type { ImportListQuery, ImportRowError, ImportRowOutcome } from '@common/schemas/participants.js';
+import type { ImportStatus } from '@common/participants.js';
 
 /** Lookups by many keys go in slices, so no statement carries more parameters than a driver likes. */
 const LOOKUP_SLICE = 1_000;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IMPORT_LIMITS } from '../../../../common/organisations.js';
-import { idParamsSchema } from '../../../../common/schemas/identity.js';
-import { importListQuerySchema, spreadsheetFormatQuerySchema } from '../../../../common/schemas/participants.js';
-import { AppError } from '../../../lib/errors.js';
-import { attachmentDisposition } from '../../../lib/file-names.js';
-import { receiveUpload, type UploadRules } from '../../../lib/uploads.js';
-import { actorOf } from '../../../plugins/request-actor.js';
+import { IMPORT_LIMITS } from '@common/organisations.js';
+import { idParamsSchema } from '@common/schemas/identity.js';
+import { importListQuerySchema, spreadsheetFormatQuerySchema } from '@common/schemas/participants.js';
+import { AppError } from '@server/lib/errors.js';
+import { attachmentDisposition } from '@server/lib/file-names.js';
+import { receiveUpload, type UploadRules } from '@server/lib/uploads.js';
+import { actorOf } from '@server/plugins/request-actor.js';
 import { cancelImport, confirmImport } from './decide-import.js';
 import { importReport } from './import-report.js';
 import { previewImport } from './preview-import.js';

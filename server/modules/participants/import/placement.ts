@@ -1,6 +1,6 @@
-import type { AppContext } from '../../../context.js';
-import type { Executor } from '../../../db/client.js';
-import { childIdentityKey } from '../../identity/index.js';
+import type { AppContext } from '@server/context.js';
+import type { Executor } from '@server/db/client.js';
+import { childIdentityKey } from '@server/modules/identity/index.js';
 import { decideExistingChild } from '../participants.policy.js';
 import { childInOtherSchoolMessage, emailInUseMessage } from '../participants.service.js';
 import { findChildrenByIdentity, findEmailsInUse } from './imports.repository.js';

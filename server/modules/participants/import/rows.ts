@@ -4,8 +4,8 @@ import {
   checkChildDocument,
   type ChildDocumentType,
   type ImportColumnKey,
-} from '../../../../common/participants.js';
-import { documentTypeForAge } from '../../../../common/participation.js';
+} from '@common/participants.js';
+import { documentTypeForAge } from '@common/participation.js';
 import {
   emailSchema,
   optionalPersonNameSchema,
@@ -13,10 +13,10 @@ import {
   personNameSchema,
   phoneSchema,
   snilsSchema,
-} from '../../../../common/schemas/fields.js';
-import { GRADES, ageOn, todayInMoscow } from '../../../../common/validators.js';
-import type { ImportRowError } from '../../../../common/schemas/participants.js';
-import { NUL_MESSAGE, hasNul } from '../../../lib/text-guard.js';
+} from '@common/schemas/fields.js';
+import { GRADES, ageOn, todayInMoscow } from '@common/validators.js';
+import type { ImportRowError } from '@common/schemas/participants.js';
+import { NUL_MESSAGE, hasNul } from '@server/lib/text-guard.js';
 import type { RawRow } from './file-reader.js';
 
 /** A row that passed every check, normalised the way it will be stored. */

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppContext } from '../../../context.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { isUniqueViolation } from '../../../db/pg-errors.js';
-import { hashToken, randomToken } from '../../../lib/tokens.js';
-import { IMPORT_OUTCOME_LABELS } from '../../../../common/participants.js';
-import { recordAudit, recordAuditMany, type AuditActor } from '../../audit/index.js';
-import { mailTemplates } from '../../mail/index.js';
-import { TOKEN_LIFETIME_MS } from '../../identity/index.js';
+import type { AppContext } from '@server/context.js';
+import { inTransaction } from '@server/db/transaction.js';
+import { isUniqueViolation } from '@server/db/pg-errors.js';
+import { hashToken, randomToken } from '@server/lib/tokens.js';
+import { IMPORT_OUTCOME_LABELS } from '@common/participants.js';
+import { recordAudit, recordAuditMany, type AuditActor } from '@server/modules/audit/index.js';
+import { mailTemplates } from '@server/modules/mail/index.js';
+import { TOKEN_LIFETIME_MS } from '@server/modules/identity/index.js';
 import { attachToSchool, findSchool, type SchoolRow } from '../participants.repository.js';
 import { signInUrl } from '../participants.service.js';
 import {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { IMPORT_COLUMNS } from '../../../../common/participants.js';
-import { formatSnils } from '../../../../common/validators.js';
+import { IMPORT_COLUMNS } from '@common/participants.js';
+import { formatSnils } from '@common/validators.js';
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 

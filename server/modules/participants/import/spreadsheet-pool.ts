@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import { AppError } from '../../../lib/errors.js';
+import { AppError } from '@server/lib/errors.js';
 import type { RawTable } from './file-reader.js';
 import type { SpreadsheetResult } from './spreadsheet-worker.js';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../lib/errors.js';
+import { AppError } from '@server/lib/errors.js';
 import { readSpreadsheet, type RawTable } from './file-reader.js';
 
 /** What crosses back from the worker: the table, or the refusal to give the school (class instances do not cross). */

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../../context.js';
-import { notFound } from '../../../lib/errors.js';
-import type { Principal } from '../../../plugins/session.js';
-import type { ImportStatus } from '../../../../common/participants.js';
-import type { ListPage } from '../../../../common/schemas/lists.js';
-import type { ImportBatchSummary, ImportBatchView, ImportListQuery } from '../../../../common/schemas/participants.js';
+import type { AppContext } from '@server/context.js';
+import { notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
+import type { ImportStatus } from '@common/participants.js';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { ImportBatchSummary, ImportBatchView, ImportListQuery } from '@common/schemas/participants.js';
 import { schoolIdOf } from '../participants.service.js';
 import { findBatchView, listBatches, type BatchViewRow } from './imports.repository.js';
 

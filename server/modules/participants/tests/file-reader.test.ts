@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../lib/errors.js';
+import { AppError } from '@server/lib/errors.js';
 import { cellText, decodeText, detectDelimiter, looksLikeWindows1251, readSpreadsheet } from '../import/file-reader.js';
 import { csvBuffer, xlsxBuffer } from './import-files.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createSchool, createStaff, regionByCode, type StaffMember } from '../../../test/staff-factories.js';
-import { MULTIPART_HEADERS, multipart } from '../../../test/multipart.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { createSchool, createStaff, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
+import { MULTIPART_HEADERS, multipart } from '@server/test/multipart.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { HEADER, cellsOf, csvBuffer, pupilRow, uploadImport, xlsxBuffer } from './import-files.js';
 import { zipBomb } from './zip-files.js';
 

@@ -4,10 +4,10 @@ import ExcelJS, { type CellValue } from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { expect } from 'vitest';
-import { IMPORT_COLUMNS, type ImportColumnKey } from '../../../../common/participants.js';
-import { birthDateForAge, uniqueEmail, validSnils } from '../../../test/factories.js';
-import { MULTIPART_HEADERS, multipart } from '../../../test/multipart.js';
-import type { TestApp } from '../../../test/test-app.js';
+import { IMPORT_COLUMNS, type ImportColumnKey } from '@common/participants.js';
+import { birthDateForAge, uniqueEmail, validSnils } from '@server/test/factories.js';
+import { MULTIPART_HEADERS, multipart } from '@server/test/multipart.js';
+import type { TestApp } from '@server/test/test-app.js';
 
 export type PupilRow = Record<ImportColumnKey, string>;
 

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSchool, createStaff, regionByCode, type StaffMember } from '../../../test/staff-factories.js';
-import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { createSchool, createStaff, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
+import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { csvBuffer, manyRowsXlsx, uploadImport } from './import-files.js';
 
 /** The longest the event loop stood still, in ms, while `work` ran. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { birthDateForAge, participantInput, registerPupil } from '../../../test/factories.js';
-import { createSchool, createStaff, regionByCode, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import { linkFrom, startTestApp, type TestApp } from '../../../test/test-app.js';
+import { birthDateForAge, participantInput, registerPupil } from '@server/test/factories.js';
+import { createSchool, createStaff, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
 import { readSpreadsheet } from '../import/file-reader.js';
 import { cellsOf, csvBuffer, importFile, pupilRow, russianDate, uploadImport, waitForImport, xlsxBuffer, type PupilRow } from './import-files.js';
 

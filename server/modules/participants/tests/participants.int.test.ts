@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { CONSENT_TEXTS } from '../../../../common/consents.js';
-import { birthDateForAge, confirmedParent, participantInput, registerPupil, uniqueEmail, validSnils } from '../../../test/factories.js';
-import { createSchool, createStaff, regionByCode, type Place, type StaffMember } from '../../../test/staff-factories.js';
-import { linkFrom, startTestApp, type TestApp } from '../../../test/test-app.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import { birthDateForAge, confirmedParent, participantInput, registerPupil, uniqueEmail, validSnils } from '@server/test/factories.js';
+import { createSchool, createStaff, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
+import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
 
 let t: TestApp;
 let placeA: Place;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRow, mapColumns, normalizeHeader, parseDocumentType, parseGrade, parseImportDate, parseYesNo } from '../import/rows.js';
 import { HEADER, pupilRow, cellsOf, russianDate } from './import-files.js';
-import { birthDateForAge } from '../../../test/factories.js';
+import { birthDateForAge } from '@server/test/factories.js';
 
 const { columns } = mapColumns(HEADER);
 const raw = (overrides: Parameters<typeof pupilRow>[0] = {}) => ({ row: 2, cells: cellsOf([pupilRow(overrides)])[1]! });

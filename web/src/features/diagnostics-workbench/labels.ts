@@ -1,4 +1,4 @@
-import { GRADE_BAND_LABELS, type GradeBand } from '../../../../common/diagnostics/dimensions.js';
+import { GRADE_BAND_LABELS, type GradeBand } from '@common/diagnostics/dimensions.js';
 import type { TestStatus, VersionStatus } from './api/workbench-api';
 
 export const TEST_STATUS: Record<TestStatus, { label: string; color: string }> = {

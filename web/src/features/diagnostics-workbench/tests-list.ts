@@ -1,5 +1,5 @@
-import { PAGE_SIZE, type ListPage } from '../../../../common/schemas/lists.js';
-import type { ListState } from '../../lib/list-state';
+import { PAGE_SIZE, type ListPage } from '@common/schemas/lists.js';
+import type { ListState } from '@web/lib/list-state';
 import type { WorkbenchTest } from './api/workbench-api';
 
 const SORTS: Record<string, (a: WorkbenchTest, b: WorkbenchTest) => number> = {

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { EVENT_LIMITS } from '../../../../common/events.js';
+import { EVENT_LIMITS } from '@common/events.js';
 
 export type Repeat = 'none' | 'weekly' | 'dates';
 

@@ -1,5 +1,5 @@
-import type { Role } from '../../../../common/roles.js';
-import { MANAGED_ROLES } from '../../../../common/permissions.js';
+import type { Role } from '@common/roles.js';
+import { MANAGED_ROLES } from '@common/permissions.js';
 
 export type StaffStatus = 'pending' | 'active' | 'disabled';
 export type OrganisationStatus = 'active' | 'suspended';

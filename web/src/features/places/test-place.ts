@@ -1,4 +1,4 @@
-import type { Place } from '../../../../common/schemas/places.js';
+import type { Place } from '@common/schemas/places.js';
 
 /** A saved place as the API returns it, for this feature's tests. */
 export function testPlace(over: Partial<Place> = {}): Place {

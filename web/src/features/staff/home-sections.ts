@@ -1,4 +1,4 @@
-import type { Role } from '../../../../common/roles.js';
+import type { Role } from '@common/roles.js';
 
 const HINTS: Record<string, string> = {
   '/staff/regions': 'Все субъекты: сроки сезона, города и назначенные координаторы.',

@@ -1,4 +1,4 @@
-import type { Role } from '../../../../common/roles.js';
+import type { Role } from '@common/roles.js';
 
 export interface StaffLink {
   to: string;

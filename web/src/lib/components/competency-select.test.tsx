@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockApi, renderPage } from '../../test/render';
+import { mockApi, renderPage } from '@web/test/render';
 import { CompetencySelect } from './competency-select';
 
 afterEach(() => vi.unstubAllGlobals());

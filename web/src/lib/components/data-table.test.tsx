@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import type { ListPage } from '../../../../common/schemas/lists.js';
-import { renderPage } from '../../test/render';
+import type { ListPage } from '@common/schemas/lists.js';
+import { renderPage } from '@web/test/render';
 import { DataTable } from './data-table';
 
 interface Row {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Checkbox, Group, Pagination, Stack, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import type { ListPage } from '../../../../common/schemas/lists.js';
+import type { ListPage } from '@common/schemas/lists.js';
 import { plural } from '../format';
 import type { ListState } from '../list-state';
 import { LoadError, PageLoader } from './page';

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { emailBodySchema } from '../../../../common/schemas/identity.js';
+import { emailBodySchema } from '@common/schemas/identity.js';
 import { errorMessage } from '../api-client';
 import { schemaErrors, useFormFeedback, validateOnBlur } from '../forms';
 import { formatDate, plural } from '../format';

@@ -3,9 +3,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { describe, expect, it, vi } from 'vitest';
-import type { AnswerValue } from '../../../../common/diagnostics/answers.js';
-import type { DefinitionItem } from '../../../../common/diagnostics/definition.js';
-import { theme } from '../../app/theme';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import type { DefinitionItem } from '@common/diagnostics/definition.js';
+import { theme } from '@web/app/theme';
 import { ItemView } from './item-view';
 
 /** The item as the runner holds it: the last answer given is shown back. */

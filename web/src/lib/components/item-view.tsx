@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box, Button, Checkbox, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
-import type { AnswerValue } from '../../../../common/diagnostics/answers.js';
-import type { DefinitionItem } from '../../../../common/diagnostics/definition.js';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import type { DefinitionItem } from '@common/diagnostics/definition.js';
 import { plural } from '../format';
 
 type ItemOf<T extends DefinitionItem['type']> = Extract<DefinitionItem, { type: T }>;

@@ -1,6 +1,6 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
-import { ELIGIBILITY_TEXTS } from '../../../../common/events.js';
-import type { MissingStep } from '../../../../common/participation.js';
+import { ELIGIBILITY_TEXTS } from '@common/events.js';
+import type { MissingStep } from '@common/participation.js';
 
 interface Props {
   steps: MissingStep[];

@@ -3,9 +3,9 @@ import { Button, Card, Checkbox, Group, Stack, Text, TextInput, Textarea, Title 
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { documentTypeForAge } from '../../../../common/participation.js';
-import { participantProfileUpdateSchema, type ParticipantProfileUpdate } from '../../../../common/schemas/identity.js';
-import { PASSPORT_AGE, ageOn, normalizeBirthCertificate, normalizePassport, todayInMoscow } from '../../../../common/validators.js';
+import { documentTypeForAge } from '@common/participation.js';
+import { participantProfileUpdateSchema, type ParticipantProfileUpdate } from '@common/schemas/identity.js';
+import { PASSPORT_AGE, ageOn, normalizeBirthCertificate, normalizePassport, todayInMoscow } from '@common/validators.js';
 import { api, patch } from '../api-client';
 import { schemaErrors, useFormFeedback, validateOnBlur } from '../forms';
 import { formatPhone } from '../format';

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, mockApi, renderPage } from '../../test/render';
-import { enrolment, eventCard } from '../../test/event-fixtures';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
+import { enrolment, eventCard } from '@web/test/event-fixtures';
 import { ChildEventsBlock } from './child-events-block';
 
 afterEach(() => vi.unstubAllGlobals());

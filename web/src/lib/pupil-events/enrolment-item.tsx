@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title, type TitleOrder } from '@mantine/core';
-import { ATTENDANCE_LABELS, HOLD_HOURS, MENTOR_GRADE_LABELS, type EnrolmentStatus } from '../../../../common/events.js';
-import type { EnrolmentView } from '../../../../common/schemas/events.js';
+import { ATTENDANCE_LABELS, HOLD_HOURS, MENTOR_GRADE_LABELS, type EnrolmentStatus } from '@common/events.js';
+import type { EnrolmentView } from '@common/schemas/events.js';
 import { errorMessage } from '../api-client';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { FormAlert } from '../components/page';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PupilEvents } from '../../../../common/schemas/events.js';
+import type { PupilEvents } from '@common/schemas/events.js';
 import { api, post } from '../api-client';
 
 /** Every query about events sits under one root, so an enrolment change refreshes cards, lists and cabinets at once. */

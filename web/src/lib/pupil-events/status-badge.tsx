@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../../common/events.js';
+import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '@common/events.js';
 
 const COLORS: Record<EnrolmentStatus, string> = {
   held: 'orange',

@@ -1,7 +1,7 @@
 /** The form that creates a test citizen: reading the posted body, its fields and their checks. */
 import type { FastifyRequest } from 'fastify';
 
-import { normalizeSnils } from '../../../../../common/validators.js';
+import { normalizeSnils } from '@common/validators.js';
 import type { EsiaTestCitizen } from './citizens.js';
 
 export interface CreateForm {

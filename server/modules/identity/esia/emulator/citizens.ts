@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-import { formatSnils } from '../../../../../common/validators.js';
+import { formatSnils } from '@common/validators.js';
 
 export interface EsiaTestCitizen {
   /** Stable subject identifier (ESIA `oid`-like). */

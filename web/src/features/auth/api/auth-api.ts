@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../../../common/roles.js';
-import type { SignInAnswer } from '../../../../../common/schemas/staff-access.js';
-import { post } from '../../../lib/api-client';
-import { sessionKey } from '../../../lib/session';
+import type { Role } from '@common/roles.js';
+import type { SignInAnswer } from '@common/schemas/staff-access.js';
+import { post } from '@web/lib/api-client';
+import { sessionKey } from '@web/lib/session';
 
 export function useSignIn() {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import { ActivatePage } from './activate-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { errorMessage } from '../../../lib/api-client';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
-import { ResendActivation } from '../../../lib/components/resend-activation';
-import { homePathFor, useSession } from '../../../lib/session';
+import { errorMessage } from '@web/lib/api-client';
+import { PageLoader, PageTitle } from '@web/lib/components/page';
+import { ResendActivation } from '@web/lib/components/resend-activation';
+import { homePathFor, useSession } from '@web/lib/session';
 import { useActivate } from '../api/auth-api';
 
 export function ActivatePage() {

@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { PageTitle } from '../../../lib/components/page';
-import { esiaSignInUrl } from '../../../lib/navigation';
-import { SUPPORT_EMAIL } from '../../../lib/site';
+import { PageTitle } from '@web/lib/components/page';
+import { esiaSignInUrl } from '@web/lib/navigation';
+import { SUPPORT_EMAIL } from '@web/lib/site';
 
 interface Explanation {
   title: string;

@@ -2,10 +2,10 @@ import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalid, validateOnBlur } from '../../../lib/forms';
-import { FormAlert, PageTitle } from '../../../lib/components/page';
-import { PASSWORD_HINT, newPasswordErrors } from '../../../lib/password';
+import { ApiError, errorMessage } from '@web/lib/api-client';
+import { focusFirstInvalid, validateOnBlur } from '@web/lib/forms';
+import { FormAlert, PageTitle } from '@web/lib/components/page';
+import { PASSWORD_HINT, newPasswordErrors } from '@web/lib/password';
 import { useSetPassword } from '../api/auth-api';
 
 function BadLink({ message }: { message: string }) {

@@ -2,10 +2,10 @@ import { useRef } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { emailBodySchema } from '../../../../../common/schemas/identity.js';
-import { errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalid, schemaErrors } from '../../../lib/forms';
-import { FormAlert, PageTitle } from '../../../lib/components/page';
+import { emailBodySchema } from '@common/schemas/identity.js';
+import { errorMessage } from '@web/lib/api-client';
+import { focusFirstInvalid, schemaErrors } from '@web/lib/forms';
+import { FormAlert, PageTitle } from '@web/lib/components/page';
 import { useRequestPasswordReset } from '../api/auth-api';
 
 export function PasswordResetPage() {

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, mockApi, renderPage, signedOut } from '../../../test/render';
+import { callsTo, mockApi, renderPage, signedOut } from '@web/test/render';
 import { SignInPage } from './sign-in-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -2,15 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Anchor, Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { Role } from '../../../../../common/roles.js';
-import { signInSchema } from '../../../../../common/schemas/identity.js';
-import { secondFactorCodeSchema, totpCodeSchema } from '../../../../../common/schemas/staff-access.js';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { TOTP_INPUT_PROPS, useCodeForm } from '../../../lib/code-form';
-import { focusFirstInvalid, schemaErrors } from '../../../lib/forms';
-import { FormAlert, PageTitle } from '../../../lib/components/page';
-import { esiaSignInUrl, safeReturnPath } from '../../../lib/navigation';
-import { homePathFor } from '../../../lib/session';
+import type { Role } from '@common/roles.js';
+import { signInSchema } from '@common/schemas/identity.js';
+import { secondFactorCodeSchema, totpCodeSchema } from '@common/schemas/staff-access.js';
+import { ApiError, errorMessage } from '@web/lib/api-client';
+import { TOTP_INPUT_PROPS, useCodeForm } from '@web/lib/code-form';
+import { focusFirstInvalid, schemaErrors } from '@web/lib/forms';
+import { FormAlert, PageTitle } from '@web/lib/components/page';
+import { esiaSignInUrl, safeReturnPath } from '@web/lib/navigation';
+import { homePathFor } from '@web/lib/session';
 import { useSecondFactorSignIn, useSignIn } from '../api/auth-api';
 
 /** The password was right and the account has a second factor: a code from the app, or a recovery code. */

@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
-import type { GradeBand } from '../../../../../common/diagnostics/dimensions.js';
-import type { ScaleStatistic } from '../../../../../common/diagnostics/statistics.js';
-import { ApiError, api, post } from '../../../lib/api-client';
-import { useInvalidatingMutation } from '../../../lib/mutations';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import type { GradeBand } from '@common/diagnostics/dimensions.js';
+import type { ScaleStatistic } from '@common/diagnostics/statistics.js';
+import { ApiError, api, post } from '@web/lib/api-client';
+import { useInvalidatingMutation } from '@web/lib/mutations';
 
 export type TestStatus = 'draft' | 'published' | 'retired';
 export type VersionStatus = 'draft' | 'published' | 'superseded';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Text } from '@mantine/core';
-import { errorMessage } from '../../../lib/api-client';
-import { FormAlert } from '../../../lib/components/page';
+import { errorMessage } from '@web/lib/api-client';
+import { FormAlert } from '@web/lib/components/page';
 import { useSetRetired, type TestStatus } from '../api/workbench-api';
-import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
+import { ConfirmDialog } from '@web/lib/components/confirm-dialog';
 
 interface Props {
   testId: number;

@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import { FormAlert } from '../../../lib/components/page';
+import { FormAlert } from '@web/lib/components/page';
 import type { DefinitionError } from '../api/workbench-api';
 import { DefinitionErrors } from './definition-errors';
 

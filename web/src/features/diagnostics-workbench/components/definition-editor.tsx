@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
-import { errorMessage } from '../../../lib/api-client';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import { errorMessage } from '@web/lib/api-client';
 import { DefinitionInvalidError, useSaveDefinition, useValidateDefinition, type SavedDefinition } from '../api/workbench-api';
 import { goToLine } from '../source-lines';
 import { CheckOutcome, type Outcome } from './check-outcome';

@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { Box, Text } from '@mantine/core';
-import type { ItemStatistic } from '../../../../../common/diagnostics/statistics.js';
+import type { ItemStatistic } from '@common/diagnostics/statistics.js';
 import { formatDecimal } from '../labels';
 
 /** Below this an item hardly tells apart pupils high and low on its scale. */

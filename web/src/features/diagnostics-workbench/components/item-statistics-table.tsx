@@ -1,5 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { ItemStatistic } from '../../../../../common/diagnostics/statistics.js';
+import type { ItemStatistic } from '@common/diagnostics/statistics.js';
 import { formatDecimal } from '../labels';
 
 /** Each item of a scale with its facility, discrimination and whether it is weak. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, FileButton, Stack, Text } from '@mantine/core';
-import { MAX_DEFINITION_BYTES } from '../../../../../common/diagnostics/definition.js';
+import { MAX_DEFINITION_BYTES } from '@common/diagnostics/definition.js';
 
 const EXTENSIONS = /\.(ya?ml|json)$/i;
 

@@ -1,6 +1,6 @@
 import { Alert, Stack } from '@mantine/core';
-import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
-import { FormDialog } from '../../../lib/components/form-dialog';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import { FormDialog } from '@web/lib/components/form-dialog';
 import { PupilPreview } from './pupil-preview';
 
 /** The checked definition shown as the pupil will see it; nothing is saved from here. */

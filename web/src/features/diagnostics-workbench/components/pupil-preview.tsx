@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { AnswerValue } from '../../../../../common/diagnostics/answers.js';
-import type { TestDefinition } from '../../../../../common/diagnostics/definition.js';
-import { plural } from '../../../lib/format';
-import { ItemView } from '../../../lib/components/item-view';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import type { TestDefinition } from '@common/diagnostics/definition.js';
+import { plural } from '@web/lib/format';
+import { ItemView } from '@web/lib/components/item-view';
 
 const paragraphs = { whiteSpace: 'pre-line' } as const;
 

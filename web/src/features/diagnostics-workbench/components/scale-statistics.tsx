@@ -1,5 +1,5 @@
 import { Card, Stack, Title } from '@mantine/core';
-import type { ScaleStatistic } from '../../../../../common/diagnostics/statistics.js';
+import type { ScaleStatistic } from '@common/diagnostics/statistics.js';
 import { AlphaSummary } from './alpha-summary';
 import { DiscriminationChart } from './discrimination-chart';
 import { ItemStatisticsTable } from './item-statistics-table';

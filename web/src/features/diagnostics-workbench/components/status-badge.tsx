@@ -1,4 +1,4 @@
-import { StatusBadge } from '../../../lib/components/status-badge';
+import { StatusBadge } from '@web/lib/components/status-badge';
 import type { TestStatus, VersionStatus } from '../api/workbench-api';
 import { TEST_STATUS, VERSION_STATUS } from '../labels';
 

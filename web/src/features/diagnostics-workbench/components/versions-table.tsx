@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime } from '@web/lib/format';
 import type { WorkbenchVersion } from '../api/workbench-api';
 import { PublishButton } from './publish-button';
 import { VersionStatusBadge } from './status-badge';

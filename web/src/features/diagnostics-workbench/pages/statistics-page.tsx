@@ -1,8 +1,8 @@
 import { useParams, useSearchParams } from 'react-router';
 import { Alert, Select, Stack, Text } from '@mantine/core';
-import { BackLink } from '../../../lib/components/back-link';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { plural } from '../../../lib/format';
+import { BackLink } from '@web/lib/components/back-link';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { plural } from '@web/lib/format';
 import { useTestStatistics, useWorkbenchTest, type TestStatistics, type WorkbenchTestCard } from '../api/workbench-api';
 import { ScaleStatistics } from '../components/scale-statistics';
 import { VERSION_STATUS } from '../labels';

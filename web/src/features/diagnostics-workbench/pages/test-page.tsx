@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { BackLink } from '../../../lib/components/back-link';
-import { LoadError, Notice, PageLoader, PageTitle } from '../../../lib/components/page';
+import { BackLink } from '@web/lib/components/back-link';
+import { LoadError, Notice, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useWorkbenchTest, type SavedDefinition, type WorkbenchTestCard } from '../api/workbench-api';
 import { CatalogueActions } from '../components/catalogue-actions';
 import { DefinitionEditor } from '../components/definition-editor';

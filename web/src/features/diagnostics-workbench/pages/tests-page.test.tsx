@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockApi, renderPage } from '../../../test/render';
+import { mockApi, renderPage } from '@web/test/render';
 import { WorkbenchTestsPage } from './tests-page';
 
 afterEach(() => vi.unstubAllGlobals());

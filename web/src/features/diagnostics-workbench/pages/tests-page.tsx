@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
-import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
-import { PageTitle } from '../../../lib/components/page';
-import { useListState } from '../../../lib/list-state';
+import { DataTable, filterSelectProps, type Column } from '@web/lib/components/data-table';
+import { PageTitle } from '@web/lib/components/page';
+import { useListState } from '@web/lib/list-state';
 import { useWorkbenchTests, type TestStatus, type WorkbenchTest } from '../api/workbench-api';
 import { FormatLinks } from '../components/format-help';
 import { TestStatusBadge } from '../components/status-badge';

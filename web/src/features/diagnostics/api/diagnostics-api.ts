@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnswerValue } from '../../../../../common/diagnostics/answers.js';
-import type { DefinitionItem, GameType } from '../../../../../common/diagnostics/definition.js';
-import type { FootprintDirection } from '../../../../../common/diagnostics/dimensions.js';
-import type { ScaleResult } from '../../../../../common/diagnostics/results.js';
-import { api, post, put } from '../../../lib/api-client';
-import { catalogueKey, diagnosticsKey, type TestKind } from '../../../lib/diagnostics-catalogue';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import type { DefinitionItem, GameType } from '@common/diagnostics/definition.js';
+import type { FootprintDirection } from '@common/diagnostics/dimensions.js';
+import type { ScaleResult } from '@common/diagnostics/results.js';
+import { api, post, put } from '@web/lib/api-client';
+import { catalogueKey, diagnosticsKey, type TestKind } from '@web/lib/diagnostics-catalogue';
 
 export interface Attempt {
   id: string;

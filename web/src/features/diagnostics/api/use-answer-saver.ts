@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { AnswerValue } from '../../../../../common/diagnostics/answers.js';
-import { errorMessage } from '../../../lib/api-client';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import { errorMessage } from '@web/lib/api-client';
 import { saveAnswer } from './diagnostics-api';
 
 export type SaveState = { status: 'saving' } | { status: 'saved' } | { status: 'error'; message: string };

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Stack } from '@mantine/core';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { PageLoader, PageTitle } from '@web/lib/components/page';
 import { usePupilResults } from '../api/diagnostics-api';
-import { BackLink } from '../../../lib/components/back-link';
+import { BackLink } from '@web/lib/components/back-link';
 import { PupilDiagnostics } from './pupil-diagnostics';
 import { PupilLoadError } from './pupil-not-found';
 

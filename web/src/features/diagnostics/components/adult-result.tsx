@@ -1,8 +1,8 @@
 import { Stack } from '@mantine/core';
-import { errorMessage } from '../../../lib/api-client';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
+import { errorMessage } from '@web/lib/api-client';
+import { PageLoader, PageTitle } from '@web/lib/components/page';
 import { usePupilResult } from '../api/diagnostics-api';
-import { BackLink } from '../../../lib/components/back-link';
+import { BackLink } from '@web/lib/components/back-link';
 import { PupilLoadError } from './pupil-not-found';
 import { ResultView } from './result-view';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Group, Select, Stack, Text } from '@mantine/core';
-import { LoadError, PageLoader } from '../../../lib/components/page';
-import { formatDateTime } from '../../../lib/format';
+import { LoadError, PageLoader } from '@web/lib/components/page';
+import { formatDateTime } from '@web/lib/format';
 import { usePupilResult, type ResultSummary } from '../api/diagnostics-api';
 import { ResultCompare } from './result-compare';
 import { groupResults } from './results-list';

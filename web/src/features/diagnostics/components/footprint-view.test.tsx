@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderPage } from '../../../test/render';
+import { renderPage } from '@web/test/render';
 import type { Footprint } from '../api/diagnostics-api';
 import { FootprintView } from './footprint-view';
 

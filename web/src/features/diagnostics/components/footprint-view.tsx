@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/ru';
 import { LineChart } from '@mantine/charts';
 import { Alert, Box, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { DIRECTION_LABELS, FOOTPRINT_DIRECTIONS, type FootprintDirection } from '../../../../../common/diagnostics/dimensions.js';
-import { formatDateTime, plural } from '../../../lib/format';
+import { DIRECTION_LABELS, FOOTPRINT_DIRECTIONS, type FootprintDirection } from '@common/diagnostics/dimensions.js';
+import { formatDateTime, plural } from '@web/lib/format';
 import type { Footprint, FootprintDimension } from '../api/diagnostics-api';
 
 /** Colours dark enough against white, told apart by dashes too for those who do not see colours. */

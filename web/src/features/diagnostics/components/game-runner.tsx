@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { ApiError, errorMessage } from '@web/lib/api-client';
 import { useStartAttempt, useSubmitGame, type Attempt } from '../api/diagnostics-api';
 import { GamePlayer } from '../games/game-player';
 

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { LoadError, PageLoader } from '../../../lib/components/page';
+import { LoadError, PageLoader } from '@web/lib/components/page';
 import { useFootprint, type ResultSummary } from '../api/diagnostics-api';
 import { AttemptsCompare } from './attempts-compare';
 import { FootprintView } from './footprint-view';

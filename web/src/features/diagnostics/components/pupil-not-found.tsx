@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button, Stack, Text } from '@mantine/core';
-import { ApiError } from '../../../lib/api-client';
-import { LoadError, PageTitle } from '../../../lib/components/page';
+import { ApiError } from '@web/lib/api-client';
+import { LoadError, PageTitle } from '@web/lib/components/page';
 
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 

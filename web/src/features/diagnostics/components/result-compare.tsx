@@ -3,7 +3,7 @@ import { BarChart } from '@mantine/charts';
 import { Box, Stack, Table, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import 'dayjs/locale/ru';
-import { formatDate } from '../../../lib/format';
+import { formatDate } from '@web/lib/format';
 import type { ResultDetail } from '../api/diagnostics-api';
 import { roundScore } from './scale-chart';
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Badge, Card, Group, List, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { GAME_SUMMARY_LABELS } from '../../../../../common/diagnostics/games.js';
-import { formatDate, formatDateTime, plural } from '../../../lib/format';
+import { GAME_SUMMARY_LABELS } from '@common/diagnostics/games.js';
+import { formatDate, formatDateTime, plural } from '@web/lib/format';
 import type { NextTest, ResultDetail } from '../api/diagnostics-api';
 import { ScaleChart, roundScore } from './scale-chart';
 

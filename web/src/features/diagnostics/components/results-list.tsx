@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { formatDateTime, plural } from '../../../lib/format';
+import { formatDateTime, plural } from '@web/lib/format';
 import type { ResultSummary } from '../api/diagnostics-api';
 import { roundScore } from './scale-chart';
 

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { Button, Stack, Text, type ButtonProps } from '@mantine/core';
-import { errorMessage } from '../../../lib/api-client';
+import { errorMessage } from '@web/lib/api-client';
 import { useStartAttempt } from '../api/diagnostics-api';
 
 export const attemptPath = (attemptId: string) => `/participant/diagnostics/attempts/${attemptId}`;

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { formatDate, plural } from '../../../lib/format';
-import type { CatalogueTest } from '../../../lib/diagnostics-catalogue';
+import { formatDate, plural } from '@web/lib/format';
+import type { CatalogueTest } from '@web/lib/diagnostics-catalogue';
 import { StartTestButton, attemptPath } from './start-test-button';
 
 type State = { badge: string; color: string; note: string | null };

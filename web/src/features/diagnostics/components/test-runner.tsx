@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { AnswerValue } from '../../../../../common/diagnostics/answers.js';
-import { errorMessage } from '../../../lib/api-client';
-import { plural } from '../../../lib/format';
+import type { AnswerValue } from '@common/diagnostics/answers.js';
+import { errorMessage } from '@web/lib/api-client';
+import { plural } from '@web/lib/format';
 import { useCompleteAttempt, type Attempt } from '../api/diagnostics-api';
 import { useAnswerSaver, type SaveState } from '../api/use-answer-saver';
-import { ItemView } from '../../../lib/components/item-view';
+import { ItemView } from '@web/lib/components/item-view';
 
 /** An empty set of ticks is no answer: the server would refuse it. */
 const isAnswer = (value: AnswerValue | undefined): value is AnswerValue => value !== undefined && !(Array.isArray(value) && value.length === 0);

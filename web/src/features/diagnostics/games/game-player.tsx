@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Alert } from '@mantine/core';
-import type { GameType } from '../../../../../common/diagnostics/definition.js';
+import type { GameType } from '@common/diagnostics/definition.js';
 import {
   rotationStimulusSchema,
   schulteStimulusSchema,
@@ -8,7 +8,7 @@ import {
   type RotationStimulus,
   type SchulteStimulus,
   type SequenceStimulus,
-} from '../../../../../common/diagnostics/games.js';
+} from '@common/diagnostics/games.js';
 import { RotationGame } from './rotation-game';
 import { SchulteGame } from './schulte-game';
 import { SequenceGame } from './sequence-game';

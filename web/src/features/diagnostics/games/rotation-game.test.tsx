@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ROTATION_TRIALS, rotationEventsSchema, type RotationStimulus } from '../../../../../common/diagnostics/games.js';
-import { renderPage } from '../../../test/render';
+import { ROTATION_TRIALS, rotationEventsSchema, type RotationStimulus } from '@common/diagnostics/games.js';
+import { renderPage } from '@web/test/render';
 import { GamePlayer } from './game-player';
 
 const stimulus: RotationStimulus = {

@@ -6,8 +6,8 @@ import {
   type RotationAnswer,
   type RotationEvents,
   type RotationStimulus,
-} from '../../../../../common/diagnostics/games.js';
-import { plural } from '../../../lib/format';
+} from '@common/diagnostics/games.js';
+import { plural } from '@web/lib/format';
 import { Announcer, GameIntro, GameOver, useDebounce, useGameClock } from './game-kit';
 
 const RULES = [

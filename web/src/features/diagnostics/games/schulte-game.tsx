@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Group, Stack, Text } from '@mantine/core';
-import { MIN_TAP_GAP_MS, type SchulteClick, type SchulteEvents, type SchulteStimulus } from '../../../../../common/diagnostics/games.js';
+import { MIN_TAP_GAP_MS, type SchulteClick, type SchulteEvents, type SchulteStimulus } from '@common/diagnostics/games.js';
 import { Announcer, CellGrid, GameIntro, GameOver, useDebounce, useGameClock } from './game-kit';
 
 const RULES = [

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { sequenceEventsSchema, type SequenceStimulus } from '../../../../../common/diagnostics/games.js';
-import { renderPage } from '../../../test/render';
+import { sequenceEventsSchema, type SequenceStimulus } from '@common/diagnostics/games.js';
+import { renderPage } from '@web/test/render';
 import { GamePlayer } from './game-player';
 
 // Short timings keep the test quick (the server's own stimulus shows a cell a second), yet every round

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Group, Stack, Text } from '@mantine/core';
-import { MIN_TAP_GAP_MS, type SequenceEvents, type SequenceStimulus, type SequenceTap } from '../../../../../common/diagnostics/games.js';
-import { plural } from '../../../lib/format';
+import { MIN_TAP_GAP_MS, type SequenceEvents, type SequenceStimulus, type SequenceTap } from '@common/diagnostics/games.js';
+import { plural } from '@web/lib/format';
 import { Announcer, CellGrid, GameIntro, GameOver, useDebounce, useGameClock } from './game-kit';
 
 const RULES = [

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mockApi, renderPage } from '../../../test/render';
+import { mockApi, renderPage } from '@web/test/render';
 import type { Footprint, ResultDetail, ResultSummary } from '../api/diagnostics-api';
 import { ParentDiagnosticsPage } from './parent-diagnostics-page';
 import { StaffDiagnosticsPage, StaffResultPage } from './staff-diagnostics-page';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import type { Attempt } from '../api/diagnostics-api';
 import { AttemptPage } from './attempt-page';
 

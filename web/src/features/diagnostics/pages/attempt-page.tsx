@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { Button, Stack, Text } from '@mantine/core';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useAttempt } from '../api/diagnostics-api';
-import { BackLink } from '../../../lib/components/back-link';
+import { BackLink } from '@web/lib/components/back-link';
 import { GameRunner } from '../components/game-runner';
 import { TestRunner } from '../components/test-runner';
 

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
-import type { CatalogueTest } from '../../../lib/diagnostics-catalogue';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
+import type { CatalogueTest } from '@web/lib/diagnostics-catalogue';
 import { CataloguePage } from './catalogue-page';
 
 afterEach(() => vi.unstubAllGlobals());

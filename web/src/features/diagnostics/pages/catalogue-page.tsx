@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useCatalogue, type CatalogueTest } from '../../../lib/diagnostics-catalogue';
-import { BackLink } from '../../../lib/components/back-link';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { useCatalogue, type CatalogueTest } from '@web/lib/diagnostics-catalogue';
+import { BackLink } from '@web/lib/components/back-link';
 import { TestCard } from '../components/test-card';
 
 type Filter = 'all' | 'tests' | 'games' | 'new';

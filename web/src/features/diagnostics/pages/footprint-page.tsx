@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { useSession } from '@web/lib/session';
 import { useFootprint, usePupilResults } from '../api/diagnostics-api';
-import { BackLink } from '../../../lib/components/back-link';
+import { BackLink } from '@web/lib/components/back-link';
 import { FootprintView } from '../components/footprint-view';
 import { ResultsList } from '../components/results-list';
 

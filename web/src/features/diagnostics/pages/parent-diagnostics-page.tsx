@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
-import { fullName } from '../../../lib/format';
-import { useParentCabinet } from '../../../lib/parent-cabinet';
+import { fullName } from '@web/lib/format';
+import { useParentCabinet } from '@web/lib/parent-cabinet';
 import { AdultDiagnostics } from '../components/adult-diagnostics';
 import { AdultResult } from '../components/adult-result';
 

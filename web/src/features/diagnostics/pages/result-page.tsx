@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { Button, Group, Stack } from '@mantine/core';
-import { errorMessage } from '../../../lib/api-client';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
+import { errorMessage } from '@web/lib/api-client';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { useSession } from '@web/lib/session';
 import { usePupilResult } from '../api/diagnostics-api';
-import { BackLink } from '../../../lib/components/back-link';
+import { BackLink } from '@web/lib/components/back-link';
 import { isNotFound } from '../components/pupil-not-found';
 import { ResultView } from '../components/result-view';
 import { StartTestButton } from '../components/start-test-button';

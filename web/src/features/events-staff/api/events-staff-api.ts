@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Attendance } from '../../../../../common/events.js';
+import type { Attendance } from '@common/events.js';
 import type {
   CreateEventInput,
   GroupEnrolResult,
@@ -8,12 +8,12 @@ import type {
   StaffEventDetail,
   StaffEventSummary,
   UpdateEventInput,
-} from '../../../../../common/schemas/events.js';
-import type { ListPage } from '../../../../../common/schemas/lists.js';
-import type { ParticipantListItem } from '../../../../../common/schemas/participants.js';
-import { api, del, post, put } from '../../../lib/api-client';
-import { listQueryString, type ListState } from '../../../lib/list-state';
-import { useInvalidatingMutation } from '../../../lib/mutations';
+} from '@common/schemas/events.js';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { ParticipantListItem } from '@common/schemas/participants.js';
+import { api, del, post, put } from '@web/lib/api-client';
+import { listQueryString, type ListState } from '@web/lib/list-state';
+import { useInvalidatingMutation } from '@web/lib/mutations';
 
 export const staffEventsKey = ['staff-events'] as const;
 const eventKey = (eventId: string) => [...staffEventsKey, 'event', eventId] as const;

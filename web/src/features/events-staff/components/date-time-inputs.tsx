@@ -1,7 +1,7 @@
 import { DateInput, TimeInput, type DateInputProps, type TimeInputProps } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import dayjs from 'dayjs';
-import { CALENDAR_ARIA_LABELS } from '../../../lib/calendar-labels';
+import { CALENDAR_ARIA_LABELS } from '@web/lib/calendar-labels';
 
 /** "12.03.2027" as people type it; anything else waits until it becomes a whole date. */
 function parseRussianDate(value: string): string | null {

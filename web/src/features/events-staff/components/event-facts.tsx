@@ -1,9 +1,9 @@
 import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DIFFICULTY_LABELS, EVENT_FORMAT_LABELS } from '../../../../../common/events.js';
-import type { StaffEventDetail } from '../../../../../common/schemas/events.js';
-import { Fact } from '../../../lib/components/fact';
-import { formatDuration, formatGrades, formatPlace, formatWhen } from '../../../lib/event-format';
-import { plural } from '../../../lib/format';
+import { DIFFICULTY_LABELS, EVENT_FORMAT_LABELS } from '@common/events.js';
+import type { StaffEventDetail } from '@common/schemas/events.js';
+import { Fact } from '@web/lib/components/fact';
+import { formatDuration, formatGrades, formatPlace, formatWhen } from '@web/lib/event-format';
+import { plural } from '@web/lib/format';
 
 const PLACE_LABELS = { in_person: 'Место проведения', school_lesson: 'Школа', online: 'Где' } as const;
 

@@ -11,10 +11,10 @@ import {
   LESSON,
   type Difficulty,
   type EventFormat,
-} from '../../../../../common/events.js';
-import { createEventSchema, updateEventSchema, type StaffEventDetail } from '../../../../../common/schemas/events.js';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+} from '@common/events.js';
+import { createEventSchema, updateEventSchema, type StaffEventDetail } from '@common/schemas/events.js';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useCreateEvents, useUpdateEvent, type EventFormOptions } from '../api/events-staff-api';
 import { emptySchedule, localInstant, occurrences, splitInstant, type ScheduleValues } from '../schedule';
 import { ScheduleFields } from './schedule-fields';

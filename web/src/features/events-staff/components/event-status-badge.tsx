@@ -1,5 +1,5 @@
-import { EVENT_STATUS_LABELS, type EventStatus } from '../../../../../common/events.js';
-import { StatusBadge } from '../../../lib/components/status-badge';
+import { EVENT_STATUS_LABELS, type EventStatus } from '@common/events.js';
+import { StatusBadge } from '@web/lib/components/status-badge';
 
 /** Dark shades keep the label readable on its tint (AA); the colour only repeats what the words say. */
 const COLORS: Record<EventStatus, string> = {

@@ -1,10 +1,10 @@
 import { Checkbox, Radio, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { EVENT_LIMITS, MENTOR_GRADES, MENTOR_GRADE_LABELS } from '../../../../../common/events.js';
-import { feedbackSchema, type Roster, type RosterEntry } from '../../../../../common/schemas/events.js';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { EVENT_LIMITS, MENTOR_GRADES, MENTOR_GRADE_LABELS } from '@common/events.js';
+import { feedbackSchema, type Roster, type RosterEntry } from '@common/schemas/events.js';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useSaveFeedback } from '../api/events-staff-api';
 
 interface Values {

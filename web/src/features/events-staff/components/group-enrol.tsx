@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
-import { groupEnrolSchema, type GroupEnrolResult, type StaffEventDetail } from '../../../../../common/schemas/events.js';
-import { FormAlert, LoadError, PageLoader } from '../../../lib/components/page';
-import { errorMessage } from '../../../lib/api-client';
-import { fullName, plural } from '../../../lib/format';
+import { ELIGIBILITY_TEXTS } from '@common/events.js';
+import { groupEnrolSchema, type GroupEnrolResult, type StaffEventDetail } from '@common/schemas/events.js';
+import { FormAlert, LoadError, PageLoader } from '@web/lib/components/page';
+import { errorMessage } from '@web/lib/api-client';
+import { fullName, plural } from '@web/lib/format';
 import { useAssignedPupils, useGroupEnrol } from '../api/events-staff-api';
 
 type Outcome = GroupEnrolResult['results'][number];

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { StaffEventDetail } from '../../../../../common/schemas/events.js';
-import { errorMessage } from '../../../lib/api-client';
-import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
-import { formatDateTime } from '../../../lib/format';
+import type { StaffEventDetail } from '@common/schemas/events.js';
+import { errorMessage } from '@web/lib/api-client';
+import { ConfirmDialog } from '@web/lib/components/confirm-dialog';
+import { formatDateTime } from '@web/lib/format';
 import { useIssueLink, useRevokeLink } from '../api/events-staff-api';
 
 interface Props {

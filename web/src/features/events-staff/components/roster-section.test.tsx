@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventCard, Roster, RosterEntry } from '../../../../../common/schemas/events.js';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import type { EventCard, Roster, RosterEntry } from '@common/schemas/events.js';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import { RosterForm } from './roster-section';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { ATTENDANCE, ATTENDANCE_LABELS, ENROLMENT_STATUS_LABELS, MENTOR_GRADE_LABELS, type Attendance } from '../../../../../common/events.js';
-import { attendanceSchema, type Roster, type RosterEntry } from '../../../../../common/schemas/events.js';
-import { errorMessage } from '../../../lib/api-client';
-import { FormDialog } from '../../../lib/components/form-dialog';
-import { FormAlert, LoadError, PageLoader } from '../../../lib/components/page';
-import { formatDateTime } from '../../../lib/format';
+import { ATTENDANCE, ATTENDANCE_LABELS, ENROLMENT_STATUS_LABELS, MENTOR_GRADE_LABELS, type Attendance } from '@common/events.js';
+import { attendanceSchema, type Roster, type RosterEntry } from '@common/schemas/events.js';
+import { errorMessage } from '@web/lib/api-client';
+import { FormDialog } from '@web/lib/components/form-dialog';
+import { FormAlert, LoadError, PageLoader } from '@web/lib/components/page';
+import { formatDateTime } from '@web/lib/format';
 import { useRoster, useSaveAttendance } from '../api/events-staff-api';
 import { FeedbackForm } from './feedback-form';
 

@@ -2,8 +2,8 @@ import { Button, Fieldset, Group, List, NumberInput, Radio, Stack, Text } from '
 import type { UseFormReturnType } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import dayjs from 'dayjs';
-import { EVENT_LIMITS } from '../../../../../common/events.js';
-import { plural } from '../../../lib/format';
+import { EVENT_LIMITS } from '@common/events.js';
+import { plural } from '@web/lib/format';
 import { occurrences, type Repeat, type ScheduleValues } from '../schedule';
 import { ClockInput, DayInput } from './date-time-inputs';
 

@@ -1,9 +1,9 @@
 import { Anchor, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
-import { EVENT_STATUS_LABELS } from '../../../../../common/events.js';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { plural } from '../../../lib/format';
+import { EVENT_STATUS_LABELS } from '@common/events.js';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { plural } from '@web/lib/format';
 import { useEventFormOptions, useStaffEvent } from '../api/events-staff-api';
 import { EventForm } from '../components/event-form';
 

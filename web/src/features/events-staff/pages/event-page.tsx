@@ -1,9 +1,9 @@
 import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import type { StaffEventDetail } from '../../../../../common/schemas/events.js';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { formatDateTime } from '../../../lib/format';
-import { useSession } from '../../../lib/session';
+import type { StaffEventDetail } from '@common/schemas/events.js';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { formatDateTime } from '@web/lib/format';
+import { useSession } from '@web/lib/session';
 import { useStaffEvent } from '../api/events-staff-api';
 import { EventFacts } from '../components/event-facts';
 import { EventStatusBadge } from '../components/event-status-badge';

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../../../../common/roles.js';
-import type { StaffEventSummary } from '../../../../../common/schemas/events.js';
-import { mockApi, renderPage } from '../../../test/render';
+import type { Role } from '@common/roles.js';
+import type { StaffEventSummary } from '@common/schemas/events.js';
+import { mockApi, renderPage } from '@web/test/render';
 import { EventsPage } from './events-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,13 +1,13 @@
 import { Anchor, Button, Checkbox, Group, Select, Stack } from '@mantine/core';
 import { Link } from 'react-router';
-import { EVENT_FORMAT_LABELS, EVENT_STATUSES, EVENT_STATUS_LABELS } from '../../../../../common/events.js';
-import type { Role } from '../../../../../common/roles.js';
-import type { StaffEventSummary } from '../../../../../common/schemas/events.js';
-import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
-import { formatDateTime } from '../../../lib/format';
-import { useListState, type ListState } from '../../../lib/list-state';
-import { useSession } from '../../../lib/session';
+import { EVENT_FORMAT_LABELS, EVENT_STATUSES, EVENT_STATUS_LABELS } from '@common/events.js';
+import type { Role } from '@common/roles.js';
+import type { StaffEventSummary } from '@common/schemas/events.js';
+import { DataTable, filterSelectProps, type Column } from '@web/lib/components/data-table';
+import { PageLoader, PageTitle } from '@web/lib/components/page';
+import { formatDateTime } from '@web/lib/format';
+import { useListState, type ListState } from '@web/lib/list-state';
+import { useSession } from '@web/lib/session';
 import { useStaffEvents } from '../api/events-staff-api';
 import { EventStatusBadge } from '../components/event-status-badge';
 

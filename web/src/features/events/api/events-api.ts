@@ -1,9 +1,9 @@
 import { useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EligibilityCondition } from '../../../../../common/events.js';
-import type { ChildEligibility, EnrolmentResult, EventCard, LinkCard, PublicLinkSummary } from '../../../../../common/schemas/events.js';
-import { ApiError, api, post } from '../../../lib/api-client';
-import { eventsKey } from '../../../lib/pupil-events/pupil-events-api';
+import type { EligibilityCondition } from '@common/events.js';
+import type { ChildEligibility, EnrolmentResult, EventCard, LinkCard, PublicLinkSummary } from '@common/schemas/events.js';
+import { ApiError, api, post } from '@web/lib/api-client';
+import { eventsKey } from '@web/lib/pupil-events/pupil-events-api';
 
 export interface CatalogueFilters {
   regionId?: string;

@@ -1,6 +1,6 @@
 import { Group, Radio, Stack, Text } from '@mantine/core';
-import type { ChildEligibility } from '../../../../../common/schemas/events.js';
-import { ENROLMENT_STATUS_LABELS } from '../../../../../common/events.js';
+import type { ChildEligibility } from '@common/schemas/events.js';
+import { ENROLMENT_STATUS_LABELS } from '@common/events.js';
 
 /** With several children the parent first says whom to enrol; each card shows the name and the grade. */
 export function ChildPicker({ items, value, onChange }: { items: ChildEligibility[]; value: string | null; onChange: (childId: string) => void }) {

@@ -1,6 +1,6 @@
 import { List, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
-import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
-import type { EligibilityCheck } from '../../../../../common/schemas/events.js';
+import { ELIGIBILITY_TEXTS } from '@common/events.js';
+import type { EligibilityCheck } from '@common/schemas/events.js';
 
 /** Each condition of enrolment with ✓ or ✗; a failed one says what is wrong and what to do about it. */
 export function EligibilityChecklist({ checks }: { checks: EligibilityCheck[] }) {

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
-import type { ChildEligibility, EnrolmentResult } from '../../../../../common/schemas/events.js';
-import { errorMessage } from '../../../lib/api-client';
+import { ELIGIBILITY_TEXTS } from '@common/events.js';
+import type { ChildEligibility, EnrolmentResult } from '@common/schemas/events.js';
+import { errorMessage } from '@web/lib/api-client';
 import { offersWaitlist, refusedCondition, type EnrolInput } from '../api/events-api';
-import { StatusBadge } from '../../../lib/pupil-events/status-badge';
+import { StatusBadge } from '@web/lib/pupil-events/status-badge';
 
 interface Props {
   child: ChildEligibility;

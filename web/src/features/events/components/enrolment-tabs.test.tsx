@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MENTOR_GRADE_LABELS } from '../../../../../common/events.js';
-import { mockApi, renderPage } from '../../../test/render';
-import { enrolment, eventCard } from '../../../test/event-fixtures';
+import { MENTOR_GRADE_LABELS } from '@common/events.js';
+import { mockApi, renderPage } from '@web/test/render';
+import { enrolment, eventCard } from '@web/test/event-fixtures';
 import { EnrolmentTabs } from './enrolment-tabs';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,8 +1,8 @@
 import { Stack, Tabs, Text, type TitleOrder } from '@mantine/core';
-import type { PupilEvents } from '../../../../../common/schemas/events.js';
-import { LoadError, PageLoader } from '../../../lib/components/page';
-import { usePupilEvents } from '../../../lib/pupil-events/pupil-events-api';
-import { EnrolmentItem, type Viewer } from '../../../lib/pupil-events/enrolment-item';
+import type { PupilEvents } from '@common/schemas/events.js';
+import { LoadError, PageLoader } from '@web/lib/components/page';
+import { usePupilEvents } from '@web/lib/pupil-events/pupil-events-api';
+import { EnrolmentItem, type Viewer } from '@web/lib/pupil-events/enrolment-item';
 
 interface Props {
   pupilId: string | undefined;

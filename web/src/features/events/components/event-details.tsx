@@ -1,8 +1,8 @@
 import { Alert, Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DIFFICULTY_LABELS, EVENT_FORMAT_LABELS } from '../../../../../common/events.js';
-import type { EventCard } from '../../../../../common/schemas/events.js';
-import { Fact } from '../../../lib/components/fact';
-import { formatDuration, formatGrades, formatPlace, formatSeats, formatWhen } from '../../../lib/event-format';
+import { DIFFICULTY_LABELS, EVENT_FORMAT_LABELS } from '@common/events.js';
+import type { EventCard } from '@common/schemas/events.js';
+import { Fact } from '@web/lib/components/fact';
+import { formatDuration, formatGrades, formatPlace, formatSeats, formatWhen } from '@web/lib/event-format';
 
 /** Everything a family needs to decide and to get there; the page's title carries the event's name. */
 export function EventDetails({ event }: { event: EventCard }) {

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockApi, renderPage } from '../../../test/render';
-import { eventCard } from '../../../test/event-fixtures';
+import { mockApi, renderPage } from '@web/test/render';
+import { eventCard } from '@web/test/event-fixtures';
 import { CataloguePage } from './catalogue-page';
 
 afterEach(() => vi.unstubAllGlobals());

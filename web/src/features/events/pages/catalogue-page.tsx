@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Anchor, Badge, Card, Checkbox, Group, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { EVENT_FORMAT_LABELS } from '../../../../../common/events.js';
-import type { EventCard } from '../../../../../common/schemas/events.js';
-import { useCompetencies } from '../../../lib/competencies';
-import { ListSelect } from '../../../lib/components/list-select';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { CitySelect, RegionSelect } from '../../../lib/components/reference-select';
-import { plural } from '../../../lib/format';
-import { BackLink } from '../../../lib/components/back-link';
+import { EVENT_FORMAT_LABELS } from '@common/events.js';
+import type { EventCard } from '@common/schemas/events.js';
+import { useCompetencies } from '@web/lib/competencies';
+import { ListSelect } from '@web/lib/components/list-select';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { CitySelect, RegionSelect } from '@web/lib/components/reference-select';
+import { plural } from '@web/lib/format';
+import { BackLink } from '@web/lib/components/back-link';
 import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters } from '../api/events-api';
-import { formatGrades, formatPlace, formatSeats, formatWhen } from '../../../lib/event-format';
+import { formatGrades, formatPlace, formatSeats, formatWhen } from '@web/lib/event-format';
 
 const FILTERS = ['regionId', 'cityId', 'anyCity', 'sphere', 'competency', 'format', 'from', 'to', 'ovz', 'withSeats', 'page'] as const;
 

@@ -1,9 +1,9 @@
 import { useParams } from 'react-router';
 import { Stack } from '@mantine/core';
-import { PageTitle } from '../../../lib/components/page';
-import { fullName } from '../../../lib/format';
-import { useParentCabinet } from '../../../lib/parent-cabinet';
-import { BackLink } from '../../../lib/components/back-link';
+import { PageTitle } from '@web/lib/components/page';
+import { fullName } from '@web/lib/format';
+import { useParentCabinet } from '@web/lib/parent-cabinet';
+import { BackLink } from '@web/lib/components/back-link';
 import { EnrolmentTabs } from '../components/enrolment-tabs';
 
 /** /parent/children/:childId/events — a child's planned and past events, with the mentors' feedback. */

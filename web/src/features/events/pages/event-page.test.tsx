@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
-import { EVENT_ID, eligibility, eventCard, pupilSession } from '../../../test/event-fixtures';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
+import { EVENT_ID, eligibility, eventCard, pupilSession } from '@web/test/event-fixtures';
 import { EventPage } from './event-page';
 
 afterEach(() => vi.unstubAllGlobals());

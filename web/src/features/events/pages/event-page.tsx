@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { HOLD_HOURS } from '../../../../../common/events.js';
-import type { EnrolmentResult } from '../../../../../common/schemas/events.js';
-import { ApiError } from '../../../lib/api-client';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { BackLink } from '../../../lib/components/back-link';
+import { HOLD_HOURS } from '@common/events.js';
+import type { EnrolmentResult } from '@common/schemas/events.js';
+import { ApiError } from '@web/lib/api-client';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { BackLink } from '@web/lib/components/back-link';
 import { useEnrolFromCard, useEventCard } from '../api/events-api';
-import { calendarUrl } from '../../../lib/pupil-events/pupil-events-api';
+import { calendarUrl } from '@web/lib/pupil-events/pupil-events-api';
 import { EligibilityChecklist } from '../components/eligibility-checklist';
 import { EnrolControls } from '../components/enrol-controls';
 import { EventDetails } from '../components/event-details';

@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ELIGIBILITY_TEXTS } from '../../../../../common/events.js';
-import { callsTo, mockApi, renderPage, signedOut } from '../../../test/render';
-import type { PublicLinkSummary } from '../../../../../common/schemas/events.js';
-import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '../../../test/event-fixtures';
+import { ELIGIBILITY_TEXTS } from '@common/events.js';
+import { callsTo, mockApi, renderPage, signedOut } from '@web/test/render';
+import type { PublicLinkSummary } from '@common/schemas/events.js';
+import { TOKEN, eligibility, eventCard, parentSession, pupilSession } from '@web/test/event-fixtures';
 import { LinkPage } from './link-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,21 +1,21 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { EVENT_FORMAT_LABELS } from '../../../../../common/events.js';
-import type { ChildEligibility, EnrolmentResult, EventCard } from '../../../../../common/schemas/events.js';
-import { ApiError } from '../../../lib/api-client';
-import { EsiaNotice } from '../../../lib/components/esia-notice';
-import { Fact } from '../../../lib/components/fact';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { esiaSignInUrl } from '../../../lib/navigation';
-import { useSession } from '../../../lib/session';
+import { EVENT_FORMAT_LABELS } from '@common/events.js';
+import type { ChildEligibility, EnrolmentResult, EventCard } from '@common/schemas/events.js';
+import { ApiError } from '@web/lib/api-client';
+import { EsiaNotice } from '@web/lib/components/esia-notice';
+import { Fact } from '@web/lib/components/fact';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { esiaSignInUrl } from '@web/lib/navigation';
+import { useSession } from '@web/lib/session';
 import { useEnrolByLink, useLinkCard, useLinkSummary } from '../api/events-api';
-import { calendarUrl } from '../../../lib/pupil-events/pupil-events-api';
+import { calendarUrl } from '@web/lib/pupil-events/pupil-events-api';
 import { ChildPicker } from '../components/child-picker';
 import { EligibilityChecklist } from '../components/eligibility-checklist';
 import { EnrolControls } from '../components/enrol-controls';
 import { EventDetails } from '../components/event-details';
-import { formatDuration, formatGrades, formatPlace, formatSeats, formatWhen } from '../../../lib/event-format';
+import { formatDuration, formatGrades, formatPlace, formatSeats, formatWhen } from '@web/lib/event-format';
 
 /**
  * A school's link reaches parents in messengers, often before they have signed in: they see the

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { Button, Group, Stack } from '@mantine/core';
-import { PageTitle } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
-import { BackLink } from '../../../lib/components/back-link';
+import { PageTitle } from '@web/lib/components/page';
+import { useSession } from '@web/lib/session';
+import { BackLink } from '@web/lib/components/back-link';
 import { EnrolmentTabs } from '../components/enrolment-tabs';
 
 /** /participant/events — «Мои мероприятия»: what is ahead and what the mentors said afterwards. */

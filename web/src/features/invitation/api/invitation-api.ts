@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { post } from '../../../lib/api-client';
+import { post } from '@web/lib/api-client';
 
 export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();

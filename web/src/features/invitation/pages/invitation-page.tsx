@@ -1,12 +1,12 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { RenewInvitationLink } from '../../../lib/components/renew-invitation-link';
-import { useInvitationLink, type InvitationLink } from '../../../lib/invitations';
-import { EsiaNotice } from '../../../lib/components/esia-notice';
-import { esiaSignInUrl } from '../../../lib/navigation';
-import { useSession } from '../../../lib/session';
+import { ApiError, errorMessage } from '@web/lib/api-client';
+import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { RenewInvitationLink } from '@web/lib/components/renew-invitation-link';
+import { useInvitationLink, type InvitationLink } from '@web/lib/invitations';
+import { EsiaNotice } from '@web/lib/components/esia-notice';
+import { esiaSignInUrl } from '@web/lib/navigation';
+import { useSession } from '@web/lib/session';
 import { useAcceptInvitation } from '../api/invitation-api';
 
 function AcceptInvitation({ token, link }: { token: string; link: InvitationLink }) {

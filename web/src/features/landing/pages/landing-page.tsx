@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { PageTitle } from '../../../lib/components/page';
-import { esiaSignInUrl } from '../../../lib/navigation';
-import { homePathFor, useSession } from '../../../lib/session';
+import { PageTitle } from '@web/lib/components/page';
+import { esiaSignInUrl } from '@web/lib/navigation';
+import { homePathFor, useSession } from '@web/lib/session';
 
 const STEPS = [
   {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrganisationKind } from '../../../../../common/organisations.js';
-import type { Role } from '../../../../../common/roles.js';
-import type { ListPage } from '../../../../../common/schemas/lists.js';
-import type { RegisterSchool, RegisterVenue, UpdateOrganisation } from '../../../../../common/schemas/organisations.js';
-import { api, patch, post, put } from '../../../lib/api-client';
-import type { Competency } from '../../../lib/competencies';
-import type { KpiRow } from '../../../lib/components/kpi-chart';
-import { useInvalidatingMutation } from '../../../lib/mutations';
-import { ORGANISATION_PATHS as PATHS, organisationKey, organisationsKey, regionsKey } from '../../../lib/organisations';
+import type { OrganisationKind } from '@common/organisations.js';
+import type { Role } from '@common/roles.js';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { RegisterSchool, RegisterVenue, UpdateOrganisation } from '@common/schemas/organisations.js';
+import { api, patch, post, put } from '@web/lib/api-client';
+import type { Competency } from '@web/lib/competencies';
+import type { KpiRow } from '@web/lib/components/kpi-chart';
+import { useInvalidatingMutation } from '@web/lib/mutations';
+import { ORGANISATION_PATHS as PATHS, organisationKey, organisationsKey, regionsKey } from '@web/lib/organisations';
 import type { OrganisationStatus, StaffStatus } from '../labels';
 
 export interface OrganisationListItem {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, del, patch, post } from '../../../lib/api-client';
-import { useInvalidatingMutation } from '../../../lib/mutations';
-import { regionsKey, type RegionOverview } from '../../../lib/organisations';
+import { api, del, patch, post } from '@web/lib/api-client';
+import { useInvalidatingMutation } from '@web/lib/mutations';
+import { regionsKey, type RegionOverview } from '@web/lib/organisations';
 import type { StaffStatus } from '../labels';
 
 export interface RegionCity {

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ListPage } from '../../../../../common/schemas/lists.js';
-import type { InviteStaff } from '../../../../../common/schemas/organisations.js';
-import { api, del, patch, post } from '../../../lib/api-client';
-import { useInvalidatingMutation } from '../../../lib/mutations';
-import { organisationsKey, regionsKey } from '../../../lib/organisations';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { InviteStaff } from '@common/schemas/organisations.js';
+import { api, del, patch, post } from '@web/lib/api-client';
+import { useInvalidatingMutation } from '@web/lib/mutations';
+import { organisationsKey, regionsKey } from '@web/lib/organisations';
 import type { OrganisationStaffMember } from './organisations-api';
 
 /** A staff member as the team list shows them: where they work as well as who they are. */

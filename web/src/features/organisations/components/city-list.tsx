@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { cityNameSchema } from '../../../../../common/schemas/organisations.js';
-import { errorMessage } from '../../../lib/api-client';
+import { cityNameSchema } from '@common/schemas/organisations.js';
+import { errorMessage } from '@web/lib/api-client';
 import { useAddCity, useDeleteCity, useRenameCity, type RegionCity, type RegionDetails } from '../api/regions-api';
-import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
-import { NameForm } from '../../../lib/components/name-form';
+import { ConfirmDialog } from '@web/lib/components/confirm-dialog';
+import { NameForm } from '@web/lib/components/name-form';
 
 function CityRow({ city, onDelete }: { city: RegionCity; onDelete: (city: RegionCity) => void }) {
   const [editing, setEditing] = useState(false);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { Role } from '../../../../../common/roles.js';
-import { FormDialog } from '../../../lib/components/form-dialog';
-import { fullName } from '../../../lib/format';
+import type { Role } from '@common/roles.js';
+import { FormDialog } from '@web/lib/components/form-dialog';
+import { fullName } from '@web/lib/format';
 import type { RegionDetails } from '../api/regions-api';
 import { InviteStaffForm } from './invite-staff-form';
 import { StaffActions } from './staff-actions';

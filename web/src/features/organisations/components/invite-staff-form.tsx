@@ -1,13 +1,13 @@
 import { Button, Stack, TextInput } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { inviteStaffSchema } from '../../../../../common/schemas/organisations.js';
-import { ROLE_LABELS, type Role } from '../../../../../common/roles.js';
-import { CompetencySelect } from '../../../lib/components/competency-select';
-import { ListSelect } from '../../../lib/components/list-select';
-import { FormAlert } from '../../../lib/components/page';
-import { RegionSelect } from '../../../lib/components/reference-select';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+import { inviteStaffSchema } from '@common/schemas/organisations.js';
+import { ROLE_LABELS, type Role } from '@common/roles.js';
+import { CompetencySelect } from '@web/lib/components/competency-select';
+import { ListSelect } from '@web/lib/components/list-select';
+import { FormAlert } from '@web/lib/components/page';
+import { RegionSelect } from '@web/lib/components/reference-select';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useInviteStaff } from '../api/staff-api';
 
 interface InviteValues {

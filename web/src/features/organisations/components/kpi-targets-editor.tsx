@@ -1,10 +1,10 @@
 import { NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { kpiTargetsSchema } from '../../../../../common/schemas/organisations.js';
-import type { KpiRow } from '../../../lib/components/kpi-chart';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { kpiTargetsSchema } from '@common/schemas/organisations.js';
+import type { KpiRow } from '@web/lib/components/kpi-chart';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useSetKpiTargets, type OrganisationCard } from '../api/organisations-api';
 
 interface TargetValues {

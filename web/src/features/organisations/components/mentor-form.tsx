@@ -1,13 +1,13 @@
 import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { updateStaffSchema } from '../../../../../common/schemas/organisations.js';
-import { useCompetencies } from '../../../lib/competencies';
-import { CompetencySelect } from '../../../lib/components/competency-select';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { LoadError, PageLoader } from '../../../lib/components/page';
-import { fullName } from '../../../lib/format';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { updateStaffSchema } from '@common/schemas/organisations.js';
+import { useCompetencies } from '@web/lib/competencies';
+import { CompetencySelect } from '@web/lib/components/competency-select';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { LoadError, PageLoader } from '@web/lib/components/page';
+import { fullName } from '@web/lib/format';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useUpdateStaff, type StaffListItem } from '../api/staff-api';
 
 /** The list names a mentor's competencies; the form needs their ids, which the reference list has. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Anchor, Stack, Text } from '@mantine/core';
-import { PageTitle } from '../../../lib/components/page';
+import { PageTitle } from '@web/lib/components/page';
 
 /** For an address that names no region or organisation the page knows how to show. */
 export function NotFound({ title, back }: { title: string; back: { to: string; label: string } }) {

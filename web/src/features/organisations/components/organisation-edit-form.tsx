@@ -1,9 +1,9 @@
 import { Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { updateOrganisationSchema } from '../../../../../common/schemas/organisations.js';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+import { updateOrganisationSchema } from '@common/schemas/organisations.js';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useUpdateOrganisation, type OrganisationCard } from '../api/organisations-api';
 import { OrganisationFields, organisationPayload, type OrganisationValues } from './organisation-fields';
 

@@ -1,8 +1,8 @@
 import { Stack, TextInput, Textarea } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
-import type { OrganisationKind } from '../../../../../common/organisations.js';
-import { CompetencySelect } from '../../../lib/components/competency-select';
-import { CitySelect } from '../../../lib/components/reference-select';
+import type { OrganisationKind } from '@common/organisations.js';
+import { CompetencySelect } from '@web/lib/components/competency-select';
+import { CitySelect } from '@web/lib/components/reference-select';
 
 /** What a form holds about a school or venue, as its inputs keep it. */
 export interface OrganisationValues {

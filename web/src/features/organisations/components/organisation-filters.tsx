@@ -1,7 +1,7 @@
-import { filterSelectProps } from '../../../lib/components/data-table';
-import { ListSelect } from '../../../lib/components/list-select';
-import { CitySelect, RegionSelect } from '../../../lib/components/reference-select';
-import type { ListState } from '../../../lib/list-state';
+import { filterSelectProps } from '@web/lib/components/data-table';
+import { ListSelect } from '@web/lib/components/list-select';
+import { CitySelect, RegionSelect } from '@web/lib/components/reference-select';
+import type { ListState } from '@web/lib/list-state';
 import { ORGANISATION_STATUS } from '../labels';
 
 interface Props {

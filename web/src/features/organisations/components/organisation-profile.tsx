@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { Fact } from '../../../lib/components/fact';
-import { formatDate, formatPhone } from '../../../lib/format';
-import { useCities } from '../../../lib/reference';
+import { Fact } from '@web/lib/components/fact';
+import { formatDate, formatPhone } from '@web/lib/format';
+import { useCities } from '@web/lib/reference';
 import type { OrganisationCard } from '../api/organisations-api';
 
 /** The card's profile as read-only facts; empty optional fields say so rather than vanish. */

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Anchor, Stack, Table, Text } from '@mantine/core';
-import { ROLE_LABELS, type Role } from '../../../../../common/roles.js';
-import { fullName } from '../../../lib/format';
+import { ROLE_LABELS, type Role } from '@common/roles.js';
+import { fullName } from '@web/lib/format';
 import type { OrganisationCard } from '../api/organisations-api';
 import { StaffActions } from './staff-actions';
 import { StaffStatusBadge } from './status-badge';

@@ -1,9 +1,9 @@
 import { Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { OrganisationKind } from '../../../../../common/organisations.js';
-import { registerSchoolSchema, registerVenueSchema } from '../../../../../common/schemas/organisations.js';
-import { FormAlert } from '../../../lib/components/page';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+import type { OrganisationKind } from '@common/organisations.js';
+import { registerSchoolSchema, registerVenueSchema } from '@common/schemas/organisations.js';
+import { FormAlert } from '@web/lib/components/page';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useRegisterOrganisation } from '../api/organisations-api';
 import { ORGANISATION_FIELDS, OrganisationFields, organisationPayload, type OrganisationValues } from './organisation-fields';
 

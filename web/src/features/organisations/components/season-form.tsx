@@ -3,10 +3,10 @@ import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { regionUpdateSchema } from '../../../../../common/schemas/organisations.js';
-import { CALENDAR_ARIA_LABELS } from '../../../lib/calendar-labels';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { regionUpdateSchema } from '@common/schemas/organisations.js';
+import { CALENDAR_ARIA_LABELS } from '@web/lib/calendar-labels';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useSetSeason, type RegionDetails } from '../api/regions-api';
 
 interface SeasonValues {

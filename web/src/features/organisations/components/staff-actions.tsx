@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Group, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Role } from '../../../../../common/roles.js';
-import { errorMessage } from '../../../lib/api-client';
-import { fullName } from '../../../lib/format';
+import type { Role } from '@common/roles.js';
+import { errorMessage } from '@web/lib/api-client';
+import { fullName } from '@web/lib/format';
 import type { OrganisationStaffMember } from '../api/organisations-api';
 import { useCloseAccess, useResendInvitation } from '../api/staff-api';
 import { mayManageStaff } from '../labels';
-import { ConfirmDialog } from '../../../lib/components/confirm-dialog';
+import { ConfirmDialog } from '@web/lib/components/confirm-dialog';
 
 /** Anyone listed on a card, in the team list or among a region's coordinators. */
 type Member = Omit<OrganisationStaffMember, 'position'>;

@@ -1,4 +1,4 @@
-import { StatusBadge } from '../../../lib/components/status-badge';
+import { StatusBadge } from '@web/lib/components/status-badge';
 import { ORGANISATION_STATUS, STAFF_STATUS, type OrganisationStatus, type StaffStatus } from '../labels';
 
 export const StaffStatusBadge = ({ status }: { status: StaffStatus }) => <StatusBadge {...STAFF_STATUS[status]} />;

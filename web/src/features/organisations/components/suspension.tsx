@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { suspendSchema } from '../../../../../common/schemas/organisations.js';
-import { errorMessage } from '../../../lib/api-client';
-import { FormDialog } from '../../../lib/components/form-dialog';
-import { FormAlert } from '../../../lib/components/page';
-import { formatDateTime } from '../../../lib/format';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { suspendSchema } from '@common/schemas/organisations.js';
+import { errorMessage } from '@web/lib/api-client';
+import { FormDialog } from '@web/lib/components/form-dialog';
+import { FormAlert } from '@web/lib/components/page';
+import { formatDateTime } from '@web/lib/format';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useReactivateOrganisation, useSuspendOrganisation, type OrganisationCard } from '../api/organisations-api';
 
 /** Seen by everyone who opens a suspended organisation, so nobody wonders why its staff cannot act. */

@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../../../common/organisations.js';
-import { BackLink } from '../../../lib/components/back-link';
-import { KpiChart } from '../../../lib/components/kpi-chart';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
+import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '@common/organisations.js';
+import { BackLink } from '@web/lib/components/back-link';
+import { KpiChart } from '@web/lib/components/kpi-chart';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { useSession } from '@web/lib/session';
 import { useOrganisation, type OrganisationCard } from '../api/organisations-api';
 import { KpiTargetsEditor } from '../components/kpi-targets-editor';
 import { NotFound } from '../components/not-found';

@@ -1,8 +1,8 @@
 import { useParams } from 'react-router';
 import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
-import type { RegionOverview } from '../../../lib/organisations';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { useSession } from '@web/lib/session';
+import type { RegionOverview } from '@web/lib/organisations';
 import { useRegion } from '../api/regions-api';
 import { CityList } from '../components/city-list';
 import { CoordinatorList } from '../components/coordinator-list';

@@ -1,10 +1,10 @@
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { plural } from '../../../lib/format';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useRegionsOverview, type RegionOverview } from '../../../lib/organisations';
-import { formatSeason } from '../../../lib/season';
+import { plural } from '@web/lib/format';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { useRegionsOverview, type RegionOverview } from '@web/lib/organisations';
+import { formatSeason } from '@web/lib/season';
 
 function matches(region: RegionOverview, query: string): boolean {
   const q = query.trim().toLowerCase();

@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListPage } from '../../../../../common/schemas/lists.js';
-import type { PaperConsentView } from '../../../../../common/schemas/paper-consents.js';
-import { api, patch, uploadFile } from '../../../lib/api-client';
-import { listQueryString, type ListState } from '../../../lib/list-state';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { PaperConsentView } from '@common/schemas/paper-consents.js';
+import { api, patch, uploadFile } from '@web/lib/api-client';
+import { listQueryString, type ListState } from '@web/lib/list-state';
 
 const paperConsentsKey = ['paper-consents'] as const;
 

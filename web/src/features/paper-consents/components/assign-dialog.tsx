@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import type { PaperConsentView } from '../../../../../common/schemas/paper-consents.js';
-import { errorMessage } from '../../../lib/api-client';
-import { FormDialog } from '../../../lib/components/form-dialog';
-import { FormAlert } from '../../../lib/components/page';
+import type { PaperConsentView } from '@common/schemas/paper-consents.js';
+import { errorMessage } from '@web/lib/api-client';
+import { FormDialog } from '@web/lib/components/form-dialog';
+import { FormAlert } from '@web/lib/components/page';
 import { useAssignPaperConsent, type PupilOption } from '../api/paper-consents-api';
 import { ChildPicker } from './child-picker';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { ListSelect } from '../../../lib/components/list-select';
-import { errorMessage } from '../../../lib/api-client';
-import { fullName } from '../../../lib/format';
+import { ListSelect } from '@web/lib/components/list-select';
+import { errorMessage } from '@web/lib/api-client';
+import { fullName } from '@web/lib/format';
 import { PUPIL_SEARCH_MIN, usePupilSearch, type PupilOption } from '../api/paper-consents-api';
 
 const optionLabel = (p: PupilOption) => `${fullName(p)}, ${p.grade} класс`;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { PAPER_CONSENT_LIMITS } from '../../../../../common/organisations.js';
-import type { PaperConsentView } from '../../../../../common/schemas/paper-consents.js';
-import { errorMessage } from '../../../lib/api-client';
-import { FileField, UploadProgress, useFileUpload } from '../../../lib/components/file-upload';
-import { FormAlert, Notice } from '../../../lib/components/page';
-import { fullName } from '../../../lib/format';
+import { PAPER_CONSENT_LIMITS } from '@common/organisations.js';
+import type { PaperConsentView } from '@common/schemas/paper-consents.js';
+import { errorMessage } from '@web/lib/api-client';
+import { FileField, UploadProgress, useFileUpload } from '@web/lib/components/file-upload';
+import { FormAlert, Notice } from '@web/lib/components/page';
+import { fullName } from '@web/lib/format';
 import { useUploadPaperConsent, type PupilOption } from '../api/paper-consents-api';
 import { ChildPicker } from './child-picker';
 

@@ -4,13 +4,13 @@ import {
   describePaperConsentFile,
   paperConsentFileUrl,
   type PaperConsentView,
-} from '../../../../../common/schemas/paper-consents.js';
-import { DataTable, type Column } from '../../../lib/components/data-table';
-import { ListSelect } from '../../../lib/components/list-select';
-import { Notice, PageLoader, PageTitle } from '../../../lib/components/page';
-import { formatDateTime, fullName } from '../../../lib/format';
-import { useListState } from '../../../lib/list-state';
-import { useSession } from '../../../lib/session';
+} from '@common/schemas/paper-consents.js';
+import { DataTable, type Column } from '@web/lib/components/data-table';
+import { ListSelect } from '@web/lib/components/list-select';
+import { Notice, PageLoader, PageTitle } from '@web/lib/components/page';
+import { formatDateTime, fullName } from '@web/lib/format';
+import { useListState } from '@web/lib/list-state';
+import { useSession } from '@web/lib/session';
 import { usePaperConsents } from '../api/paper-consents-api';
 import { AssignDialog } from '../components/assign-dialog';
 import { UploadForm, UploadedNotice } from '../components/upload-form';

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConsentText } from '../../../../../common/consents.js';
-import type { ConsentKind, CreateChild } from '../../../../../common/schemas/identity.js';
-import { api, post } from '../../../lib/api-client';
-import { personalDataQuery } from '../../../lib/personal-data';
-import { sessionKey } from '../../../lib/session';
-import { parentCabinetKey } from '../../../lib/parent-cabinet';
+import type { ConsentText } from '@common/consents.js';
+import type { ConsentKind, CreateChild } from '@common/schemas/identity.js';
+import { api, post } from '@web/lib/api-client';
+import { personalDataQuery } from '@web/lib/personal-data';
+import { sessionKey } from '@web/lib/session';
+import { parentCabinetKey } from '@web/lib/parent-cabinet';
 
 export function useConfirmParent() {
   const queryClient = useQueryClient();

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
-import { ChildEventsBlock } from '../../../lib/pupil-events/child-events-block';
-import { MissingSteps } from '../../../lib/components/missing-steps';
-import { PersonalDataSection } from '../../../lib/components/personal-data-section';
-import { formatAge, fullName } from '../../../lib/format';
-import { parentCabinetKey, type ParentChild } from '../../../lib/parent-cabinet';
+import { ChildEventsBlock } from '@web/lib/pupil-events/child-events-block';
+import { MissingSteps } from '@web/lib/components/missing-steps';
+import { PersonalDataSection } from '@web/lib/components/personal-data-section';
+import { formatAge, fullName } from '@web/lib/format';
+import { parentCabinetKey, type ParentChild } from '@web/lib/parent-cabinet';
 import { ChildPaperConsents } from './child-paper-consents';
 import { ConsentsSection } from './consents-section';
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PaperConsentView } from '../../../../../common/schemas/paper-consents.js';
-import { mockApi, renderPage } from '../../../test/render';
+import type { PaperConsentView } from '@common/schemas/paper-consents.js';
+import { mockApi, renderPage } from '@web/test/render';
 import { ChildPaperConsents } from './child-paper-consents';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,7 +1,7 @@
 import { Anchor, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { describePaperConsentFile, paperConsentFileUrl } from '../../../../../common/schemas/paper-consents.js';
-import { LoadError } from '../../../lib/components/page';
-import { formatDate } from '../../../lib/format';
+import { describePaperConsentFile, paperConsentFileUrl } from '@common/schemas/paper-consents.js';
+import { LoadError } from '@web/lib/components/page';
+import { formatDate } from '@web/lib/format';
 import { useChildPaperConsents } from '../api/paper-consents-api';
 
 /** Consents signed on paper and scanned by the child's school, for the parent to keep or check. */

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ConsentText } from '../../../../../common/consents.js';
-import { errorMessage } from '../../../lib/api-client';
-import { formatDate, fullName } from '../../../lib/format';
-import { LoadError, PageLoader } from '../../../lib/components/page';
+import type { ConsentText } from '@common/consents.js';
+import { errorMessage } from '@web/lib/api-client';
+import { formatDate, fullName } from '@web/lib/format';
+import { LoadError, PageLoader } from '@web/lib/components/page';
 import { useConsentTexts, useGiveConsent, useWithdrawConsent } from '../api/parent-api';
-import type { ParentChild } from '../../../lib/parent-cabinet';
+import type { ParentChild } from '@web/lib/parent-cabinet';
 
 const WITHDRAW_EFFECT: Record<ConsentText['kind'], string> = {
   pd_processing: 'Без этого согласия ребёнок не сможет записываться на мероприятия программы, пока вы не дадите его снова.',

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Fieldset, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import type { FormErrors } from '@mantine/form';
-import { parentMayCreateChild } from '../../../../../common/participation.js';
-import { createChildSchema } from '../../../../../common/schemas/identity.js';
-import { ageOn, todayInMoscow } from '../../../../../common/validators.js';
-import { emptyChildValues, useChildForm, type ChildFormValues } from '../../../lib/child-form';
-import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
-import { FormAlert } from '../../../lib/components/page';
-import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
+import { parentMayCreateChild } from '@common/participation.js';
+import { createChildSchema } from '@common/schemas/identity.js';
+import { ageOn, todayInMoscow } from '@common/validators.js';
+import { emptyChildValues, useChildForm, type ChildFormValues } from '@web/lib/child-form';
+import { PersonFields, SchoolFields } from '@web/lib/components/child-fields';
+import { FormAlert } from '@web/lib/components/page';
+import { PASSWORD_HINT, commonPasswordError } from '@web/lib/password';
 import { useCreateChild } from '../api/parent-api';
 
 interface CreateChildValues extends ChildFormValues {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { formatDate, formatPhone, fullName } from '../../../lib/format';
-import { LoadError } from '../../../lib/components/page';
+import { formatDate, formatPhone, fullName } from '@web/lib/format';
+import { LoadError } from '@web/lib/components/page';
 import { useParentSnils } from '../api/parent-api';
-import type { ParentCabinet } from '../../../lib/parent-cabinet';
+import type { ParentCabinet } from '@web/lib/parent-cabinet';
 
 export function ParentProfile({ account }: { account: ParentCabinet['account'] }) {
   const [revealed, setRevealed] = useState(false);

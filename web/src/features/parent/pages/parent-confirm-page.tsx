@@ -1,14 +1,14 @@
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { parentProfileUpdateSchema } from '../../../../../common/schemas/identity.js';
-import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
-import { formatDate, fullName } from '../../../lib/format';
-import { safeReturnPath } from '../../../lib/navigation';
+import { parentProfileUpdateSchema } from '@common/schemas/identity.js';
+import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
+import { formatDate, fullName } from '@web/lib/format';
+import { safeReturnPath } from '@web/lib/navigation';
 import { useConfirmParent } from '../api/parent-api';
-import { useParentCabinet } from '../../../lib/parent-cabinet';
-import { Fact } from '../../../lib/components/fact';
+import { useParentCabinet } from '@web/lib/parent-cabinet';
+import { Fact } from '@web/lib/components/fact';
 
 /** A parent's first visit: the data from Госуслуги is checked by its owner before the cabinet opens. */
 export function ParentConfirmPage() {

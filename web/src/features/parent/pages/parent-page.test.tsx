@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONSENT_TEXTS } from '../../../../../common/consents.js';
-import { missingParticipationSteps } from '../../../../../common/participation.js';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
-import type { ParentCabinet, ParentChild } from '../../../lib/parent-cabinet';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import { missingParticipationSteps } from '@common/participation.js';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
+import type { ParentCabinet, ParentChild } from '@web/lib/parent-cabinet';
 import { ParentPage } from './parent-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,10 +1,10 @@
 import { Navigate } from 'react-router';
 import { useState } from 'react';
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { InvitationList, InviteForm } from '../../../lib/components/invitations-panel';
-import { NotificationsPanel } from '../../../lib/components/notifications-panel';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { useParentCabinet } from '../../../lib/parent-cabinet';
+import { InvitationList, InviteForm } from '@web/lib/components/invitations-panel';
+import { NotificationsPanel } from '@web/lib/components/notifications-panel';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { useParentCabinet } from '@web/lib/parent-cabinet';
 import { ChildCard } from '../components/child-card';
 import { CreateChildForm } from '../components/create-child-form';
 import { ParentProfile } from '../components/parent-profile';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { MissingStep, ParticipationFacts } from '../../../../../common/participation.js';
-import { api } from '../../../lib/api-client';
+import type { MissingStep, ParticipationFacts } from '@common/participation.js';
+import { api } from '@web/lib/api-client';
 
 export interface ParticipantCabinet {
   account: {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { plural } from '../../../lib/format';
-import { useCatalogue, type Catalogue } from '../../../lib/diagnostics-catalogue';
+import { plural } from '@web/lib/format';
+import { useCatalogue, type Catalogue } from '@web/lib/diagnostics-catalogue';
 
 function progressText(data: Catalogue | undefined): string {
   if (!data) return 'Тесты и игры помогут понять, что вам интересно и что получается.';

@@ -1,6 +1,6 @@
 import { Alert, Card, Stack, Text, Title } from '@mantine/core';
-import { MissingSteps } from '../../../lib/components/missing-steps';
-import { ResendActivation } from '../../../lib/components/resend-activation';
+import { MissingSteps } from '@web/lib/components/missing-steps';
+import { ResendActivation } from '@web/lib/components/resend-activation';
 import type { ParticipantCabinet } from '../api/participant-api';
 
 /** What stands between the pupil and practical events, or the good news that nothing does. */

@@ -1,7 +1,7 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { formatDate, formatPhone, fullName } from '../../../lib/format';
+import { formatDate, formatPhone, fullName } from '@web/lib/format';
 import type { ParticipantCabinet } from '../api/participant-api';
-import { Fact } from '../../../lib/components/fact';
+import { Fact } from '@web/lib/components/fact';
 
 export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
   const { account, profile } = cabinet;

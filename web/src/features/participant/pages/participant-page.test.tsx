@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { missingParticipationSteps, type ParticipationFacts } from '../../../../../common/participation.js';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import { missingParticipationSteps, type ParticipationFacts } from '@common/participation.js';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import type { ParticipantCabinet } from '../api/participant-api';
 import { ParticipantPage } from './participant-page';
 

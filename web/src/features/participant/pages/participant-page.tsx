@@ -1,11 +1,11 @@
 import { Card, List, Stack, Text, Title } from '@mantine/core';
-import { MAX_PARENTS_PER_CHILD } from '../../../../../common/participation.js';
-import { InvitationList, InviteForm } from '../../../lib/components/invitations-panel';
-import { NotificationsPanel } from '../../../lib/components/notifications-panel';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { PersonalDataSection } from '../../../lib/components/personal-data-section';
+import { MAX_PARENTS_PER_CHILD } from '@common/participation.js';
+import { InvitationList, InviteForm } from '@web/lib/components/invitations-panel';
+import { NotificationsPanel } from '@web/lib/components/notifications-panel';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
-import { PlannedEventsCard } from '../../../lib/pupil-events/planned-events-card';
+import { PlannedEventsCard } from '@web/lib/pupil-events/planned-events-card';
 import { DiagnosticsCard } from '../components/diagnostics-card';
 import { NextSteps } from '../components/next-steps';
 import { ProfileCard } from '../components/profile-card';

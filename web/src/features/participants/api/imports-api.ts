@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListPage } from '../../../../../common/schemas/lists.js';
-import type { ImportBatchSummary, ImportBatchView } from '../../../../../common/schemas/participants.js';
-import { api, del, post, uploadFile } from '../../../lib/api-client';
-import { listQueryString, type ListState } from '../../../lib/list-state';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { ImportBatchSummary, ImportBatchView } from '@common/schemas/participants.js';
+import { api, del, post, uploadFile } from '@web/lib/api-client';
+import { listQueryString, type ListState } from '@web/lib/list-state';
 
 const importsKey = ['imports'] as const;
 const oneKey = (id: string) => [...importsKey, 'one', id] as const;

@@ -1,17 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ListPage } from '../../../../../common/schemas/lists.js';
+import type { ListPage } from '@common/schemas/lists.js';
 import type {
   AssignNavigator,
   ParticipantListItem,
   ParticipantPersonalData,
   RegisteredBySchool,
   schoolRegistrationSchema,
-} from '../../../../../common/schemas/participants.js';
-import { api, post } from '../../../lib/api-client';
-import { fullName } from '../../../lib/format';
-import { listQueryString, type ListState } from '../../../lib/list-state';
-import { personalDataQuery } from '../../../lib/personal-data';
+} from '@common/schemas/participants.js';
+import { api, post } from '@web/lib/api-client';
+import { fullName } from '@web/lib/format';
+import { listQueryString, type ListState } from '@web/lib/list-state';
+import { personalDataQuery } from '@web/lib/personal-data';
 
 const participantsKey = ['participants'] as const;
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { errorMessage } from '../../../lib/api-client';
-import { FormDialog } from '../../../lib/components/form-dialog';
-import { ListSelect } from '../../../lib/components/list-select';
-import { FormAlert } from '../../../lib/components/page';
-import { plural } from '../../../lib/format';
+import { errorMessage } from '@web/lib/api-client';
+import { FormDialog } from '@web/lib/components/form-dialog';
+import { ListSelect } from '@web/lib/components/list-select';
+import { FormAlert } from '@web/lib/components/page';
+import { plural } from '@web/lib/format';
 import { useAssignNavigator, useSchoolNavigators } from '../api/participants-api';
 
 const NO_NAVIGATOR = 'none';

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IMPORT_COLUMN_LABELS, IMPORT_OUTCOME_LABELS } from '../../../../../common/participants.js';
-import type { ImportBatchView } from '../../../../../common/schemas/participants.js';
-import { errorMessage } from '../../../lib/api-client';
-import { FormAlert } from '../../../lib/components/page';
-import { formatDateTime, plural } from '../../../lib/format';
+import { IMPORT_COLUMN_LABELS, IMPORT_OUTCOME_LABELS } from '@common/participants.js';
+import type { ImportBatchView } from '@common/schemas/participants.js';
+import { errorMessage } from '@web/lib/api-client';
+import { FormAlert } from '@web/lib/components/page';
+import { formatDateTime, plural } from '@web/lib/format';
 import { useCancelImport, useConfirmImport } from '../api/imports-api';
 import { ImportReportLinks } from './import-report-links';
 import { ImportRowsTable } from './import-rows-table';

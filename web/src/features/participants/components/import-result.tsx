@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Alert, Button, Card, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
-import { IMPORT_OUTCOME_LABELS } from '../../../../../common/participants.js';
-import type { ImportBatchView } from '../../../../../common/schemas/participants.js';
+import { IMPORT_OUTCOME_LABELS } from '@common/participants.js';
+import type { ImportBatchView } from '@common/schemas/participants.js';
 import { ImportReportLinks } from './import-report-links';
 import { ImportRowsTable } from './import-rows-table';
 

@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
-import { WHOLE_LABEL } from '../../../lib/components/status-badge';
-import type { ParticipantListItem } from '../../../../../common/schemas/participants.js';
+import { WHOLE_LABEL } from '@web/lib/components/status-badge';
+import type { ParticipantListItem } from '@common/schemas/participants.js';
 
 /** What a pupil has done and still lacks, in words (colour only repeats them). */
 export function ParticipantStatuses({ participant }: { participant: ParticipantListItem }) {

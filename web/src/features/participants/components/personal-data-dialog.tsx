@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { DOCUMENT_TYPE_LABELS } from '../../../../../common/participants.js';
-import type { ParticipantListItem } from '../../../../../common/schemas/participants.js';
-import { Fact } from '../../../lib/components/fact';
-import { LoadError, PageLoader } from '../../../lib/components/page';
-import { fullName } from '../../../lib/format';
+import { DOCUMENT_TYPE_LABELS } from '@common/participants.js';
+import type { ParticipantListItem } from '@common/schemas/participants.js';
+import { Fact } from '@web/lib/components/fact';
+import { LoadError, PageLoader } from '@web/lib/components/page';
+import { fullName } from '@web/lib/format';
 import { usePersonalData } from '../api/participants-api';
 
 /** Unmasked SNILS and documents of one pupil; opening it is what the audit log records. */

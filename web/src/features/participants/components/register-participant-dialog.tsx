@@ -1,12 +1,12 @@
 import { Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
-import { DOCUMENT_TYPE_LABELS, checkChildDocument, type ChildDocumentType } from '../../../../../common/participants.js';
-import { schoolRegistrationSchema, type RegisteredBySchool } from '../../../../../common/schemas/participants.js';
-import { GRADE_OPTIONS } from '../../../lib/child-form';
-import { FormDialog } from '../../../lib/components/form-dialog';
-import { ListSelect } from '../../../lib/components/list-select';
-import { FormAlert } from '../../../lib/components/page';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+import { DOCUMENT_TYPE_LABELS, checkChildDocument, type ChildDocumentType } from '@common/participants.js';
+import { schoolRegistrationSchema, type RegisteredBySchool } from '@common/schemas/participants.js';
+import { GRADE_OPTIONS } from '@web/lib/child-form';
+import { FormDialog } from '@web/lib/components/form-dialog';
+import { ListSelect } from '@web/lib/components/list-select';
+import { FormAlert } from '@web/lib/components/page';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useRegisterParticipant, type RegistrationInput } from '../api/participants-api';
 
 interface Values {

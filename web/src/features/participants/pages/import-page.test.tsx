@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ImportBatchView } from '../../../../../common/schemas/participants.js';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import type { ImportBatchView } from '@common/schemas/participants.js';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import { ImportPage } from './import-page';
 
 afterEach(() => vi.unstubAllGlobals());

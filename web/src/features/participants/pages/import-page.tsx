@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Stack } from '@mantine/core';
-import { BackLink } from '../../../lib/components/back-link';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { BackLink } from '@web/lib/components/back-link';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useImport } from '../api/imports-api';
 import { ImportPreview } from '../components/import-preview';
 import { ImportProgress, ImportSummary } from '../components/import-result';

@@ -1,14 +1,14 @@
 import { Link, useNavigate } from 'react-router';
 import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IMPORT_LIMITS } from '../../../../../common/organisations.js';
-import { IMPORT_COLUMNS, IMPORT_STATUS_LABELS } from '../../../../../common/participants.js';
-import type { ImportBatchSummary } from '../../../../../common/schemas/participants.js';
-import { errorMessage } from '../../../lib/api-client';
-import { DataTable, type Column } from '../../../lib/components/data-table';
-import { FileField, UploadProgress, useFileUpload } from '../../../lib/components/file-upload';
-import { FormAlert, PageTitle } from '../../../lib/components/page';
-import { formatDateTime } from '../../../lib/format';
-import { useListState } from '../../../lib/list-state';
+import { IMPORT_LIMITS } from '@common/organisations.js';
+import { IMPORT_COLUMNS, IMPORT_STATUS_LABELS } from '@common/participants.js';
+import type { ImportBatchSummary } from '@common/schemas/participants.js';
+import { errorMessage } from '@web/lib/api-client';
+import { DataTable, type Column } from '@web/lib/components/data-table';
+import { FileField, UploadProgress, useFileUpload } from '@web/lib/components/file-upload';
+import { FormAlert, PageTitle } from '@web/lib/components/page';
+import { formatDateTime } from '@web/lib/format';
+import { useListState } from '@web/lib/list-state';
 import { templateUrl, useImportHistory, useUploadImport } from '../api/imports-api';
 
 const MAX_MB = IMPORT_LIMITS.maxBytes / 1024 / 1024;

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../../../../common/roles.js';
-import type { ParticipantListItem } from '../../../../../common/schemas/participants.js';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import type { Role } from '@common/roles.js';
+import type { ParticipantListItem } from '@common/schemas/participants.js';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import { ParticipantsPage } from './participants-page';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ListPage } from '../../../../../common/schemas/lists.js';
-import type { CreatePlace, Place, UpdatePlace } from '../../../../../common/schemas/places.js';
-import { api, patch, post } from '../../../lib/api-client';
-import { listQueryString, type ListState } from '../../../lib/list-state';
-import { useInvalidatingMutation } from '../../../lib/mutations';
+import type { ListPage } from '@common/schemas/lists.js';
+import type { CreatePlace, Place, UpdatePlace } from '@common/schemas/places.js';
+import { api, patch, post } from '@web/lib/api-client';
+import { listQueryString, type ListState } from '@web/lib/list-state';
+import { useInvalidatingMutation } from '@web/lib/mutations';
 
 const placesKey = ['places'] as const;
 

@@ -1,11 +1,11 @@
 import { Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
-import { ACCESSIBILITY_FEATURES, ACCESSIBILITY_FEATURE_CODES } from '../../../../../common/organisations.js';
-import { PLACE_LIMITS, createPlaceSchema, type CreatePlace, type Place, type UpdatePlace } from '../../../../../common/schemas/places.js';
-import { FormAlert } from '../../../lib/components/page';
-import { CitySelect } from '../../../lib/components/reference-select';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+import { ACCESSIBILITY_FEATURES, ACCESSIBILITY_FEATURE_CODES } from '@common/organisations.js';
+import { PLACE_LIMITS, createPlaceSchema, type CreatePlace, type Place, type UpdatePlace } from '@common/schemas/places.js';
+import { FormAlert } from '@web/lib/components/page';
+import { CitySelect } from '@web/lib/components/reference-select';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useSavePlace } from '../api/places-api';
 
 interface RoomValues {

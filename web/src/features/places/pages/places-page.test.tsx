@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../../../../common/roles.js';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import type { Role } from '@common/roles.js';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import { testPlace } from '../test-place';
 import { PlacesPage } from './places-page';
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { ACCESSIBILITY_FEATURES } from '../../../../../common/organisations.js';
-import type { Place } from '../../../../../common/schemas/places.js';
-import { DataTable, filterSelectProps, type Column } from '../../../lib/components/data-table';
-import { FormDialog } from '../../../lib/components/form-dialog';
-import { Notice, PageLoader, PageTitle } from '../../../lib/components/page';
-import { RegionSelect } from '../../../lib/components/reference-select';
-import { plural } from '../../../lib/format';
-import { useListState } from '../../../lib/list-state';
-import { useSession } from '../../../lib/session';
+import { ACCESSIBILITY_FEATURES } from '@common/organisations.js';
+import type { Place } from '@common/schemas/places.js';
+import { DataTable, filterSelectProps, type Column } from '@web/lib/components/data-table';
+import { FormDialog } from '@web/lib/components/form-dialog';
+import { Notice, PageLoader, PageTitle } from '@web/lib/components/page';
+import { RegionSelect } from '@web/lib/components/reference-select';
+import { plural } from '@web/lib/format';
+import { useListState } from '@web/lib/list-state';
+import { useSession } from '@web/lib/session';
 import { usePlaces } from '../api/places-api';
 import { PlaceForm } from '../components/place-form';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AwarenessLevelInput, CompetencyCreate, CompetencyUpdate, SoftSkillUpdate } from '../../../../../common/schemas/reference.js';
-import { api, patch, post, put } from '../../../lib/api-client';
-import { useInvalidatingMutation } from '../../../lib/mutations';
+import type { AwarenessLevelInput, CompetencyCreate, CompetencyUpdate, SoftSkillUpdate } from '@common/schemas/reference.js';
+import { api, patch, post, put } from '@web/lib/api-client';
+import { useInvalidatingMutation } from '@web/lib/mutations';
 
 export interface SoftSkill {
   id: number;

@@ -1,10 +1,10 @@
 import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { REFERENCE_LIMITS, competencyCreateSchema } from '../../../../../common/schemas/reference.js';
-import type { Sphere } from '../../../lib/competencies';
-import { FormAlert } from '../../../lib/components/page';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { REFERENCE_LIMITS, competencyCreateSchema } from '@common/schemas/reference.js';
+import type { Sphere } from '@web/lib/competencies';
+import { FormAlert } from '@web/lib/components/page';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useAddCompetency } from '../api/reference-api';
 
 /** A new competency in this sphere. Its code is given once: tests refer to it, so it never changes later. */

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, mockApi, renderPage } from '../../../test/render';
+import { callsTo, mockApi, renderPage } from '@web/test/render';
 import type { AwarenessLevel } from '../api/reference-api';
 import { AwarenessLevelsTab } from './awareness-levels-tab';
 

@@ -2,9 +2,9 @@ import { Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInpu
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { REFERENCE_LIMITS, awarenessLevelsUpdateSchema, type AwarenessLevelInput } from '../../../../../common/schemas/reference.js';
-import { FormAlert, LoadError, PageLoader } from '../../../lib/components/page';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+import { REFERENCE_LIMITS, awarenessLevelsUpdateSchema, type AwarenessLevelInput } from '@common/schemas/reference.js';
+import { FormAlert, LoadError, PageLoader } from '@web/lib/components/page';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useAwarenessLevels, useSaveAwarenessLevels, type AwarenessLevel } from '../api/reference-api';
 
 interface LevelValues {

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button, Code, Group, Stack, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { REFERENCE_LIMITS, competencyUpdateSchema, type CompetencyUpdate } from '../../../../../common/schemas/reference.js';
-import type { Competency, Sphere } from '../../../lib/competencies';
-import { ListSelect } from '../../../lib/components/list-select';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { REFERENCE_LIMITS, competencyUpdateSchema, type CompetencyUpdate } from '@common/schemas/reference.js';
+import type { Competency, Sphere } from '@web/lib/competencies';
+import { ListSelect } from '@web/lib/components/list-select';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useUpdateCompetency } from '../api/reference-api';
 
 interface Props {

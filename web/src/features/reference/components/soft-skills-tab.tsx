@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Button, Card, Code, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { REFERENCE_LIMITS, softSkillUpdateSchema, type SoftSkillUpdate } from '../../../../../common/schemas/reference.js';
-import { LoadError, PageLoader } from '../../../lib/components/page';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { schemaErrors, useFormFeedback } from '../../../lib/forms';
+import { REFERENCE_LIMITS, softSkillUpdateSchema, type SoftSkillUpdate } from '@common/schemas/reference.js';
+import { LoadError, PageLoader } from '@web/lib/components/page';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { schemaErrors, useFormFeedback } from '@web/lib/forms';
 import { useSoftSkills, useUpdateSoftSkill, type SoftSkill } from '../api/reference-api';
 
 function SoftSkillForm({ skill, onDone }: { skill: SoftSkill; onDone: () => void }) {

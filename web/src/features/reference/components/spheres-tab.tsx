@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Accordion, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { REFERENCE_LIMITS, sphereUpdateSchema } from '../../../../../common/schemas/reference.js';
-import { useCompetencies, type Sphere } from '../../../lib/competencies';
-import { NameForm } from '../../../lib/components/name-form';
-import { LoadError, PageLoader } from '../../../lib/components/page';
-import { plural } from '../../../lib/format';
+import { REFERENCE_LIMITS, sphereUpdateSchema } from '@common/schemas/reference.js';
+import { useCompetencies, type Sphere } from '@web/lib/competencies';
+import { NameForm } from '@web/lib/components/name-form';
+import { LoadError, PageLoader } from '@web/lib/components/page';
+import { plural } from '@web/lib/format';
 import { useRenameSphere } from '../api/reference-api';
 import { AddCompetencyForm } from './add-competency-form';
 import { CompetencyRow } from './competency-row';

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { Tabs } from '@mantine/core';
-import { PageTitle } from '../../../lib/components/page';
+import { PageTitle } from '@web/lib/components/page';
 import { AwarenessLevelsTab } from '../components/awareness-levels-tab';
 import { SoftSkillsTab } from '../components/soft-skills-tab';
 import { SpheresTab } from '../components/spheres-tab';

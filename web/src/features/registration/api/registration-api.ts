@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ParticipantRegistration } from '../../../../../common/schemas/identity.js';
-import { post } from '../../../lib/api-client';
-import { sessionKey } from '../../../lib/session';
+import type { ParticipantRegistration } from '@common/schemas/identity.js';
+import { post } from '@web/lib/api-client';
+import { sessionKey } from '@web/lib/session';
 
 export function useRegisterParticipant() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router';
 import { Button, Checkbox, Fieldset, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { participantRegistrationSchema } from '../../../../../common/schemas/identity.js';
-import { emptyChildValues, useChildForm, type ChildFormValues } from '../../../lib/child-form';
-import { PersonFields, SchoolFields } from '../../../lib/components/child-fields';
-import { FormAlert } from '../../../lib/components/page';
-import { PASSWORD_HINT, commonPasswordError } from '../../../lib/password';
+import { participantRegistrationSchema } from '@common/schemas/identity.js';
+import { emptyChildValues, useChildForm, type ChildFormValues } from '@web/lib/child-form';
+import { PersonFields, SchoolFields } from '@web/lib/components/child-fields';
+import { FormAlert } from '@web/lib/components/page';
+import { PASSWORD_HINT, commonPasswordError } from '@web/lib/password';
 import { useRegisterParticipant } from '../api/registration-api';
 
 interface RegistrationValues extends ChildFormValues {

@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Anchor, Loader, Stack, Text } from '@mantine/core';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { PageTitle } from '../../../lib/components/page';
-import { RenewInvitationLink } from '../../../lib/components/renew-invitation-link';
-import { useInvitationLink } from '../../../lib/invitations';
-import { useSession } from '../../../lib/session';
+import { ApiError, errorMessage } from '@web/lib/api-client';
+import { PageTitle } from '@web/lib/components/page';
+import { RenewInvitationLink } from '@web/lib/components/renew-invitation-link';
+import { useInvitationLink } from '@web/lib/invitations';
+import { useSession } from '@web/lib/session';
 import { RegistrationForm } from '../components/registration-form';
 
 /** What the invitation in the address means for this registration; only a valid one links the accounts. */

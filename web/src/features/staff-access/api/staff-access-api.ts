@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../../../common/roles.js';
-import type { SecondFactorStatus, StaffConsentState, StaffInvitationDetails, TotpSetup } from '../../../../../common/schemas/staff-access.js';
-import { api, post } from '../../../lib/api-client';
-import { sessionKey } from '../../../lib/session';
+import type { Role } from '@common/roles.js';
+import type { SecondFactorStatus, StaffConsentState, StaffInvitationDetails, TotpSetup } from '@common/schemas/staff-access.js';
+import { api, post } from '@web/lib/api-client';
+import { sessionKey } from '@web/lib/session';
 
 const secondFactorKey = ['second-factor'] as const;
 const staffConsentKey = ['staff-consent'] as const;

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { secondFactorCodeSchema } from '../../../../../common/schemas/staff-access.js';
-import { useCodeForm } from '../../../lib/code-form';
-import { FormAlert } from '../../../lib/components/page';
+import { secondFactorCodeSchema } from '@common/schemas/staff-access.js';
+import { useCodeForm } from '@web/lib/code-form';
+import { FormAlert } from '@web/lib/components/page';
 
 /** Asks for a current code (from the app, or a recovery code) before a change to the second factor itself. */
 export function CodeConfirmForm({

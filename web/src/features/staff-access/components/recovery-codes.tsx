@@ -1,5 +1,5 @@
 import { Alert, Button, Code, CopyButton, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { SITE_NAME } from '../../../lib/site';
+import { SITE_NAME } from '@web/lib/site';
 
 function downloadCodes(codes: string[]) {
   const text = [`Резервные коды для входа в «${SITE_NAME}»`, 'Каждый код срабатывает один раз.', '', ...codes, ''].join('\r\n');

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Anchor, Button, Code, CopyButton, Group, Image, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { totpCodeSchema } from '../../../../../common/schemas/staff-access.js';
-import { errorMessage } from '../../../lib/api-client';
-import { TOTP_INPUT_PROPS, useCodeForm } from '../../../lib/code-form';
-import { FormAlert } from '../../../lib/components/page';
+import { totpCodeSchema } from '@common/schemas/staff-access.js';
+import { errorMessage } from '@web/lib/api-client';
+import { TOTP_INPUT_PROPS, useCodeForm } from '@web/lib/code-form';
+import { FormAlert } from '@web/lib/components/page';
 import { useEnableTotp, useStartTotpSetup } from '../api/staff-access-api';
 import { RecoveryCodes } from './recovery-codes';
 

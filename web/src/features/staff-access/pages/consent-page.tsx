@@ -2,10 +2,10 @@ import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalid } from '../../../lib/forms';
-import { formatDateTime } from '../../../lib/format';
-import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
+import { ApiError, errorMessage } from '@web/lib/api-client';
+import { focusFirstInvalid } from '@web/lib/forms';
+import { formatDateTime } from '@web/lib/format';
+import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useAcceptStaffConsent, useStaffConsent } from '../api/staff-access-api';
 
 /** The consent gate: every staff member accepts the current text before anything else in the cabinet opens. */

@@ -2,8 +2,8 @@ import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { sessionKey, useSession } from '../../../lib/session';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { sessionKey, useSession } from '@web/lib/session';
 import { useSecondFactorStatus } from '../api/staff-access-api';
 import { TotpSetupFlow } from '../components/totp-setup';
 

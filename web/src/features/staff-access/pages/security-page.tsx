@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { plural } from '../../../lib/format';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { sessionKey } from '../../../lib/session';
+import { plural } from '@web/lib/format';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { sessionKey } from '@web/lib/session';
 import { useDisableTotp, useRenewRecoveryCodes, useSecondFactorStatus } from '../api/staff-access-api';
 import { CodeConfirmForm } from '../components/code-confirm-form';
 import { RecoveryCodes } from '../components/recovery-codes';

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { STAFF_CONSENT } from '../../../../../common/organisations.js';
-import { callsTo, mockApi, renderPage, signedOut } from '../../../test/render';
+import { STAFF_CONSENT } from '@common/organisations.js';
+import { callsTo, mockApi, renderPage, signedOut } from '@web/test/render';
 import { StaffConsentPage } from './consent-page';
 import { SecondFactorPage } from './second-factor-page';
 import { StaffInvitationPage } from './staff-invitation-page';

@@ -2,13 +2,13 @@ import { useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Anchor, Button, Card, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { StaffInvitationDetails } from '../../../../../common/schemas/staff-access.js';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { Fact } from '../../../lib/components/fact';
-import { focusFirstInvalid, validateOnBlur } from '../../../lib/forms';
-import { FormAlert, LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { PASSWORD_HINT, newPasswordErrors } from '../../../lib/password';
-import { useSession } from '../../../lib/session';
+import type { StaffInvitationDetails } from '@common/schemas/staff-access.js';
+import { ApiError, errorMessage } from '@web/lib/api-client';
+import { Fact } from '@web/lib/components/fact';
+import { focusFirstInvalid, validateOnBlur } from '@web/lib/forms';
+import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { PASSWORD_HINT, newPasswordErrors } from '@web/lib/password';
+import { useSession } from '@web/lib/session';
 import { useAcceptStaffInvitation, useStaffInvitation } from '../api/staff-access-api';
 
 function LinkProblem({ title, message }: { title: string; message: string }) {

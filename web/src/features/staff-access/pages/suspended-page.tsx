@@ -1,8 +1,8 @@
 import { Navigate, useNavigate } from 'react-router';
 import { Anchor, Button, Stack, Text } from '@mantine/core';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
-import { useSession, useSignOut } from '../../../lib/session';
-import { SUPPORT_EMAIL } from '../../../lib/site';
+import { PageLoader, PageTitle } from '@web/lib/components/page';
+import { useSession, useSignOut } from '@web/lib/session';
+import { SUPPORT_EMAIL } from '@web/lib/site';
 
 /** The gate of a suspended school or venue: nothing can be done in the cabinet, so say why and whom to ask. */
 export function SuspendedPage() {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrganisationKind } from '../../../../../common/organisations.js';
-import { api } from '../../../lib/api-client';
-import type { KpiRow } from '../../../lib/components/kpi-chart';
-import { ORGANISATION_PATHS, organisationKey } from '../../../lib/organisations';
+import type { OrganisationKind } from '@common/organisations.js';
+import { api } from '@web/lib/api-client';
+import type { KpiRow } from '@web/lib/components/kpi-chart';
+import { ORGANISATION_PATHS, organisationKey } from '@web/lib/organisations';
 
 /** The part of an organisation's card the home page shows. */
 interface OrganisationKpi {

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrganisationKind } from '../../../../../common/organisations.js';
-import type { Role } from '../../../../../common/roles.js';
-import type { OwnProfile } from '../../../../../common/schemas/organisations.js';
-import { api, patch } from '../../../lib/api-client';
-import type { Competency } from '../../../lib/competencies';
-import { useInvalidatingMutation } from '../../../lib/mutations';
-import { sessionKey } from '../../../lib/session';
+import type { OrganisationKind } from '@common/organisations.js';
+import type { Role } from '@common/roles.js';
+import type { OwnProfile } from '@common/schemas/organisations.js';
+import { api, patch } from '@web/lib/api-client';
+import type { Competency } from '@web/lib/competencies';
+import { useInvalidatingMutation } from '@web/lib/mutations';
+import { sessionKey } from '@web/lib/session';
 
 export interface StaffProfile {
   id: string;

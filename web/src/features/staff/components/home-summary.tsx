@@ -1,11 +1,11 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { OrganisationKind } from '../../../../../common/organisations.js';
-import { KpiChart } from '../../../lib/components/kpi-chart';
-import { LoadError, PageLoader } from '../../../lib/components/page';
-import { useRegionsOverview } from '../../../lib/organisations';
-import { formatSeason } from '../../../lib/season';
+import type { OrganisationKind } from '@common/organisations.js';
+import { KpiChart } from '@web/lib/components/kpi-chart';
+import { LoadError, PageLoader } from '@web/lib/components/page';
+import { useRegionsOverview } from '@web/lib/organisations';
+import { formatSeason } from '@web/lib/season';
 import { useOrganisationKpi } from '../api/home-api';
 
 function Counts({ items }: { items: Array<[string, number]> }) {

@@ -1,11 +1,11 @@
 import { Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { ownProfileSchema } from '../../../../../common/schemas/organisations.js';
-import { CompetencySelect } from '../../../lib/components/competency-select';
-import { FormFooter } from '../../../lib/components/form-footer';
-import { formatPhone } from '../../../lib/format';
-import { schemaErrors, useFormFeedback, validateOnBlur } from '../../../lib/forms';
+import { ownProfileSchema } from '@common/schemas/organisations.js';
+import { CompetencySelect } from '@web/lib/components/competency-select';
+import { FormFooter } from '@web/lib/components/form-footer';
+import { formatPhone } from '@web/lib/format';
+import { schemaErrors, useFormFeedback, validateOnBlur } from '@web/lib/forms';
 import { useUpdateOwnProfile, type StaffProfile } from '../api/profile-api';
 
 interface ProfileValues {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
-import type { Role } from '../../../../../common/roles.js';
+import type { Role } from '@common/roles.js';
 import { sectionHint } from '../home-sections';
 import { STAFF_NAV } from '../staff-nav';
 

@@ -1,8 +1,8 @@
 import { Suspense } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { Box, Group, Stack } from '@mantine/core';
-import { PageLoader } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
+import { PageLoader } from '@web/lib/components/page';
+import { useSession } from '@web/lib/session';
 import { GATE_PATHS, STAFF_NAV } from '../staff-nav';
 import classes from './staff-layout.module.css';
 

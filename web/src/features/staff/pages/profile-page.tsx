@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { ORGANISATION_KIND_LABELS } from '../../../../../common/organisations.js';
-import { ROLE_LABELS } from '../../../../../common/roles.js';
-import { Fact } from '../../../lib/components/fact';
-import { LoadError, PageLoader, PageTitle } from '../../../lib/components/page';
-import { formatDateTime } from '../../../lib/format';
+import { ORGANISATION_KIND_LABELS } from '@common/organisations.js';
+import { ROLE_LABELS } from '@common/roles.js';
+import { Fact } from '@web/lib/components/fact';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { formatDateTime } from '@web/lib/format';
 import { useOwnProfile, type StaffProfile } from '../api/profile-api';
 import { ProfileForm } from '../components/profile-form';
 

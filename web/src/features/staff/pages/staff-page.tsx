@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { ROLE_LABELS, type Role } from '../../../../../common/roles.js';
-import { PageLoader, PageTitle } from '../../../lib/components/page';
-import { useSession } from '../../../lib/session';
+import { ROLE_LABELS, type Role } from '@common/roles.js';
+import { PageLoader, PageTitle } from '@web/lib/components/page';
+import { useSession } from '@web/lib/session';
 import { useOwnProfile } from '../api/profile-api';
 import { KpiSummary, RegionSummary } from '../components/home-summary';
 import { SectionCards } from '../components/section-cards';

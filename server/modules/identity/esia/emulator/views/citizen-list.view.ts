@@ -1,4 +1,4 @@
-import { maskSnils } from '../../../../../../common/validators.js';
+import { maskSnils } from '@common/validators.js';
 import type { EsiaTestCitizen } from '../citizens.js';
 import { esc } from './html.js';
 
