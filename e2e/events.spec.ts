@@ -277,10 +277,20 @@ test('seed 000: a venue creates a lesson, the coordinator approves, the venue pu
   const pupil = await signInAsPupil(browser);
   await ensureDemoPupilTested(pupil);
 
-  // The parent follows the link from a messenger, signed out: Госуслуги first, then the same card.
+  // The parent follows the link from a messenger, signed out: the lesson's card comes first, with
+  // why to sign in; a cancel at Госуслуги comes back to it with a plain message.
   const parent = await (await browser.newContext()).newPage();
   const linkPath = new URL(linkUrl).pathname;
   await parent.goto(linkPath);
+  await expect(parent.getByRole('heading', { name: title })).toBeVisible();
+  await expect(parent.getByText(/Записать ребёнка может родитель, вошедший через Госуслуги/)).toBeVisible();
+  const signIn = parent.getByRole('link', { name: 'Войти через Госуслуги' });
+  await signIn.click();
+  await parent.getByRole('button', { name: 'Отмена' }).click();
+  await expect(parent).toHaveURL(new RegExp(`${linkPath}\\?esia=`));
+  await expect(parent.getByText('Вход через Госуслуги отменён')).toBeVisible();
+  await expect(parent.getByRole('heading', { name: title })).toBeVisible();
+  await signIn.click();
   await chooseDemoParentAtEsia(parent);
   await expect(parent).toHaveURL(new RegExp(`${linkPath}$`));
   await expect(parent.getByRole('heading', { name: title })).toBeVisible();
@@ -317,6 +327,11 @@ test('seed 000: a venue creates a lesson, the coordinator approves, the venue pu
   await expect(checklist(parent).getByText('В это время ребёнок уже записан на другое мероприятие')).toBeVisible();
   await expect(checklist(parent).getByText('Что сделать: Отмените ту запись или выберите другое время')).toBeVisible();
   await expect(parent.getByRole('button', { name: 'Записать ребенка' })).toBeDisabled();
+
+  // «Выйти» on the card leads to the landing page, not back to Госуслуги.
+  await parent.getByRole('button', { name: 'Выйти' }).first().click();
+  await expect(parent).toHaveURL(/\/$/);
+  await expect(parent).not.toHaveURL(/esia/);
 });
 
 test('the link card names each failing condition with its remedy, and «Записать ребенка» stays disabled', async ({ browser }) => {

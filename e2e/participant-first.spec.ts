@@ -27,7 +27,7 @@ test('a pupil registers, confirms the e-mail, invites a parent who links through
 
   await expect(pupil).toHaveURL(/\/participant/);
   await expect(pupil.getByText(/Подтвердите адрес почты/).first()).toBeVisible();
-  const activation = await linkFromMailbox(request, pupilEmail, /Подтвердите регистрацию/, '/activate');
+  const activation = await linkFromMailbox(request, pupilEmail, /Подтверди регистрацию/, '/activate');
   await pupil.goto(activation);
   await expect(pupil.getByText(/подтвержд/i).first()).toBeVisible();
   await pupil.goto('/participant');

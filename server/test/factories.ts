@@ -71,7 +71,7 @@ export async function registerPupil(t: TestApp, overrides: Record<string, unknow
 
 /** Follows the activation link from the dev mailbox, as the pupil would. */
 export async function activateFromMail(t: TestApp, email: string): Promise<void> {
-  const mail = await t.waitForMail(email, /Подтвердите регистрацию/);
+  const mail = await t.waitForMail(email, /Подтверди регистрацию/);
   const token = linkFrom(mail.text, '/activate').searchParams.get('token');
   const res = await t.api('POST', '/api/auth/activate', { body: { token } });
   expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -60,7 +60,7 @@ describe('participant-first registration ends with linked accounts and the conse
 
   it('keeps the activation link single-use and says so plainly', async () => {
     const pupil = await registerPupil(t);
-    const mail = await t.waitForMail(pupil.email, /Подтвердите регистрацию/);
+    const mail = await t.waitForMail(pupil.email, /Подтверди регистрацию/);
     const token = linkFrom(mail.text, '/activate').searchParams.get('token');
     expect((await t.api('POST', '/api/auth/activate', { body: { token } })).status).toBe(200);
     const reused = await t.api('POST', '/api/auth/activate', { body: { token } });

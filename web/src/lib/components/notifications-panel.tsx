@@ -17,7 +17,7 @@ export function NotificationsPanel() {
       </Title>
       {notifications.isPending && <PageLoader label="Загружаем уведомления…" />}
       {notifications.isError && <LoadError error={notifications.error} onRetry={() => void notifications.refetch()} />}
-      {notifications.data?.length === 0 && <Text>Пока уведомлений нет. Здесь появятся новости о вашем кабинете.</Text>}
+      {notifications.data?.length === 0 && <Text>Пока уведомлений нет. Здесь появятся новости о кабинете.</Text>}
       {markRead.isError && (
         <Text c="red.9" size="sm" role="alert">
           {errorMessage(markRead.error)}

@@ -108,7 +108,7 @@ export function PersonalDataSection({ path, subject, birthDate, snilsMasked, has
     feedback.setAlert(null);
     const payload = toPayload(values);
     if (Object.keys(payload).length === 0) {
-      notifications.show({ title: 'Нечего сохранять', message: 'Вы ничего не изменили' });
+      notifications.show({ title: 'Нечего сохранять', message: 'Изменений нет' });
       return;
     }
     save.mutate(payload);

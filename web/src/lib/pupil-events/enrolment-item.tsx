@@ -124,7 +124,7 @@ export function EnrolmentItem({ item, viewer, past = false, headingOrder = 3, ev
           <Alert color="orange" title="Мероприятие перенесли" role="status">
             <Stack gap="xs">
               <Text size="sm">{event.changeReason ? `Причина: ${event.changeReason}` : 'Организаторы изменили время.'}</Text>
-              <Text size="sm">{`Новое время: ${formatWhen(event)}. Подтвердите, что ${viewer === 'parent' ? 'ребёнок придёт' : 'вы придёте'}, или отмените запись.`}</Text>
+              <Text size="sm">{viewer === 'parent' ? `Новое время: ${formatWhen(event)}. Подтвердите, что ребёнок придёт, или отмените запись.` : `Новое время: ${formatWhen(event)}. Подтверди, что придёшь, или отмени запись.`}</Text>
               <Group gap="sm">
                 <Button onClick={() => reconfirm.mutate(item.id)} loading={reconfirm.isPending}>
                   Подтвердить участие

@@ -90,7 +90,7 @@ export function CataloguePage() {
     <Stack gap="lg" maw={960}>
       <Stack gap="xs">
         <BackLink to="/participant">Мой кабинет</BackLink>
-        <PageTitle lead="Профессиональные пробы: попробуйте профессию вместе с наставником.">Каталог мероприятий</PageTitle>
+        <PageTitle lead="Профессиональные пробы: попробуй профессию вместе с наставником.">Каталог мероприятий</PageTitle>
       </Stack>
 
       <Card withBorder padding="md" component="section" aria-label="Фильтры">
@@ -158,7 +158,7 @@ export function CataloguePage() {
         <Stack gap="md" component="section" aria-label="Мероприятия">
           <Text role="status">
             {total === 0
-              ? 'Ничего не нашлось. Попробуйте другой город, другие даты или уберите часть фильтров.'
+              ? 'Ничего не нашлось. Попробуй другой город, другие даты или убери часть фильтров.'
               : `Найдено ${total} ${plural(total, ['мероприятие', 'мероприятия', 'мероприятий'])}`}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -41,7 +41,7 @@ describe('an event page for a pupil', () => {
     expect(screen.queryByRole('button', { name: 'Записаться' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Встать в лист ожидания' }));
 
-    expect(await screen.findByRole('status', { name: /Вы в листе ожидания/ })).toBeInTheDocument();
+    expect(await screen.findByRole('status', { name: /Ты в листе ожидания/ })).toBeInTheDocument();
     expect(callsTo(fetchMock, ENROL)[0]).toMatchObject({ waitlist: true });
   });
 });

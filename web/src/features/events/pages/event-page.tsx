@@ -15,7 +15,7 @@ function Requested({ result }: { result: EnrolmentResult }) {
   const { status, id } = result.enrolment;
   if (status === 'waitlisted') {
     return (
-      <Alert color="orange" title="Вы в листе ожидания" role="status">
+      <Alert color="orange" title="Ты в листе ожидания" role="status">
         Когда освободится место, мы пришлём уведомление. Родителю тоже нужно будет согласовать запись.
       </Alert>
     );
@@ -23,7 +23,7 @@ function Requested({ result }: { result: EnrolmentResult }) {
   if (status === 'confirmed') {
     return (
       <Stack gap="sm" align="flex-start">
-        <Alert color="green" title="Вы записаны" role="status" w="100%">
+        <Alert color="green" title="Запись подтверждена" role="status" w="100%">
           Мероприятие появилось в разделе «Запланированные».
         </Alert>
         <Button component="a" href={calendarUrl(id)} download variant="light">
@@ -34,7 +34,7 @@ function Requested({ result }: { result: EnrolmentResult }) {
   }
   return (
     <Alert color="orange" title="Ждём согласия родителя" role="status">
-      {`Место за вами держится ${HOLD_HOURS} часов. За это время родитель должен согласовать запись в своём кабинете — мы уже отправили ему уведомление. Если родитель не успеет, место освободится для других.`}
+      {`Место за тобой держится ${HOLD_HOURS} часов. За это время родитель должен согласовать запись в своём кабинете — мы уже отправили ему уведомление. Если родитель не успеет, место освободится для других.`}
     </Alert>
   );
 }
@@ -51,7 +51,7 @@ export function EventPage() {
       return (
         <Stack gap="md" maw={640} align="flex-start">
           <PageTitle>Мероприятие не найдено</PageTitle>
-          <Text>Возможно, его отменили или ссылка неполная. Выберите другое в каталоге.</Text>
+          <Text>Возможно, его отменили или ссылка неполная. Выбери другое в каталоге.</Text>
           <Button component={Link} to="/participant/events/catalogue">
             К каталогу мероприятий
           </Button>

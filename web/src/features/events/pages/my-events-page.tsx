@@ -22,7 +22,7 @@ export function MyEventsPage() {
       <EnrolmentTabs
         pupilId={session.data?.id}
         viewer="pupil"
-        emptyPlanned="Пока вы никуда не записаны. Выберите профессиональную пробу в каталоге мероприятий."
+        emptyPlanned="Записей пока нет. Выбери профессиональную пробу в каталоге мероприятий."
         eventHref={(eventId) => `/participant/events/${eventId}`}
       />
     </Stack>

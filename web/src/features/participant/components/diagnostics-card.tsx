@@ -4,11 +4,11 @@ import { plural } from '@web/lib/format';
 import { useCatalogue, type Catalogue } from '@web/lib/diagnostics-catalogue';
 
 function progressText(data: Catalogue | undefined): string {
-  if (!data) return 'Тесты и игры помогут понять, что вам интересно и что получается.';
+  if (!data) return 'Тесты и игры помогут понять, что тебе интересно и что получается.';
   const total = data.tests.length;
   const done = data.tests.filter((t) => t.completedCount > 0).length;
-  if (total === 0) return 'Для вашего класса тестов пока нет — загляните позже.';
-  if (done === 0) return `Для вашего класса есть ${total} ${plural(total, ['тест или игра', 'теста и игры', 'тестов и игр'])}. Начните с любого!`;
+  if (total === 0) return 'Для твоего класса тестов пока нет — загляни позже.';
+  if (done === 0) return `Для твоего класса есть ${total} ${plural(total, ['тест или игра', 'теста и игры', 'тестов и игр'])}. Начни с любого!`;
   return `Пройдено ${done} из ${total}.`;
 }
 

@@ -18,7 +18,7 @@ export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
           <Fact label="Электронная почта" value={account.email} />
           <Fact label="Телефон" value={account.phone ? formatPhone(account.phone) : 'не указан'} />
         </SimpleGrid>
-        <Text size="sm">Если в анкете ошибка в ФИО, дате рождения или школе, напишите в поддержку — исправим.</Text>
+        <Text size="sm">Если в анкете ошибка в ФИО, дате рождения или школе, напиши в поддержку — исправим.</Text>
       </Stack>
     </Card>
   );

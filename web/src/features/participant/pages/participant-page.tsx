@@ -19,7 +19,7 @@ function ParentsSection({ cabinet }: { cabinet: ParticipantCabinet }) {
       </Title>
       {cabinet.parents.length > 0 ? (
         <Card withBorder padding="md">
-          <Text fw={600}>С вашим кабинетом связаны:</Text>
+          <Text fw={600}>С твоим кабинетом связаны:</Text>
           <List mt="xs">
             {cabinet.parents.map((p) => (
               <List.Item key={p.id}>{p.name}</List.Item>
@@ -27,18 +27,18 @@ function ParentsSection({ cabinet }: { cabinet: ParticipantCabinet }) {
           </List>
         </Card>
       ) : (
-        <Text>Пока ни один родитель не связан с вашим кабинетом.</Text>
+        <Text>Пока ни один родитель не связан с твоим кабинетом.</Text>
       )}
       {full ? (
         <Text>К кабинету уже привязаны два родителя — это максимум.</Text>
       ) : (
         <InviteForm
           path="/participant/invitations"
-          description="Напишите адрес почты мамы, папы или другого законного представителя. Мы пришлём ссылку: родитель войдёт через Госуслуги и подтвердит связь с вами. Ссылка действует 7 дней."
-          blockedReason={cabinet.status.emailVerified ? null : 'Сначала подтвердите свою почту по ссылке из письма — потом можно пригласить родителя.'}
+          description="Напиши адрес почты мамы, папы или другого законного представителя. Мы пришлём ссылку: родитель войдёт через Госуслуги и подтвердит связь с тобой. Ссылка действует 7 дней."
+          blockedReason={cabinet.status.emailVerified ? null : 'Сначала подтверди свою почту по ссылке из письма — потом можно пригласить родителя.'}
         />
       )}
-      <InvitationList emptyText="Вы ещё никого не приглашали." />
+      <InvitationList emptyText="Приглашений пока нет." />
     </Stack>
   );
 }
@@ -52,7 +52,7 @@ export function ParticipantPage() {
 
   return (
     <Stack gap="xl" maw={760}>
-      <PageTitle lead="Это ваш кабинет в программе «Билет в будущее».">{`Привет, ${data.account.firstName}!`}</PageTitle>
+      <PageTitle lead="Это твой кабинет в программе «Билет в будущее».">{`Привет, ${data.account.firstName}!`}</PageTitle>
       <NextSteps cabinet={data} />
       <PlannedEventsCard />
       <DiagnosticsCard />
