@@ -240,16 +240,16 @@ describe('who sees a pupil’s results', () => {
     expect(row!.actor_role).toBe('parent');
   });
 
-  it('answers 404 to a parent of another child, another pupil and navigators not assigned to it, and records nothing', async () => {
+  it('answers 404 to a parent of another child, another pupil, navigators not assigned to it and a mentor it never met, and records nothing', async () => {
     const auditBefore = await t.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'diagnostics.results_viewed'`);
-    for (const cookie of [otherFamily.parentCookie, otherFamily.childCookie, neighbourNavigator.cookie, unassignedNavigator.cookie]) {
+    for (const cookie of [otherFamily.parentCookie, otherFamily.childCookie, neighbourNavigator.cookie, unassignedNavigator.cookie, mentor.cookie]) {
       for (const url of urls()) expect((await t.api('GET', url, { cookie })).status, url).toBe(404);
     }
     expect(await t.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'diagnostics.results_viewed'`)).toEqual(auditBefore);
   });
 
-  it('answers 403 to the school, the coordinator, the methodologist, a mentor and the issuer, and 401 to nobody signed in', async () => {
-    for (const staff of [schoolStaff, coordinator, methodologist, mentor, issuer]) {
+  it('answers 403 to the school, the coordinator, the methodologist and the issuer, and 401 to nobody signed in', async () => {
+    for (const staff of [schoolStaff, coordinator, methodologist, issuer]) {
       for (const url of urls()) expect((await t.api('GET', url, { cookie: staff.cookie })).status, `${staff.role} ${url}`).toBe(403);
     }
     for (const url of urls()) expect((await t.api('GET', url)).status, url).toBe(401);

@@ -33,7 +33,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     t = await startTestApp();
     const pupil = await registerPupil(t);
     // Delivery of the activation e-mail updates its row; let it land before rows are compared.
-    await t.waitForMail(pupil.email, /Подтвердите/);
+    await t.waitForMail(pupil.email, /Подтверди регистрацию/);
     pupilCookie = pupil.cookie;
     childId = pupil.accountId;
     parentCookie = (await confirmedParent(t)).cookie;

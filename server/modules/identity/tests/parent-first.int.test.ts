@@ -38,7 +38,7 @@ describe('parent-first registration and the parent cabinet', () => {
 
     const after = await t.api('GET', '/api/parent/cabinet', { cookie });
     expect(after.body.children).toHaveLength(1);
-    expect(after.body.children[0].missing.map((m: { step: string }) => m.step)).toEqual(['consent']);
+    expect(after.body.children[0].missing.map((m: { step: string }) => m.step)).toEqual(['consent', 'tested']);
     const notes = await t.api('GET', '/api/notifications', { cookie });
     expect(notes.body.notifications[0]).toMatchObject({ kind: 'child_registered' });
     await t.waitForMail(citizen.email, /Ребёнок зарегистрировался/);
@@ -88,7 +88,7 @@ describe('parent-first registration and the parent cabinet', () => {
     const signIn = await t.api('POST', '/api/auth/sign-in', { body: { email: childEmail, password: 'котики-и-ракеты' } });
     expect(signIn.status).toBe(200);
     const cabinet = await t.api('GET', '/api/participant/cabinet', { cookie: `bilet_sid=${signIn.cookies.bilet_sid}` });
-    expect(cabinet.body.missing.map((m: { step: string }) => m.step)).toEqual(['consent']);
+    expect(cabinet.body.missing.map((m: { step: string }) => m.step)).toEqual(['consent', 'tested']);
 
     const older = { ...(await participantInput(t, { birthDate: birthDateForAge(15), grade: 9 })), acceptTerms: undefined };
     const refused = await t.api('POST', '/api/parent/children', { cookie: parent.cookie, body: older });
