@@ -67,11 +67,12 @@ describe('organisations list', () => {
     expect(screen.getByRole('columnheader', { name: /Участников/ })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: /^Город/ }));
-    await waitFor(() => expect(callsTo(fetchMock, listKey({ sort: 'city', kind: 'school' }))).toHaveLength(1));
+    // The search waits for typing to pause; on two busy cores the request can come after the default second.
+    await waitFor(() => expect(callsTo(fetchMock, listKey({ sort: 'city', kind: 'school' }))).toHaveLength(1), { timeout: 5000 });
     expect(screen.getByRole('columnheader', { name: /Город/ })).toHaveAttribute('aria-sort', 'ascending');
 
     await user.type(screen.getByLabelText('Название, адрес или ИНН'), 'Лицей');
-    await waitFor(() => expect(callsTo(fetchMock, listKey({ sort: 'city', q: 'Лицей', kind: 'school' }))).toHaveLength(1));
+    await waitFor(() => expect(callsTo(fetchMock, listKey({ sort: 'city', q: 'Лицей', kind: 'school' }))).toHaveLength(1), { timeout: 5000 });
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Школа № 5' })).not.toBeInTheDocument());
     expect(screen.getByTestId('location')).toHaveTextContent(`/staff/organisations?q=${encodeURIComponent('Лицей')}&sort=city`);
   });
