@@ -48,6 +48,8 @@ export const events = pgTable(
     index('events_venue_idx').on(t.venueId, t.startsAt),
     index('events_school_idx').on(t.schoolId, t.startsAt),
     index('events_open_idx').on(t.startsAt).where(sql`${t.status} = 'published'`),
+    // Recommendations look up a pupil's strongest competencies' upcoming events through this index.
+    index('events_competency_open_idx').on(t.competencyId, t.startsAt).where(sql`${t.status} = 'published'`),
     index('events_status_idx').on(t.status, t.startsAt),
     check('events_format_ck', sql`${t.format} in ('in_person', 'online', 'school_lesson')`),
     check('events_status_ck', sql`${t.status} in ('draft', 'submitted', 'returned', 'approved', 'published', 'cancelled')`),

@@ -4,3 +4,4 @@ export * from './organisations.js';
 export * from './platform.js';
 export * from './diagnostics.js';
 export * from './events.js';
+export * from './guidance.js';
