@@ -1,0 +1,117 @@
+/**
+ * What recommendations and the individual study plan look like on the wire: the server's
+ * recommendations and study-plans modules produce these, the pupil's, parent's and navigator's
+ * pages read them. Every item carries `reason`, one Russian sentence naming its evidence.
+ */
+import type { EventCard } from './schemas/events.js';
+
+export type Confidence = 'none' | 'low' | 'medium' | 'high';
+
+/** One sphere, competency or soft skill of the pupil's picture, with how many sources back it. */
+export interface ProfileDimension {
+  key: string;
+  code: string;
+  name: string;
+  value: number;
+  sources: number;
+  confidence: Confidence;
+}
+
+export interface RecommendationProfile {
+  spheres: ProfileDimension[];
+  competencies: ProfileDimension[];
+  softSkills: ProfileDimension[];
+  testsCompleted: number;
+  trialsAttended: number;
+  confidence: Confidence;
+  /** Why the picture is as sure as it is, e.g. «Пока пройден один тест: …». */
+  summary: string;
+}
+
+export interface TestRecommendation {
+  slug: string;
+  title: string;
+  kind: 'test' | 'game';
+  durationMinutes: number;
+  reason: string;
+}
+
+export interface EventRecommendation {
+  event: EventCard;
+  score: number;
+  reason: string;
+}
+
+export const OPPORTUNITY_KINDS = ['college', 'university', 'club', 'olympiad', 'employer', 'online_course'] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+export const OPPORTUNITY_KIND_LABELS: Record<OpportunityKind, string> = {
+  college: 'Колледж (СПО)',
+  university: 'Вуз (ВО)',
+  club: 'Кружок, дополнительное образование',
+  olympiad: 'Олимпиада или конкурс',
+  employer: 'Работодатель: экскурсия, стажировка',
+  online_course: 'Онлайн-курс',
+};
+
+/** What a family sees of an opportunity: its card, and the short form in lists. */
+export interface OpportunitySummary {
+  id: string;
+  kind: OpportunityKind;
+  title: string;
+  provider: string;
+  cityName: string | null;
+  online: boolean;
+  free: boolean;
+  ovzAccessible: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  federal: boolean;
+}
+
+export interface OpportunityRecommendation {
+  opportunity: OpportunitySummary;
+  score: number;
+  reason: string;
+}
+
+export interface ProfessionRecommendation {
+  id: number;
+  code: string;
+  name: string;
+  description: string;
+  education: string[];
+  programmes: string[];
+  reason: string;
+}
+
+export interface Recommendations {
+  participantId: string;
+  generatedAt: string;
+  profile: RecommendationProfile;
+  tests: TestRecommendation[];
+  events: EventRecommendation[];
+  opportunities: OpportunityRecommendation[];
+  professions: ProfessionRecommendation[];
+}
+
+/** The five profiles of senior school in the federal standard (ФГОС СОО). */
+export const SCHOOL_PROFILES = ['natural_science', 'humanities', 'socio_economic', 'technological', 'universal'] as const;
+export type SchoolProfile = (typeof SCHOOL_PROFILES)[number];
+export const SCHOOL_PROFILE_LABELS: Record<SchoolProfile, string> = {
+  natural_science: 'Естественно-научный',
+  humanities: 'Гуманитарный',
+  socio_economic: 'Социально-экономический',
+  technological: 'Технологический',
+  universal: 'Универсальный',
+};
+
+/** Stages of a pupil on the navigator's queue, in the order a pupil passes them. */
+export const PLAN_STAGES = ['no_test', 'tested', 'trial_attended', 'plan_drafted', 'plan_published'] as const;
+export type PlanStage = (typeof PLAN_STAGES)[number];
+export const PLAN_STAGE_LABELS: Record<PlanStage, string> = {
+  no_test: 'Нет тестов',
+  tested: 'Прошёл тесты',
+  trial_attended: 'Был на пробе',
+  plan_drafted: 'План подготовлен',
+  plan_published: 'План опубликован',
+};
