@@ -115,3 +115,37 @@ export const PLAN_STAGE_LABELS: Record<PlanStage, string> = {
   plan_drafted: 'План подготовлен',
   plan_published: 'План опубликован',
 };
+
+/** What the plan says; the system drafts it, the navigator edits and publishes it. */
+export interface StudyPlanContent {
+  grade: number;
+  strengths: Array<{ code: string; name: string; evidence: string }>;
+  interests: Array<{ code: string; name: string; evidence: string }>;
+  /** Grades 8–11 only. */
+  profile: { code: SchoolProfile; reason: string } | null;
+  /** Subjects to deepen (grades 8–11) or to try (grades 6–7). */
+  subjects: Array<{ name: string; reason: string }>;
+  /** Grades 6–7: activities to try. */
+  activities: Array<{ name: string; reason: string }>;
+  opportunities: Array<{ id: string; title: string; kind: OpportunityKind; reason: string }>;
+  trials: Array<{ eventId: string; title: string; startsAt: string; reason: string }>;
+  /** Goals for the next quarter; the pupil ticks them done. A step keeps its id across versions. */
+  steps: Array<{ id: string; text: string; due: string | null }>;
+  navigatorNote: string | null;
+}
+
+export interface PublishedPlan {
+  version: number;
+  publishedAt: string;
+  publishedByName: string;
+  content: StudyPlanContent;
+}
+
+/** The plan as the pupil, a linked parent or the navigator opens it. */
+export interface StudyPlanView {
+  participantId: string;
+  stage: PlanStage;
+  published: PublishedPlan | null;
+  stepsDone: Array<{ stepId: string; doneAt: string }>;
+  versions: Array<{ version: number; publishedAt: string }>;
+}
