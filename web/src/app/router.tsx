@@ -58,6 +58,10 @@ const EventsCataloguePage = lazyPage(() => import('../features/events/pages/cata
 const EventPage = lazyPage(() => import('../features/events/pages/event-page'), 'EventPage');
 const MyEventsPage = lazyPage(() => import('../features/events/pages/my-events-page'), 'MyEventsPage');
 const ChildEventsPage = lazyPage(() => import('../features/events/pages/child-events-page'), 'ChildEventsPage');
+const PupilRecommendationsPage = lazyPage(() => import('../features/guidance/pages/recommendations-page'), 'PupilRecommendationsPage');
+const ParentRecommendationsPage = lazyPage(() => import('../features/guidance/pages/recommendations-page'), 'ParentRecommendationsPage');
+const PupilPlanPage = lazyPage(() => import('../features/guidance/pages/plan-page'), 'PupilPlanPage');
+const ParentPlanPage = lazyPage(() => import('../features/guidance/pages/plan-page'), 'ParentPlanPage');
 const WorkbenchTestsPage = lazyPage(() => import('../features/diagnostics-workbench/pages/tests-page'), 'WorkbenchTestsPage');
 const WorkbenchNewTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchNewTestPage');
 const WorkbenchTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchTestPage');
@@ -91,11 +95,15 @@ const routes: RouteObject[] = [
       { path: '/participant/events', element: only(['participant'], <MyEventsPage />) },
       { path: '/participant/events/catalogue', element: only(['participant'], <EventsCataloguePage />) },
       { path: '/participant/events/:eventId', element: only(['participant'], <EventPage />) },
+      { path: '/participant/recommendations', element: only(['participant'], <PupilRecommendationsPage />) },
+      { path: '/participant/plan', element: only(['participant'], <PupilPlanPage />) },
       { path: '/parent', element: only(['parent'], <ParentPage />) },
       { path: '/parent/confirm', element: only(['parent'], <ParentConfirmPage />) },
       { path: '/parent/children/:childId/diagnostics', element: only(['parent'], <ParentDiagnosticsPage />) },
       { path: '/parent/children/:childId/diagnostics/results/:attemptId', element: only(['parent'], <ParentResultPage />) },
       { path: '/parent/children/:childId/events', element: only(['parent'], <ChildEventsPage />) },
+      { path: '/parent/children/:childId/recommendations', element: only(['parent'], <ParentRecommendationsPage />) },
+      { path: '/parent/children/:childId/plan', element: only(['parent'], <ParentPlanPage />) },
       {
         path: '/staff',
         element: only(STAFF_ROLES, <StaffLayout />),

@@ -16,11 +16,16 @@ export interface CatalogueFilters {
   to?: string;
   ovz?: string;
   withSeats?: string;
+  /** 'fit' ranks by the pupil's recommendations; absent, by date. */
+  order?: string;
   page?: string;
 }
 
+/** Ranked by fit, an event carries the sentence saying why it suits the pupil. */
+export type CatalogueItem = EventCard & { reason?: string | null };
+
 export interface CataloguePage {
-  items: EventCard[];
+  items: CatalogueItem[];
   total: number;
   page: number;
   pageSize: number;

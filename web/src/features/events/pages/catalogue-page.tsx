@@ -1,18 +1,17 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Anchor, Badge, Card, Checkbox, Group, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Checkbox, Group, Pagination, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { EVENT_FORMAT_LABELS } from '@common/events.js';
-import type { EventCard } from '@common/schemas/events.js';
 import { useCompetencies } from '@web/lib/competencies';
 import { ListSelect } from '@web/lib/components/list-select';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { CitySelect, RegionSelect } from '@web/lib/components/reference-select';
 import { plural } from '@web/lib/format';
 import { BackLink } from '@web/lib/components/back-link';
-import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters } from '../api/events-api';
+import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters, type CatalogueItem } from '../api/events-api';
 import { formatGrades, formatPlace, formatSeats, formatWhen } from '@web/lib/event-format';
 
-const FILTERS = ['regionId', 'cityId', 'anyCity', 'sphere', 'competency', 'format', 'from', 'to', 'ovz', 'withSeats', 'page'] as const;
+const FILTERS = ['regionId', 'cityId', 'anyCity', 'sphere', 'competency', 'format', 'from', 'to', 'ovz', 'withSeats', 'order', 'page'] as const;
 
 /** The filters live in the address, so the back button from an event returns to the same list. */
 function useFilters() {
@@ -28,7 +27,7 @@ function useFilters() {
   return { filters, update };
 }
 
-function EventTile({ event }: { event: EventCard }) {
+function EventTile({ event }: { event: CatalogueItem }) {
   const place = formatPlace(event);
   const full = event.seatsLeft <= 0;
   return (
@@ -44,6 +43,14 @@ function EventTile({ event }: { event: EventCard }) {
         {place && (
           <Text size="sm" c="dimmed">
             {place}
+          </Text>
+        )}
+        {event.reason && (
+          <Text size="sm">
+            <Text span fw={700} inherit>
+              Почему подходит:{' '}
+            </Text>
+            {event.reason}
           </Text>
         )}
         <Group gap={6}>
@@ -149,6 +156,20 @@ export function CataloguePage() {
           <Checkbox size="md" label="Есть свободные места" checked={filters.withSeats === 'true'} onChange={(e) => update({ withSeats: e.currentTarget.checked ? 'true' : undefined })} />
         </Group>
       </Card>
+
+      <Group gap="sm" role="radiogroup" aria-labelledby="catalogue-order-label">
+        <Text id="catalogue-order-label" fw={600}>
+          Порядок:
+        </Text>
+        <SegmentedControl
+          value={filters.order === 'fit' ? 'fit' : 'date'}
+          onChange={(value) => update({ order: value === 'fit' ? 'fit' : undefined })}
+          data={[
+            { value: 'date', label: 'По дате' },
+            { value: 'fit', label: 'Подходит тебе' },
+          ]}
+        />
+      </Group>
 
       {catalogue.isPending ? (
         <PageLoader label="Ищем мероприятия…" />

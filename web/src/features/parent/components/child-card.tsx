@@ -67,6 +67,19 @@ export function ChildCard({ child }: { child: ParentChild }) {
         </Stack>
 
         <Stack gap="xs">
+          <Title order={4}>Рекомендации и план</Title>
+          <Text>Что ребёнку стоит попробовать дальше и его индивидуальный план от педагога-навигатора.</Text>
+          <Group>
+            <Button component={Link} to={`/parent/children/${child.id}/recommendations`} variant="light" aria-label={`Рекомендации: ${fullName(child)}`}>
+              Рекомендации
+            </Button>
+            <Button component={Link} to={`/parent/children/${child.id}/plan`} variant="light" aria-label={`Индивидуальный план: ${fullName(child)}`}>
+              Индивидуальный план
+            </Button>
+          </Group>
+        </Stack>
+
+        <Stack gap="xs">
           <Title order={4}>Документы и здоровье</Title>
           <Group>
             <Button variant="light" onClick={() => setShowData((v) => !v)} aria-expanded={showData} aria-controls={dataId}>

@@ -7,6 +7,7 @@ import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
 import { PlannedEventsCard } from '@web/lib/pupil-events/planned-events-card';
 import { DiagnosticsCard } from '../components/diagnostics-card';
+import { GuidanceCard } from '../components/guidance-card';
 import { NextSteps } from '../components/next-steps';
 import { ProfileCard } from '../components/profile-card';
 
@@ -56,6 +57,7 @@ export function ParticipantPage() {
       <NextSteps cabinet={data} />
       <PlannedEventsCard />
       <DiagnosticsCard />
+      <GuidanceCard />
       <Stack gap="md" component="section" aria-labelledby="profile-title">
         <Title order={2} id="profile-title">
           Мой профиль
