@@ -21,11 +21,16 @@ export interface CatalogueFilters {
   page?: string;
 }
 
-/** Ranked by fit, an event carries the sentence saying why it suits the pupil. */
-export type CatalogueItem = EventCard & { reason?: string | null };
+/** Ranked by fit, each event of the page with its score and the sentence saying why it suits the pupil ('' when nothing does). */
+export interface CatalogueFit {
+  eventId: string;
+  score: number;
+  reason: string;
+}
 
 export interface CataloguePage {
-  items: CatalogueItem[];
+  items: EventCard[];
+  fit?: CatalogueFit[];
   total: number;
   page: number;
   pageSize: number;

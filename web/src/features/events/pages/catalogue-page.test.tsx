@@ -37,4 +37,30 @@ describe('the events catalogue', () => {
     await user.click(screen.getByRole('button', { name: 'Страница 2' }));
     expect(await screen.findByRole('link', { name: 'Проба: сварщик' })).toBeInTheDocument();
   });
+
+  it('orders by fit on «Подходит тебе» and shows why each event suits the pupil', async () => {
+    const fits = eventCard({ id: 'ev3', title: 'Проба: программист' });
+    const plain = eventCard({ id: 'ev4', title: 'Проба: повар' });
+    mockApi({
+      'GET /api/events/catalogue?pageSize=10': page([plain, fits]),
+      'GET /api/events/catalogue?pageSize=10&order=fit': {
+        body: { ...page([fits, plain]).body, fit: [{ eventId: 'ev3', score: 0.8, reason: 'Интерес к ИТ по трём тестам.' }, { eventId: 'ev4', score: 0, reason: '' }] },
+      },
+      'GET /api/regions': { body: { regions: [{ id: 43, code: '43', name: 'Кировская область' }] } },
+      'GET /api/regions/43/cities': { body: { cities: [{ id: 1, name: 'Киров' }] } },
+      'GET /api/reference/competencies': { body: { spheres: [] } },
+    });
+    const user = userEvent.setup();
+    renderPage(<CataloguePage />, { path: '/participant/events/catalogue' });
+
+    expect(await screen.findByRole('link', { name: 'Проба: повар' })).toBeInTheDocument();
+    expect(screen.queryByText(/Почему подходит/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'Подходит тебе' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/participant/events/catalogue?order=fit');
+    expect(await screen.findByText('Интерес к ИТ по трём тестам.')).toBeInTheDocument();
+    const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(titles).toEqual(['Проба: программист', 'Проба: повар']);
+    expect(screen.getAllByText(/Почему подходит/)).toHaveLength(1);
+  });
 });

@@ -8,7 +8,8 @@ import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { CitySelect, RegionSelect } from '@web/lib/components/reference-select';
 import { plural } from '@web/lib/format';
 import { BackLink } from '@web/lib/components/back-link';
-import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters, type CatalogueItem } from '../api/events-api';
+import type { EventCard } from '@common/schemas/events.js';
+import { CATALOGUE_PAGE_SIZE, useCatalogue, type CatalogueFilters } from '../api/events-api';
 import { formatGrades, formatPlace, formatSeats, formatWhen } from '@web/lib/event-format';
 
 const FILTERS = ['regionId', 'cityId', 'anyCity', 'sphere', 'competency', 'format', 'from', 'to', 'ovz', 'withSeats', 'order', 'page'] as const;
@@ -27,7 +28,7 @@ function useFilters() {
   return { filters, update };
 }
 
-function EventTile({ event }: { event: CatalogueItem }) {
+function EventTile({ event, reason }: { event: EventCard; reason: string | undefined }) {
   const place = formatPlace(event);
   const full = event.seatsLeft <= 0;
   return (
@@ -45,12 +46,12 @@ function EventTile({ event }: { event: CatalogueItem }) {
             {place}
           </Text>
         )}
-        {event.reason && (
+        {reason && (
           <Text size="sm">
             <Text span fw={700} inherit>
               Почему подходит:{' '}
             </Text>
-            {event.reason}
+            {reason}
           </Text>
         )}
         <Group gap={6}>
@@ -89,6 +90,7 @@ export function CataloguePage() {
     return chosen.map((s) => ({ group: s.name, items: s.competencies.map((c) => ({ value: c.code, label: c.name })) }));
   }, [spheres.data, filters.sphere]);
 
+  const reasons = useMemo(() => new Map((catalogue.data?.fit ?? []).map((f) => [f.eventId, f.reason])), [catalogue.data?.fit]);
   const total = catalogue.data?.total ?? 0;
   const pages = Math.ceil(total / CATALOGUE_PAGE_SIZE);
   const page = Number(filters.page) || 1;
@@ -184,7 +186,7 @@ export function CataloguePage() {
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             {catalogue.data.items.map((event) => (
-              <EventTile key={event.id} event={event} />
+              <EventTile key={event.id} event={event} reason={reasons.get(event.id)} />
             ))}
           </SimpleGrid>
           {pages > 1 && (

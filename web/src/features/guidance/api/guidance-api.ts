@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PublishedPlan, Recommendations, StudyPlanView } from '@common/guidance.js';
-import { api, post, put } from '@web/lib/api-client';
+import { api, del, post, put } from '@web/lib/api-client';
 import { diagnosticsKey } from '@web/lib/diagnostics-catalogue';
 
 /** Whose recommendations and plan: the pupil's own, or a linked parent's child. */
@@ -30,8 +30,12 @@ export interface Dismissal {
 export function useDismissal() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: [...guidanceKey, 'recommendations'] });
-  const dismiss = useMutation({ mutationFn: (d: Dismissal) => post('/recommendations/me/dismissals', d), onSuccess: refresh });
-  const undo = useMutation({ mutationFn: (d: Dismissal) => api('/recommendations/me/dismissals', { method: 'DELETE', body: d }), onSuccess: refresh });
+  // Only the kind and id go to the server: the caller's target may carry more (its title for the notice).
+  const dismiss = useMutation({ mutationFn: ({ kind, itemId }: Dismissal) => post('/recommendations/me/dismissals', { kind, itemId }), onSuccess: refresh });
+  const undo = useMutation({
+    mutationFn: (d: Dismissal) => del(`/recommendations/me/dismissals/${d.kind}/${encodeURIComponent(d.itemId)}`),
+    onSuccess: refresh,
+  });
   return { dismiss, undo };
 }
 
