@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'events.group_enrol': ['navigator'],
   'events.enrol': ['participant', 'parent'],
   'events.pupil': ['participant', 'parent', 'navigator'],
+  'recommendations.read': ['participant', 'parent', 'navigator'],
+  'recommendations.dismiss': ['participant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

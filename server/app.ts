@@ -44,6 +44,7 @@ import {
 import { paperConsentRoutes } from './modules/paper-consents/index.js';
 import { organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
+import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
   ENROLMENT_HOLDS_JOB,
   EVENT_REMINDERS_JOB,
@@ -191,6 +192,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(enrolmentRoutes);
       await api.register(linkSummaryRoutes);
       await api.register(mentorRoutes);
+      await api.register(recommendationsRoutes);
     },
     { prefix: '/api' },
   );
