@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   'events.group_enrol': ['navigator'],
   'events.enrol': ['participant', 'parent'],
   'events.pupil': ['participant', 'parent', 'navigator'],
+  'study_plans.own': ['participant'],
+  'study_plans.read': ['participant', 'parent', 'navigator'],
+  'study_plans.manage': ['navigator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

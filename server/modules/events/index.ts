@@ -5,3 +5,4 @@ export { linkSummaryRoutes } from './link-summary.routes.js';
 export { ENROLMENT_HOLDS_JOB, registerEnrolmentJobs } from './enrolment.jobs.js';
 export { EVENT_REMINDERS_JOB, registerEventJobs } from './events.jobs.js';
 export { issueLink } from './events.service.js';
+export { onFeedbackRecorded, type FeedbackListener } from './feedback-listeners.js';
