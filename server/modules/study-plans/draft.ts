@@ -120,7 +120,11 @@ function stepsFor(facts: PlanFacts, content: Omit<StudyPlanContent, 'steps'>, no
   } else if (content.activities[0]) {
     steps.push({ id: 'activity-try', text: `Попробовать занятие: ${content.activities[0].name.toLowerCase()}`, due: inDays(60) });
   }
-  if (steps.length < 2) steps.push({ id: 'reflect', text: 'Записать, что понравилось на пробе и чего хочется попробовать дальше', due: inDays(14) });
+  const fallbacks = [
+    { id: 'reflect', text: 'Записать, что понравилось на пробе и чего хочется попробовать дальше', due: inDays(14) },
+    { id: 'next-trial-talk', text: 'Обсудить с навигатором, какую пробу выбрать следующей', due: inDays(30) },
+  ];
+  for (const fallback of fallbacks) if (steps.length < 2) steps.push(fallback);
   return steps.slice(0, 4);
 }
 
