@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   'events.pupil': ['participant', 'parent', 'navigator'],
   'recommendations.read': ['participant', 'parent', 'navigator'],
   'recommendations.dismiss': ['participant'],
+  'study_plans.own': ['participant'],
+  'study_plans.read': ['participant', 'parent', 'navigator'],
+  'study_plans.manage': ['navigator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

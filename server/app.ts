@@ -52,10 +52,12 @@ import {
   eventsRoutes,
   linkSummaryRoutes,
   mentorRoutes,
+  onFeedbackRecorded,
   registerEnrolmentJobs,
   registerEventJobs,
 } from './modules/events/index.js';
 import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJobs } from './modules/participants/index.js';
+import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 
@@ -124,6 +126,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEventJobs(ctx);
   registerImportJobs(ctx, app.log);
   registerEnrolmentJobs(ctx);
+  onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
     await jobs.stop();
@@ -193,6 +196,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(linkSummaryRoutes);
       await api.register(mentorRoutes);
       await api.register(recommendationsRoutes);
+      await api.register(studyPlansRoutes);
     },
     { prefix: '/api' },
   );

@@ -126,3 +126,18 @@ export const tokenSchema = z
   .min(20, { error: 'Ссылка повреждена' })
   .max(200, { error: 'Ссылка повреждена' })
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'Ссылка повреждена' });
+
+/** Markup in a text field: an opening or closing tag, a comment or a doctype. */
+export const MARKUP = /<\s*\/?\s*[a-z!]/i;
+
+/**
+ * A field of plain text, trimmed, within its lengths, with no HTML: what people write is shown as
+ * text (and printed into PDFs), never as markup. `what` names the field in the Russian messages.
+ */
+export const plainTextSchema = (min: number, max: number, what: string) =>
+  z
+    .string({ error: `Заполните поле «${what}»` })
+    .trim()
+    .min(min, { error: min <= 1 ? `Заполните поле «${what}»` : `«${what}» — не короче ${min} символов` })
+    .max(max, { error: `«${what}» — не длиннее ${max} символов` })
+    .refine((v) => !MARKUP.test(v), { error: 'HTML-разметка не допускается: пишите обычным текстом' });

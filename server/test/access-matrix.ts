@@ -76,6 +76,9 @@ const BROKEN_DEFINITION = { source: 'format: 2' };
 const UNKNOWN_TEST = 999_999;
 const MENTOR_FEEDBACK = { grade: 4, feedback: 'Работал внимательно и довёл задание до конца', skills: ['attention'] };
 
+/** A plan the schema accepts, so a probe of someone else's pupil reaches the scope check. */
+const EMPTY_PLAN = { strengths: [], interests: [], profile: null, subjects: [], activities: [], opportunities: [], trials: [], steps: [], navigatorNote: null };
+
 const EVENT_READERS: readonly Role[] = ['regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 /** Who acts on a pupil's enrolment ('events.pupil'): the pupil, a linked parent, the assigned navigator. */
 const ENROLMENT_VIEWERS: readonly Role[] = ['participant', 'parent', 'navigator'];
@@ -738,6 +741,57 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       },
       { label: 'other region’s trial', url: (w) => `/api/staff/events/${w.b.eventId}/group-enrolments`, body: (w) => ({ participantIds: [w.a.pupilId] }), expect: { navigator: 404 } },
       { label: 'other region’s lesson', url: (w) => `/api/staff/events/${w.b.lessonId}/group-enrolments`, body: (w) => ({ participantIds: [w.a.pupilId] }), expect: { navigator: 404 } },
+    ],
+  },
+
+  // The individual study plan. Region A's pupil has no plan yet: its stage reads, versions and PDFs do not exist.
+  guarded('GET /api/study-plan/me', ['participant'], 200),
+  guarded('GET /api/study-plan/me/versions/{version}', ['participant'], 404, () => '/api/study-plan/me/versions/1'),
+  guarded('PUT /api/study-plan/me/steps/{stepId}', ['participant'], 404, () => '/api/study-plan/me/steps/more-tests', () => ({ done: true })),
+  guarded('GET /api/study-plan/me/pdf', ['participant'], 404),
+  pupilResultsEntry('GET /api/pupils/{pupilId}/study-plan', '/study-plan', {}),
+  {
+    route: 'GET /api/pupils/{pupilId}/study-plan/versions/{version}',
+    probes: [
+      { label: 'own pupil, no such version', url: (w) => `/api/pupils/${w.a.pupilId}/study-plan/versions/1`, expect: each(RESULT_READERS, 404) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/study-plan/versions/1`, expect: each(RESULT_READERS, 404) },
+    ],
+  },
+  {
+    route: 'GET /api/pupils/{pupilId}/study-plan/pdf',
+    probes: [
+      { label: 'own pupil, nothing published', url: (w) => `/api/pupils/${w.a.pupilId}/study-plan/pdf`, expect: each(RESULT_READERS, 404) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/study-plan/pdf`, expect: each(RESULT_READERS, 404) },
+    ],
+  },
+  guarded('GET /api/staff/study-plans', ['navigator'], 200),
+  {
+    route: 'POST /api/staff/study-plans/bulk',
+    probes: [
+      // Each pupil gets its own outcome: region A's pupil is not due, region B's is not the navigator's.
+      { label: 'own and other region’s pupils', url: () => '/api/staff/study-plans/bulk', body: (w) => ({ action: 'draft', participantIds: [w.a.pupilId, w.b.pupilId] }), expect: { navigator: 200 } },
+    ],
+  },
+  {
+    route: 'GET /api/staff/study-plans/{pupilId}',
+    probes: [
+      { label: 'own pupil', url: (w) => `/api/staff/study-plans/${w.a.pupilId}`, expect: { navigator: 200 } },
+      { label: 'neighbour school’s pupil', url: (w) => `/api/staff/study-plans/${w.a.neighbourPupilId}`, expect: { navigator: 404 } },
+      { label: 'other region’s pupil', url: (w) => `/api/staff/study-plans/${w.b.pupilId}`, expect: { navigator: 404 } },
+    ],
+  },
+  {
+    route: 'PUT /api/staff/study-plans/{pupilId}/draft',
+    probes: [
+      { label: 'own pupil, empty body', url: (w) => `/api/staff/study-plans/${w.a.pupilId}/draft`, body: () => ({}), expect: { navigator: 400 } },
+      { label: 'other region’s pupil', url: (w) => `/api/staff/study-plans/${w.b.pupilId}/draft`, body: () => EMPTY_PLAN, expect: { navigator: 404 } },
+    ],
+  },
+  {
+    route: 'POST /api/staff/study-plans/{pupilId}/publish',
+    probes: [
+      { label: 'own pupil, no draft', url: (w) => `/api/staff/study-plans/${w.a.pupilId}/publish`, body: () => ({}), expect: { navigator: 409 } },
+      { label: 'other region’s pupil', url: (w) => `/api/staff/study-plans/${w.b.pupilId}/publish`, body: () => ({ content: EMPTY_PLAN }), expect: { navigator: 404 } },
     ],
   },
 

@@ -88,7 +88,11 @@ export type AuditAction =
   | 'event.link_revoked'
   | 'event.roster_viewed'
   | 'event.attendance_marked'
-  | 'event.feedback_given';
+  | 'event.feedback_given'
+  | 'study_plan.viewed'
+  | 'study_plan.saved'
+  | 'study_plan.drafted'
+  | 'study_plan.published';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(

@@ -8,6 +8,7 @@ import type { Roster, RosterEntry } from '@common/schemas/events.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { eventCard } from './event-cards.repository.js';
 import { recordEventFootprint } from './event-footprint.js';
+import { feedbackRecorded } from './feedback-listeners.js';
 import { notifyFamily } from './family-notice.js';
 import { attended, canRunEvent, canSeeRoster, markingClosedReason } from './mentor.policy.js';
 import {
@@ -156,6 +157,7 @@ export async function giveFeedback(
       body: `Наставник оценил участие в мероприятии «${event.title}» и написал отзыв. Оценка, отзыв и замеченные навыки — в разделе «Мероприятия»; они уже учтены в цифровом следе.`,
     });
     await recordAudit(tx, actor, 'event.feedback_given', enrolmentId, { eventId, grade: input.grade, skills: input.skills.length });
+    afterCommit(() => feedbackRecorded(ctx, row.participantId));
   });
   const [row] = await rosterRows(ctx.db, eventId, enrolmentId);
   const entry = toEntry(ctx, row!);

@@ -1,0 +1,3 @@
+export { studyPlansRoutes } from './study-plans.routes.js';
+export { draftPlanIfDue, type DraftOutcome } from './drafting.service.js';
+export { planDraftingListener } from './drafting.listener.js';
