@@ -94,7 +94,7 @@ export function RecommendationsView({ data, viewer, onDismiss, dismissPending = 
           {pupil ? (
             <Text size="sm">
               Рекомендации строятся по твоим тестам, играм и пробам. Пройди первый тест — и список станет точнее.{' '}
-              <Anchor component={Link} to="/participant/diagnostics" size="sm">
+              <Anchor component={Link} to="/participant/diagnostics" size="sm" underline="always">
                 Выбрать тест
               </Anchor>
             </Text>
@@ -139,7 +139,7 @@ export function RecommendationsView({ data, viewer, onDismiss, dismissPending = 
               ? (
                 <Text c="gray.7">
                   Подходящих проб с открытой записью сейчас нет. Загляни в{' '}
-                  <Anchor component={Link} to="/participant/events/catalogue">
+                  <Anchor component={Link} to="/participant/events/catalogue" underline="always">
                     каталог мероприятий
                   </Anchor>{' '}
                   или вернись позже.
