@@ -57,11 +57,29 @@ export function usePlanVersion(subject: Subject, version: number | null) {
 
 export const planPdfUrl = (subject: Subject, version: number) => `/api${planPath(subject)}/pdf?version=${version}`;
 
+const myPlanKey = [...guidanceKey, 'plan', 'me'] as const;
+
+/**
+ * Ticks a goal at once on screen, as a checkbox should, and puts it back if the server refuses;
+ * the plan is read afresh either way.
+ */
 export function useTickStep() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ stepId, done }: { stepId: string; done: boolean }) => put(`/study-plan/me/steps/${encodeURIComponent(stepId)}`, { done }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...guidanceKey, 'plan', 'me'] }),
+    onMutate: async ({ stepId, done }) => {
+      await queryClient.cancelQueries({ queryKey: myPlanKey });
+      const before = queryClient.getQueryData<StudyPlanView>(myPlanKey);
+      if (before) {
+        const others = before.stepsDone.filter((s) => s.stepId !== stepId);
+        queryClient.setQueryData<StudyPlanView>(myPlanKey, { ...before, stepsDone: done ? [...others, { stepId, doneAt: new Date().toISOString() }] : others });
+      }
+      return { before };
+    },
+    onError: (_error, _vars, context) => {
+      if (context?.before) queryClient.setQueryData(myPlanKey, context.before);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: myPlanKey }),
   });
 }
 

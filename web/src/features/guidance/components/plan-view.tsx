@@ -11,7 +11,6 @@ interface Props {
   doneIds: ReadonlySet<string>;
   /** The pupil ticks goals of the current version; a parent and older versions only read. */
   onTick?: (stepId: string, done: boolean) => void;
-  tickPending?: boolean;
 }
 
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -41,7 +40,7 @@ function Reasoned({ items }: { items: Array<{ key: string; name: ReactNode; reas
   );
 }
 
-function Goals({ plan, doneIds, onTick, tickPending, viewer }: Props) {
+function Goals({ plan, doneIds, onTick, viewer }: Props) {
   const steps = plan.content.steps;
   const done = steps.filter((s) => doneIds.has(s.id)).length;
   const progress = `Выполнено ${done} из ${steps.length}`;
@@ -62,7 +61,7 @@ function Goals({ plan, doneIds, onTick, tickPending, viewer }: Props) {
                 <Checkbox
                   size="md"
                   checked={doneIds.has(step.id)}
-                  disabled={!onTick || tickPending}
+                  disabled={!onTick}
                   onChange={(e) => onTick?.(step.id, e.currentTarget.checked)}
                   label={step.text}
                   description={step.due ? `Срок: ${formatDate(step.due)}` : undefined}

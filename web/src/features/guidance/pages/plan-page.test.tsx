@@ -34,6 +34,20 @@ describe('«Мой план»', () => {
     expect(screen.getByRole('checkbox', { name: 'Пройти пробу по инженерии' })).toBeChecked();
   });
 
+  it('takes a tick back when the server refuses it', async () => {
+    mockApi({
+      'GET /api/study-plan/me': { body: planView() },
+      'PUT /api/study-plan/me/steps/step-2': { status: 409, body: { error: { code: 'conflict', message: 'План обновился — открой его заново' } } },
+    });
+    const user = userEvent.setup();
+    renderPage(<PupilPlanPage />, { path: '/participant/plan' });
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Пройти пробу по инженерии' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('План обновился — открой его заново');
+    expect(screen.getByRole('checkbox', { name: 'Пройти пробу по инженерии' })).not.toBeChecked();
+    expect(screen.getByText('Выполнено 1 из 2')).toBeInTheDocument();
+  });
+
   it('opens an older version read-only with its own PDF', async () => {
     mockApi({
       'GET /api/study-plan/me': { body: planView() },

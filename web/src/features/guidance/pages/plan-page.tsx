@@ -73,7 +73,6 @@ function PlanContent({ subject, view, viewer }: { subject: Subject; view: StudyP
             viewer={viewer}
             doneIds={doneIds}
             onTick={viewer === 'pupil' && !older ? (stepId, done) => tick.mutate({ stepId, done }) : undefined}
-            tickPending={tick.isPending}
           />
         )
       )}
