@@ -43,7 +43,7 @@ export async function seedRecommendationsData({ db, rows, pupilId }: Recommendat
     select ${PUPIL_ID('g')}, 'participant', 'bench-rec-' || g || '@bench.local', 'active', now(), 'Бенчмарков', 'Ученик'
     from generate_series(1, ${REC_PUPILS}) g`);
   await db.execute(sql`insert into participant_profiles (account_id, grade, region_id, city_id, snils_enc, identity_bidx, has_ovz)
-    select ${PUPIL_ID('g')}, 6 + g % 6, ${region}, ${city}, 'bench', 'bench-rec-' || g, g % 10 = 0
+    select ${PUPIL_ID('g')}, 6 + g % 6, ${region}::int, ${city}::int, 'bench', 'bench-rec-' || g, g % 10 = 0
     from generate_series(1, ${REC_PUPILS}) g`);
   // Two tests' say about one sphere each for every pupil: 200,000 footprint rows beside the pupils'.
   await db.execute(sql`insert into footprint_contributions (participant_id, source_key, dimension, value, weight)
@@ -63,9 +63,9 @@ export async function seedRecommendationsData({ db, rows, pupilId }: Recommendat
 
   await db.execute(sql`insert into opportunities (id, region_id, kind, title, provider, description, grade_from, grade_to, city_id, online,
       ovz_accessible, free, starts_on, ends_on, created_by)
-    select md5('bench-opportunity-' || g)::uuid, case when g % 5 = 0 then null else ${region} end,
+    select md5('bench-opportunity-' || g)::uuid, case when g % 5 = 0 then null else ${region}::int end,
       (array['college', 'university', 'club', 'olympiad', 'employer', 'online_course'])[1 + g % 6], 'Бенч-возможность № ' || g,
-      'Организатор ' || g, 'Возможность для бенчмарка', 6 + g % 3, 11, case when g % 5 = 0 then null else ${city} end, g % 5 = 0,
+      'Организатор ' || g, 'Возможность для бенчмарка', 6 + g % 3, 11, case when g % 5 = 0 then null else ${city}::int end, g % 5 = 0,
       g % 2 = 0, g % 3 <> 0, current_date - 30, case when g % 7 = 0 then current_date - 1 else current_date + 365 end, ${venue.creator}::uuid
     from generate_series(1, ${REC_OPPORTUNITIES}) g`);
   await db.execute(sql`insert into opportunity_spheres (opportunity_id, sphere_id, region_id)

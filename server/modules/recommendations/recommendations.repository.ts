@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { queryRows, type Database, type Executor } from '@server/db/client.js';
 import type { OpportunityKind } from '@common/guidance.js';
 import type { DismissalKind } from '@common/schemas/recommendations.js';
 
@@ -47,32 +47,31 @@ export interface OpportunityRow {
  * Published opportunities of the given spheres for the pupil's region and the federal ones, found
  * through `opportunity_spheres_lookup_idx` (sphere, region), at most `perSphere` per sphere: for
  * its grade, not over, and only accessible ones for a pupil with ОВЗ. Those in its city or online
- * come first within a sphere.
+ * come first within a sphere. Prepared, as every pupil's recommendations run it.
  */
+const OPPORTUNITIES_SQL = `with pupil as (select grade, region_id, city_id from participant_profiles where account_id = $1),
+  hit as (select distinct o.id from unnest($2::int[]) as wanted(sphere_id)
+    cross join pupil
+    cross join lateral (
+      select o.id from opportunity_spheres os join opportunities o on o.id = os.opportunity_id
+      where os.sphere_id = wanted.sphere_id and (os.region_id = pupil.region_id or os.region_id is null)
+        and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
+        and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
+        and (not $4::boolean or o.ovz_accessible)
+      order by (o.online or o.city_id = pupil.city_id) desc, o.id
+      limit $3) o)
+  select o.id, o.kind, o.title, o.provider, o.city_id, ci.name as city_name, o.online, o.free, o.ovz_accessible,
+    o.starts_on::text as starts_on, o.ends_on::text as ends_on, o.region_id is null as federal,
+    array(select sp.code from opportunity_spheres x join spheres sp on sp.id = x.sphere_id where x.opportunity_id = o.id) as sphere_codes,
+    array(select co.code from opportunity_competencies x join competencies co on co.id = x.competency_id where x.opportunity_id = o.id) as competency_codes
+  from hit join opportunities o on o.id = hit.id left join cities ci on ci.id = o.city_id`;
+
 export async function opportunitiesFor(
-  executor: Executor,
+  database: Database,
   q: { participantId: string; sphereIds: readonly number[]; perSphere: number; ovzOnly: boolean },
 ): Promise<OpportunityRow[]> {
   if (q.sphereIds.length === 0) return [];
-  return queryRows<OpportunityRow>(
-    executor,
-    sql`with pupil as (select grade, region_id, city_id from participant_profiles where account_id = ${q.participantId}),
-      hit as (select distinct o.id from unnest(${sql.param([...q.sphereIds])}::int[]) as wanted(sphere_id)
-        cross join pupil
-        cross join lateral (
-          select o.id, o.online, o.city_id from opportunity_spheres os join opportunities o on o.id = os.opportunity_id
-          where os.sphere_id = wanted.sphere_id and (os.region_id = pupil.region_id or os.region_id is null)
-            and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
-            and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
-            and (${!q.ovzOnly}::boolean or o.ovz_accessible)
-          order by (o.online or o.city_id = pupil.city_id) desc, o.id
-          limit ${q.perSphere}) o)
-      select o.id, o.kind, o.title, o.provider, o.city_id, ci.name as city_name, o.online, o.free, o.ovz_accessible,
-        o.starts_on::text as starts_on, o.ends_on::text as ends_on, o.region_id is null as federal,
-        array(select sp.code from opportunity_spheres x join spheres sp on sp.id = x.sphere_id where x.opportunity_id = o.id) as sphere_codes,
-        array(select co.code from opportunity_competencies x join competencies co on co.id = x.competency_id where x.opportunity_id = o.id) as competency_codes
-      from hit join opportunities o on o.id = hit.id left join cities ci on ci.id = o.city_id`,
-  );
+  return database.prepared<OpportunityRow>('recommended_opportunities', OPPORTUNITIES_SQL, [q.participantId, [...q.sphereIds], q.perSphere, q.ovzOnly]);
 }
 
 export interface ProfessionRow {
@@ -86,15 +85,14 @@ export interface ProfessionRow {
 }
 
 /** Professions linked to the given competencies (through `profession_competencies_competency_idx`), with all their competencies. */
-export async function professionsFor(executor: Executor, competencyIds: readonly number[], limit: number): Promise<ProfessionRow[]> {
+const PROFESSIONS_SQL = `with hit as (select distinct profession_id from profession_competencies where competency_id = any($1::int[]) limit $2)
+  select p.id, p.code, p.name, p.description, p.education, p.programmes,
+    array(select co.code from profession_competencies x join competencies co on co.id = x.competency_id where x.profession_id = p.id) as competency_codes
+  from hit join professions p on p.id = hit.profession_id`;
+
+export async function professionsFor(database: Database, competencyIds: readonly number[], limit: number): Promise<ProfessionRow[]> {
   if (competencyIds.length === 0) return [];
-  return queryRows<ProfessionRow>(
-    executor,
-    sql`with hit as (select distinct profession_id from profession_competencies where competency_id = any(${sql.param([...competencyIds])}::int[]) limit ${limit})
-      select p.id, p.code, p.name, p.description, p.education, p.programmes,
-        array(select co.code from profession_competencies x join competencies co on co.id = x.competency_id where x.profession_id = p.id) as competency_codes
-      from hit join professions p on p.id = hit.profession_id`,
-  );
+  return database.prepared<ProfessionRow>('recommended_professions', PROFESSIONS_SQL, [[...competencyIds], limit]);
 }
 
 /** Whether the thing a dismissal names exists: a published test's slug, an event, an opportunity or a profession. */

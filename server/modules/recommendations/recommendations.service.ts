@@ -5,7 +5,7 @@ import type { Recommendations } from '@common/guidance.js';
 import type { DismissalInput } from '@common/schemas/recommendations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { footprintEvidence, offeredTestsWithDimensions } from '../diagnostics/index.js';
-import { admissibleEvents, attendedTrials, eventCards } from '../events/index.js';
+import { admissibleEvents, attendedTrials, toEventCard } from '../events/index.js';
 import { findPupilRelation } from '../participants/index.js';
 import { CANDIDATES, candidateCompetencies, candidateSpheres, recommend } from './engine.js';
 import { recommendationAudience, type RecommendationAudience } from './recommendations.policy.js';
@@ -31,11 +31,11 @@ export async function recommendationsFor(ctx: AppContext, participantId: string,
   // needs no health-data consent, while the details stay with those the consent names.
   const ovzOnly = pupil.has_ovz;
   const [admissible, opportunities, professions] = await Promise.all([
-    admissibleEvents(ctx.db, { participantId, competencyIds: competencies.map((c) => c.id), perCompetency: CANDIDATES.eventsPerCompetency, ovzOnly }),
-    opportunitiesFor(ctx.db, { participantId, sphereIds: spheres.map((s) => s.id), perSphere: CANDIDATES.opportunitiesPerSphere, ovzOnly }),
-    professionsFor(ctx.db, competencies.map((c) => c.id), CANDIDATES.professions),
+    admissibleEvents(ctx.database, { participantId, competencyIds: competencies.map((c) => c.id), perCompetency: CANDIDATES.eventsPerCompetency, ovzOnly }),
+    opportunitiesFor(ctx.database, { participantId, sphereIds: spheres.map((s) => s.id), perSphere: CANDIDATES.opportunitiesPerSphere, ovzOnly }),
+    professionsFor(ctx.database, competencies.map((c) => c.id), CANDIDATES.professions),
   ]);
-  const cards = await eventCards(ctx.db, admissible.map((e) => e.event_id));
+  const cards = admissible.map(toEventCard);
   const cityOf = new Map(admissible.map((e) => [e.event_id, e.city_id]));
   return recommend({
     participantId,
