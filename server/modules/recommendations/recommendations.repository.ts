@@ -9,21 +9,22 @@ export interface PupilRow {
   city_id: number;
   has_ovz: boolean;
   consent: boolean;
+  dismissals: Array<{ item_kind: DismissalKind; item_id: string }>;
 }
 
-/** What the recommendations need of the pupil itself: grade, home, the ОВЗ flag and whether a parent's consent is in force. */
-export async function pupilFacts(executor: Executor, participantId: string): Promise<PupilRow | null> {
-  const [row] = await queryRows<PupilRow>(
-    executor,
-    sql`select pp.grade, pp.region_id, pp.city_id, pp.has_ovz,
-        exists(select 1 from consents c where c.child_id = pp.account_id and c.kind = 'pd_processing' and c.withdrawn_at is null) as consent
-      from participant_profiles pp where pp.account_id = ${participantId}`,
-  );
+/**
+ * What the recommendations need of the pupil itself, in one statement: grade, home, the ОВЗ flag,
+ * whether a parent's consent is in force, and what it dismissed.
+ */
+const PUPIL_SQL = `select pp.grade, pp.region_id, pp.city_id, pp.has_ovz,
+    exists(select 1 from consents c where c.child_id = pp.account_id and c.kind = 'pd_processing' and c.withdrawn_at is null) as consent,
+    coalesce((select json_agg(json_build_object('item_kind', d.item_kind, 'item_id', d.item_id))
+      from recommendation_dismissals d where d.participant_id = pp.account_id), '[]'::json) as dismissals
+  from participant_profiles pp where pp.account_id = $1`;
+
+export async function pupilFacts(database: Database, participantId: string): Promise<PupilRow | null> {
+  const [row] = await database.prepared<PupilRow>('recommendation_pupil', PUPIL_SQL, [participantId]);
   return row ?? null;
-}
-
-export async function dismissalsOf(executor: Executor, participantId: string): Promise<Array<{ item_kind: DismissalKind; item_id: string }>> {
-  return queryRows(executor, sql`select item_kind, item_id from recommendation_dismissals where participant_id = ${participantId}`);
 }
 
 export interface OpportunityRow {
@@ -39,15 +40,16 @@ export interface OpportunityRow {
   starts_on: string | null;
   ends_on: string | null;
   federal: boolean;
-  sphere_codes: string[];
-  competency_codes: string[];
+  sphere_ids: number[];
+  competency_ids: number[];
 }
 
 /**
  * Published opportunities of the given spheres for the pupil's region and the federal ones, found
  * through `opportunity_spheres_lookup_idx` (sphere, region), at most `perSphere` per sphere: for
- * its grade, not over, and only accessible ones for a pupil with ОВЗ. Those in its city or online
- * come first within a sphere. Prepared, as every pupil's recommendations run it.
+ * its grade, not over, and only accessible ones for a pupil with ОВЗ. The scan stops at the limit
+ * (no ordering that would read a sphere's every row); the model then puts those in the pupil's
+ * city or online first. Prepared, as every pupil's recommendations run it.
  */
 const OPPORTUNITIES_SQL = `with pupil as (select grade, region_id, city_id from participant_profiles where account_id = $1),
   hit as (select distinct o.id from unnest($2::int[]) as wanted(sphere_id)
@@ -58,12 +60,11 @@ const OPPORTUNITIES_SQL = `with pupil as (select grade, region_id, city_id from 
         and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
         and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
         and (not $4::boolean or o.ovz_accessible)
-      order by (o.online or o.city_id = pupil.city_id) desc, o.id
       limit $3) o)
   select o.id, o.kind, o.title, o.provider, o.city_id, ci.name as city_name, o.online, o.free, o.ovz_accessible,
     o.starts_on::text as starts_on, o.ends_on::text as ends_on, o.region_id is null as federal,
-    array(select sp.code from opportunity_spheres x join spheres sp on sp.id = x.sphere_id where x.opportunity_id = o.id) as sphere_codes,
-    array(select co.code from opportunity_competencies x join competencies co on co.id = x.competency_id where x.opportunity_id = o.id) as competency_codes
+    array(select x.sphere_id from opportunity_spheres x where x.opportunity_id = o.id) as sphere_ids,
+    array(select x.competency_id from opportunity_competencies x where x.opportunity_id = o.id) as competency_ids
   from hit join opportunities o on o.id = hit.id left join cities ci on ci.id = o.city_id`;
 
 export async function opportunitiesFor(
@@ -81,13 +82,13 @@ export interface ProfessionRow {
   description: string;
   education: string[];
   programmes: string[];
-  competency_codes: string[];
+  competency_ids: number[];
 }
 
 /** Professions linked to the given competencies (through `profession_competencies_competency_idx`), with all their competencies. */
 const PROFESSIONS_SQL = `with hit as (select distinct profession_id from profession_competencies where competency_id = any($1::int[]) limit $2)
   select p.id, p.code, p.name, p.description, p.education, p.programmes,
-    array(select co.code from profession_competencies x join competencies co on co.id = x.competency_id where x.profession_id = p.id) as competency_codes
+    array(select x.competency_id from profession_competencies x where x.profession_id = p.id) as competency_ids
   from hit join professions p on p.id = hit.profession_id`;
 
 export async function professionsFor(database: Database, competencyIds: readonly number[], limit: number): Promise<ProfessionRow[]> {
