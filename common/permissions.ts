@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   'study_plans.own': ['participant'],
   'study_plans.read': ['participant', 'parent', 'navigator'],
   'study_plans.manage': ['navigator'],
+  'recommendations.read': ['participant', 'parent', 'navigator'],
+  'recommendations.dismiss': ['participant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

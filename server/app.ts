@@ -44,6 +44,7 @@ import {
 import { paperConsentRoutes } from './modules/paper-consents/index.js';
 import { organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
+import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
   ENROLMENT_HOLDS_JOB,
   EVENT_REMINDERS_JOB,
@@ -195,6 +196,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(linkSummaryRoutes);
       await api.register(mentorRoutes);
       await api.register(studyPlansRoutes);
+      await api.register(recommendationsRoutes);
     },
     { prefix: '/api' },
   );

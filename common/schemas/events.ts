@@ -155,6 +155,8 @@ export const catalogueQuerySchema = z.object({
   to: isoDateSchema.optional(),
   ovz: z.enum(['true']).optional(),
   withSeats: z.enum(['true']).optional(),
+  /** «Подходит вам»: a pupil's catalogue ordered by how well each trial fits its footprint. */
+  order: z.enum(['fit', 'date'], { error: 'Порядок: fit («Подходит вам») или date (по дате)' }).default('date'),
   page: queryIntSchema(1, 10_000, 'Номер страницы — число от 1 до 10 000').default(1),
   pageSize: queryIntSchema(1, 50, 'Размер страницы — число от 1 до 50').default(20),
 });

@@ -721,6 +721,12 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   },
   // The pupil, its parent and its navigator; the neighbour school's pupil is not the navigator's (404).
   pupilResultsEntry('GET /api/pupils/{pupilId}/events', '/events', {}),
+  // Recommendations: the pupil, its parent and its navigator (with the consent in force); a mentor never, coordinators never.
+  pupilResultsEntry('GET /api/pupils/{pupilId}/recommendations', '/recommendations', {}),
+  guarded('GET /api/recommendations/me', ['participant'], 200),
+  // An empty body proves the pupil got past authorization; nothing is saved.
+  guarded('POST /api/recommendations/me/dismissals', ['participant'], 400, undefined, () => ({})),
+  guarded('DELETE /api/recommendations/me/dismissals/{kind}/{itemId}', ['participant'], 404, () => `/api/recommendations/me/dismissals/event/${randomId()}`),
   {
     route: 'POST /api/staff/events/{eventId}/group-enrolments',
     probes: [

@@ -74,6 +74,7 @@ export type AuditAction =
   | 'diagnostics.test_retired'
   | 'diagnostics.test_restored'
   | 'diagnostics.results_viewed'
+  | 'recommendations.viewed'
   | 'reference.updated'
   | 'event.created'
   | 'event.updated'

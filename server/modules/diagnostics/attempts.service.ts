@@ -87,6 +87,29 @@ export async function pupilCatalogue(ctx: AppContext, participantId: string) {
 }
 
 /**
+ * The tests a pupil is offered, each with the footprint dimensions its scales feed and whether the
+ * pupil has completed it: what the recommendations weigh the next test by.
+ */
+export async function offeredTestsWithDimensions(ctx: AppContext, participantId: string) {
+  const [pupil, published, state] = await Promise.all([findPupil(ctx.db, participantId), publishedTests(ctx), pupilAttemptState(ctx.db, participantId)]);
+  if (!pupil) return [];
+  const completed = new Map(state.map((s) => [s.testId, s.completed]));
+  return Promise.all(
+    offeredTests(published, gradeBandOf(pupil.grade), pupil.hasOvz).map(async (t) => {
+      const def = (await definitionOfVersion(ctx.db, t.versionId))!.definition;
+      return {
+        slug: t.slug,
+        title: t.title,
+        kind: t.kind as 'test' | 'game',
+        durationMinutes: t.durationMinutes,
+        dimensions: [...new Set(def.scales.flatMap((s) => s.maps.map((m) => m.dimension)))],
+        completed: completed.get(t.testId) ?? 0,
+      };
+    }),
+  );
+}
+
+/**
  * Starts a test, or resumes the attempt already open: one attempt in progress per test, and a
  * retake only once the test's interval has passed since the last completion.
  */

@@ -58,9 +58,9 @@ export async function snapshotsOfPupil(executor: Executor, participantId: string
 /** Names of every dimension code, and the awareness clusters, for showing a footprint. */
 export async function footprintReference(executor: Executor) {
   const [sphereRows, competencyRows, skillRows, levels] = await Promise.all([
-    executor.select({ code: spheres.code, name: spheres.name }).from(spheres).orderBy(asc(spheres.id)),
+    executor.select({ id: spheres.id, code: spheres.code, name: spheres.name }).from(spheres).orderBy(asc(spheres.id)),
     executor
-      .select({ code: competencies.code, name: competencies.name, sphereCode: spheres.code })
+      .select({ id: competencies.id, code: competencies.code, name: competencies.name, sphereCode: spheres.code })
       .from(competencies)
       .innerJoin(spheres, eq(spheres.id, competencies.sphereId))
       .orderBy(asc(competencies.id)),

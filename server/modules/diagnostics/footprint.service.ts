@@ -52,3 +52,27 @@ export async function footprintOf(executor: Executor, participantId: string, aud
     history: history.map((h) => ({ recordedAt: h.recordedAt.toISOString(), directions: h.directions })),
   };
 }
+
+/**
+ * A pupil's footprint as the recommendations read it: every dimension's value and number of
+ * sources, which sources said each, and the names of the spheres, competencies and soft skills.
+ */
+export async function footprintEvidence(executor: Executor, participantId: string) {
+  const [rows, reference] = await Promise.all([contributionsOfPupil(executor, participantId), footprintReference(executor)]);
+  const sourcesOf = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const set = sourcesOf.get(r.dimension) ?? new Set<string>();
+    set.add(r.sourceKey);
+    sourcesOf.set(r.dimension, set);
+  }
+  return {
+    dimensions: aggregateFootprint(rows),
+    sourcesOf: sourcesOf as ReadonlyMap<string, ReadonlySet<string>>,
+    sourceKeys: new Set(rows.map((r) => r.sourceKey)) as ReadonlySet<string>,
+    spheres: reference.spheres,
+    competencies: reference.competencies,
+    softSkills: reference.softSkills.map((s) => ({ code: s.code, name: s.name })),
+  };
+}
+
+export type FootprintEvidence = Awaited<ReturnType<typeof footprintEvidence>>;

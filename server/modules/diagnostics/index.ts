@@ -3,3 +3,5 @@ export { workbenchRoutes } from './workbench.routes.js';
 export { syncCatalogue } from './definitions.service.js';
 export { recordFootprint } from './footprint.service.js';
 export type { Contribution } from './scoring.js';
+export { footprintEvidence, type FootprintEvidence } from './footprint.service.js';
+export { offeredTestsWithDimensions } from './attempts.service.js';

@@ -309,13 +309,44 @@ export interface CatalogueFilter {
   withSeats: boolean;
   page: number;
   pageSize: number;
+  /** «Подходит вам»: the model's order for one pupil instead of the date's (see fitOrder). */
+  fit?: FitOrder;
+}
+
+/**
+ * The terms of the fit model the catalogue orders by, computed from the pupil's footprint: each
+ * competency's pull (by code), the weight of the place and what it is worth online or in the
+ * pupil's city, and what each difficulty is worth at the pupil's grade.
+ */
+export interface FitOrder {
+  competencies: ReadonlyArray<{ code: string; score: number }>;
+  cityId: number | null;
+  place: { weight: number; online: number; city: number };
+  difficulty: Readonly<Record<'basic' | 'intermediate' | 'advanced', number>>;
+}
+
+/** The fit as a SQL expression over the card's joins; competencies the pupil shows no pull to count 0. */
+function fitExpression(fit: FitOrder): SQL {
+  const d = fit.difficulty;
+  return sql`(coalesce(fit.score, 0)
+    + ${fit.place.weight}::float8 * (case when e.format = 'online' then ${fit.place.online}::float8 when pl.city_id = ${fit.cityId}::int then ${fit.place.city}::float8 else 0 end)
+    + (case e.difficulty when 'basic' then ${d.basic}::float8 when 'intermediate' then ${d.intermediate}::float8 else ${d.advanced}::float8 end))`;
+}
+
+function fitJoin(fit: FitOrder): SQL {
+  if (fit.competencies.length === 0) return sql`left join (select null::text as code, 0::float8 as score) fit on false`;
+  const rows = sql.join(
+    fit.competencies.map((c) => sql`(${c.code}::text, ${c.score}::float8)`),
+    sql`, `,
+  );
+  return sql`left join (values ${rows}) fit(code, score) on fit.code = co.code`;
 }
 
 /**
  * Published trials a pupil may find on its own; lessons are reached only by their school's link.
  * Online events belong to the venue's region and are shown whatever city is chosen.
  */
-export async function catalogue(executor: Executor, f: CatalogueFilter): Promise<{ rows: EventCardRow[]; total: number }> {
+export async function catalogue(executor: Executor, f: CatalogueFilter): Promise<{ rows: Array<EventCardRow & { fit_score?: number }>; total: number }> {
   const where: SQL[] = [sql`e.status = 'published'`, sql`e.format <> 'school_lesson'`, sql`e.starts_at > now()`];
   if (f.regionId !== null) where.push(sql`v.region_id = ${f.regionId}`);
   if (f.cityId !== null) where.push(sql`(e.format = 'online' or pl.city_id = ${f.cityId})`);
@@ -330,18 +361,72 @@ export async function catalogue(executor: Executor, f: CatalogueFilter): Promise
   const [rows, count] = await Promise.all([
     queryRows<EventCardRow>(
       executor,
-      sql`select ${sql.raw(EVENT_CARD_COLUMNS)} from events e ${sql.raw(EVENT_CARD_JOINS)} where ${condition}
-        order by e.starts_at, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+      f.fit
+        ? sql`select ${sql.raw(EVENT_CARD_COLUMNS)}, ${fitExpression(f.fit)} as fit_score from events e ${sql.raw(EVENT_CARD_JOINS)} ${fitJoin(f.fit)}
+            where ${condition} order by fit_score desc, e.starts_at, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`
+        : sql`select ${sql.raw(EVENT_CARD_COLUMNS)} from events e ${sql.raw(EVENT_CARD_JOINS)} where ${condition}
+            order by e.starts_at, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
     ),
     queryRows<{ n: number }>(executor, sql`select count(*)::int as n from events e ${sql.raw(EVENT_CARD_JOINS)} where ${condition}`),
   ]);
   return { rows, total: count[0]!.n };
 }
 
-export async function pupilHome(executor: Executor, participantId: string): Promise<{ region_id: number; city_id: number } | null> {
-  const [row] = await queryRows<{ region_id: number; city_id: number }>(
+export async function pupilHome(executor: Executor, participantId: string): Promise<{ region_id: number; city_id: number; grade: number } | null> {
+  const [row] = await queryRows<{ region_id: number; city_id: number; grade: number }>(
     executor,
-    sql`select region_id, city_id from participant_profiles where account_id = ${participantId}`,
+    sql`select region_id, city_id, grade from participant_profiles where account_id = ${participantId}`,
   );
   return row ?? null;
+}
+
+export interface AdmissibleEventRow {
+  event_id: string;
+  city_id: number | null;
+}
+
+/**
+ * The upcoming trials of the given competencies that one pupil may enrol in right now with a seat:
+ * every condition of enrolment (the same FACTS_CTE and ADMISSIBLE as every enrolment path), its
+ * grade, the pupil's region, and, for a pupil with ОВЗ, only events suitable for it. Each
+ * competency's events are found through `events_competency_open_idx`, at most `perCompetency` of
+ * them, so no request ever reads all events.
+ */
+export async function admissibleEvents(
+  executor: Executor,
+  q: { participantId: string; competencyIds: readonly number[]; perCompetency: number; ovzOnly: boolean },
+): Promise<AdmissibleEventRow[]> {
+  if (q.competencyIds.length === 0) return [];
+  return queryRows<AdmissibleEventRow>(
+    executor,
+    sql`with pupil as (select c.id, c.status, c.email_verified_at, pp.grade, pp.school_id, pp.region_id from accounts c
+        join participant_profiles pp on pp.account_id = c.id where c.id = ${q.participantId}),
+      child as (select id, status, email_verified_at, grade, school_id from pupil),
+      ev as (select e.* from unnest(${sql.param([...q.competencyIds])}::int[]) as wanted(competency_id)
+        cross join pupil
+        cross join lateral (
+          select e.* from events e join venues v on v.id = e.venue_id
+          where e.competency_id = wanted.competency_id and e.status = 'published' and e.starts_at > now()
+            and e.format <> 'school_lesson' and e.seats_taken < e.capacity and v.region_id = pupil.region_id
+            and pupil.grade between e.grade_from and e.grade_to and (${!q.ovzOnly}::boolean or e.ovz_suitable)
+          order by e.starts_at limit ${q.perCompetency}) e),
+      ${sql.raw(FACTS_CTE)}
+      select f.event_id, pl.city_id from facts f join ev on ev.id = f.event_id left join venue_places pl on pl.id = ev.place_id
+      where ${sql.raw(ADMISSIBLE)} and f.seat_free`,
+  );
+}
+
+export interface AttendedTrialRow {
+  event_id: string;
+  title: string;
+  grade: number | null;
+}
+
+/** The events a pupil came to, with the mentor's grade: the footprint's `event:<id>` sources, named. */
+export async function attendedTrials(executor: Executor, participantId: string): Promise<AttendedTrialRow[]> {
+  return queryRows<AttendedTrialRow>(
+    executor,
+    sql`select e.id as event_id, e.title, en.grade from enrolments en join events e on e.id = en.event_id
+      where en.participant_id = ${participantId} and en.attendance in ('present', 'late') order by e.starts_at`,
+  );
 }

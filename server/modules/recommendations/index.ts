@@ -1,0 +1,3 @@
+export { recommendationsRoutes } from './recommendations.routes.js';
+export { recommendationsFor } from './recommendations.service.js';
+export type { RecommendationAudience } from './recommendations.policy.js';

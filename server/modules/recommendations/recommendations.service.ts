@@ -1,0 +1,82 @@
+import type { AppContext } from '@server/context.js';
+import { notFound } from '@server/lib/errors.js';
+import type { Principal } from '@server/plugins/session.js';
+import type { Recommendations } from '@common/guidance.js';
+import type { DismissalInput } from '@common/schemas/recommendations.js';
+import { recordAudit, type AuditActor } from '../audit/index.js';
+import { footprintEvidence, offeredTestsWithDimensions } from '../diagnostics/index.js';
+import { admissibleEvents, attendedTrials, eventCards } from '../events/index.js';
+import { findPupilRelation } from '../participants/index.js';
+import { CANDIDATES, candidateCompetencies, candidateSpheres, recommend } from './engine.js';
+import { recommendationAudience, type RecommendationAudience } from './recommendations.policy.js';
+import { deleteDismissal, dismissalsOf, insertDismissal, itemExists, opportunitiesFor, professionsFor, pupilFacts } from './recommendations.repository.js';
+
+/**
+ * A pupil's recommendations as the audience reads them; null for an account that is no pupil.
+ * Reads only indexed data: the pupil's own rows, and for its strongest competencies and spheres a
+ * bounded number of events, opportunities and professions.
+ */
+export async function recommendationsFor(ctx: AppContext, participantId: string, audience: RecommendationAudience): Promise<Recommendations | null> {
+  const [pupil, footprint, tests, trials, dismissals] = await Promise.all([
+    pupilFacts(ctx.db, participantId),
+    footprintEvidence(ctx.db, participantId),
+    offeredTestsWithDimensions(ctx, participantId),
+    attendedTrials(ctx.db, participantId),
+    dismissalsOf(ctx.db, participantId),
+  ]);
+  if (!pupil) return null;
+  const competencies = candidateCompetencies(footprint, CANDIDATES.competencies);
+  const spheres = candidateSpheres(footprint, CANDIDATES.spheres);
+  // Only the ОВЗ flag is read, never the encrypted details: the flag alone decides suitability and
+  // needs no health-data consent, while the details stay with those the consent names.
+  const ovzOnly = pupil.has_ovz;
+  const [admissible, opportunities, professions] = await Promise.all([
+    admissibleEvents(ctx.db, { participantId, competencyIds: competencies.map((c) => c.id), perCompetency: CANDIDATES.eventsPerCompetency, ovzOnly }),
+    opportunitiesFor(ctx.db, { participantId, sphereIds: spheres.map((s) => s.id), perSphere: CANDIDATES.opportunitiesPerSphere, ovzOnly }),
+    professionsFor(ctx.db, competencies.map((c) => c.id), CANDIDATES.professions),
+  ]);
+  const cards = await eventCards(ctx.db, admissible.map((e) => e.event_id));
+  const cityOf = new Map(admissible.map((e) => [e.event_id, e.city_id]));
+  return recommend({
+    participantId,
+    audience,
+    pupil: { grade: pupil.grade, cityId: pupil.city_id, hasOvz: pupil.has_ovz },
+    footprint,
+    trials: new Map(trials.map((t) => [t.event_id, { title: t.title, grade: t.grade }])),
+    tests,
+    dismissed: new Set(dismissals.map((d) => `${d.item_kind}:${d.item_id}`)),
+    // A pupil with ОВЗ is shown only suitable events even if a query above changed: checked twice on purpose.
+    events: cards.filter((card) => !ovzOnly || card.ovzSuitable).map((card) => ({ card, cityId: cityOf.get(card.id) ?? null })),
+    opportunities: opportunities.filter((o) => !ovzOnly || o.ovz_accessible),
+    professions,
+    now: new Date(),
+  });
+}
+
+export async function myRecommendations(ctx: AppContext, principal: Principal): Promise<Recommendations> {
+  const found = await recommendationsFor(ctx, principal.accountId, 'pupil');
+  if (!found) throw notFound('Профиль ученика не найден');
+  return found;
+}
+
+/** A child's recommendations for a linked parent or the assigned navigator; a navigator's look is audited. */
+export async function pupilRecommendations(ctx: AppContext, principal: Principal, pupilId: string, actor: AuditActor): Promise<Recommendations> {
+  const relation = await findPupilRelation(ctx.db, principal, pupilId);
+  const facts = relation ? await pupilFacts(ctx.db, pupilId) : null;
+  const audience = facts ? recommendationAudience(relation, facts.consent) : null;
+  if (!audience) throw notFound('Ученик не найден');
+  const found = await recommendationsFor(ctx, pupilId, audience);
+  if (!found) throw notFound('Ученик не найден');
+  if (audience !== 'pupil') await recordAudit(ctx.db, actor, 'recommendations.viewed', pupilId, { audience });
+  return found;
+}
+
+/** «Не интересно»: the item is not offered again until the pupil takes it back. */
+export async function dismiss(ctx: AppContext, principal: Principal, input: DismissalInput): Promise<void> {
+  if (!(await itemExists(ctx.db, input.kind, input.itemId))) throw notFound('Такой рекомендации нет');
+  await insertDismissal(ctx.db, principal.accountId, input.kind, input.itemId);
+}
+
+export async function undoDismissal(ctx: AppContext, principal: Principal, input: DismissalInput): Promise<void> {
+  if (!(await deleteDismissal(ctx.db, principal.accountId, input.kind, input.itemId))) throw notFound('Такого отказа нет');
+}
