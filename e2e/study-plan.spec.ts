@@ -12,13 +12,13 @@ test('the navigator reviews the drafted plan, publishes it, and the pupil downlo
   await signInAsStaff(page, 'navigator@bilet.demo', DEMO_PASSWORD);
   await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Индивидуальные планы' }).click();
   await expect(page.getByRole('heading', { name: 'Индивидуальные планы' })).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: 'Иванова Мария' });
+  const row = page.getByRole('row').filter({ hasText: 'Петрова Мария' });
   await expect(row.getByText('План подготовлен')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, 'study-plan-queue');
 
-  await row.getByRole('link', { name: /Иванова Мария/ }).click();
-  await expect(page.getByRole('heading', { name: 'План: Иванова Мария' })).toBeVisible();
+  await row.getByRole('link', { name: /Петрова Мария/ }).click();
+  await expect(page.getByRole('heading', { name: 'План: Петрова Мария' })).toBeVisible();
   await expect(page.getByText('Черновик системы')).toBeVisible();
   await expect(page.getByLabel('Сфера 1')).toHaveValue('Промышленность и инженерия');
   await page.getByLabel('Личное обращение к ученику').fill('Мария, ты отлично работала на станке — попробуй 3D-печать!');

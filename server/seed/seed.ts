@@ -224,14 +224,14 @@ async function seedDemoEvents(
 }
 
 /**
- * The demo pupil's elder sister, in the eighth grade: she came to a turning trial a week ago and
- * the mentor graded it, so her footprint holds the trial and the navigator finds her plan drafted.
+ * An eighth-grader of the demo school with her own parent (the emulator's second test citizen),
+ * who gave the consent: she came to a turning trial a week ago and the mentor graded it, so her
+ * footprint holds the trial and the demo navigator finds her plan drafted.
  */
-async function seedGradedSibling(
+async function seedGradedPupil(
   ctx: AppContext,
   tx: Tx,
   demo: {
-    parentId: string;
     navigatorId: string;
     schoolAccountId: string;
     school: { id: string | null; regionId: number; cityId: number };
@@ -239,7 +239,28 @@ async function seedGradedSibling(
     event: { venueId: string; placeId: string; competencyId: number; createdBy: string; mentorId: string };
   },
 ): Promise<string> {
-  const child = { lastName: 'Иванова', firstName: 'Мария', middleName: 'Дмитриевна', birthDate: '2012-02-09', snils: '17286453800' };
+  const citizen = ESIA_TEST_CITIZENS[1]!;
+  const [parent] = await tx
+    .insert(accounts)
+    .values({
+      role: 'parent',
+      email: citizen.email!,
+      emailVerifiedAt: new Date(),
+      status: 'active',
+      lastName: citizen.lastName!,
+      firstName: citizen.firstName!,
+      middleName: citizen.middleName ?? null,
+      birthDate: citizen.birthDate!,
+    })
+    .returning();
+  await tx.insert(parentProfiles).values({
+    accountId: parent!.id,
+    esiaSubject: citizen.sub,
+    snilsEnc: ctx.pd.encrypt(citizen.snils!),
+    snilsBidx: ctx.pd.blindIndex(`snils:${citizen.snils!}`),
+    esiaEmail: citizen.email!,
+  });
+  const child = { lastName: 'Петрова', firstName: 'Мария', middleName: 'Алексеевна', birthDate: '2012-02-09', snils: '17286453800' };
   const [pupil] = await tx
     .insert(accounts)
     .values({
@@ -265,8 +286,8 @@ async function seedGradedSibling(
     snilsEnc: ctx.pd.encrypt(child.snils),
     identityBidx: childIdentityKey(ctx, child),
   });
-  await tx.insert(familyLinks).values({ parentId: demo.parentId, childId: pupilId });
-  await tx.insert(consents).values({ parentId: demo.parentId, childId: pupilId, kind: 'pd_processing', textVersion: CONSENT_TEXTS.pd_processing.version });
+  await tx.insert(familyLinks).values({ parentId: parent!.id, childId: pupilId });
+  await tx.insert(consents).values({ parentId: parent!.id, childId: pupilId, kind: 'pd_processing', textVersion: CONSENT_TEXTS.pd_processing.version });
   await tx.insert(navigatorAssignments).values({ participantId: pupilId, navigatorId: demo.navigatorId, assignedBy: demo.schoolAccountId });
 
   const startsAt = daysAhead(-7, 11);
@@ -480,8 +501,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
     });
     const turningId = demoCompetencies.find((c) => c.code === 'cnc-turning')?.id;
     if (turningId !== undefined) {
-      gradedPupilId = await seedGradedSibling(ctx, tx, {
-        parentId: parent!.id,
+      gradedPupilId = await seedGradedPupil(ctx, tx, {
         navigatorId: staffIds.navigator!,
         schoolAccountId: staffIds.school!,
         school: { id: school?.id ?? null, regionId: kirov.id, cityId: school?.cityId ?? kirovCity!.id },
@@ -501,12 +521,15 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       note: SECOND_FACTOR_REQUIRED.includes(s.role) ? 'при первом входе: код из приложения и согласие' : 'при первом входе: согласие',
     })),
     { role: 'participant', email: 'pupil@bilet.demo', password: DEMO_PASSWORD, note: 'связан с родителем, согласие дано' },
-    { role: 'participant', email: 'pupil2@bilet.demo', password: DEMO_PASSWORD, note: '8 класс, был на пробе с отзывом наставника: план подготовлен' },
+    { role: 'participant', email: 'pupil2@bilet.demo', password: DEMO_PASSWORD, note: '8 класс, была на пробе с отзывом наставника: план подготовлен' },
     {
       role: 'parent',
       email: parentCitizen.email!,
       password: null,
       note: `вход через эмулятор ЕСИА: «${parentCitizen.lastName} ${parentCitizen.firstName}»`,
     },
+    ...(gradedPupilId
+      ? [{ role: 'parent' as const, email: ESIA_TEST_CITIZENS[1]!.email!, password: null, note: `вход через эмулятор ЕСИА: «${ESIA_TEST_CITIZENS[1]!.lastName} ${ESIA_TEST_CITIZENS[1]!.firstName}», дочь Мария` }]
+      : []),
   ];
 }
