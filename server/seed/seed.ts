@@ -9,6 +9,7 @@ import {
   cities,
   competencies,
   consents,
+  enrolments,
   eventMentors,
   events,
   familyLinks,
@@ -34,8 +35,9 @@ import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
 import { completeInn, completeOgrn } from '@common/validators.js';
 import { SPHERES } from './competencies.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
-import { syncCatalogue } from '../modules/diagnostics/index.js';
+import { recordFootprint, syncCatalogue } from '../modules/diagnostics/index.js';
 import { issueLink } from '../modules/events/index.js';
+import { draftPlanIfDue } from '../modules/study-plans/index.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 
@@ -222,6 +224,121 @@ async function seedDemoEvents(
 }
 
 /**
+ * An eighth-grader of the demo school with her own parent (the emulator's second test citizen),
+ * who gave the consent: she came to a turning trial a week ago and the mentor graded it, so her
+ * footprint holds the trial and the demo navigator finds her plan drafted.
+ */
+async function seedGradedPupil(
+  ctx: AppContext,
+  tx: Tx,
+  demo: {
+    navigatorId: string;
+    schoolAccountId: string;
+    school: { id: string | null; regionId: number; cityId: number };
+    passwordHash: string;
+    event: { venueId: string; placeId: string; competencyId: number; createdBy: string; mentorId: string };
+  },
+): Promise<string> {
+  const citizen = ESIA_TEST_CITIZENS[1]!;
+  const [parent] = await tx
+    .insert(accounts)
+    .values({
+      role: 'parent',
+      email: citizen.email!,
+      emailVerifiedAt: new Date(),
+      status: 'active',
+      lastName: citizen.lastName!,
+      firstName: citizen.firstName!,
+      middleName: citizen.middleName ?? null,
+      birthDate: citizen.birthDate!,
+    })
+    .returning();
+  await tx.insert(parentProfiles).values({
+    accountId: parent!.id,
+    esiaSubject: citizen.sub,
+    snilsEnc: ctx.pd.encrypt(citizen.snils!),
+    snilsBidx: ctx.pd.blindIndex(`snils:${citizen.snils!}`),
+    esiaEmail: citizen.email!,
+  });
+  const child = { lastName: 'Петрова', firstName: 'Мария', middleName: 'Алексеевна', birthDate: '2012-02-09', snils: '17286453800' };
+  const [pupil] = await tx
+    .insert(accounts)
+    .values({
+      role: 'participant',
+      email: 'pupil2@bilet.demo',
+      passwordHash: demo.passwordHash,
+      status: 'active',
+      emailVerifiedAt: new Date(),
+      lastName: child.lastName,
+      firstName: child.firstName,
+      middleName: child.middleName,
+      birthDate: child.birthDate,
+    })
+    .returning();
+  const pupilId = pupil!.id;
+  await tx.insert(participantProfiles).values({
+    accountId: pupilId,
+    grade: 8,
+    regionId: demo.school.regionId,
+    cityId: demo.school.cityId,
+    schoolId: demo.school.id,
+    schoolNameTyped: demo.school.id ? null : 'Школа № 1',
+    snilsEnc: ctx.pd.encrypt(child.snils),
+    identityBidx: childIdentityKey(ctx, child),
+  });
+  await tx.insert(familyLinks).values({ parentId: parent!.id, childId: pupilId });
+  await tx.insert(consents).values({ parentId: parent!.id, childId: pupilId, kind: 'pd_processing', textVersion: CONSENT_TEXTS.pd_processing.version });
+  await tx.insert(navigatorAssignments).values({ participantId: pupilId, navigatorId: demo.navigatorId, assignedBy: demo.schoolAccountId });
+
+  const startsAt = daysAhead(-7, 11);
+  const [event] = await tx
+    .insert(events)
+    .values({
+      venueId: demo.event.venueId,
+      competencyId: demo.event.competencyId,
+      createdBy: demo.event.createdBy,
+      format: 'in_person',
+      title: 'Токарное дело: знакомство со станком',
+      description: 'Мастер показал токарный станок и правила безопасной работы, каждый участник выточил и измерил простую деталь.',
+      placeId: demo.event.placeId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+      capacity: 12,
+      seatsTaken: 1,
+      gradeFrom: 7,
+      gradeTo: 11,
+      difficulty: 'basic',
+      status: 'published',
+      publishedAt: startsAt,
+    })
+    .returning({ id: events.id });
+  await tx.insert(eventMentors).values({ eventId: event!.id, mentorId: demo.event.mentorId });
+  const skills = ['attention', 'self-organisation'];
+  await tx.insert(enrolments).values({
+    eventId: event!.id,
+    participantId: pupilId,
+    status: 'confirmed',
+    source: 'catalogue',
+    createdBy: pupilId,
+    confirmedAt: startsAt,
+    attendance: 'present',
+    attendanceMarkedAt: startsAt,
+    grade: 5,
+    feedback: 'Внимательно слушала инструктаж и выточила деталь точно по чертежу с первого раза',
+    observedSkills: skills,
+    feedbackBy: demo.event.mentorId,
+    feedbackAt: new Date(),
+  });
+  // What the mentor's grade 5 leaves in the footprint, under the source key the events module gives a trial.
+  await recordFootprint(tx, pupilId, `event:${event!.id}`, null, [
+    { dimension: 'sphere:industry', value: 100, weight: 1 },
+    { dimension: 'competency:cnc-turning', value: 100, weight: 1 },
+    ...skills.map((code) => ({ dimension: `soft_skill:${code}`, value: 80, weight: 1 })),
+  ]);
+  return pupilId;
+}
+
+/**
  * Demo data for an empty database: one account of every role, a pupil linked to a parent who
  * signs in through the ESIA emulator as its first test citizen, with the consent given.
  */
@@ -233,6 +350,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const parentCitizen = ESIA_TEST_CITIZENS[0]!;
 
+  let gradedPupilId: string | null = null;
   await inTransaction(ctx.db, async (tx) => {
     for (const [index, school] of DEMO_SCHOOLS.entries()) {
       const [region] = await tx.select().from(regions).where(eq(regions.code, school.regionCode));
@@ -381,7 +499,19 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       kind: 'pd_processing',
       textVersion: CONSENT_TEXTS.pd_processing.version,
     });
+    const turningId = demoCompetencies.find((c) => c.code === 'cnc-turning')?.id;
+    if (turningId !== undefined) {
+      gradedPupilId = await seedGradedPupil(ctx, tx, {
+        navigatorId: staffIds.navigator!,
+        schoolAccountId: staffIds.school!,
+        school: { id: school?.id ?? null, regionId: kirov.id, cityId: school?.cityId ?? kirovCity!.id },
+        passwordHash,
+        event: { venueId: venue!.id, placeId: workshop!.id, competencyId: turningId, createdBy: staffIds.venue!, mentorId: staffIds.mentor! },
+      });
+    }
   });
+  // The system drafts the sibling's plan as it would after the mentor's feedback: the navigator's queue opens on it.
+  if (gradedPupilId) await draftPlanIfDue(ctx, gradedPupilId);
 
   return [
     ...[...STAFF, NEIGHBOUR_NAVIGATOR].map((s) => ({
@@ -391,11 +521,15 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       note: SECOND_FACTOR_REQUIRED.includes(s.role) ? 'при первом входе: код из приложения и согласие' : 'при первом входе: согласие',
     })),
     { role: 'participant', email: 'pupil@bilet.demo', password: DEMO_PASSWORD, note: 'связан с родителем, согласие дано' },
+    { role: 'participant', email: 'pupil2@bilet.demo', password: DEMO_PASSWORD, note: '8 класс, была на пробе с отзывом наставника: план подготовлен' },
     {
       role: 'parent',
       email: parentCitizen.email!,
       password: null,
       note: `вход через эмулятор ЕСИА: «${parentCitizen.lastName} ${parentCitizen.firstName}»`,
     },
+    ...(gradedPupilId
+      ? [{ role: 'parent' as const, email: ESIA_TEST_CITIZENS[1]!.email!, password: null, note: `вход через эмулятор ЕСИА: «${ESIA_TEST_CITIZENS[1]!.lastName} ${ESIA_TEST_CITIZENS[1]!.firstName}», дочь Мария` }]
+      : []),
   ];
 }

@@ -1,10 +1,10 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '@server/db/client.js';
 import { studyPlanStepsDone, studyPlanVersions, studyPlans } from '@server/db/schema/index.js';
-import type { OpportunityKind, PlanStage, StudyPlanContent } from '@common/guidance.js';
+import type { PlanStage, StudyPlanContent } from '@common/guidance.js';
 import { likePattern } from '@common/schemas/lists.js';
 import type { PlanQueueQuery } from '@common/schemas/study-plans.js';
-import type { AttendedTrial, Dimension } from './draft.js';
+import type { AttendedTrial } from './draft.js';
 
 const CONSENT_IN_FORCE = (pupil: SQL) =>
   sql`exists (select 1 from consents c where c.child_id = ${pupil} and c.kind = 'pd_processing' and c.withdrawn_at is null)`;
@@ -16,10 +16,6 @@ export interface PlanPupil {
   first_name: string;
   last_name: string;
   grade: number;
-  region_id: number;
-  city_id: number;
-  school_id: string | null;
-  has_ovz: boolean;
   consent_in_force: boolean;
   tested: boolean;
   trial_attended: boolean;
@@ -28,36 +24,12 @@ export interface PlanPupil {
 export async function findPlanPupil(executor: Executor, id: string): Promise<PlanPupil | undefined> {
   const [row] = await queryRows<PlanPupil>(
     executor,
-    sql`select a.id, a.first_name, a.last_name, pp.grade, pp.region_id, pp.city_id, pp.school_id, pp.has_ovz,
+    sql`select a.id, a.first_name, a.last_name, pp.grade,
         ${CONSENT_IN_FORCE(sql`a.id`)} as consent_in_force, ${TESTED(sql`a.id`)} as tested, ${ATTENDED(sql`a.id`)} as trial_attended
       from accounts a join participant_profiles pp on pp.account_id = a.id
       where a.id = ${id}`,
   );
   return row;
-}
-
-/**
- * The pupil's spheres and soft skills as the footprint aggregates them (weighted mean, number of
- * distinct sources), with their names, in one statement over the pupil's own contributions.
- */
-export async function footprintDimensions(executor: Executor, participantId: string): Promise<{ spheres: Dimension[]; softSkills: Dimension[] }> {
-  const rows = await queryRows<{ kind: 'sphere' | 'soft_skill'; code: string; name: string; value: number; sources: number }>(
-    executor,
-    sql`with d as (
-        select split_part(fc.dimension, ':', 1) as kind, split_part(fc.dimension, ':', 2) as code,
-          round(sum(fc.value * fc.weight) / nullif(sum(fc.weight), 0))::int as value, count(distinct fc.source_key)::int as sources
-        from footprint_contributions fc
-        where fc.participant_id = ${participantId} and (fc.dimension like 'sphere:%' or fc.dimension like 'soft_skill:%')
-        group by fc.dimension
-      )
-      select d.kind, d.code, coalesce(sp.name, ss.name) as name, d.value, d.sources
-      from d
-      left join spheres sp on d.kind = 'sphere' and sp.code = d.code
-      left join soft_skills ss on d.kind = 'soft_skill' and ss.code = d.code
-      where d.value is not null and coalesce(sp.name, ss.name) is not null`,
-  );
-  const pick = (kind: string) => rows.filter((r) => r.kind === kind).map(({ code, name, value, sources }) => ({ code, name, value, sources }));
-  return { spheres: pick('sphere'), softSkills: pick('soft_skill') };
 }
 
 /** Trials the pupil came to, with the mentor's grade and observed skills where given; `graded` says the mentor gave feedback. */
@@ -81,53 +53,6 @@ export async function testsCompleted(executor: Executor, participantId: string):
     sql`select count(distinct test_id)::int as n from diagnostic_attempts where participant_id = ${participantId} and status = 'completed'`,
   );
   return row?.n ?? 0;
-}
-
-/**
- * Published trials ahead with a free seat, for the pupil's grade, in its strongest spheres, of its
- * region or online, not a lesson of another school, safe for a pupil with ОВЗ, and not already
- * booked; the pupil's city first, then the sooner. Read through the competency index.
- */
-export async function upcomingTrials(executor: Executor, pupil: PlanPupil, sphereCodes: readonly string[], limit: number) {
-  if (sphereCodes.length === 0) return [];
-  return queryRows<{ id: string; title: string; starts_at: Date | string; sphere_name: string; same_city: boolean }>(
-    executor,
-    sql`select e.id, e.title, e.starts_at, sp.name as sphere_name, coalesce(vp.city_id = ${pupil.city_id}, false) as same_city
-      from spheres sp
-      join competencies co on co.sphere_id = sp.id
-      join events e on e.competency_id = co.id and e.status = 'published' and e.starts_at > now()
-      join venues v on v.id = e.venue_id
-      left join venue_places vp on vp.id = e.place_id
-      where sp.code = any(${sql.param([...sphereCodes])}::text[])
-        and e.seats_taken < e.capacity
-        and ${pupil.grade} between e.grade_from and e.grade_to
-        and (e.format = 'online' or v.region_id = ${pupil.region_id})
-        and (e.format <> 'school_lesson' or e.school_id is not distinct from ${pupil.school_id}::uuid)
-        and (not ${pupil.has_ovz} or e.ovz_suitable)
-        and not exists (select 1 from enrolments x where x.event_id = e.id and x.participant_id = ${pupil.id} and x.status in ('held', 'confirmed', 'waitlisted'))
-      order by array_position(${sql.param([...sphereCodes])}::text[], sp.code), same_city desc, e.starts_at, e.id
-      limit ${limit}`,
-  );
-}
-
-/** Published opportunities of the pupil's region or federal, in its strongest spheres, for its grade, not over, accessible for ОВЗ where needed. */
-export async function fittingOpportunities(executor: Executor, pupil: PlanPupil, sphereCodes: readonly string[], limit: number) {
-  if (sphereCodes.length === 0) return [];
-  return queryRows<{ id: string; title: string; kind: OpportunityKind; sphere_name: string; federal: boolean }>(
-    executor,
-    sql`select distinct on (o.id) o.id, o.title, o.kind, sp.name as sphere_name, o.region_id is null as federal,
-        array_position(${sql.param([...sphereCodes])}::text[], sp.code) as rank
-      from spheres sp
-      join opportunity_spheres os on os.sphere_id = sp.id and (os.region_id = ${pupil.region_id} or os.region_id is null)
-      join opportunities o on o.id = os.opportunity_id
-      where sp.code = any(${sql.param([...sphereCodes])}::text[])
-        and o.status = 'published'
-        and ${pupil.grade} between o.grade_from and o.grade_to
-        and (o.ends_on is null or o.ends_on >= current_date)
-        and (not ${pupil.has_ovz} or o.ovz_accessible)
-      order by o.id, rank
-      limit ${limit * 4}`,
-  ).then((rows) => rows.sort((a, b) => Number(a.federal) - Number(b.federal)).slice(0, limit));
 }
 
 export interface PlanRow {

@@ -66,6 +66,8 @@ const WorkbenchTestsPage = lazyPage(() => import('../features/diagnostics-workbe
 const WorkbenchNewTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchNewTestPage');
 const WorkbenchTestPage = lazyPage(() => import('../features/diagnostics-workbench/pages/test-page'), 'WorkbenchTestPage');
 const WorkbenchStatisticsPage = lazyPage(() => import('../features/diagnostics-workbench/pages/statistics-page'), 'WorkbenchStatisticsPage');
+const PlansPage = lazyPage(() => import('../features/study-plans/pages/plans-page'), 'PlansPage');
+const PlanEditorPage = lazyPage(() => import('../features/study-plans/pages/plan-editor-page'), 'PlanEditorPage');
 const StaffEventsPage = lazyPage(() => import('../features/events-staff/pages/events-page'), 'EventsPage');
 const StaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-page'), 'EventPage');
 const NewStaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-form-page'), 'NewEventPage');
@@ -129,6 +131,8 @@ const routes: RouteObject[] = [
           { path: 'imports/:id', element: only(PERMISSIONS['imports.manage'], <ImportPage />) },
           { path: 'paper-consents', handle: TABLE_PAGE, element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },
           { path: 'reference', element: only(['issuer_admin'], <ReferencePage />) },
+          { path: 'plans', handle: TABLE_PAGE, element: only(PERMISSIONS['study_plans.manage'], <PlansPage />) },
+          { path: 'pupils/:pupilId/plan', element: only(PERMISSIONS['study_plans.manage'], <PlanEditorPage />) },
           { path: 'pupils/:pupilId/diagnostics', element: only(['navigator'], <StaffDiagnosticsPage />) },
           { path: 'pupils/:pupilId/diagnostics/results/:attemptId', element: only(['navigator'], <StaffResultPage />) },
           { path: 'diagnostics', element: only(['methodologist'], <WorkbenchTestsPage />) },

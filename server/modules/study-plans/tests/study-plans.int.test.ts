@@ -5,7 +5,7 @@ import { navigatorAssignments } from '@server/db/schema/index.js';
 import { createStaff, type StaffMember } from '@server/test/staff-factories.js';
 import { confirmedParent } from '@server/test/factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
-import { familyAtSchool, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
+import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
 import { eventSetting, publishedEvent, type EventSetting } from '@server/modules/events/tests/fixtures.js';
 import { draftPlanIfDue } from '../index.js';
 
@@ -65,8 +65,15 @@ beforeAll(async () => {
   navigator = await createStaff(t, 'navigator', { regionId: s.place.regionId, schoolId: s.schoolId });
   otherNavigator = await createStaff(t, 'navigator', { regionId: s.place.regionId, schoolId: s.schoolId });
   graded = await familyAtSchool(t, s.place, s.schoolId, 7);
+  // Only a pupil who took a test may enrol, so only then are trials recommended to it.
+  const methodologist = await createStaff(t, 'methodologist');
+  const slug = uniqueSlug('plan');
+  await publish(t, methodologist, likertTest(slug));
+  await takeTest(t, graded.childCookie, slug, { q1: 5, q2: 5 });
   // A parent registers a child under 14 only; the school's word moves it up to the ninth grade, where the plan names a profile.
   await t.rows(sql`update participant_profiles set grade = 9 where account_id = ${graded.childId} returning account_id`);
+  // Trials are recommended only to a pupil who may enrol: one whose e-mail is confirmed.
+  await t.rows(sql`update accounts set email_verified_at = now() where id = ${graded.childId} returning id`);
   fresh = await familyAtSchool(t, s.place, s.schoolId, 7);
   await t.database.db.insert(navigatorAssignments).values([
     { participantId: graded.childId, navigatorId: navigator.accountId, assignedBy: s.school.accountId },
@@ -85,8 +92,10 @@ describe('drafting', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ stage: 'plan_drafted', systemDraft: true, draftPending: true, publishedVersion: null, grade: 9 });
     const content = res.body.content;
-    expect(content.strengths.map((x: { code: string }) => x.code).sort()).toEqual(['attention', 'teamwork']);
-    expect(content.strengths[0].evidence).toMatch(/наставник отметил на пробе «Проба: первая программа»/);
+    const strengths = new Map(content.strengths.map((x: { code: string; evidence: string }) => [x.code, x.evidence]));
+    expect([...strengths.keys()].sort()).toEqual(['attention', 'communication', 'teamwork']);
+    expect(strengths.get('attention')).toMatch(/наставник отметил на пробе «Проба: первая программа»/);
+    expect(strengths.get('communication')).toMatch(/подтверждают 1 тест/);
     expect(content.interests).toHaveLength(1);
     expect(content.interests[0].evidence).toMatch(/оценка наставника 5/);
     expect(content.profile).toMatchObject({ code: 'technological' });

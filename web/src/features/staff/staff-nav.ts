@@ -50,6 +50,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   navigator: cabinet(
     { to: '/staff/organisation', label: 'Школа' },
     { to: '/staff/participants', label: 'Мои участники' },
+    { to: '/staff/plans', label: 'Индивидуальные планы' },
     { to: '/staff/events', label: 'Мероприятия' },
   ),
   mentor: cabinet({ to: '/staff/events', label: 'Мероприятия' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
