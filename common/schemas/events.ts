@@ -14,18 +14,10 @@ import {
   type EventFormat,
   type EventStatus,
 } from '../events.js';
-import { idSchema, isoDateSchema, queryIntSchema, serialIdParamSchema, serialIdSchema } from './fields.js';
+import { idSchema, isoDateSchema, plainTextSchema, queryIntSchema, serialIdParamSchema, serialIdSchema } from './fields.js';
 import { listQuerySchema } from './lists.js';
 
-const MARKUP = /<\s*\/?\s*[a-z!]/i;
-
-const text = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `Заполните поле «${what}»` })
-    .trim()
-    .min(min, { error: min <= 1 ? `Заполните поле «${what}»` : `«${what}» — не короче ${min} символов` })
-    .max(max, { error: `«${what}» — не длиннее ${max} символов` })
-    .refine((v) => !MARKUP.test(v), { error: 'HTML-разметка не допускается: пишите обычным текстом' });
+const text = plainTextSchema;
 
 const int = (min: number, max: number, message: string) =>
   z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });

@@ -87,7 +87,11 @@ export type AuditAction =
   | 'event.link_revoked'
   | 'event.roster_viewed'
   | 'event.attendance_marked'
-  | 'event.feedback_given';
+  | 'event.feedback_given'
+  | 'opportunity.created'
+  | 'opportunity.updated'
+  | 'opportunity.archived'
+  | 'opportunities.imported';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(
