@@ -16,6 +16,8 @@ import {
   navigatorAssignments,
   parentProfiles,
   participantProfiles,
+  professionCompetencies,
+  professions,
   regions,
   schools,
   softSkills,
@@ -33,6 +35,7 @@ import type { Role } from '@common/roles.js';
 import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
 import { completeInn, completeOgrn } from '@common/validators.js';
 import { SPHERES } from './competencies.data.js';
+import { PROFESSIONS } from './professions.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { syncCatalogue } from '../modules/diagnostics/index.js';
 import { issueLink } from '../modules/events/index.js';
@@ -69,9 +72,27 @@ export async function seedReferenceData(db: Db): Promise<void> {
       }
     });
   }
+  if (await isEmpty(db, professions)) await seedProfessions(db);
   if (await isEmpty(db, softSkills)) await db.insert(softSkills).values([...SOFT_SKILLS]).onConflictDoNothing();
   if (await isEmpty(db, awarenessLevels)) await db.insert(awarenessLevels).values([...AWARENESS_LEVELS]).onConflictDoNothing();
   await syncCatalogue(db);
+}
+
+/** The professions reference list with its competencies; a profession another process wrote first is left as it is. */
+async function seedProfessions(db: Db): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const competencyIds = new Map((await tx.select({ id: competencies.id, code: competencies.code }).from(competencies)).map((c) => [c.code, c.id]));
+    for (const { competencies: codes, ...profession } of PROFESSIONS) {
+      const [row] = await tx
+        .insert(professions)
+        .values({ ...profession, education: [...profession.education], programmes: [...profession.programmes] })
+        .onConflictDoNothing()
+        .returning({ id: professions.id });
+      if (!row) continue;
+      const ids = codes.flatMap((code) => (competencyIds.has(code) ? [competencyIds.get(code)!] : []));
+      if (ids.length > 0) await tx.insert(professionCompetencies).values(ids.map((competencyId) => ({ professionId: row.id, competencyId })));
+    }
+  });
 }
 
 export const DEMO_PASSWORD = 'bilet-demo-2026';
