@@ -39,6 +39,9 @@ import { PROFESSIONS } from './professions.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { syncCatalogue } from '../modules/diagnostics/index.js';
 import { issueLink } from '../modules/events/index.js';
+import { storeOpportunity } from '../modules/opportunities/index.js';
+import { opportunityInputSchema } from '@common/schemas/opportunities.js';
+import { FEDERAL_OPPORTUNITIES, REGIONAL_OPPORTUNITIES, type OpportunitySeed } from './opportunities.data.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 
@@ -242,6 +245,45 @@ async function seedDemoEvents(
   }
 }
 
+const isoDaysAhead = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The demo's regional opportunities (the coordinator's) and federal ones (the issuer's), each
+ * passed through the form's schema so the demo holds nothing the form would refuse.
+ */
+async function seedDemoOpportunities(tx: Tx, people: { kirovId: number; coordinatorId: string; issuerId: string }): Promise<void> {
+  const sphereIds = new Map((await tx.select({ id: spheres.id, code: spheres.code }).from(spheres)).map((r) => [r.code, r.id]));
+  const competencyIds = new Map((await tx.select({ id: competencies.id, code: competencies.code }).from(competencies)).map((r) => [r.code, r.id]));
+  const cityRows = await tx.select({ id: cities.id, name: cities.name, regionCode: regions.code }).from(cities).innerJoin(regions, eq(regions.id, cities.regionId));
+  const cityId = (name: string, regionCode: string) => cityRows.find((c) => c.name === name && c.regionCode === regionCode)?.id ?? null;
+  const ids = (codes: readonly string[] | undefined, known: Map<string, number>) => (codes ?? []).flatMap((code) => (known.has(code) ? [known.get(code)!] : []));
+  const inputOf = (o: OpportunitySeed, regionCode: string | undefined) =>
+    opportunityInputSchema.parse({
+      kind: o.kind,
+      title: o.title,
+      provider: o.provider,
+      description: o.description,
+      programmes: [...(o.programmes ?? [])],
+      sphereIds: ids(o.spheres, sphereIds),
+      competencyIds: ids(o.competencies, competencyIds),
+      gradeFrom: o.grades[0],
+      gradeTo: o.grades[1],
+      online: o.online ?? false,
+      cityId: o.city && regionCode ? cityId(o.city, regionCode) : null,
+      address: o.address ?? null,
+      ovzAccessible: o.ovzNotes !== undefined,
+      ovzNotes: o.ovzNotes ?? null,
+      free: o.priceNote === undefined,
+      priceNote: o.priceNote ?? null,
+      startsOn: o.days ? isoDaysAhead(o.days[0]) : null,
+      endsOn: o.days ? isoDaysAhead(o.days[1]) : null,
+      url: o.url,
+      contact: o.contact,
+    });
+  for (const o of REGIONAL_OPPORTUNITIES) await storeOpportunity(tx, people.kirovId, inputOf(o, '43'), people.coordinatorId);
+  for (const o of FEDERAL_OPPORTUNITIES) await storeOpportunity(tx, null, inputOf(o, o.regionCode), people.issuerId);
+}
+
 /**
  * Demo data for an empty database: one account of every role, a pupil linked to a parent who
  * signs in through the ESIA emulator as its first test citizen, with the consent given.
@@ -335,6 +377,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       mentorId: staffIds.mentor!,
       competencyIds: new Map(demoCompetencies.map((c) => [c.code, c.id])),
     });
+    await seedDemoOpportunities(tx, { kirovId: kirov.id, coordinatorId: staffIds.regional_coordinator!, issuerId: staffIds.issuer_admin! });
     if (school) {
       await tx.insert(kpiTargets).values(
         Object.entries({ registered_pupils: 400, linked_parents: 300, consents: 300, pupils_tested: 250 }).map(([metric, target]) => ({
