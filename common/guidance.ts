@@ -195,6 +195,8 @@ export interface StaffOpportunityDetail extends OpportunityCard {
   status: OpportunityStatus;
   regionId: number | null;
   cityId: number | null;
+  /** The city's region: a federal opportunity's city may lie in any region. */
+  cityRegionId: number | null;
   sphereIds: number[];
   competencyIds: number[];
   updatedAt: string;

@@ -106,6 +106,7 @@ interface CardRow extends SummaryRow {
   description: string;
   programmes: string[];
   city_id: number | null;
+  city_region_id: number | null;
   address: string | null;
   ovz_notes: string | null;
   price_note: string | null;
@@ -119,7 +120,7 @@ interface CardRow extends SummaryRow {
 export async function findOpportunityDetail(executor: Executor, id: string): Promise<StaffOpportunityDetail | undefined> {
   const [row] = await queryRows<CardRow>(
     executor,
-    sql`select ${sql.raw(SUMMARY_COLUMNS)}, o.description, o.programmes, o.city_id, o.address, o.ovz_notes, o.price_note, o.url, o.contact,
+    sql`select ${sql.raw(SUMMARY_COLUMNS)}, o.description, o.programmes, o.city_id, c.region_id as city_region_id, o.address, o.ovz_notes, o.price_note, o.url, o.contact,
           coalesce((select json_agg(json_build_object('id', s.id, 'code', s.code, 'name', s.name) order by s.name)
                       from opportunity_spheres os join spheres s on s.id = os.sphere_id where os.opportunity_id = o.id), '[]'::json) as spheres,
           coalesce((select json_agg(json_build_object('id', k.id, 'code', k.code, 'name', k.name, 'sphereId', k.sphere_id) order by k.name)
@@ -143,6 +144,7 @@ export async function findOpportunityDetail(executor: Executor, id: string): Pro
     contact: row.contact,
     regionId: row.region_id,
     cityId: row.city_id,
+    cityRegionId: row.city_region_id,
     // The spheres chosen on their own: those no competency of the opportunity brings along.
     sphereIds: row.spheres.filter((s) => !implied.has(s.id)).map((s) => s.id),
     competencyIds: row.competencies.map((c) => c.id),
@@ -152,7 +154,7 @@ export async function findOpportunityDetail(executor: Executor, id: string): Pro
 
 /** The card a family sees: the detail without what only the form needs. */
 export function toCard(detail: StaffOpportunityDetail): OpportunityCard {
-  const { status: _s, regionId: _r, cityId: _c, sphereIds: _si, competencyIds: _ci, updatedAt: _u, ...card } = detail;
+  const { status: _s, regionId: _r, cityId: _c, cityRegionId: _cr, sphereIds: _si, competencyIds: _ci, updatedAt: _u, ...card } = detail;
   return card;
 }
 

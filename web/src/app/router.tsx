@@ -66,6 +66,11 @@ const StaffEventsPage = lazyPage(() => import('../features/events-staff/pages/ev
 const StaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-page'), 'EventPage');
 const NewStaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-form-page'), 'NewEventPage');
 const EditStaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-form-page'), 'EditEventPage');
+const OpportunitiesPage = lazyPage(() => import('../features/opportunities/pages/opportunities-page'), 'OpportunitiesPage');
+const NewOpportunityPage = lazyPage(() => import('../features/opportunities/pages/opportunity-form-page'), 'NewOpportunityPage');
+const EditOpportunityPage = lazyPage(() => import('../features/opportunities/pages/opportunity-form-page'), 'EditOpportunityPage');
+const OpportunityImportPage = lazyPage(() => import('../features/opportunities/pages/opportunity-import-page'), 'OpportunityImportPage');
+const OpportunityCardPage = lazyPage(() => import('../features/opportunities/pages/opportunity-card-page'), 'OpportunityCardPage');
 
 const routes: RouteObject[] = [
   {
@@ -91,6 +96,7 @@ const routes: RouteObject[] = [
       { path: '/participant/events', element: only(['participant'], <MyEventsPage />) },
       { path: '/participant/events/catalogue', element: only(['participant'], <EventsCataloguePage />) },
       { path: '/participant/events/:eventId', element: only(['participant'], <EventPage />) },
+      { path: '/opportunities/:opportunityId', element: only(PERMISSIONS['opportunities.card'], <OpportunityCardPage />) },
       { path: '/parent', element: only(['parent'], <ParentPage />) },
       { path: '/parent/confirm', element: only(['parent'], <ParentConfirmPage />) },
       { path: '/parent/children/:childId/diagnostics', element: only(['parent'], <ParentDiagnosticsPage />) },
@@ -131,6 +137,10 @@ const routes: RouteObject[] = [
           { path: 'events/new', element: only(PERMISSIONS['events.manage'], <NewStaffEventPage />) },
           { path: 'events/:eventId', element: only(PERMISSIONS['events.read'], <StaffEventPage />) },
           { path: 'events/:eventId/edit', element: only(PERMISSIONS['events.manage'], <EditStaffEventPage />) },
+          { path: 'opportunities', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunitiesPage />) },
+          { path: 'opportunities/new', element: only(PERMISSIONS['opportunities.manage'], <NewOpportunityPage />) },
+          { path: 'opportunities/import', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunityImportPage />) },
+          { path: 'opportunities/:opportunityId/edit', element: only(PERMISSIONS['opportunities.manage'], <EditOpportunityPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
