@@ -137,12 +137,11 @@ export function OpportunityForm({ opportunity, regionId, onSaved, onCancel }: Pr
         />
         <TextInput label="Название" required maxLength={OPPORTUNITY_LIMITS.title.max} {...form.getInputProps('title')} />
         <TextInput label="Организация" description="Кто проводит или где учат" required maxLength={OPPORTUNITY_LIMITS.provider.max} {...form.getInputProps('provider')} />
-        <Textarea label="Описание" required autosize minRows={3} maxLength={OPPORTUNITY_LIMITS.description.max} {...form.getInputProps('description')} />
+        <Textarea label="Описание" required rows={4} maxLength={OPPORTUNITY_LIMITS.description.max} {...form.getInputProps('description')} />
         <Textarea
           label="Программы обучения"
           description="Специальности СПО или направления ВО, каждая с новой строки: «09.02.07 — Информационные системы и программирование»"
-          autosize
-          minRows={2}
+          rows={3}
           {...form.getInputProps('programmes')}
         />
         <MultiSelect label="Сферы" description="Сферы компетенций добавятся сами" searchable data={sphereOptions} {...form.getInputProps('sphereIds')} />
@@ -179,7 +178,7 @@ export function OpportunityForm({ opportunity, regionId, onSaved, onCancel }: Pr
         </Fieldset>
         <Checkbox label="Доступно детям с ОВЗ" {...form.getInputProps('ovzAccessible', { type: 'checkbox' })} />
         {values.ovzAccessible && (
-          <Textarea label="Условия для детей с ОВЗ" description="Что сделано, чтобы ребёнку было удобно и безопасно" autosize {...form.getInputProps('ovzNotes')} />
+          <Textarea label="Условия для детей с ОВЗ" description="Что сделано, чтобы ребёнку было удобно и безопасно" {...form.getInputProps('ovzNotes')} />
         )}
         <Checkbox label="Бесплатно" {...form.getInputProps('free', { type: 'checkbox' })} />
         {!values.free && <TextInput label="Стоимость" required maxLength={OPPORTUNITY_LIMITS.notes} {...form.getInputProps('priceNote')} />}
