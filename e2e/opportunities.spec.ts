@@ -21,6 +21,7 @@ test('the coordinator adds an opportunity by the form and by a file, and the pup
   await coordinator.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Возможности' }).click();
   await expect(coordinator.getByRole('heading', { name: 'Возможности региона' })).toBeVisible();
   await coordinator.getByRole('link', { name: 'Добавить возможность' }).click();
+  await expect(coordinator.getByRole('heading', { name: 'Новая возможность' })).toBeVisible();
   await choose(coordinator, 'Вид', 'Кружок, дополнительное образование');
   await coordinator.getByLabel('Название', { exact: true }).fill(FORM_TITLE);
   await coordinator.getByLabel('Организация', { exact: true }).fill('Станция юных натуралистов');
