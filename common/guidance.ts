@@ -149,3 +149,94 @@ export interface StudyPlanView {
   stepsDone: Array<{ stepId: string; doneAt: string }>;
   versions: Array<{ version: number; publishedAt: string }>;
 }
+
+export const OPPORTUNITY_STATUSES = ['draft', 'published', 'archived'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+export const OPPORTUNITY_STATUS_LABELS: Record<OpportunityStatus, string> = {
+  draft: 'Черновик',
+  published: 'Опубликована',
+  archived: 'В архиве',
+};
+
+/** A sphere or competency as a card names it. */
+export interface ReferenceName {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** The whole card a pupil or parent opens. */
+export interface OpportunityCard extends OpportunitySummary {
+  description: string;
+  programmes: string[];
+  spheres: ReferenceName[];
+  competencies: ReferenceName[];
+  gradeFrom: number;
+  gradeTo: number;
+  regionName: string | null;
+  address: string | null;
+  ovzNotes: string | null;
+  priceNote: string | null;
+  url: string | null;
+  contact: string | null;
+}
+
+/** A row of the staff list. */
+export interface StaffOpportunitySummary extends OpportunitySummary {
+  status: OpportunityStatus;
+  regionName: string | null;
+  gradeFrom: number;
+  gradeTo: number;
+  updatedAt: string;
+}
+
+/** What the staff form edits: the card with the ids behind its names. */
+export interface StaffOpportunityDetail extends OpportunityCard {
+  status: OpportunityStatus;
+  regionId: number | null;
+  cityId: number | null;
+  /** The city's region: a federal opportunity's city may lie in any region. */
+  cityRegionId: number | null;
+  sphereIds: number[];
+  competencyIds: number[];
+  updatedAt: string;
+}
+
+/** One checked row of an opportunities file: what it would become, or why it cannot. */
+export interface OpportunityImportRow {
+  row: number;
+  title: string;
+  kind: OpportunityKind | null;
+  errors: Array<{ column: string; message: string }>;
+}
+
+/** The preview of an opportunities file; nothing is written until the same file is confirmed. */
+export interface OpportunityImportPreview {
+  fileSha256: string;
+  totalRows: number;
+  validRows: number;
+  rows: OpportunityImportRow[];
+}
+
+export interface OpportunityImportResult {
+  imported: number;
+  skipped: number;
+}
+
+export const EDUCATION_LEVELS = ['spo', 'vo'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export const EDUCATION_LEVEL_LABELS: Record<EducationLevel, string> = {
+  spo: 'Среднее профессиональное (колледж)',
+  vo: 'Высшее (вуз)',
+};
+
+/** A profession of the reference list as the issuer edits it. */
+export interface ProfessionView {
+  id: number;
+  code: string;
+  name: string;
+  description: string;
+  education: EducationLevel[];
+  programmes: string[];
+  competencies: ReferenceName[];
+}

@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type Role } from './roles.js';
+import { ROLES, STAFF_ROLES, type Role } from './roles.js';
 
 /**
  * What each role may do, checked on every route before anything else. Which objects it may do it
@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   'study_plans.own': ['participant'],
   'study_plans.read': ['participant', 'parent', 'navigator'],
   'study_plans.manage': ['navigator'],
+  /** The coordinator keeps its region's opportunities, the issuer the federal ones. */
+  'opportunities.manage': ['issuer_admin', 'regional_coordinator'],
+  /** A published opportunity's card is for anyone signed in: families open it from recommendations and plans. */
+  'opportunities.card': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,6 +29,7 @@ import { healthRoutes } from './modules/health/index.js';
 import { MAIL_SWEEP_JOB, MailService, devMailboxRoutes } from './modules/mail/index.js';
 import { referenceEditingRoutes, referenceRoutes } from './modules/reference/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
+import { opportunitiesRoutes } from './modules/opportunities/index.js';
 import {
   SESSION_CLEANUP_JOB,
   authRoutes,
@@ -194,6 +195,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(eventsRoutes);
       await api.register(enrolmentRoutes);
       await api.register(linkSummaryRoutes);
+      await api.register(opportunitiesRoutes);
       await api.register(mentorRoutes);
       await api.register(recommendationsRoutes);
       await api.register(studyPlansRoutes);

@@ -101,6 +101,19 @@ export const gradeSchema = z
   .min(GRADES.min, { error: `Программа для ${GRADES.min}–${GRADES.max} классов` })
   .max(GRADES.max, { error: `Программа для ${GRADES.min}–${GRADES.max} классов` });
 
+/** An HTML tag or comment opener: text fields hold plain text, which pages show as it is, never as markup. */
+export const MARKUP = /<\s*\/?\s*[a-z!]/i;
+export const MARKUP_MESSAGE = 'HTML-разметка не допускается: пишите обычным текстом';
+
+/** A plain-text field of a form: trimmed, bounded, and refused when it carries HTML. */
+export const plainTextSchema = (min: number, max: number, what: string) =>
+  z
+    .string({ error: `Заполните поле «${what}»` })
+    .trim()
+    .min(min, { error: min <= 1 ? `Заполните поле «${what}»` : `«${what}» — не короче ${min} символов` })
+    .max(max, { error: `«${what}» — не длиннее ${max} символов` })
+    .refine((v) => !MARKUP.test(v), { error: MARKUP_MESSAGE });
+
 export const idSchema = z.uuid({ error: 'Неверный идентификатор' });
 /** PostgreSQL's integer (int4) and smallint ranges: a number outside its column's would fail the query. */
 export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
@@ -126,18 +139,3 @@ export const tokenSchema = z
   .min(20, { error: 'Ссылка повреждена' })
   .max(200, { error: 'Ссылка повреждена' })
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'Ссылка повреждена' });
-
-/** Markup in a text field: an opening or closing tag, a comment or a doctype. */
-export const MARKUP = /<\s*\/?\s*[a-z!]/i;
-
-/**
- * A field of plain text, trimmed, within its lengths, with no HTML: what people write is shown as
- * text (and printed into PDFs), never as markup. `what` names the field in the Russian messages.
- */
-export const plainTextSchema = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `Заполните поле «${what}»` })
-    .trim()
-    .min(min, { error: min <= 1 ? `Заполните поле «${what}»` : `«${what}» — не короче ${min} символов` })
-    .max(max, { error: `«${what}» — не длиннее ${max} символов` })
-    .refine((v) => !MARKUP.test(v), { error: 'HTML-разметка не допускается: пишите обычным текстом' });

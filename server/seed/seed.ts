@@ -17,6 +17,8 @@ import {
   navigatorAssignments,
   parentProfiles,
   participantProfiles,
+  professionCompetencies,
+  professions,
   regions,
   schools,
   softSkills,
@@ -34,10 +36,14 @@ import type { Role } from '@common/roles.js';
 import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
 import { completeInn, completeOgrn } from '@common/validators.js';
 import { SPHERES } from './competencies.data.js';
+import { PROFESSIONS } from './professions.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { recordFootprint, syncCatalogue } from '../modules/diagnostics/index.js';
 import { issueLink } from '../modules/events/index.js';
 import { draftPlanIfDue } from '../modules/study-plans/index.js';
+import { storeOpportunity } from '../modules/opportunities/index.js';
+import { opportunityInputSchema } from '@common/schemas/opportunities.js';
+import { FEDERAL_OPPORTUNITIES, REGIONAL_OPPORTUNITIES, type OpportunitySeed } from './opportunities.data.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 
@@ -71,9 +77,27 @@ export async function seedReferenceData(db: Db): Promise<void> {
       }
     });
   }
+  if (await isEmpty(db, professions)) await seedProfessions(db);
   if (await isEmpty(db, softSkills)) await db.insert(softSkills).values([...SOFT_SKILLS]).onConflictDoNothing();
   if (await isEmpty(db, awarenessLevels)) await db.insert(awarenessLevels).values([...AWARENESS_LEVELS]).onConflictDoNothing();
   await syncCatalogue(db);
+}
+
+/** The professions reference list with its competencies; a profession another process wrote first is left as it is. */
+async function seedProfessions(db: Db): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const competencyIds = new Map((await tx.select({ id: competencies.id, code: competencies.code }).from(competencies)).map((c) => [c.code, c.id]));
+    for (const { competencies: codes, ...profession } of PROFESSIONS) {
+      const [row] = await tx
+        .insert(professions)
+        .values({ ...profession, education: [...profession.education], programmes: [...profession.programmes] })
+        .onConflictDoNothing()
+        .returning({ id: professions.id });
+      if (!row) continue;
+      const ids = codes.flatMap((code) => (competencyIds.has(code) ? [competencyIds.get(code)!] : []));
+      if (ids.length > 0) await tx.insert(professionCompetencies).values(ids.map((competencyId) => ({ professionId: row.id, competencyId })));
+    }
+  });
 }
 
 export const DEMO_PASSWORD = 'bilet-demo-2026';
@@ -221,6 +245,45 @@ async function seedDemoEvents(
     await tx.insert(eventMentors).values({ eventId: event!.id, mentorId: demo.mentorId });
     if (values.format === 'school_lesson') await issueLink(ctx, tx, event!.id, demo.coordinatorId);
   }
+}
+
+const isoDaysAhead = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The demo's regional opportunities (the coordinator's) and federal ones (the issuer's), each
+ * passed through the form's schema so the demo holds nothing the form would refuse.
+ */
+async function seedDemoOpportunities(tx: Tx, people: { kirovId: number; coordinatorId: string; issuerId: string }): Promise<void> {
+  const sphereIds = new Map((await tx.select({ id: spheres.id, code: spheres.code }).from(spheres)).map((r) => [r.code, r.id]));
+  const competencyIds = new Map((await tx.select({ id: competencies.id, code: competencies.code }).from(competencies)).map((r) => [r.code, r.id]));
+  const cityRows = await tx.select({ id: cities.id, name: cities.name, regionCode: regions.code }).from(cities).innerJoin(regions, eq(regions.id, cities.regionId));
+  const cityId = (name: string, regionCode: string) => cityRows.find((c) => c.name === name && c.regionCode === regionCode)?.id ?? null;
+  const ids = (codes: readonly string[] | undefined, known: Map<string, number>) => (codes ?? []).flatMap((code) => (known.has(code) ? [known.get(code)!] : []));
+  const inputOf = (o: OpportunitySeed, regionCode: string | undefined) =>
+    opportunityInputSchema.parse({
+      kind: o.kind,
+      title: o.title,
+      provider: o.provider,
+      description: o.description,
+      programmes: [...(o.programmes ?? [])],
+      sphereIds: ids(o.spheres, sphereIds),
+      competencyIds: ids(o.competencies, competencyIds),
+      gradeFrom: o.grades[0],
+      gradeTo: o.grades[1],
+      online: o.online ?? false,
+      cityId: o.city && regionCode ? cityId(o.city, regionCode) : null,
+      address: o.address ?? null,
+      ovzAccessible: o.ovzNotes !== undefined,
+      ovzNotes: o.ovzNotes ?? null,
+      free: o.priceNote === undefined,
+      priceNote: o.priceNote ?? null,
+      startsOn: o.days ? isoDaysAhead(o.days[0]) : null,
+      endsOn: o.days ? isoDaysAhead(o.days[1]) : null,
+      url: o.url,
+      contact: o.contact,
+    });
+  for (const o of REGIONAL_OPPORTUNITIES) await storeOpportunity(tx, people.kirovId, inputOf(o, '43'), people.coordinatorId);
+  for (const o of FEDERAL_OPPORTUNITIES) await storeOpportunity(tx, null, inputOf(o, o.regionCode), people.issuerId);
 }
 
 /**
@@ -432,6 +495,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       mentorId: staffIds.mentor!,
       competencyIds: new Map(demoCompetencies.map((c) => [c.code, c.id])),
     });
+    await seedDemoOpportunities(tx, { kirovId: kirov.id, coordinatorId: staffIds.regional_coordinator!, issuerId: staffIds.issuer_admin! });
     if (school) {
       await tx.insert(kpiTargets).values(
         Object.entries({ registered_pupils: 400, linked_parents: 300, consents: 300, pupils_tested: 250 }).map(([metric, target]) => ({

@@ -50,6 +50,7 @@ function open(route: string, outcome: Outcome, url?: (w: World) => string, body?
   return { route, probes: [{ label: 'public', url: url ?? (() => route.split(' ')[1]!), ...(body ? { body } : {}), expect: each(EVERYONE, outcome) }] };
 }
 
+const OPPORTUNITY_KEEPERS: readonly Role[] = ['issuer_admin', 'regional_coordinator'];
 const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
 const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
@@ -197,6 +198,19 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   guarded('PATCH /api/reference/competencies/{id}', ['issuer_admin'], 400, () => '/api/reference/competencies/1', () => ({})),
   guarded('PATCH /api/reference/soft-skills/{id}', ['issuer_admin'], 400, () => '/api/reference/soft-skills/1', () => ({})),
   guarded('PUT /api/reference/awareness-levels', ['issuer_admin'], 400, undefined, () => ({})),
+  guarded('GET /api/reference/professions', ['issuer_admin'], 200),
+  guarded('POST /api/reference/professions', ['issuer_admin'], 400, undefined, () => ({})),
+  guarded('PUT /api/reference/professions/{id}', ['issuer_admin'], 400, () => '/api/reference/professions/1', () => ({})),
+  // Opportunities: the coordinator keeps its region's, the issuer the federal ones; a card opens to anyone signed in.
+  guarded('GET /api/staff/opportunities', OPPORTUNITY_KEEPERS, 200),
+  guarded('POST /api/staff/opportunities', OPPORTUNITY_KEEPERS, 400, undefined, () => ({})),
+  guarded('GET /api/staff/opportunities/import/template', OPPORTUNITY_KEEPERS, 200),
+  guarded('POST /api/staff/opportunities/import/preview', OPPORTUNITY_KEEPERS, 'pass'),
+  guarded('POST /api/staff/opportunities/import', OPPORTUNITY_KEEPERS, 400),
+  guarded('GET /api/staff/opportunities/{opportunityId}', OPPORTUNITY_KEEPERS, 404, () => `/api/staff/opportunities/${randomId()}`),
+  guarded('PUT /api/staff/opportunities/{opportunityId}', OPPORTUNITY_KEEPERS, 400, () => `/api/staff/opportunities/${randomId()}`, () => ({})),
+  guarded('POST /api/staff/opportunities/{opportunityId}/archive', OPPORTUNITY_KEEPERS, 404, () => `/api/staff/opportunities/${randomId()}/archive`),
+  guarded('GET /api/opportunities/{opportunityId}', SIGNED_IN as Role[], 404, () => `/api/opportunities/${randomId()}`),
   open('GET /api/consents/texts', 200),
   open('GET /api/auth/config', 200),
   open('GET /api/auth/session', 200),

@@ -92,7 +92,11 @@ export type AuditAction =
   | 'study_plan.viewed'
   | 'study_plan.saved'
   | 'study_plan.drafted'
-  | 'study_plan.published';
+  | 'study_plan.published'
+  | 'opportunity.created'
+  | 'opportunity.updated'
+  | 'opportunity.archived'
+  | 'opportunities.imported';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(

@@ -7,7 +7,9 @@ import {
   softSkillUpdateSchema,
   sphereUpdateSchema,
 } from '@common/schemas/reference.js';
+import { professionInputSchema, professionParamsSchema, professionUpdateSchema } from '@common/schemas/opportunities.js';
 import { actorOf } from '@server/plugins/request-actor.js';
+import { addProfession, changeProfession, professionsList } from './professions.service.js';
 import { addCompetency, changeCompetency, changeSoftSkill, changeSphereName, replaceAwarenessLevels } from './reference-editing.service.js';
 import { listAwarenessLevels, listSoftSkills } from './reference.repository.js';
 
@@ -67,5 +69,24 @@ export const referenceEditingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/reference/awareness-levels',
     { onRequest: manage, schema: { tags, summary: 'Replace the whole list of awareness levels', body: awarenessLevelsUpdateSchema } },
     async (request) => ({ levels: await replaceAwarenessLevels(app.ctx, request.body.levels, actorOf(request)) }),
+  );
+
+  app.get('/reference/professions', { onRequest: manage, schema: { tags, summary: 'The professions reference list with its competencies' } }, async () => ({
+    professions: await professionsList(app.ctx),
+  }));
+
+  app.post(
+    '/reference/professions',
+    { onRequest: manage, schema: { tags, summary: 'Add a profession with its competencies and programmes', body: professionInputSchema } },
+    async (request, reply) => reply.status(201).send(await addProfession(app.ctx, request.body, actorOf(request))),
+  );
+
+  app.put(
+    '/reference/professions/:id',
+    { onRequest: manage, schema: { tags, summary: 'Change a profession; its code stays', params: professionParamsSchema, body: professionUpdateSchema } },
+    async (request) => {
+      await changeProfession(app.ctx, request.params.id, request.body, actorOf(request));
+      return { ok: true };
+    },
   );
 };

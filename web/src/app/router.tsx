@@ -72,6 +72,11 @@ const StaffEventsPage = lazyPage(() => import('../features/events-staff/pages/ev
 const StaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-page'), 'EventPage');
 const NewStaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-form-page'), 'NewEventPage');
 const EditStaffEventPage = lazyPage(() => import('../features/events-staff/pages/event-form-page'), 'EditEventPage');
+const OpportunitiesPage = lazyPage(() => import('../features/opportunities/pages/opportunities-page'), 'OpportunitiesPage');
+const NewOpportunityPage = lazyPage(() => import('../features/opportunities/pages/opportunity-form-page'), 'NewOpportunityPage');
+const EditOpportunityPage = lazyPage(() => import('../features/opportunities/pages/opportunity-form-page'), 'EditOpportunityPage');
+const OpportunityImportPage = lazyPage(() => import('../features/opportunities/pages/opportunity-import-page'), 'OpportunityImportPage');
+const OpportunityCardPage = lazyPage(() => import('../features/opportunities/pages/opportunity-card-page'), 'OpportunityCardPage');
 
 const routes: RouteObject[] = [
   {
@@ -99,6 +104,7 @@ const routes: RouteObject[] = [
       { path: '/participant/events/:eventId', element: only(['participant'], <EventPage />) },
       { path: '/participant/recommendations', element: only(['participant'], <PupilRecommendationsPage />) },
       { path: '/participant/plan', element: only(['participant'], <PupilPlanPage />) },
+      { path: '/opportunities/:opportunityId', element: only(PERMISSIONS['opportunities.card'], <OpportunityCardPage />) },
       { path: '/parent', element: only(['parent'], <ParentPage />) },
       { path: '/parent/confirm', element: only(['parent'], <ParentConfirmPage />) },
       { path: '/parent/children/:childId/diagnostics', element: only(['parent'], <ParentDiagnosticsPage />) },
@@ -143,6 +149,10 @@ const routes: RouteObject[] = [
           { path: 'events/new', element: only(PERMISSIONS['events.manage'], <NewStaffEventPage />) },
           { path: 'events/:eventId', element: only(PERMISSIONS['events.read'], <StaffEventPage />) },
           { path: 'events/:eventId/edit', element: only(PERMISSIONS['events.manage'], <EditStaffEventPage />) },
+          { path: 'opportunities', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunitiesPage />) },
+          { path: 'opportunities/new', element: only(PERMISSIONS['opportunities.manage'], <NewOpportunityPage />) },
+          { path: 'opportunities/import', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunityImportPage />) },
+          { path: 'opportunities/:opportunityId/edit', element: only(PERMISSIONS['opportunities.manage'], <EditOpportunityPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -4,7 +4,7 @@ import type { Principal } from '@server/plugins/session.js';
 import { IMPORT_COLUMN_LABELS, IMPORT_OUTCOME_LABELS } from '@common/participants.js';
 import { schoolIdOf } from '../participants.service.js';
 import { findBatchReport } from './imports.repository.js';
-import { exportTable, type ExportedFile, type SpreadsheetFormat } from './spreadsheet-export.js';
+import { exportTable, type ExportedFile, type SpreadsheetFormat } from '@server/lib/spreadsheets/export.js';
 import { batchNotFound } from './view-imports.js';
 
 /** Every faulty cell and every row not simply created, as a table the school can sort and print. */

@@ -9,7 +9,7 @@ import { IMPORT_COLUMNS, IMPORT_OUTCOME_LABELS } from '@common/participants.js';
 import type { ImportBatchView, ImportRowError, ImportRowOutcome } from '@common/schemas/participants.js';
 import { recordAudit, type AuditActor } from '@server/modules/audit/index.js';
 import { schoolIdOf } from '../participants.service.js';
-import { readSpreadsheetOffThread } from './spreadsheet-pool.js';
+import { readSpreadsheetOffThread } from '@server/lib/spreadsheets/spreadsheet-pool.js';
 import { insertBatch } from './imports.repository.js';
 import { identityOf, placeRows } from './placement.js';
 import { checkRow, mapColumns, type ImportRow } from './rows.js';

@@ -17,7 +17,8 @@ import {
 import { GRADES, ageOn, todayInMoscow } from '@common/validators.js';
 import type { ImportRowError } from '@common/schemas/participants.js';
 import { NUL_MESSAGE, hasNul } from '@server/lib/text-guard.js';
-import type { RawRow } from './file-reader.js';
+import type { RawRow } from '@server/lib/spreadsheets/file-reader.js';
+import { normalizeHeader, parseImportDate, parseYesNo } from '@server/lib/spreadsheets/cells.js';
 
 /** A row that passed every check, normalised the way it will be stored. */
 export interface ImportRow {
@@ -36,18 +37,6 @@ export interface ImportRow {
 
 export type ColumnMap = Partial<Record<ImportColumnKey, number>>;
 
-/** Header cells compared without case, ё, asterisks, notes in brackets and extra spaces. */
-export function normalizeHeader(cell: string): string {
-  return cell
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    // [^()] rather than [^)]: a cell of many «(» and no «)» is then scanned once, not once per «(».
-    .replace(/\([^()]*\)/g, ' ')
-    .replace(/[*:]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 const HEADER_KEYS = new Map<string, ImportColumnKey>(
   IMPORT_COLUMNS.flatMap((c) => [c.label, ...c.aliases].map((name) => [normalizeHeader(name), c.key] as const)),
 );
@@ -63,18 +52,6 @@ export function mapColumns(header: readonly string[]): { columns: ColumnMap; mis
   return { columns, missing };
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** ДД.ММ.ГГГГ (also with «/» or «-»), ГГГГ-ММ-ДД, or an Excel day number from a cell kept as a number. */
-export function parseImportDate(text: string): string | null {
-  const value = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(value);
-  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  if (/^\d{5}$/.test(value)) return new Date(EXCEL_EPOCH_MS + Number(value) * 86_400_000).toISOString().slice(0, 10);
-  return null;
-}
-
 /** "7", "7А", "7 б", "7-В", "7 класс": schools write the class letter along; only the number counts. */
 export function parseGrade(text: string): number | null {
   // Each optional part starts with its own kind of character, so a long run of spaces is not split
@@ -83,16 +60,6 @@ export function parseGrade(text: string): number | null {
   if (!m) return null;
   const grade = Number(m[1]);
   return grade >= GRADES.min && grade <= GRADES.max ? grade : null;
-}
-
-const YES = new Set(['да', 'д', 'есть', 'yes', 'y', 'true', '1', '+']);
-const NO = new Set(['', 'нет', 'н', 'no', 'n', 'false', '0', '-']);
-
-export function parseYesNo(text: string): boolean | null {
-  const value = text.trim().toLowerCase();
-  if (YES.has(value)) return true;
-  if (NO.has(value)) return false;
-  return null;
 }
 
 export function parseDocumentType(text: string): ChildDocumentType | null {

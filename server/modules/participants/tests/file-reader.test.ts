@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@server/lib/errors.js';
-import { cellText, decodeText, detectDelimiter, looksLikeWindows1251, readSpreadsheet } from '../import/file-reader.js';
+import { cellText, decodeText, detectDelimiter, looksLikeWindows1251, readSpreadsheet } from '@server/lib/spreadsheets/file-reader.js';
 import { csvBuffer, xlsxBuffer } from './import-files.js';
 
 const SAMPLE = 'Фамилия;Имя;Отчество\nЁлкина;Мария;Петровна — «отличница» № 1\n';

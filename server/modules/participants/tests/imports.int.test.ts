@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { birthDateForAge, participantInput, registerPupil } from '@server/test/factories.js';
 import { createSchool, createStaff, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
 import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
-import { readSpreadsheet } from '../import/file-reader.js';
+import { readSpreadsheet } from '@server/lib/spreadsheets/file-reader.js';
 import { cellsOf, csvBuffer, importFile, pupilRow, russianDate, uploadImport, waitForImport, xlsxBuffer, type PupilRow } from './import-files.js';
 
 let t: TestApp;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow, mapColumns, normalizeHeader, parseDocumentType, parseGrade, parseImportDate, parseYesNo } from '../import/rows.js';
+import { normalizeHeader, parseImportDate, parseYesNo } from '@server/lib/spreadsheets/cells.js';
+import { checkRow, mapColumns, parseDocumentType, parseGrade } from '../import/rows.js';
 import { HEADER, pupilRow, cellsOf, russianDate } from './import-files.js';
 import { birthDateForAge } from '@server/test/factories.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readSpreadsheet } from '../import/file-reader.js';
+import { readSpreadsheet } from '@server/lib/spreadsheets/file-reader.js';
 import { checkRow, mapColumns } from '../import/rows.js';
-import { EXAMPLE_EMAIL, EXAMPLE_SNILS, exportTable, importTemplate, inertCell } from '../import/spreadsheet-export.js';
+import { exportTable, inertCell } from '@server/lib/spreadsheets/export.js';
+import { EXAMPLE_EMAIL, EXAMPLE_SNILS, importTemplate } from '../import/spreadsheet-export.js';
 
 describe('inertCell', () => {
   it('prefixes every cell a spreadsheet would run as a formula', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZIP_LIMITS, inspectZip } from '../import/zip-guard.js';
+import { ZIP_LIMITS, inspectZip } from '@server/lib/spreadsheets/zip-guard.js';
 import { xlsxBuffer } from './import-files.js';
 import { zipBomb, zipOf } from './zip-files.js';
 

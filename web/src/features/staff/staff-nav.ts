@@ -23,11 +23,13 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/organisations', label: 'Школы и площадки' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
+    { to: '/staff/opportunities', label: 'Возможности' },
     { to: '/staff/reference', label: 'Справочники' },
   ),
   regional_coordinator: cabinet(
     { to: '/staff/region', label: 'Мой регион' },
     { to: '/staff/events', label: 'Мероприятия' },
+    { to: '/staff/opportunities', label: 'Возможности' },
     { to: '/staff/organisations', label: 'Школы и площадки' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AwarenessLevelInput, CompetencyCreate, CompetencyUpdate, SoftSkillUpdate } from '@common/schemas/reference.js';
+import type { ProfessionView } from '@common/guidance.js';
+import type { ProfessionInput, ProfessionUpdate } from '@common/schemas/opportunities.js';
 import { api, patch, post, put } from '@web/lib/api-client';
 import { useInvalidatingMutation } from '@web/lib/mutations';
 
@@ -57,4 +59,22 @@ export function useUpdateSoftSkill() {
 
 export function useSaveAwarenessLevels() {
   return useInvalidatingMutation((levels: AwarenessLevelInput[]) => put<{ levels: AwarenessLevel[] }>('/reference/awareness-levels', { levels }), referenceKeys);
+}
+
+const professionsKey = ['reference', 'professions'] as const;
+
+export function useProfessions() {
+  return useQuery({
+    queryKey: professionsKey,
+    queryFn: () => api<{ professions: ProfessionView[] }>('/reference/professions'),
+    select: (data) => data.professions,
+  });
+}
+
+export function useAddProfession() {
+  return useInvalidatingMutation((body: ProfessionInput) => post<{ id: number }>('/reference/professions', body), [professionsKey]);
+}
+
+export function useUpdateProfession() {
+  return useInvalidatingMutation(({ id, ...body }: ProfessionUpdate & { id: number }) => put(`/reference/professions/${id}`, body), [professionsKey]);
 }

@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router';
 import { Tabs } from '@mantine/core';
 import { PageTitle } from '@web/lib/components/page';
 import { AwarenessLevelsTab } from '../components/awareness-levels-tab';
+import { ProfessionsTab } from '../components/professions-tab';
 import { SoftSkillsTab } from '../components/soft-skills-tab';
 import { SpheresTab } from '../components/spheres-tab';
 
@@ -9,6 +10,7 @@ const TABS = [
   { value: 'spheres', label: 'Сферы и компетенции', panel: <SpheresTab /> },
   { value: 'soft-skills', label: 'Гибкие навыки', panel: <SoftSkillsTab /> },
   { value: 'awareness', label: 'Уровни осведомлённости', panel: <AwarenessLevelsTab /> },
+  { value: 'professions', label: 'Профессии', panel: <ProfessionsTab /> },
 ] as const;
 
 /** /staff/reference — the issuer's reference model: what the footprint, pickers and tests name. */
@@ -18,7 +20,7 @@ export function ReferencePage() {
   const tab = TABS.find((t) => t.value === params.get('tab'))?.value ?? 'spheres';
   return (
     <>
-      <PageTitle lead="Сферы, компетенции, гибкие навыки и уровни осведомлённости, которые видят школьники, родители и сотрудники.">Справочники</PageTitle>
+      <PageTitle lead="Сферы, компетенции, гибкие навыки, уровни осведомлённости и профессии, которые видят школьники, родители и сотрудники.">Справочники</PageTitle>
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'spheres' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List aria-label="Справочники">
           {TABS.map((t) => (

@@ -1,7 +1,7 @@
 import { AppError } from '@server/lib/errors.js';
 import { readSpreadsheet, type RawTable } from './file-reader.js';
 
-/** What crosses back from the worker: the table, or the refusal to give the school (class instances do not cross). */
+/** What crosses back from the worker: the table, or the refusal to give the uploader (class instances do not cross). */
 export type SpreadsheetResult = { ok: true; table: RawTable } | { ok: false; code: string; status: number; message: string };
 
 /** Runs in a worker thread of the spreadsheet pool (see spreadsheet-pool.ts). */

@@ -8,7 +8,7 @@ import { AppError } from '@server/lib/errors.js';
 import { inspectZip, ZIP_LIMITS } from './zip-guard.js';
 
 export interface RawRow {
-  /** The row number the school sees in Excel: the header is row 1 unless blank rows precede it. */
+  /** The row number the person sees in Excel: the header is row 1 unless blank rows precede it. */
   row: number;
   cells: string[];
 }
@@ -24,7 +24,7 @@ const refuse = (code: string, message: string, status = 400) => new AppError(cod
 const MAX_ROWS_TEXT = IMPORT_LIMITS.maxRows.toLocaleString('ru-RU');
 
 export const tooManyRows = () =>
-  refuse('too_many_rows', `В файле больше ${MAX_ROWS_TEXT} строк с учениками. Разделите список на несколько файлов и загрузите их по очереди`);
+  refuse('too_many_rows', `В файле больше ${MAX_ROWS_TEXT} строк. Разделите таблицу на несколько файлов и загрузите их по очереди`);
 
 const notATable = () => refuse('unsupported_file_type', 'Это не таблица. Загрузите файл XLSX или CSV, заполненный по шаблону', 415);
 
@@ -53,7 +53,7 @@ async function readXlsx(buf: Buffer): Promise<RawTable> {
   if (!verdict.ok && verdict.reason === 'too_large') {
     throw refuse(
       'archive_too_large',
-      `Файл XLSX распаковывается больше чем в ${ZIP_LIMITS.maxTotalUncompressedBytes / 1024 / 1024} МБ — так много список класса не занимает. Сохраните таблицу заново или загрузите CSV`,
+      `Файл XLSX распаковывается больше чем в ${ZIP_LIMITS.maxTotalUncompressedBytes / 1024 / 1024} МБ — так много таблица для загрузки не занимает. Сохраните таблицу заново или загрузите CSV`,
     );
   }
   if (!verdict.ok) throw refuse('xlsx_corrupt', 'Файл XLSX повреждён. Откройте его в Excel и сохраните заново');
@@ -97,7 +97,7 @@ async function firstSheetRows(buf: Buffer): Promise<RawRow[]> {
   return [];
 }
 
-/** A cell as the school sees it; a formula counts as the value Excel last showed for it. */
+/** A cell as the person sees it; a formula counts as the value Excel last showed for it. */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
@@ -201,7 +201,7 @@ const wrongDelimiter = () =>
 async function readCsv(text: string): Promise<RawTable> {
   const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   const delimiter = detectDelimiter(headerLine);
-  // One column where the template has eleven: the file was split with something else (tabs, «|»).
+  // One column where a template has several: the file was split with something else (tabs, «|»).
   if (!delimiter) {
     if (/[\t|]/.test(headerLine) || headerLine.trim().split(/\s+/).length > 2) throw wrongDelimiter();
   }
@@ -239,7 +239,7 @@ async function readCsv(text: string): Promise<RawTable> {
 
 function splitHeader(format: RawTable['format'], rows: RawRow[]): RawTable {
   const [header, ...data] = rows;
-  if (!header) throw refuse('no_rows', 'В файле нет ни одной строки с учениками');
+  if (!header) throw refuse('no_rows', 'В файле нет ни одной строки с данными');
   if (data.length > IMPORT_LIMITS.maxRows) throw tooManyRows();
   return { format, header, rows: data };
 }
