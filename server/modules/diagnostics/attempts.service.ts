@@ -100,12 +100,13 @@ function cachedPublishedTests(ctx: AppContext): Promise<PublishedRow[]> {
 }
 
 /**
- * The tests a pupil is offered, each with the footprint dimensions its scales feed and whether the
- * pupil has completed it: what the recommendations weigh the next test by.
+ * The tests a pupil of this grade (and ОВЗ flag) is offered, each with the footprint dimensions its
+ * scales feed: what the recommendations weigh the next test by. Which of them the pupil completed
+ * the footprint says itself (a completed test is its source `test:<slug>`), so this reads no
+ * pupil's rows.
  */
-export async function offeredTestsWithDimensions(ctx: AppContext, pupil: { id: string; grade: number; hasOvz: boolean }) {
-  const [published, state] = await Promise.all([cachedPublishedTests(ctx), pupilAttemptState(ctx.db, pupil.id)]);
-  const completed = new Map(state.map((s) => [s.testId, s.completed]));
+export async function offeredTestsWithDimensions(ctx: AppContext, pupil: { grade: number; hasOvz: boolean }) {
+  const published = await cachedPublishedTests(ctx);
   return Promise.all(
     offeredTests(published, gradeBandOf(pupil.grade), pupil.hasOvz).map(async (t) => {
       const def = (await definitionOfVersion(ctx.db, t.versionId))!.definition;
@@ -115,7 +116,6 @@ export async function offeredTestsWithDimensions(ctx: AppContext, pupil: { id: s
         kind: t.kind as 'test' | 'game',
         durationMinutes: t.durationMinutes,
         dimensions: [...new Set(def.scales.flatMap((s) => s.maps.map((m) => m.dimension)))],
-        completed: completed.get(t.testId) ?? 0,
       };
     }),
   );

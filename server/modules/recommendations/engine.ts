@@ -53,7 +53,6 @@ export interface OfferedTest {
   kind: 'test' | 'game';
   durationMinutes: number;
   dimensions: readonly string[];
-  completed: number;
 }
 
 export interface EngineInput {
@@ -164,7 +163,7 @@ function nextTests(input: EngineInput): TestRecommendation[] {
   const names = dimensionNames(input.footprint);
   const d = input.footprint.dimensions;
   return input.tests
-    .filter((t) => t.completed === 0 && !input.dismissed.has(`test:${t.slug}`))
+    .filter((t) => !input.footprint.sourceKeys.has(`${TEST_SOURCE_PREFIX}${t.slug}`) && !input.dismissed.has(`test:${t.slug}`))
     .map((t) => ({ t, value: nextTestValue(d, t.dimensions) }))
     .filter((x) => x.value > 0)
     .sort((a, b) => b.value - a.value || a.t.durationMinutes - b.t.durationMinutes || a.t.slug.localeCompare(b.t.slug))

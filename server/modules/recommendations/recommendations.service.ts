@@ -2,6 +2,7 @@ import type { AppContext } from '@server/context.js';
 import { notFound } from '@server/lib/errors.js';
 import type { Principal } from '@server/plugins/session.js';
 import type { Recommendations } from '@common/guidance.js';
+import { EVENT_SOURCE_PREFIX } from '@common/guidance/evidence.js';
 import type { DismissalInput } from '@common/schemas/recommendations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { footprintEvidence, offeredTestsWithDimensions } from '../diagnostics/index.js';
@@ -19,19 +20,18 @@ const codes = (byId: ReadonlyMap<number, string>, ids: readonly number[]) => ids
  * bounded number of events, opportunities and professions.
  */
 export async function recommendationsFor(ctx: AppContext, participantId: string, audience: RecommendationAudience): Promise<Recommendations | null> {
-  const [pupil, footprint, trials] = await Promise.all([
-    pupilFacts(ctx.database, participantId),
-    footprintEvidence(ctx.db, participantId),
-    attendedTrials(ctx.db, participantId),
-  ]);
+  const [pupil, footprint] = await Promise.all([pupilFacts(ctx.database, participantId), footprintEvidence(ctx.db, participantId)]);
   if (!pupil) return null;
+  // Trials are named only when the footprint has one as a source: most pupils' requests skip the read.
+  const attendedAny = [...footprint.sourceKeys].some((k) => k.startsWith(EVENT_SOURCE_PREFIX));
   const competencies = candidateCompetencies(footprint, CANDIDATES.competencies);
   const spheres = candidateSpheres(footprint, CANDIDATES.spheres);
   // Only the ОВЗ flag is read, never the encrypted details: the flag alone decides suitability and
   // needs no health-data consent, while the details stay with those the consent names.
   const ovzOnly = pupil.has_ovz;
-  const [tests, admissible, opportunities, professions] = await Promise.all([
-    offeredTestsWithDimensions(ctx, { id: participantId, grade: pupil.grade, hasOvz: pupil.has_ovz }),
+  const [tests, trials, admissible, opportunities, professions] = await Promise.all([
+    offeredTestsWithDimensions(ctx, { grade: pupil.grade, hasOvz: pupil.has_ovz }),
+    attendedAny ? attendedTrials(ctx.db, participantId) : [],
     admissibleEvents(ctx.database, { participantId, competencyIds: competencies.map((c) => c.id), perCompetency: CANDIDATES.eventsPerCompetency, ovzOnly }),
     opportunitiesFor(ctx.database, { participantId, sphereIds: spheres.map((s) => s.id), perSphere: CANDIDATES.opportunitiesPerSphere, ovzOnly }),
     professionsFor(ctx.database, competencies.map((c) => c.id), CANDIDATES.professions),
