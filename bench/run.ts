@@ -10,7 +10,8 @@
  *
  * Database: DATABASE_URL, else BENCH_DATABASE_URL, else a fresh `bilet_bench` database on the local
  * PostgreSQL (postgres://postgres@127.0.0.1:5432), else embedded PGlite in a temporary directory.
- * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 20) tune the runs.
+ * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 20) tune the runs;
+ * BENCH_ONLY=recommendations runs only the recommendations benchmark (bench/recommendations.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -20,11 +21,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import ExcelJS from 'exceljs';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import * as OTPAuth from 'otpauth';
 import { createEnrolmentBench } from './enrolment.js';
+import { REC_TARGET, checkRecommendations, seedRecommendationsData } from './recommendations.js';
 import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
 type AppModule = typeof import('../server/app.js');
@@ -472,6 +474,45 @@ async function main(): Promise<number> {
     await app.listen({ host: '127.0.0.1', port });
 
     const cookie = await signIn(baseUrl);
+
+    // The pupil's recommendations against the one-SELECT route, both measured after the database has grown for them.
+    const benchRecommendations = async (): Promise<{ text: string; failures: string[] }> => {
+      process.stdout.write('  recommendations: seeding pupils, events and opportunities …\n');
+      const rows = async <T>(q: SQL): Promise<T[]> => ((await ctx.db.execute(q)) as unknown as { rows: T[] }).rows;
+      const seeded = await seedRecommendationsData({ db: ctx.db, rows, pupilId: pupil.id });
+      const got = await checkRecommendations(baseUrl, cookie);
+      const pair: Target[] = [
+        { name: 'GET /bench/one-select', url: `${baseUrl}/bench/one-select`, headers: {} },
+        { name: 'GET /api/recommendations/me', url: `${baseUrl}/api/recommendations/me`, headers: { cookie } },
+      ];
+      const measured: Measurement[] = [];
+      const failed: string[] = [];
+      for (const t of pair) {
+        process.stdout.write(`  ${t.name} …\n`);
+        await load(t, WARMUP);
+        const m = await load(t, DURATION);
+        measured.push(m);
+        if (m.non2xx || m.errors || m.timeouts) failed.push(`${t.name}: ${m.non2xx} non-2xx responses, ${m.errors} connection errors, ${m.timeouts} timeouts`);
+      }
+      printTable(measured);
+      const ratio = measured[1]!.rps / measured[0]!.rps;
+      const verdict = failed.length ? 'not judged: requests failed' : !database.postgres ? 'not judged: the target is for PostgreSQL' : ratio >= REC_TARGET ? 'MET' : 'NOT MET';
+      if (database.postgres && !failed.length && ratio < REC_TARGET) failed.push(`recommendations ÷ one-select ${ratio.toFixed(2)} is under ${REC_TARGET}`);
+      return {
+        text: `recommendations ÷ one-select: ${ratio.toFixed(2)}   (target ≥ ${REC_TARGET} on PostgreSQL: ${verdict}; ${seeded}; the pupil got ${got})\n`,
+        failures: failed,
+      };
+    };
+    if (process.env.BENCH_ONLY === 'recommendations') {
+      const only = await benchRecommendations();
+      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
+      if (only.failures.length) {
+        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
+        return 1;
+      }
+      return 0;
+    }
+
     const coordinatorCookie = await signInCoordinator(baseUrl, totpSecret);
     const startAttempt = async (slug = benchSlug) => {
       const res = await sendJson(baseUrl, 'POST', `/api/diagnostics/tests/${slug}/attempts`, cookie);
@@ -554,6 +595,7 @@ async function main(): Promise<number> {
       encrypt: (plain) => ctx.pd.encrypt(plain),
     });
     const enrolment = await enrolmentBench.run();
+    const recommendations = await benchRecommendations();
     printTable(results);
     const [bare, oneSelect, cabinet, schoolList, oneInsert, answer] = results as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement];
     const answerRatio = answer.rps / oneInsert.rps;
@@ -584,9 +626,10 @@ async function main(): Promise<number> {
         `(${oversize.megabytes.toFixed(1)} MB XLSX of ${fmt(OVERSIZE_ROWS)} rows refused at the row limit in ${oversize.seconds.toFixed(1)} s; ` +
         `target < ${STALL_TARGET_MS} ms: ${oversize.uploadMs < STALL_TARGET_MS ? 'MET' : 'NOT MET'})\n` +
         enrolment.text +
+        recommendations.text +
         `database: ${database.label}\n`,
     );
-    failures.push(...enrolment.failures);
+    failures.push(...enrolment.failures, ...recommendations.failures);
     if (failures.length) {
       process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${failures.join('\n  ')}\n`);
       return 1;

@@ -86,13 +86,25 @@ export async function pupilCatalogue(ctx: AppContext, participantId: string) {
   return { gradeBand: pupil.band, tests };
 }
 
+/** How long the list of published tests is reused for recommendations: a new test is offered within it. */
+const PUBLISHED_TTL_MS = 60_000;
+const publishedLists = new WeakMap<object, { at: number; value: Promise<PublishedRow[]> }>();
+
+function cachedPublishedTests(ctx: AppContext): Promise<PublishedRow[]> {
+  const hit = publishedLists.get(ctx.db);
+  if (hit && Date.now() - hit.at < PUBLISHED_TTL_MS) return hit.value;
+  const value = publishedTests(ctx);
+  publishedLists.set(ctx.db, { at: Date.now(), value });
+  value.catch(() => publishedLists.delete(ctx.db));
+  return value;
+}
+
 /**
  * The tests a pupil is offered, each with the footprint dimensions its scales feed and whether the
  * pupil has completed it: what the recommendations weigh the next test by.
  */
-export async function offeredTestsWithDimensions(ctx: AppContext, participantId: string) {
-  const [pupil, published, state] = await Promise.all([findPupil(ctx.db, participantId), publishedTests(ctx), pupilAttemptState(ctx.db, participantId)]);
-  if (!pupil) return [];
+export async function offeredTestsWithDimensions(ctx: AppContext, pupil: { id: string; grade: number; hasOvz: boolean }) {
+  const [published, state] = await Promise.all([cachedPublishedTests(ctx), pupilAttemptState(ctx.db, pupil.id)]);
   const completed = new Map(state.map((s) => [s.testId, s.completed]));
   return Promise.all(
     offeredTests(published, gradeBandOf(pupil.grade), pupil.hasOvz).map(async (t) => {

@@ -53,12 +53,26 @@ export async function footprintOf(executor: Executor, participantId: string, aud
   };
 }
 
+/** How long the names of spheres, competencies and skills are reused: an issuer's rename shows within it. */
+const REFERENCE_TTL_MS = 60_000;
+const references = new WeakMap<object, { at: number; value: Promise<Awaited<ReturnType<typeof footprintReference>>> }>();
+
+/** The reference names, read once a minute per database rather than by every pupil's recommendations. */
+function cachedReference(executor: Executor) {
+  const hit = references.get(executor);
+  if (hit && Date.now() - hit.at < REFERENCE_TTL_MS) return hit.value;
+  const value = footprintReference(executor);
+  references.set(executor, { at: Date.now(), value });
+  value.catch(() => references.delete(executor));
+  return value;
+}
+
 /**
  * A pupil's footprint as the recommendations read it: every dimension's value and number of
  * sources, which sources said each, and the names of the spheres, competencies and soft skills.
  */
 export async function footprintEvidence(executor: Executor, participantId: string) {
-  const [rows, reference] = await Promise.all([contributionsOfPupil(executor, participantId), footprintReference(executor)]);
+  const [rows, reference] = await Promise.all([contributionsOfPupil(executor, participantId), cachedReference(executor)]);
   const sourcesOf = new Map<string, Set<string>>();
   for (const r of rows) {
     const set = sourcesOf.get(r.dimension) ?? new Set<string>();

@@ -380,7 +380,8 @@ export async function pupilHome(executor: Executor, participantId: string): Prom
   return row ?? null;
 }
 
-export interface AdmissibleEventRow {
+/** An event the pupil may enrol in, as its card, with the city of its place. */
+export interface AdmissibleEventRow extends EventCardRow {
   event_id: string;
   city_id: number | null;
 }
@@ -390,30 +391,31 @@ export interface AdmissibleEventRow {
  * every condition of enrolment (the same FACTS_CTE and ADMISSIBLE as every enrolment path), its
  * grade, the pupil's region, and, for a pupil with ОВЗ, only events suitable for it. Each
  * competency's events are found through `events_competency_open_idx`, at most `perCompetency` of
- * them, so no request ever reads all events.
+ * them, so no request ever reads all events. Prepared: the statement is long to plan and every
+ * pupil's recommendations run it.
  */
+const ADMISSIBLE_EVENTS_SQL = `with pupil as (select c.id, c.status, c.email_verified_at, pp.grade, pp.school_id, pp.region_id from accounts c
+    join participant_profiles pp on pp.account_id = c.id where c.id = $1),
+  child as (select id, status, email_verified_at, grade, school_id from pupil),
+  ev as (select e.* from unnest($2::int[]) as wanted(competency_id)
+    cross join pupil
+    cross join lateral (
+      select e.* from events e join venues v on v.id = e.venue_id
+      where e.competency_id = wanted.competency_id and e.status = 'published' and e.starts_at > now()
+        and e.format <> 'school_lesson' and e.seats_taken < e.capacity and v.region_id = pupil.region_id
+        and pupil.grade between e.grade_from and e.grade_to and (not $4::boolean or e.ovz_suitable)
+      order by e.starts_at limit $3) e),
+  ${FACTS_CTE}
+  select f.event_id, pl.city_id, ${EVENT_CARD_COLUMNS}
+  from facts f join ev on ev.id = f.event_id join events e on e.id = ev.id ${EVENT_CARD_JOINS}
+  where ${ADMISSIBLE} and f.seat_free`;
+
 export async function admissibleEvents(
-  executor: Executor,
+  database: Database,
   q: { participantId: string; competencyIds: readonly number[]; perCompetency: number; ovzOnly: boolean },
 ): Promise<AdmissibleEventRow[]> {
   if (q.competencyIds.length === 0) return [];
-  return queryRows<AdmissibleEventRow>(
-    executor,
-    sql`with pupil as (select c.id, c.status, c.email_verified_at, pp.grade, pp.school_id, pp.region_id from accounts c
-        join participant_profiles pp on pp.account_id = c.id where c.id = ${q.participantId}),
-      child as (select id, status, email_verified_at, grade, school_id from pupil),
-      ev as (select e.* from unnest(${sql.param([...q.competencyIds])}::int[]) as wanted(competency_id)
-        cross join pupil
-        cross join lateral (
-          select e.* from events e join venues v on v.id = e.venue_id
-          where e.competency_id = wanted.competency_id and e.status = 'published' and e.starts_at > now()
-            and e.format <> 'school_lesson' and e.seats_taken < e.capacity and v.region_id = pupil.region_id
-            and pupil.grade between e.grade_from and e.grade_to and (${!q.ovzOnly}::boolean or e.ovz_suitable)
-          order by e.starts_at limit ${q.perCompetency}) e),
-      ${sql.raw(FACTS_CTE)}
-      select f.event_id, pl.city_id from facts f join ev on ev.id = f.event_id left join venue_places pl on pl.id = ev.place_id
-      where ${sql.raw(ADMISSIBLE)} and f.seat_free`,
-  );
+  return database.prepared<AdmissibleEventRow>('admissible_events', ADMISSIBLE_EVENTS_SQL, [q.participantId, [...q.competencyIds], q.perCompetency, q.ovzOnly]);
 }
 
 export interface AttendedTrialRow {

@@ -7,4 +7,4 @@ export { EVENT_REMINDERS_JOB, registerEventJobs } from './events.jobs.js';
 export { issueLink } from './events.service.js';
 export { onFeedbackRecorded, type FeedbackListener } from './feedback-listeners.js';
 export { admissibleEvents, attendedTrials, type AdmissibleEventRow, type AttendedTrialRow } from './enrolment.repository.js';
-export { eventCards } from './event-cards.repository.js';
+export { toEventCard } from './event-cards.repository.js';

@@ -27,12 +27,16 @@ import {
 import { plural } from '@common/plural.js';
 import type { EventCard } from '@common/schemas/events.js';
 import type { OpportunityRow, ProfessionRow } from './recommendations.repository.js';
+
+/** An opportunity as the engine reads it: its spheres and competencies by code. */
+export type OpportunityInput = Omit<OpportunityRow, 'sphere_ids' | 'competency_ids'> & { sphere_codes: string[]; competency_codes: string[] };
+export type ProfessionInput = Omit<ProfessionRow, 'competency_ids'> & { competency_codes: string[] };
 import type { RecommendationAudience } from './recommendations.policy.js';
 
 /** How many of each kind the pupil is shown. */
 export const LIMITS = { tests: 4, events: 6, opportunities: 5, professions: 5 } as const;
 /** How many of the strongest competencies and spheres the candidates are looked up for. */
-export const CANDIDATES = { competencies: 8, eventsPerCompetency: 6, spheres: 3, opportunitiesPerSphere: 12, professions: 40 } as const;
+export const CANDIDATES = { competencies: 8, eventsPerCompetency: 6, spheres: 3, opportunitiesPerSphere: 10, professions: 40 } as const;
 
 export interface FootprintInput {
   dimensions: FootprintReadings;
@@ -63,8 +67,8 @@ export interface EngineInput {
   dismissed: ReadonlySet<string>;
   /** Events the pupil may enrol in right now (the events module's rules), with the city of their place. */
   events: ReadonlyArray<{ card: EventCard; cityId: number | null }>;
-  opportunities: readonly OpportunityRow[];
-  professions: readonly ProfessionRow[];
+  opportunities: readonly OpportunityInput[];
+  professions: readonly ProfessionInput[];
   now: Date;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { queryRows, type Database, type Executor } from '@server/db/client.js';
 import type { OpportunityKind } from '@common/guidance.js';
 import type { DismissalKind } from '@common/schemas/recommendations.js';
 
@@ -9,21 +9,22 @@ export interface PupilRow {
   city_id: number;
   has_ovz: boolean;
   consent: boolean;
+  dismissals: Array<{ item_kind: DismissalKind; item_id: string }>;
 }
 
-/** What the recommendations need of the pupil itself: grade, home, the ОВЗ flag and whether a parent's consent is in force. */
-export async function pupilFacts(executor: Executor, participantId: string): Promise<PupilRow | null> {
-  const [row] = await queryRows<PupilRow>(
-    executor,
-    sql`select pp.grade, pp.region_id, pp.city_id, pp.has_ovz,
-        exists(select 1 from consents c where c.child_id = pp.account_id and c.kind = 'pd_processing' and c.withdrawn_at is null) as consent
-      from participant_profiles pp where pp.account_id = ${participantId}`,
-  );
+/**
+ * What the recommendations need of the pupil itself, in one statement: grade, home, the ОВЗ flag,
+ * whether a parent's consent is in force, and what it dismissed.
+ */
+const PUPIL_SQL = `select pp.grade, pp.region_id, pp.city_id, pp.has_ovz,
+    exists(select 1 from consents c where c.child_id = pp.account_id and c.kind = 'pd_processing' and c.withdrawn_at is null) as consent,
+    coalesce((select json_agg(json_build_object('item_kind', d.item_kind, 'item_id', d.item_id))
+      from recommendation_dismissals d where d.participant_id = pp.account_id), '[]'::json) as dismissals
+  from participant_profiles pp where pp.account_id = $1`;
+
+export async function pupilFacts(database: Database, participantId: string): Promise<PupilRow | null> {
+  const [row] = await database.prepared<PupilRow>('recommendation_pupil', PUPIL_SQL, [participantId]);
   return row ?? null;
-}
-
-export async function dismissalsOf(executor: Executor, participantId: string): Promise<Array<{ item_kind: DismissalKind; item_id: string }>> {
-  return queryRows(executor, sql`select item_kind, item_id from recommendation_dismissals where participant_id = ${participantId}`);
 }
 
 export interface OpportunityRow {
@@ -39,40 +40,39 @@ export interface OpportunityRow {
   starts_on: string | null;
   ends_on: string | null;
   federal: boolean;
-  sphere_codes: string[];
-  competency_codes: string[];
+  sphere_ids: number[];
+  competency_ids: number[];
 }
 
 /**
  * Published opportunities of the given spheres for the pupil's region and the federal ones, found
  * through `opportunity_spheres_lookup_idx` (sphere, region), at most `perSphere` per sphere: for
- * its grade, not over, and only accessible ones for a pupil with ОВЗ. Those in its city or online
- * come first within a sphere.
+ * its grade, not over, and only accessible ones for a pupil with ОВЗ. The scan stops at the limit
+ * (no ordering that would read a sphere's every row); the model then puts those in the pupil's
+ * city or online first. Prepared, as every pupil's recommendations run it.
  */
+const OPPORTUNITIES_SQL = `with pupil as (select grade, region_id, city_id from participant_profiles where account_id = $1),
+  hit as (select distinct o.id from unnest($2::int[]) as wanted(sphere_id)
+    cross join pupil
+    cross join lateral (
+      select o.id from opportunity_spheres os join opportunities o on o.id = os.opportunity_id
+      where os.sphere_id = wanted.sphere_id and (os.region_id = pupil.region_id or os.region_id is null)
+        and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
+        and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
+        and (not $4::boolean or o.ovz_accessible)
+      limit $3) o)
+  select o.id, o.kind, o.title, o.provider, o.city_id, ci.name as city_name, o.online, o.free, o.ovz_accessible,
+    o.starts_on::text as starts_on, o.ends_on::text as ends_on, o.region_id is null as federal,
+    array(select x.sphere_id from opportunity_spheres x where x.opportunity_id = o.id) as sphere_ids,
+    array(select x.competency_id from opportunity_competencies x where x.opportunity_id = o.id) as competency_ids
+  from hit join opportunities o on o.id = hit.id left join cities ci on ci.id = o.city_id`;
+
 export async function opportunitiesFor(
-  executor: Executor,
+  database: Database,
   q: { participantId: string; sphereIds: readonly number[]; perSphere: number; ovzOnly: boolean },
 ): Promise<OpportunityRow[]> {
   if (q.sphereIds.length === 0) return [];
-  return queryRows<OpportunityRow>(
-    executor,
-    sql`with pupil as (select grade, region_id, city_id from participant_profiles where account_id = ${q.participantId}),
-      hit as (select distinct o.id from unnest(${sql.param([...q.sphereIds])}::int[]) as wanted(sphere_id)
-        cross join pupil
-        cross join lateral (
-          select o.id, o.online, o.city_id from opportunity_spheres os join opportunities o on o.id = os.opportunity_id
-          where os.sphere_id = wanted.sphere_id and (os.region_id = pupil.region_id or os.region_id is null)
-            and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
-            and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
-            and (${!q.ovzOnly}::boolean or o.ovz_accessible)
-          order by (o.online or o.city_id = pupil.city_id) desc, o.id
-          limit ${q.perSphere}) o)
-      select o.id, o.kind, o.title, o.provider, o.city_id, ci.name as city_name, o.online, o.free, o.ovz_accessible,
-        o.starts_on::text as starts_on, o.ends_on::text as ends_on, o.region_id is null as federal,
-        array(select sp.code from opportunity_spheres x join spheres sp on sp.id = x.sphere_id where x.opportunity_id = o.id) as sphere_codes,
-        array(select co.code from opportunity_competencies x join competencies co on co.id = x.competency_id where x.opportunity_id = o.id) as competency_codes
-      from hit join opportunities o on o.id = hit.id left join cities ci on ci.id = o.city_id`,
-  );
+  return database.prepared<OpportunityRow>('recommended_opportunities', OPPORTUNITIES_SQL, [q.participantId, [...q.sphereIds], q.perSphere, q.ovzOnly]);
 }
 
 export interface ProfessionRow {
@@ -82,19 +82,18 @@ export interface ProfessionRow {
   description: string;
   education: string[];
   programmes: string[];
-  competency_codes: string[];
+  competency_ids: number[];
 }
 
 /** Professions linked to the given competencies (through `profession_competencies_competency_idx`), with all their competencies. */
-export async function professionsFor(executor: Executor, competencyIds: readonly number[], limit: number): Promise<ProfessionRow[]> {
+const PROFESSIONS_SQL = `with hit as (select distinct profession_id from profession_competencies where competency_id = any($1::int[]) limit $2)
+  select p.id, p.code, p.name, p.description, p.education, p.programmes,
+    array(select x.competency_id from profession_competencies x where x.profession_id = p.id) as competency_ids
+  from hit join professions p on p.id = hit.profession_id`;
+
+export async function professionsFor(database: Database, competencyIds: readonly number[], limit: number): Promise<ProfessionRow[]> {
   if (competencyIds.length === 0) return [];
-  return queryRows<ProfessionRow>(
-    executor,
-    sql`with hit as (select distinct profession_id from profession_competencies where competency_id = any(${sql.param([...competencyIds])}::int[]) limit ${limit})
-      select p.id, p.code, p.name, p.description, p.education, p.programmes,
-        array(select co.code from profession_competencies x join competencies co on co.id = x.competency_id where x.profession_id = p.id) as competency_codes
-      from hit join professions p on p.id = hit.profession_id`,
-  );
+  return database.prepared<ProfessionRow>('recommended_professions', PROFESSIONS_SQL, [[...competencyIds], limit]);
 }
 
 /** Whether the thing a dismissal names exists: a published test's slug, an event, an opportunity or a profession. */

@@ -5,11 +5,13 @@ import type { Recommendations } from '@common/guidance.js';
 import type { DismissalInput } from '@common/schemas/recommendations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { footprintEvidence, offeredTestsWithDimensions } from '../diagnostics/index.js';
-import { admissibleEvents, attendedTrials, eventCards } from '../events/index.js';
+import { admissibleEvents, attendedTrials, toEventCard } from '../events/index.js';
 import { findPupilRelation } from '../participants/index.js';
 import { CANDIDATES, candidateCompetencies, candidateSpheres, recommend } from './engine.js';
 import { recommendationAudience, type RecommendationAudience } from './recommendations.policy.js';
-import { deleteDismissal, dismissalsOf, insertDismissal, itemExists, opportunitiesFor, professionsFor, pupilFacts } from './recommendations.repository.js';
+import { deleteDismissal, insertDismissal, itemExists, opportunitiesFor, professionsFor, pupilFacts } from './recommendations.repository.js';
+
+const codes = (byId: ReadonlyMap<number, string>, ids: readonly number[]) => ids.flatMap((id) => byId.get(id) ?? []);
 
 /**
  * A pupil's recommendations as the audience reads them; null for an account that is no pupil.
@@ -17,12 +19,10 @@ import { deleteDismissal, dismissalsOf, insertDismissal, itemExists, opportuniti
  * bounded number of events, opportunities and professions.
  */
 export async function recommendationsFor(ctx: AppContext, participantId: string, audience: RecommendationAudience): Promise<Recommendations | null> {
-  const [pupil, footprint, tests, trials, dismissals] = await Promise.all([
-    pupilFacts(ctx.db, participantId),
+  const [pupil, footprint, trials] = await Promise.all([
+    pupilFacts(ctx.database, participantId),
     footprintEvidence(ctx.db, participantId),
-    offeredTestsWithDimensions(ctx, participantId),
     attendedTrials(ctx.db, participantId),
-    dismissalsOf(ctx.db, participantId),
   ]);
   if (!pupil) return null;
   const competencies = candidateCompetencies(footprint, CANDIDATES.competencies);
@@ -30,12 +30,15 @@ export async function recommendationsFor(ctx: AppContext, participantId: string,
   // Only the ОВЗ flag is read, never the encrypted details: the flag alone decides suitability and
   // needs no health-data consent, while the details stay with those the consent names.
   const ovzOnly = pupil.has_ovz;
-  const [admissible, opportunities, professions] = await Promise.all([
-    admissibleEvents(ctx.db, { participantId, competencyIds: competencies.map((c) => c.id), perCompetency: CANDIDATES.eventsPerCompetency, ovzOnly }),
-    opportunitiesFor(ctx.db, { participantId, sphereIds: spheres.map((s) => s.id), perSphere: CANDIDATES.opportunitiesPerSphere, ovzOnly }),
-    professionsFor(ctx.db, competencies.map((c) => c.id), CANDIDATES.professions),
+  const [tests, admissible, opportunities, professions] = await Promise.all([
+    offeredTestsWithDimensions(ctx, { id: participantId, grade: pupil.grade, hasOvz: pupil.has_ovz }),
+    admissibleEvents(ctx.database, { participantId, competencyIds: competencies.map((c) => c.id), perCompetency: CANDIDATES.eventsPerCompetency, ovzOnly }),
+    opportunitiesFor(ctx.database, { participantId, sphereIds: spheres.map((s) => s.id), perSphere: CANDIDATES.opportunitiesPerSphere, ovzOnly }),
+    professionsFor(ctx.database, competencies.map((c) => c.id), CANDIDATES.professions),
   ]);
-  const cards = await eventCards(ctx.db, admissible.map((e) => e.event_id));
+  const sphereCode = new Map(footprint.spheres.map((x) => [x.id, x.code]));
+  const competencyCode = new Map(footprint.competencies.map((x) => [x.id, x.code]));
+  const cards = admissible.map(toEventCard);
   const cityOf = new Map(admissible.map((e) => [e.event_id, e.city_id]));
   return recommend({
     participantId,
@@ -44,11 +47,13 @@ export async function recommendationsFor(ctx: AppContext, participantId: string,
     footprint,
     trials: new Map(trials.map((t) => [t.event_id, { title: t.title, grade: t.grade }])),
     tests,
-    dismissed: new Set(dismissals.map((d) => `${d.item_kind}:${d.item_id}`)),
+    dismissed: new Set(pupil.dismissals.map((d) => `${d.item_kind}:${d.item_id}`)),
     // A pupil with ОВЗ is shown only suitable events even if a query above changed: checked twice on purpose.
     events: cards.filter((card) => !ovzOnly || card.ovzSuitable).map((card) => ({ card, cityId: cityOf.get(card.id) ?? null })),
-    opportunities: opportunities.filter((o) => !ovzOnly || o.ovz_accessible),
-    professions,
+    opportunities: opportunities
+      .filter((o) => !ovzOnly || o.ovz_accessible)
+      .map(({ sphere_ids, competency_ids, ...o }) => ({ ...o, sphere_codes: codes(sphereCode, sphere_ids), competency_codes: codes(competencyCode, competency_ids) })),
+    professions: professions.map(({ competency_ids, ...p }) => ({ ...p, competency_codes: codes(competencyCode, competency_ids) })),
     now: new Date(),
   });
 }
@@ -62,7 +67,7 @@ export async function myRecommendations(ctx: AppContext, principal: Principal): 
 /** A child's recommendations for a linked parent or the assigned navigator; a navigator's look is audited. */
 export async function pupilRecommendations(ctx: AppContext, principal: Principal, pupilId: string, actor: AuditActor): Promise<Recommendations> {
   const relation = await findPupilRelation(ctx.db, principal, pupilId);
-  const facts = relation ? await pupilFacts(ctx.db, pupilId) : null;
+  const facts = relation ? await pupilFacts(ctx.database, pupilId) : null;
   const audience = facts ? recommendationAudience(relation, facts.consent) : null;
   if (!audience) throw notFound('Ученик не найден');
   const found = await recommendationsFor(ctx, pupilId, audience);
