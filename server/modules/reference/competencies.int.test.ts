@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { competencies, spheres } from '@server/db/schema/index.js';
+import { competencies, opportunityCompetencies, opportunitySpheres, professionCompetencies, spheres } from '@server/db/schema/index.js';
 import { seedReferenceData } from '@server/seed/seed.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 
@@ -35,6 +35,10 @@ describe('spheres and competencies reference', () => {
     const db = t.app.ctx.db;
     const countOf = async (table: typeof spheres | typeof competencies) => (await t.rows<{ n: number }>(sql`select count(*)::int as n from ${table}`))[0]!.n;
     const regionsBefore = (await t.rows<{ n: number }>(sql`select count(*)::int as n from regions`))[0]!.n;
+    // Links of professions and opportunities point at the reference rows an empty installation lacks.
+    await db.delete(professionCompetencies);
+    await db.delete(opportunityCompetencies);
+    await db.delete(opportunitySpheres);
     await db.delete(competencies);
     await db.delete(spheres);
 
