@@ -7,24 +7,30 @@ import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, type EventCardRow } from './event
 /**
  * The facts behind every enrolment condition, for the CTEs `child` (id, status, email_verified_at,
  * grade, school_id) and `ev` (an events row). One text for the fused link statement and for every other path,
- * so the rules cannot drift apart.
+ * so the rules cannot drift apart. What concerns only the pupil is found once per pupil
+ * (`child_facts`, materialised), not again for every candidate event.
  */
-const FACTS_CTE = `facts as (
-  select child.id as child_id, ev.id as event_id, ev.format, ev.status as event_status, ev.starts_at,
+const FACTS_CTE = `child_facts as materialized (
+  select child.id as child_id, child.grade, child.school_id,
     (child.status = 'active' and child.email_verified_at is not null) as registered,
     exists(select 1 from family_links fl where fl.child_id = child.id) as linked,
     exists(select 1 from consents co where co.child_id = child.id and co.kind = 'pd_processing' and co.withdrawn_at is null) as consent,
     exists(select 1 from diagnostic_attempts da where da.participant_id = child.id and da.status = 'completed') as tested,
-    exists(select 1 from enrolments pe where pe.participant_id = child.id and pe.attendance in ('present', 'late')) as prior_trials,
-    (ev.format <> 'school_lesson' or coalesce(child.school_id = ev.school_id, false)) as own_school,
-    child.grade between ev.grade_from and ev.grade_to as grade_admitted,
+    exists(select 1 from enrolments pe where pe.participant_id = child.id and pe.attendance in ('present', 'late')) as prior_trials
+  from child
+),
+facts as (
+  select cf.child_id, ev.id as event_id, ev.format, ev.status as event_status, ev.starts_at,
+    cf.registered, cf.linked, cf.consent, cf.tested, cf.prior_trials,
+    (ev.format <> 'school_lesson' or coalesce(cf.school_id = ev.school_id, false)) as own_school,
+    cf.grade between ev.grade_from and ev.grade_to as grade_admitted,
     ev.seats_taken < ev.capacity as seat_free,
     exists(select 1 from enrolments ce join events ox on ox.id = ce.event_id
-      where ce.participant_id = child.id and ce.status in ('held', 'confirmed') and ox.id <> ev.id and ox.status = 'published'
+      where ce.participant_id = cf.child_id and ce.status in ('held', 'confirmed') and ox.id <> ev.id and ox.status = 'published'
         and ox.starts_at < ev.ends_at and ev.starts_at < ox.ends_at) as clash,
     le.id as live_id, le.status as live_status
-  from child cross join ev
-  left join enrolments le on le.event_id = ev.id and le.participant_id = child.id and le.status in ('held', 'confirmed', 'waitlisted')
+  from child_facts cf cross join ev
+  left join enrolments le on le.event_id = ev.id and le.participant_id = cf.child_id and le.status in ('held', 'confirmed', 'waitlisted')
 )`;
 
 /** The conditions that do not depend on seats, as SQL over `facts f`: what a seat or a waiting-list place requires. */
