@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { answerToTheEnd, signInAsDemoPupil, startTestFromCatalogue } from './pupil.js';
+import { answerToTheEnd, signInAsPupil, startTestFromCatalogue } from './pupil.js';
 import { DEMO_PASSWORD, expectNoSeriousA11yViolations } from './support.js';
 import { signInAsStaff } from './staff.js';
 
@@ -119,9 +119,9 @@ async function expectPdf(page: Page): Promise<void> {
 test('guidance: tests sharpen the recommendations, a recommended trial is graded, the navigator publishes the plan, pupil and parent read and download it', async ({ browser }) => {
   test.setTimeout(600_000);
 
-  // The pupil on a phone: before any test the page sends it to the first one.
+  // The demo beginner on a phone, who has done nothing yet: before any test the page sends it to the first one.
   const pupil = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
-  await signInAsDemoPupil(pupil);
+  await signInAsPupil(pupil, 'pupil3@bilet.demo');
   await pupil.getByRole('link', { name: 'Рекомендации' }).click();
   await expect(pupil).toHaveURL(/\/participant\/recommendations$/);
   await expect(pupil.getByRole('heading', { level: 1, name: 'Рекомендации' })).toBeVisible();
@@ -172,7 +172,7 @@ test('guidance: tests sharpen the recommendations, a recommended trial is graded
   const parent = await (await browser.newContext()).newPage();
   await parent.goto('/signin');
   await parent.getByRole('link', { name: 'Войти через Госуслуги' }).first().click();
-  await parent.getByRole('listitem').filter({ hasText: 'Иванова Мария' }).getByRole('button', { name: 'Войти' }).click();
+  await parent.getByRole('listitem').filter({ hasText: 'Смирнова Елена' }).getByRole('button', { name: 'Войти' }).click();
   await expect(parent).toHaveURL(/\/parent$/);
   const request = parent.getByRole('article', { name: title });
   await request.getByRole('button', { name: 'Согласовать' }).click();

@@ -3,8 +3,13 @@ import { DEMO_PASSWORD } from './support.js';
 
 /** Signs the seeded demo pupil in with their e-mail and password. */
 export async function signInAsDemoPupil(page: Page): Promise<void> {
+  await signInAsPupil(page, 'pupil@bilet.demo');
+}
+
+/** Signs a seeded pupil in with the demo password. */
+export async function signInAsPupil(page: Page, email: string): Promise<void> {
   await page.goto('/signin');
-  await page.getByLabel('Электронная почта', { exact: true }).fill('pupil@bilet.demo');
+  await page.getByLabel('Электронная почта', { exact: true }).fill(email);
   await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Войти', exact: true }).click();
   await expect(page).toHaveURL(/\/participant/);

@@ -30,7 +30,7 @@ import {
   venues,
 } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
-import { ESIA_TEST_CITIZENS, childIdentityKey } from '../modules/identity/index.js';
+import { ESIA_TEST_CITIZENS, childIdentityKey, type EsiaTestCitizen } from '../modules/identity/index.js';
 import { CONSENT_TEXTS } from '@common/consents.js';
 import type { Role } from '@common/roles.js';
 import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
@@ -119,6 +119,7 @@ const STAFF: StaffSeed[] = [
   { role: 'mentor', email: 'mentor@bilet.demo', lastName: 'Зайцева', firstName: 'Анна', middleName: 'Олеговна', position: 'Мастер производственного обучения' },
   { role: 'navigator', email: 'navigator@bilet.demo', lastName: 'Никитин', firstName: 'Павел', middleName: 'Сергеевич', position: 'Классный руководитель 8 «А»' },
   { role: 'methodologist', email: 'methodologist@bilet.demo', lastName: 'Соколова', firstName: 'Татьяна', middleName: 'Витальевна', position: 'Методист-психолог' },
+  { role: 'support_operator', email: 'support@bilet.demo', lastName: 'Белова', firstName: 'Ксения', middleName: 'Игоревна', position: 'Оператор службы поддержки' },
 ];
 
 const NEIGHBOUR_NAVIGATOR: StaffSeed = {
@@ -286,23 +287,34 @@ async function seedDemoOpportunities(tx: Tx, people: { kirovId: number; coordina
   for (const o of FEDERAL_OPPORTUNITIES) await storeOpportunity(tx, null, inputOf(o, o.regionCode), people.issuerId);
 }
 
+const DEMO_PUPILS = {
+  linked: { email: 'pupil@bilet.demo', lastName: 'Иванов', firstName: 'Артём', middleName: 'Дмитриевич', birthDate: '2013-04-17', snils: '17286453901' },
+  graded: { email: 'pupil2@bilet.demo', lastName: 'Петрова', firstName: 'Мария', middleName: 'Алексеевна', birthDate: '2012-02-09', snils: '17286453800' },
+  beginner: { email: 'pupil3@bilet.demo', lastName: 'Смирнов', firstName: 'Никита', middleName: 'Олегович', birthDate: '2013-09-02', snils: '17286454095' },
+} as const;
+
+interface DemoChild {
+  email: string;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  birthDate: string;
+  snils: string;
+  grade: number;
+  phone?: string;
+}
+
 /**
- * An eighth-grader of the demo school with her own parent (the emulator's second test citizen),
- * who gave the consent: she came to a turning trial a week ago and the mentor graded it, so her
- * footprint holds the trial and the demo navigator finds her plan drafted.
+ * A family as registration and linking leave it: the parent from the ESIA emulator's citizen, the
+ * pupil with a password, their link, the parent's consent and the school's navigator assigned.
  */
-async function seedGradedPupil(
+async function seedFamily(
   ctx: AppContext,
   tx: Tx,
-  demo: {
-    navigatorId: string;
-    schoolAccountId: string;
-    school: { id: string | null; regionId: number; cityId: number };
-    passwordHash: string;
-    event: { venueId: string; placeId: string; competencyId: number; createdBy: string; mentorId: string };
-  },
+  citizen: EsiaTestCitizen,
+  child: DemoChild,
+  demo: { passwordHash: string; school: { id: string | null; regionId: number; cityId: number }; navigatorId: string; schoolAccountId: string },
 ): Promise<string> {
-  const citizen = ESIA_TEST_CITIZENS[1]!;
   const [parent] = await tx
     .insert(accounts)
     .values({
@@ -323,12 +335,11 @@ async function seedGradedPupil(
     snilsBidx: ctx.pd.blindIndex(`snils:${citizen.snils!}`),
     esiaEmail: citizen.email!,
   });
-  const child = { lastName: 'Петрова', firstName: 'Мария', middleName: 'Алексеевна', birthDate: '2012-02-09', snils: '17286453800' };
   const [pupil] = await tx
     .insert(accounts)
     .values({
       role: 'participant',
-      email: 'pupil2@bilet.demo',
+      email: child.email,
       passwordHash: demo.passwordHash,
       status: 'active',
       emailVerifiedAt: new Date(),
@@ -336,12 +347,13 @@ async function seedGradedPupil(
       firstName: child.firstName,
       middleName: child.middleName,
       birthDate: child.birthDate,
+      phone: child.phone ?? null,
     })
     .returning();
   const pupilId = pupil!.id;
   await tx.insert(participantProfiles).values({
     accountId: pupilId,
-    grade: 8,
+    grade: child.grade,
     regionId: demo.school.regionId,
     cityId: demo.school.cityId,
     schoolId: demo.school.id,
@@ -352,18 +364,26 @@ async function seedGradedPupil(
   await tx.insert(familyLinks).values({ parentId: parent!.id, childId: pupilId });
   await tx.insert(consents).values({ parentId: parent!.id, childId: pupilId, kind: 'pd_processing', textVersion: CONSENT_TEXTS.pd_processing.version });
   await tx.insert(navigatorAssignments).values({ participantId: pupilId, navigatorId: demo.navigatorId, assignedBy: demo.schoolAccountId });
+  return pupilId;
+}
 
+/** The sibling's trial a week ago, attended and graded 5 by the mentor, with what it left in the footprint. */
+async function seedGradedTrial(
+  tx: Tx,
+  pupilId: string,
+  trial: { venueId: string; placeId: string; competencyId: number; createdBy: string; mentorId: string },
+): Promise<void> {
   const startsAt = daysAhead(-7, 11);
   const [event] = await tx
     .insert(events)
     .values({
-      venueId: demo.event.venueId,
-      competencyId: demo.event.competencyId,
-      createdBy: demo.event.createdBy,
+      venueId: trial.venueId,
+      competencyId: trial.competencyId,
+      createdBy: trial.createdBy,
       format: 'in_person',
       title: 'Токарное дело: знакомство со станком',
       description: 'Мастер показал токарный станок и правила безопасной работы, каждый участник выточил и измерил простую деталь.',
-      placeId: demo.event.placeId,
+      placeId: trial.placeId,
       startsAt,
       endsAt: new Date(startsAt.getTime() + 90 * 60_000),
       capacity: 12,
@@ -375,7 +395,7 @@ async function seedGradedPupil(
       publishedAt: startsAt,
     })
     .returning({ id: events.id });
-  await tx.insert(eventMentors).values({ eventId: event!.id, mentorId: demo.event.mentorId });
+  await tx.insert(eventMentors).values({ eventId: event!.id, mentorId: trial.mentorId });
   const skills = ['attention', 'self-organisation'];
   await tx.insert(enrolments).values({
     eventId: event!.id,
@@ -389,7 +409,7 @@ async function seedGradedPupil(
     grade: 5,
     feedback: 'Внимательно слушала инструктаж и выточила деталь точно по чертежу с первого раза',
     observedSkills: skills,
-    feedbackBy: demo.event.mentorId,
+    feedbackBy: trial.mentorId,
     feedbackAt: new Date(),
   });
   // What the mentor's grade 5 leaves in the footprint, under the source key the events module gives a trial.
@@ -398,7 +418,6 @@ async function seedGradedPupil(
     { dimension: 'competency:cnc-turning', value: 100, weight: 1 },
     ...skills.map((code) => ({ dimension: `soft_skill:${code}`, value: 80, weight: 1 })),
   ]);
-  return pupilId;
 }
 
 /**
@@ -472,7 +491,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       // Consent and the second factor are left to the first sign-in, so the demo shows both steps.
       await tx.insert(staffProfiles).values({
         accountId: account!.id,
-        regionId: s.role === 'issuer_admin' || s.role === 'methodologist' ? null : kirov.id,
+        regionId: s.role === 'issuer_admin' || s.role === 'methodologist' || s.role === 'support_operator' ? null : kirov.id,
         schoolId: inSchool ? (school?.id ?? null) : null,
         venueId: inVenue ? venue!.id : null,
         position: s.position,
@@ -508,70 +527,20 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       );
     }
 
-    const [parent] = await tx
-      .insert(accounts)
-      .values({
-        role: 'parent',
-        email: parentCitizen.email!,
-        emailVerifiedAt: new Date(),
-        status: 'active',
-        lastName: parentCitizen.lastName!,
-        firstName: parentCitizen.firstName!,
-        middleName: parentCitizen.middleName ?? null,
-        birthDate: parentCitizen.birthDate!,
-      })
-      .returning();
-    await tx.insert(parentProfiles).values({
-      accountId: parent!.id,
-      esiaSubject: parentCitizen.sub,
-      snilsEnc: ctx.pd.encrypt(parentCitizen.snils!),
-      snilsBidx: ctx.pd.blindIndex(`snils:${parentCitizen.snils!}`),
-      esiaEmail: parentCitizen.email!,
-    });
-
-    const child = { lastName: 'Иванов', firstName: 'Артём', middleName: 'Дмитриевич', birthDate: '2013-04-17', snils: '17286453901' };
-    const [pupil] = await tx
-      .insert(accounts)
-      .values({
-        role: 'participant',
-        email: 'pupil@bilet.demo',
-        passwordHash,
-        status: 'active',
-        emailVerifiedAt: new Date(),
-        lastName: child.lastName,
-        firstName: child.firstName,
-        middleName: child.middleName,
-        birthDate: child.birthDate,
-        phone: '+79001234567',
-      })
-      .returning();
-    await tx.insert(participantProfiles).values({
-      accountId: pupil!.id,
-      grade: 7,
-      regionId: kirov.id,
-      cityId: school?.cityId ?? kirovCity!.id,
-      schoolId: school?.id ?? null,
-      schoolNameTyped: school ? null : 'Школа № 1',
-      snilsEnc: ctx.pd.encrypt(child.snils),
-      identityBidx: childIdentityKey(ctx, child),
-    });
-    await tx.insert(familyLinks).values({ parentId: parent!.id, childId: pupil!.id });
-    await tx.insert(navigatorAssignments).values({ participantId: pupil!.id, navigatorId: staffIds.navigator!, assignedBy: staffIds.school! });
-    await tx.insert(consents).values({
-      parentId: parent!.id,
-      childId: pupil!.id,
-      kind: 'pd_processing',
-      textVersion: CONSENT_TEXTS.pd_processing.version,
-    });
+    const family = {
+      passwordHash,
+      school: { id: school?.id ?? null, regionId: kirov.id, cityId: school?.cityId ?? kirovCity!.id },
+      navigatorId: staffIds.navigator!,
+      schoolAccountId: staffIds.school!,
+    };
+    await seedFamily(ctx, tx, parentCitizen, { ...DEMO_PUPILS.linked, grade: 7, phone: '+79001234567' }, family);
+    // A pupil who has done nothing yet: the first steps of the programme start from a clean page.
+    await seedFamily(ctx, tx, ESIA_TEST_CITIZENS[2]!, { ...DEMO_PUPILS.beginner, grade: 7 }, family);
+    // An eighth-grader who came to a turning trial a week ago and was graded: her plan gets drafted.
     const turningId = demoCompetencies.find((c) => c.code === 'cnc-turning')?.id;
     if (turningId !== undefined) {
-      gradedPupilId = await seedGradedPupil(ctx, tx, {
-        navigatorId: staffIds.navigator!,
-        schoolAccountId: staffIds.school!,
-        school: { id: school?.id ?? null, regionId: kirov.id, cityId: school?.cityId ?? kirovCity!.id },
-        passwordHash,
-        event: { venueId: venue!.id, placeId: workshop!.id, competencyId: turningId, createdBy: staffIds.venue!, mentorId: staffIds.mentor! },
-      });
+      gradedPupilId = await seedFamily(ctx, tx, ESIA_TEST_CITIZENS[1]!, { ...DEMO_PUPILS.graded, grade: 8 }, family);
+      await seedGradedTrial(tx, gradedPupilId, { venueId: venue!.id, placeId: workshop!.id, competencyId: turningId, createdBy: staffIds.venue!, mentorId: staffIds.mentor! });
     }
   });
   // The system drafts the sibling's plan as it would after the mentor's feedback: the navigator's queue opens on it.
@@ -586,6 +555,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
     })),
     { role: 'participant', email: 'pupil@bilet.demo', password: DEMO_PASSWORD, note: 'связан с родителем, согласие дано' },
     { role: 'participant', email: 'pupil2@bilet.demo', password: DEMO_PASSWORD, note: '8 класс, была на пробе с отзывом наставника: план подготовлен' },
+    { role: 'participant', email: 'pupil3@bilet.demo', password: DEMO_PASSWORD, note: '7 класс, связан с родителем, согласие дано, ещё ничего не проходил' },
     {
       role: 'parent',
       email: parentCitizen.email!,
@@ -595,5 +565,6 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
     ...(gradedPupilId
       ? [{ role: 'parent' as const, email: ESIA_TEST_CITIZENS[1]!.email!, password: null, note: `вход через эмулятор ЕСИА: «${ESIA_TEST_CITIZENS[1]!.lastName} ${ESIA_TEST_CITIZENS[1]!.firstName}», дочь Мария` }]
       : []),
+    { role: 'parent', email: ESIA_TEST_CITIZENS[2]!.email!, password: null, note: `вход через эмулятор ЕСИА: «${ESIA_TEST_CITIZENS[2]!.lastName} ${ESIA_TEST_CITIZENS[2]!.firstName}», сын Никита` },
   ];
 }

@@ -26,10 +26,10 @@ beforeAll(async () => {
   issuer = await createStaff(t, 'issuer_admin');
   const school = await createSchool(t, kirov);
   family = await familyAtSchool(t, kirov, school.id, 6);
-  [competency] = await t.rows<{ id: number; sphereId: number; name: string }>(
+  competency = (await t.rows<{ id: number; sphereId: number; name: string }>(
     sql`select id, sphere_id as "sphereId", name from competencies where code = 'mobile-robotics'`,
-  );
-  [otherSphere] = await t.rows<{ id: number; name: string }>(sql`select id, name from spheres where code = 'health'`);
+  ))[0]!;
+  otherSphere = (await t.rows<{ id: number; name: string }>(sql`select id, name from spheres where code = 'health'`))[0]!;
 }, 180_000);
 afterAll(() => t.close());
 
