@@ -56,14 +56,14 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Who may invite whom: the issuer appoints coordinators, organisations their own staff. */
 export const INVITABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
-  issuer_admin: ['regional_coordinator', 'methodologist', 'issuer_admin'],
+  issuer_admin: ['regional_coordinator', 'methodologist', 'support_operator', 'issuer_admin'],
   school: ['navigator', 'school'],
   venue: ['mentor', 'venue'],
 };
 
 /** Whose access a role may close and whose invitation it may resend (never its own). */
 export const MANAGED_ROLES: Partial<Record<Role, readonly Role[]>> = {
-  issuer_admin: ['regional_coordinator', 'methodologist', 'issuer_admin'],
+  issuer_admin: ['regional_coordinator', 'methodologist', 'support_operator', 'issuer_admin'],
   regional_coordinator: ['school', 'venue', 'navigator', 'mentor'],
   school: ['school', 'navigator'],
   venue: ['venue', 'mentor'],

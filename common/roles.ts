@@ -9,6 +9,7 @@ export const ROLES = [
   'mentor',
   'navigator',
   'methodologist',
+  'support_operator',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -25,6 +26,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   mentor: 'Наставник',
   navigator: 'Педагог-навигатор',
   methodologist: 'Методолог',
+  support_operator: 'Оператор поддержки',
 };
 
 /** Roles that sign in with an e-mail and a password (parents use ESIA only). */

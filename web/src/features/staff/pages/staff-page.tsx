@@ -14,6 +14,7 @@ const ROLE_DUTIES: Partial<Record<Role, string>> = {
   mentor: 'Вы проводите профессиональные пробы и оставляете участникам отзывы.',
   navigator: 'Вы сопровождаете учеников своей школы: диагностика, пробы, рекомендации.',
   methodologist: 'Вы готовите диагностики и методические материалы программы.',
+  support_operator: 'Вы отвечаете на обращения участников, родителей и организаций и ведёте справочный центр.',
 };
 
 /** Where the person works, as the home page names it under the role. */
