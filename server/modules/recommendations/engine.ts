@@ -33,6 +33,10 @@ export type OpportunityInput = Omit<OpportunityRow, 'sphere_ids' | 'competency_i
 export type ProfessionInput = Omit<ProfessionRow, 'competency_ids'> & { competency_codes: string[] };
 import type { RecommendationAudience } from './recommendations.policy.js';
 
+/** One collator for every Russian tie-break: `localeCompare` with a locale builds a new one per call. */
+const RUSSIAN = new Intl.Collator('ru');
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** How many of each kind the pupil is shown. */
 export const LIMITS = { tests: 4, events: 6, opportunities: 5, professions: 5 } as const;
 /** How many of the strongest competencies and spheres the candidates are looked up for. */
@@ -88,8 +92,25 @@ export function candidateSpheres(footprint: FootprintInput, limit: number) {
     .slice(0, limit);
 }
 
+const indexes = new WeakMap<ReadonlyArray<{ code: string }>, Map<string, unknown>>();
+
+/** A reference list keyed by code, built once per list. */
+function byCode<T extends { code: string }>(list: ReadonlyArray<T>): ReadonlyMap<string, T> {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new Map(list.map((x) => [x.code, x]));
+    indexes.set(list, index);
+  }
+  return index as ReadonlyMap<string, T>;
+}
+
+/** The reference lists are shared by every request until they change: their names are worked out once per list. */
+const namesByReference = new WeakMap<FootprintInput['spheres'], Map<string, string>>();
+
 function dimensionNames(footprint: FootprintInput): Map<string, string> {
-  return new Map<string, string>([
+  const known = namesByReference.get(footprint.spheres);
+  if (known) return known;
+  const names = new Map<string, string>([
     ...footprint.spheres.map((s) => [sphereKey(s.code), `интерес к сфере «${s.name}»`] as const),
     ...footprint.spheres.map((s) => [`awareness:${s.code}`, `знание профессий сферы «${s.name}»`] as const),
     ...footprint.competencies.map((c) => [competencyKey(c.code), `интерес к направлению «${c.name}»`] as const),
@@ -97,20 +118,43 @@ function dimensionNames(footprint: FootprintInput): Map<string, string> {
     ...ENVIRONMENT_FACTORS.map((f) => [`environment:${f.code}`, `«${f.name}»`] as const),
     [`awareness:${CHOICE_READINESS}`, 'готовность к выбору профессии'],
   ]);
+  namesByReference.set(footprint.spheres, names);
+  return names;
+}
+
+/** Sentences already worked out for one request: many candidates share a competency or a sphere. */
+const sentences = new WeakMap<EngineInput, Map<string, string>>();
+
+function remembered(input: EngineInput, key: string, make: () => string): string {
+  let known = sentences.get(input);
+  if (!known) {
+    known = new Map();
+    sentences.set(input, known);
+  }
+  let sentence = known.get(key);
+  if (sentence === undefined) {
+    sentence = make();
+    known.set(key, sentence);
+  }
+  return sentence;
 }
 
 /** The evidence of one dimension in words, or '' when nothing backs it. */
 function evidence(input: EngineInput, key: string): string {
-  return evidenceOf(input.footprint.sourcesOf.get(key) ?? [], input.trials);
+  return remembered(input, `evidence|${key}`, () => evidenceOf(input.footprint.sourcesOf.get(key) ?? [], input.trials));
 }
 
 /** The stronger of a competency's and its sphere's evidence, as the sentence that opens a reason. */
 function interestReason(input: EngineInput, competencyCode: string, sphereCode: string): string {
+  return remembered(input, `interest|${competencyCode}|${sphereCode}`, () => strongerInterest(input, competencyCode, sphereCode));
+}
+
+function strongerInterest(input: EngineInput, competencyCode: string, sphereCode: string): string {
   const f = input.footprint;
   const byCompetency = EVENT_WEIGHTS.competency * affinityOf(f.dimensions[competencyKey(competencyCode)]);
   const bySphere = EVENT_WEIGHTS.sphere * affinityOf(f.dimensions[sphereKey(sphereCode)]);
-  const competency = f.competencies.find((c) => c.code === competencyCode);
-  const sphere = f.spheres.find((s) => s.code === sphereCode);
+  const competency = byCode(f.competencies).get(competencyCode);
+  const sphere = byCode(f.spheres).get(sphereCode);
   if (byCompetency > bySphere && competency) return interestSentence('competency', competency.name, evidence(input, competencyKey(competencyCode)));
   if (bySphere > 0 && sphere) return interestSentence('sphere', sphere.name, evidence(input, sphereKey(sphereCode)));
   return '';
@@ -123,7 +167,7 @@ function profileOf(input: EngineInput): RecommendationProfile {
     if (!r) return null;
     return { key, code, name, value: r.value, sources: r.sources, confidence: confidenceOf(r.sources) };
   };
-  const byPull = (a: ProfileDimension, b: ProfileDimension) => affinityOf(b) - affinityOf(a) || b.value - a.value || a.code.localeCompare(b.code);
+  const byPull = (a: ProfileDimension, b: ProfileDimension) => affinityOf(b) - affinityOf(a) || b.value - a.value || byCodePoint(a.code, b.code);
   const spheres = f.spheres.flatMap((s) => dim(sphereKey(s.code), s.code, s.name) ?? []).sort(byPull);
   const competencies = f.competencies.flatMap((c) => dim(competencyKey(c.code), c.code, c.name) ?? []).sort(byPull);
   const softSkills = f.softSkills.flatMap((s) => dim(`soft_skill:${s.code}`, s.code, s.name) ?? []).sort(byPull);
@@ -166,7 +210,7 @@ function nextTests(input: EngineInput): TestRecommendation[] {
     .filter((t) => !input.footprint.sourceKeys.has(`${TEST_SOURCE_PREFIX}${t.slug}`) && !input.dismissed.has(`test:${t.slug}`))
     .map((t) => ({ t, value: nextTestValue(d, t.dimensions) }))
     .filter((x) => x.value > 0)
-    .sort((a, b) => b.value - a.value || a.t.durationMinutes - b.t.durationMinutes || a.t.slug.localeCompare(b.t.slug))
+    .sort((a, b) => b.value - a.value || a.t.durationMinutes - b.t.durationMinutes || byCodePoint(a.t.slug, b.t.slug))
     .slice(0, LIMITS.tests)
     .map(({ t }) => {
       const weakest = leastCertain(d, t.dimensions, 2);
@@ -187,11 +231,11 @@ function placeSentence(online: boolean, cityName: string | null, inCity: boolean
 }
 
 function eventRecommendations(input: EngineInput): EventRecommendation[] {
-  const sphereOf = new Map(input.footprint.competencies.map((c) => [c.code, c.sphereCode]));
+  const competencies = byCode(input.footprint.competencies);
   return input.events
     .filter(({ card }) => !input.dismissed.has(`event:${card.id}`))
     .flatMap(({ card, cityId }) => {
-      const sphereCode = sphereOf.get(card.competency.code);
+      const sphereCode = competencies.get(card.competency.code)?.sphereCode;
       if (!sphereCode) return [];
       const interest = interestReason(input, card.competency.code, sphereCode);
       if (!interest) return [];
@@ -204,7 +248,7 @@ function eventRecommendations(input: EngineInput): EventRecommendation[] {
       const seats = `Свободных мест: ${card.seatsLeft}.`;
       return [{ event: card, score, reason: `${interest}. ${place} ${seats}`.replace(/\s+/g, ' ').trim() }];
     })
-    .sort((a, b) => b.score - a.score || Date.parse(a.event.startsAt) - Date.parse(b.event.startsAt) || a.event.id.localeCompare(b.event.id))
+    .sort((a, b) => b.score - a.score || Date.parse(a.event.startsAt) - Date.parse(b.event.startsAt) || byCodePoint(a.event.id, b.event.id))
     .slice(0, LIMITS.events);
 }
 
@@ -216,7 +260,7 @@ function opportunityRecommendations(input: EngineInput): OpportunityRecommendati
       const sphere = o.sphere_codes
         .map((code) => ({ code, a: affinityOf(f.dimensions[sphereKey(code)]) }))
         .sort((a, b) => b.a - a.a)[0];
-      const sphereName = sphere && f.spheres.find((s) => s.code === sphere.code)?.name;
+      const sphereName = sphere && byCode(f.spheres).get(sphere.code)?.name;
       const interest = sphere && sphere.a > 0 && sphereName ? interestSentence('sphere', sphereName, evidence(input, sphereKey(sphere.code))) : '';
       if (!interest) return [];
       const score = opportunityFit(f.dimensions, { sphereCodes: o.sphere_codes, competencyCodes: o.competency_codes, online: o.online, cityId: o.city_id }, input.pupil);
@@ -241,17 +285,17 @@ function opportunityRecommendations(input: EngineInput): OpportunityRecommendati
         },
       ];
     })
-    .sort((a, b) => b.score - a.score || a.opportunity.title.localeCompare(b.opportunity.title, 'ru'))
+    .sort((a, b) => b.score - a.score || RUSSIAN.compare(a.opportunity.title, b.opportunity.title))
     .slice(0, LIMITS.opportunities);
 }
 
 function professionRecommendations(input: EngineInput): ProfessionRecommendation[] {
   const f = input.footprint;
-  const byCode = new Map(f.competencies.map((c) => [c.code, c]));
+  const competencies = byCode(f.competencies);
   return input.professions
     .filter((p) => !input.dismissed.has(`profession:${p.id}`))
     .flatMap((p) => {
-      const linked = p.competency_codes.flatMap((code) => byCode.get(code) ?? []);
+      const linked = p.competency_codes.flatMap((code) => competencies.get(code) ?? []);
       const best = linked
         .map((c) => ({ c, score: competencyScore(f.dimensions, c.code, c.sphereCode) }))
         .sort((a, b) => b.score - a.score)[0];
@@ -270,7 +314,7 @@ function professionRecommendations(input: EngineInput): ProfessionRecommendation
       };
       return [{ item, score }];
     })
-    .sort((a, b) => b.score - a.score || a.item.name.localeCompare(b.item.name, 'ru'))
+    .sort((a, b) => b.score - a.score || RUSSIAN.compare(a.item.name, b.item.name))
     .slice(0, LIMITS.professions)
     .map((x) => x.item);
 }
