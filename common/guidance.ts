@@ -79,7 +79,7 @@ export interface ProfessionRecommendation {
   code: string;
   name: string;
   description: string;
-  education: string[];
+  education: EducationLevel[];
   programmes: string[];
   reason: string;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '@server/db/client.js';
-import type { OpportunityKind } from '@common/guidance.js';
+import type { EducationLevel, OpportunityKind } from '@common/guidance.js';
 import type { DismissalKind } from '@common/schemas/recommendations.js';
 
 export interface PupilRow {
@@ -80,7 +80,7 @@ export interface ProfessionRow {
   code: string;
   name: string;
   description: string;
-  education: string[];
+  education: EducationLevel[];
   programmes: string[];
   competency_ids: number[];
 }

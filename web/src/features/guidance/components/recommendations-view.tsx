@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Anchor, Badge, Button, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { EVENT_FORMAT_LABELS } from '@common/events.js';
-import { OPPORTUNITY_KIND_LABELS, type OpportunitySummary, type Recommendations } from '@common/guidance.js';
+import { EDUCATION_LEVEL_LABELS, OPPORTUNITY_KIND_LABELS, type OpportunitySummary, type Recommendations } from '@common/guidance.js';
 import { errorMessage } from '@web/lib/api-client';
 import { formatGrades, formatPlace, formatSeats, formatWhen } from '@web/lib/event-format';
 import { formatDate, plural } from '@web/lib/format';
@@ -237,7 +237,7 @@ export function RecommendationsView({ data, viewer, onDismiss, dismissPending = 
                 </Text>
                 <List size="sm">
                   {p.education.map((e) => (
-                    <List.Item key={e}>{e}</List.Item>
+                    <List.Item key={e}>{EDUCATION_LEVEL_LABELS[e]}</List.Item>
                   ))}
                 </List>
               </Stack>

@@ -32,8 +32,10 @@ describe('the pupil’s recommendations', () => {
 
     const profession = screen.getByRole('article', { name: 'Программист' });
     expect(profession).toHaveTextContent('Связана с компетенцией «Веб-разработка», где у тебя высокий балл.');
-    expect(profession).toHaveTextContent('СПО: 09.02.07 Информационные системы и программирование');
-    expect(profession).toHaveTextContent('Кировский колледж');
+    // The level of education in words, never its code.
+    expect(profession).toHaveTextContent('Среднее профессиональное (колледж)');
+    expect(profession).not.toHaveTextContent('spo');
+    expect(profession).toHaveTextContent('09.02.07 — Информационные системы и программирование');
   });
 
   it('hides an item on «Не интересно» and brings it back on undo', async () => {
