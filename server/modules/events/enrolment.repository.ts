@@ -397,7 +397,8 @@ export interface AdmissibleEventRow extends EventCardRow {
  * every condition of enrolment (the same FACTS_CTE and ADMISSIBLE as every enrolment path), its
  * grade, the pupil's region, and, for a pupil with ОВЗ, only events suitable for it. Each
  * competency's events are found through `events_competency_open_idx`, at most `perCompetency` of
- * them, so no request ever reads all events. Prepared: the statement is long to plan and every
+ * them, so no request ever reads all events; the ones in `excludeIds` (dismissed) do not take a
+ * competency's places. Prepared: the statement is long to plan and every
  * pupil's recommendations run it.
  */
 const ADMISSIBLE_EVENTS_SQL = `with pupil as (select c.id, c.status, c.email_verified_at, pp.grade, pp.school_id, pp.region_id from accounts c
@@ -410,6 +411,7 @@ const ADMISSIBLE_EVENTS_SQL = `with pupil as (select c.id, c.status, c.email_ver
       where e.competency_id = wanted.competency_id and e.status = 'published' and e.starts_at > now()
         and e.format <> 'school_lesson' and e.seats_taken < e.capacity and v.region_id = pupil.region_id
         and pupil.grade between e.grade_from and e.grade_to and (not $4::boolean or e.ovz_suitable)
+        and e.id <> all($5::uuid[])
       order by e.starts_at limit $3) e),
   ${FACTS_CTE}
   select f.event_id, pl.city_id, ${EVENT_CARD_COLUMNS}
@@ -418,10 +420,16 @@ const ADMISSIBLE_EVENTS_SQL = `with pupil as (select c.id, c.status, c.email_ver
 
 export async function admissibleEvents(
   database: Database,
-  q: { participantId: string; competencyIds: readonly number[]; perCompetency: number; ovzOnly: boolean },
+  q: { participantId: string; competencyIds: readonly number[]; perCompetency: number; ovzOnly: boolean; excludeIds: readonly string[] },
 ): Promise<AdmissibleEventRow[]> {
   if (q.competencyIds.length === 0) return [];
-  return database.prepared<AdmissibleEventRow>('admissible_events', ADMISSIBLE_EVENTS_SQL, [q.participantId, [...q.competencyIds], q.perCompetency, q.ovzOnly]);
+  return database.prepared<AdmissibleEventRow>('admissible_events', ADMISSIBLE_EVENTS_SQL, [
+    q.participantId,
+    [...q.competencyIds],
+    q.perCompetency,
+    q.ovzOnly,
+    [...q.excludeIds],
+  ]);
 }
 
 export interface AttendedTrialRow {

@@ -47,7 +47,7 @@ export interface OpportunityRow {
 /**
  * Published opportunities of the given spheres for the pupil's region and the federal ones, found
  * through `opportunity_spheres_lookup_idx` (sphere, region), at most `perSphere` per sphere: for
- * its grade, not over, and only accessible ones for a pupil with ОВЗ. The scan stops at the limit
+ * its grade, not over, not dismissed, and only accessible ones for a pupil with ОВЗ. The scan stops at the limit
  * (no ordering that would read a sphere's every row); the model then puts those in the pupil's
  * city or online first. Prepared, as every pupil's recommendations run it.
  */
@@ -59,7 +59,7 @@ const OPPORTUNITIES_SQL = `with pupil as (select grade, region_id, city_id from 
       where os.sphere_id = wanted.sphere_id and (os.region_id = pupil.region_id or os.region_id is null)
         and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
         and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
-        and (not $4::boolean or o.ovz_accessible)
+        and (not $4::boolean or o.ovz_accessible) and o.id <> all($5::uuid[])
       limit $3) o)
   select o.id, o.kind, o.title, o.provider, o.city_id, ci.name as city_name, o.online, o.free, o.ovz_accessible,
     o.starts_on::text as starts_on, o.ends_on::text as ends_on, o.region_id is null as federal,
@@ -69,10 +69,16 @@ const OPPORTUNITIES_SQL = `with pupil as (select grade, region_id, city_id from 
 
 export async function opportunitiesFor(
   database: Database,
-  q: { participantId: string; sphereIds: readonly number[]; perSphere: number; ovzOnly: boolean },
+  q: { participantId: string; sphereIds: readonly number[]; perSphere: number; ovzOnly: boolean; excludeIds: readonly string[] },
 ): Promise<OpportunityRow[]> {
   if (q.sphereIds.length === 0) return [];
-  return database.prepared<OpportunityRow>('recommended_opportunities', OPPORTUNITIES_SQL, [q.participantId, [...q.sphereIds], q.perSphere, q.ovzOnly]);
+  return database.prepared<OpportunityRow>('recommended_opportunities', OPPORTUNITIES_SQL, [
+    q.participantId,
+    [...q.sphereIds],
+    q.perSphere,
+    q.ovzOnly,
+    [...q.excludeIds],
+  ]);
 }
 
 export interface ProfessionRow {
@@ -85,15 +91,19 @@ export interface ProfessionRow {
   competency_ids: number[];
 }
 
-/** Professions linked to the given competencies (through `profession_competencies_competency_idx`), with all their competencies. */
-const PROFESSIONS_SQL = `with hit as (select distinct profession_id from profession_competencies where competency_id = any($1::int[]) limit $2)
+/** Professions linked to the given competencies (through `profession_competencies_competency_idx`) but not dismissed, with all their competencies. */
+const PROFESSIONS_SQL = `with hit as (select distinct profession_id from profession_competencies
+    where competency_id = any($1::int[]) and profession_id <> all($3::int[]) limit $2)
   select p.id, p.code, p.name, p.description, p.education, p.programmes,
     array(select x.competency_id from profession_competencies x where x.profession_id = p.id) as competency_ids
   from hit join professions p on p.id = hit.profession_id`;
 
-export async function professionsFor(database: Database, competencyIds: readonly number[], limit: number): Promise<ProfessionRow[]> {
-  if (competencyIds.length === 0) return [];
-  return database.prepared<ProfessionRow>('recommended_professions', PROFESSIONS_SQL, [[...competencyIds], limit]);
+export async function professionsFor(
+  database: Database,
+  q: { competencyIds: readonly number[]; limit: number; excludeIds: readonly number[] },
+): Promise<ProfessionRow[]> {
+  if (q.competencyIds.length === 0) return [];
+  return database.prepared<ProfessionRow>('recommended_professions', PROFESSIONS_SQL, [[...q.competencyIds], q.limit, [...q.excludeIds]]);
 }
 
 /** Whether the thing a dismissal names exists: a published test's slug, an event, an opportunity or a profession. */

@@ -29,12 +29,30 @@ export async function recommendationsFor(ctx: AppContext, participantId: string,
   // Only the ОВЗ flag is read, never the encrypted details: the flag alone decides suitability and
   // needs no health-data consent, while the details stay with those the consent names.
   const ovzOnly = pupil.has_ovz;
+  // Dismissed items are left out of the look-ups, so they never take the places of others.
+  const dismissedOf = (kind: string) => pupil.dismissals.filter((d) => d.item_kind === kind).map((d) => d.item_id);
   const [tests, trials, admissible, opportunities, professions] = await Promise.all([
     offeredTestsWithDimensions(ctx, { grade: pupil.grade, hasOvz: pupil.has_ovz }),
     attendedAny ? attendedTrials(ctx.db, participantId) : [],
-    admissibleEvents(ctx.database, { participantId, competencyIds: competencies.map((c) => c.id), perCompetency: CANDIDATES.eventsPerCompetency, ovzOnly }),
-    opportunitiesFor(ctx.database, { participantId, sphereIds: spheres.map((s) => s.id), perSphere: CANDIDATES.opportunitiesPerSphere, ovzOnly }),
-    professionsFor(ctx.database, competencies.map((c) => c.id), CANDIDATES.professions),
+    admissibleEvents(ctx.database, {
+      participantId,
+      competencyIds: competencies.map((c) => c.id),
+      perCompetency: CANDIDATES.eventsPerCompetency,
+      ovzOnly,
+      excludeIds: dismissedOf('event'),
+    }),
+    opportunitiesFor(ctx.database, {
+      participantId,
+      sphereIds: spheres.map((s) => s.id),
+      perSphere: CANDIDATES.opportunitiesPerSphere,
+      ovzOnly,
+      excludeIds: dismissedOf('opportunity'),
+    }),
+    professionsFor(ctx.database, {
+      competencyIds: competencies.map((c) => c.id),
+      limit: CANDIDATES.professions,
+      excludeIds: dismissedOf('profession').map(Number),
+    }),
   ]);
   const sphereCode = new Map(footprint.spheres.map((x) => [x.id, x.code]));
   const competencyCode = new Map(footprint.competencies.map((x) => [x.id, x.code]));

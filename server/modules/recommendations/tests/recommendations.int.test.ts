@@ -6,6 +6,7 @@ import { createSchool, createStaff, type StaffMember } from '@server/test/staff-
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
 import { eventSetting, hoursFromNow, publishedEvent, trialInput, type EventSetting } from '@server/modules/events/tests/fixtures.js';
+import { CANDIDATES } from '../engine.js';
 
 let t: TestApp;
 let s: EventSetting;
@@ -164,6 +165,19 @@ describe('a pupil’s recommendations', () => {
     expect([200, 201], JSON.stringify(enrol.body)).toContain(enrol.status);
     const res = await t.api('GET', '/api/recommendations/me', { cookie: tested.childCookie });
     expect(res.body.events).toEqual([]);
+  });
+
+  it('lets a trial the pupil has not dismissed take the place of those it has, however many', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < CANDIDATES.eventsPerCompetency + 1; i++) {
+      ids.push((await publishedEvent(t, s, trialInput(s, { title: `Ещё проба ${i + 1}`, startsAt: [hoursFromNow(100 + 3 * i)] }))).eventId);
+    }
+    const dismissed = ids.slice(0, CANDIDATES.eventsPerCompetency);
+    for (const itemId of dismissed) {
+      expect((await t.api('POST', '/api/recommendations/me/dismissals', { cookie: tested.childCookie, body: { kind: 'event', itemId } })).status).toBe(204);
+    }
+    const res = await t.api('GET', '/api/recommendations/me', { cookie: tested.childCookie });
+    expect(res.body.events.map((e: { event: { id: string } }) => e.event.id)).toEqual([ids.at(-1)]);
   });
 });
 
