@@ -106,12 +106,15 @@ export async function professionsFor(
   return database.prepared<ProfessionRow>('recommended_professions', PROFESSIONS_SQL, [[...q.competencyIds], q.limit, [...q.excludeIds]]);
 }
 
-/** Whether the thing a dismissal names exists: a published test's slug, an event, an opportunity or a profession. */
+/**
+ * Whether the thing a dismissal names could have been recommended: a published test, event or
+ * opportunity, or a profession. Drafts answer as if missing, so no one learns of them this way.
+ */
 export async function itemExists(executor: Executor, kind: DismissalKind, itemId: string): Promise<boolean> {
   const query = {
-    test: sql`select 1 from diagnostic_tests where slug = ${itemId}`,
-    event: sql`select 1 from events where id = ${itemId}::uuid`,
-    opportunity: sql`select 1 from opportunities where id = ${itemId}::uuid`,
+    test: sql`select 1 from diagnostic_tests where slug = ${itemId} and status = 'published'`,
+    event: sql`select 1 from events where id = ${itemId}::uuid and status = 'published'`,
+    opportunity: sql`select 1 from opportunities where id = ${itemId}::uuid and status = 'published'`,
     profession: sql`select 1 from professions where id = ${itemId}::int`,
   }[kind];
   return (await queryRows(executor, query)).length > 0;

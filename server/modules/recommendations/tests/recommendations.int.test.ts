@@ -5,7 +5,7 @@ import { activateFromMail, confirmedParent } from '@server/test/factories.js';
 import { createSchool, createStaff, type StaffMember } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
-import { eventSetting, hoursFromNow, publishedEvent, trialInput, type EventSetting } from '@server/modules/events/tests/fixtures.js';
+import { createEvents, eventSetting, hoursFromNow, publishedEvent, trialInput, type EventSetting } from '@server/modules/events/tests/fixtures.js';
 import { CANDIDATES } from '../engine.js';
 
 let t: TestApp;
@@ -135,6 +135,8 @@ describe('a pupil’s recommendations', () => {
       expect(bad.body.message ?? bad.body.error).toBeTruthy();
     }
     expect((await t.api('POST', '/api/recommendations/me/dismissals', { cookie: tested.childCookie, body: { kind: 'event', itemId: crypto.randomUUID() } })).status).toBe(404);
+    const [draftId] = await createEvents(t, s, trialInput(s, { title: 'Черновик пробы', startsAt: [hoursFromNow(200)] }));
+    expect((await t.api('POST', '/api/recommendations/me/dismissals', { cookie: tested.childCookie, body: { kind: 'event', itemId: draftId } })).status).toBe(404);
     expect((await t.rows<{ n: number }>(dismissals))[0]!.n).toBe(0);
 
     expect((await t.api('POST', '/api/recommendations/me/dismissals', { cookie: tested.childCookie, body: { kind: 'event', itemId: ownEventId } })).status).toBe(204);
