@@ -30,7 +30,8 @@ export interface Database {
   ping(): Promise<boolean>;
   /**
    * A hot read by a fixed statement. On PostgreSQL it is prepared once per connection under its
-   * name, so the server neither parses nor plans it again: for the pages everyone opens.
+   * name with one generic plan, so the server neither parses nor plans it again: for the pages
+   * everyone opens. Such statements must find their rows by index whatever the parameters.
    */
   prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
   /** Applies the committed SQL migrations; several processes booting at once against PostgreSQL take turns. */
@@ -44,14 +45,20 @@ const MIGRATION_LOCK = 727274;
 /** PGlite keeps one connection; pg's pool is sized for a web process that also runs jobs. */
 export async function openDatabase(opts: { url?: string; dataDir: string; pglite?: PGlite }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const pool = new pg.Pool({ connectionString: opts.url, max: size });
     pool.on('error', () => undefined);
+    // Hot reads go through connections that keep one generic plan per statement: by default the
+    // server plans a statement anew for its parameters, which for the longer ones costs more than
+    // running them. Other queries keep per-parameter plans on the main pool.
+    const hotPool = new pg.Pool({ connectionString: opts.url, max: Math.max(2, Math.ceil(size / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+    hotPool.on('error', () => undefined);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       raw: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
-      prepared: async <T>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as T[],
+      prepared: async <T>(name: string, text: string, values: unknown[]) => (await hotPool.query({ name, text, values })).rows as T[],
       ping: async () => {
         try {
           await pool.query('select 1');
@@ -70,7 +77,9 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
           conn.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), hotPool.end()]);
+      },
     };
   }
   let client = opts.pglite;

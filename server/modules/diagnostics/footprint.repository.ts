@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Executor } from '@server/db/client.js';
+import type { Database, Executor } from '@server/db/client.js';
 import {
   awarenessLevels,
   competencies,
@@ -23,6 +23,18 @@ export async function replaceContributions(
     .where(and(eq(footprintContributions.participantId, participantId), eq(footprintContributions.sourceKey, sourceKey)));
   if (contributions.length === 0) return;
   await executor.insert(footprintContributions).values(contributions.map((c) => ({ participantId, sourceKey, attemptId, ...c })));
+}
+
+/**
+ * The same rows as contributionsOfPupil, by a prepared statement: every request for recommendations
+ * or the catalogue's fit order reads them, and building the query each time costs more than reading it.
+ */
+export async function contributionsOfPupilPrepared(database: Database, participantId: string) {
+  return database.prepared<{ sourceKey: string; dimension: string; value: number; weight: number }>(
+    'footprint_contributions_of_pupil',
+    'select source_key as "sourceKey", dimension, value, weight from footprint_contributions where participant_id = $1',
+    [participantId],
+  );
 }
 
 export async function contributionsOfPupil(executor: Executor, participantId: string) {

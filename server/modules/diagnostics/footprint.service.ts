@@ -1,6 +1,6 @@
-import type { Executor, Tx } from '@server/db/client.js';
+import type { Database, Executor, Tx } from '@server/db/client.js';
 import { DIMENSION_KINDS, DIRECTION_LABELS, DIRECTION_OF_KIND, ENVIRONMENT_FACTORS, FOOTPRINT_DIRECTIONS, CHOICE_READINESS, parseDimensionKey } from '@common/diagnostics/dimensions.js';
-import { contributionsOfPupil, footprintReference, insertSnapshot, replaceContributions, snapshotsOfPupil } from './footprint.repository.js';
+import { contributionsOfPupil, contributionsOfPupilPrepared, footprintReference, insertSnapshot, replaceContributions, snapshotsOfPupil } from './footprint.repository.js';
 import { aggregateFootprint, directionMeans, type Contribution } from './scoring.js';
 
 /**
@@ -71,8 +71,8 @@ function cachedReference(executor: Executor) {
  * A pupil's footprint as the recommendations read it: every dimension's value and number of
  * sources, which sources said each, and the names of the spheres, competencies and soft skills.
  */
-export async function footprintEvidence(executor: Executor, participantId: string) {
-  const [rows, reference] = await Promise.all([contributionsOfPupil(executor, participantId), cachedReference(executor)]);
+export async function footprintEvidence(database: Database, participantId: string) {
+  const [rows, reference] = await Promise.all([contributionsOfPupilPrepared(database, participantId), cachedReference(database.db)]);
   const sourcesOf = new Map<string, Set<string>>();
   for (const r of rows) {
     const set = sourcesOf.get(r.dimension) ?? new Set<string>();

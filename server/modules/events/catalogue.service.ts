@@ -52,7 +52,7 @@ export async function browseCatalogue(ctx: AppContext, principal: Principal, que
   const byFit = pupil && query.order === 'fit';
   const [home, footprint, trials] = await Promise.all([
     pupil ? pupilHome(ctx.db, principal.accountId) : null,
-    byFit ? footprintEvidence(ctx.db, principal.accountId) : null,
+    byFit ? footprintEvidence(ctx.database, principal.accountId) : null,
     byFit ? attendedTrials(ctx.db, principal.accountId) : [],
   ]);
   const regionId = query.regionId ?? home?.region_id ?? null;

@@ -94,9 +94,10 @@ export interface ProfessionRow {
 /** Professions linked to the given competencies (through `profession_competencies_competency_idx`) but not dismissed, with all their competencies. */
 const PROFESSIONS_SQL = `with hit as (select distinct profession_id from profession_competencies
     where competency_id = any($1::int[]) and profession_id <> all($3::int[]) limit $2)
-  select p.id, p.code, p.name, p.description, p.education, p.programmes,
-    array(select x.competency_id from profession_competencies x where x.profession_id = p.id) as competency_ids
-  from hit join professions p on p.id = hit.profession_id`;
+  select p.id, p.code, p.name, p.description, p.education, p.programmes, links.competency_ids
+  from hit join professions p on p.id = hit.profession_id
+  join (select x.profession_id, array_agg(x.competency_id) as competency_ids from profession_competencies x
+    where x.profession_id in (select profession_id from hit) group by x.profession_id) links on links.profession_id = p.id`;
 
 export async function professionsFor(
   database: Database,

@@ -20,7 +20,7 @@ const codes = (byId: ReadonlyMap<number, string>, ids: readonly number[]) => ids
  * bounded number of events, opportunities and professions.
  */
 export async function recommendationsFor(ctx: AppContext, participantId: string, audience: RecommendationAudience): Promise<Recommendations | null> {
-  const [pupil, footprint] = await Promise.all([pupilFacts(ctx.database, participantId), footprintEvidence(ctx.db, participantId)]);
+  const [pupil, footprint] = await Promise.all([pupilFacts(ctx.database, participantId), footprintEvidence(ctx.database, participantId)]);
   if (!pupil) return null;
   // Trials are named only when the footprint has one as a source: most pupils' requests skip the read.
   const attendedAny = [...footprint.sourceKeys].some((k) => k.startsWith(EVENT_SOURCE_PREFIX));
