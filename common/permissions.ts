@@ -49,6 +49,10 @@ export const PERMISSIONS = {
   'opportunities.manage': ['issuer_admin', 'regional_coordinator'],
   /** A published opportunity's card is for anyone signed in: families open it from recommendations and plans. */
   'opportunities.card': ROLES,
+  /** Everyone signed in sees its own support requests. */
+  'support.own': ROLES,
+  /** The desk: the issuer's operators run it, the issuer's administrators read it, coordinators are the second line for their region. */
+  'support.desk': ['support_operator', 'issuer_admin', 'regional_coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
