@@ -27,6 +27,7 @@ const envSchema = z.object({
   SUPPORT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SUPPORT_ADDRESS: z.string().email().default('bilet@bilet.local'),
   SUPPORT_REQUESTS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().positive().default(20),
 });
 
 export interface Config {
@@ -51,8 +52,8 @@ export interface Config {
   supportSmtpPort: number | undefined;
   /** The programme's support address; replies thread through its +token sub-addresses. */
   supportAddress: string;
-  /** Support requests one account may send per hour; one network address may send four times as many. */
-  supportRequestsPerHour: number;
+  /** Support requests one account may send per hour, and one network (or sender's e-mail) address. */
+  supportRequestsPerHour: { perAccount: number; perAddress: number };
   cookieSecure: boolean;
   devMailbox: boolean;
   /** The bundled ESIA emulator is served: only outside production, when no ESIA_ISSUER is set. */
@@ -110,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     supportSmtpPort: e.SUPPORT_SMTP_PORT,
     supportAddress: e.SUPPORT_ADDRESS,
-    supportRequestsPerHour: e.SUPPORT_REQUESTS_PER_HOUR,
+    supportRequestsPerHour: { perAccount: e.SUPPORT_REQUESTS_PER_HOUR, perAddress: e.SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS },
     cookieSecure: production || publicUrl.startsWith('https://'),
     devMailbox: !production && !e.SMTP_URL,
     esiaEmulator: !production && !e.ESIA_ISSUER,

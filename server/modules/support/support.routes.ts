@@ -39,7 +39,7 @@ function sendFile(reply: FastifyReply, file: { fileName: string; mimeType: strin
 async function optionalPrincipal(request: FastifyRequest): Promise<Principal | null> {
   const hash = sessionHashFrom(request);
   const principal = hash ? await findPrincipal(request.server.ctx.database, hash, request.server.ctx.config.sessionIdleMs) : null;
-  return principal && !principal.gate && principal.status === 'active' ? principal : null;
+  return principal && !principal.gate ? principal : null;
 }
 
 export const supportRoutes: FastifyPluginAsyncZod = async (app) => {

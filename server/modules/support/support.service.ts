@@ -76,12 +76,12 @@ const attachmentsDir = (ctx: AppContext) => sealedFilesDir(ctx.config.dataDir, '
 const tooMany = () =>
   new AppError('too_many_requests', 429, 'Вы отправили слишком много обращений за последний час. Подождите немного и отправьте снова — или дополните уже отправленное обращение');
 
-/** Refuses a flood: per account, and per network or sender address (four times as many, for shared networks). */
+/** Refuses a flood: per account, and per network or sender address (higher, as schools share one network). */
 async function checkFloodLimits(ctx: AppContext, ex: Executor, accountId: string | null, sourceKey: string): Promise<void> {
   const since = new Date(Date.now() - 3_600_000);
-  const perHour = ctx.config.supportRequestsPerHour;
-  if (accountId && (await repo.countRecentByAccount(ex, accountId, since)) >= perHour) throw tooMany();
-  if ((await repo.countRecentBySource(ex, sourceKey, since)) >= perHour * 4) throw tooMany();
+  const limits = ctx.config.supportRequestsPerHour;
+  if (accountId && (await repo.countRecentByAccount(ex, accountId, since)) >= limits.perAccount) throw tooMany();
+  if ((await repo.countRecentBySource(ex, sourceKey, since)) >= limits.perAddress) throw tooMany();
 }
 
 /** The files' real types by their content; anything but PDF, JPEG or PNG is refused whatever it is called. */
