@@ -8,7 +8,7 @@
  */
 import { findForeignLanguage } from './foreign-language.js';
 import { findNoQuestion } from './no-question.js';
-import { candidates, lower, phraseText, words } from './normalize.js';
+import { candidates, lower, phraseText, plain, words } from './normalize.js';
 import { findObscene } from './obscene.js';
 import { findRepeat } from './repeat-resolved.js';
 import { findThreat } from './threat.js';
@@ -40,8 +40,8 @@ export function applyIntakeRules(input: IntakeInput): IntakeDecision {
   const checks: Record<(typeof AUTOMATIC_INTAKE_RULES)[number], () => RuleHit | null> = {
     threat: () => findThreat(phraseText(whole)),
     obscene: () => findObscene(candidates(whole)),
-    foreign_language: () => findForeignLanguage(input.topic, input.text),
-    no_question: () => findNoQuestion(topicWords, textWords, input.text),
+    foreign_language: () => findForeignLanguage(plain(input.topic), plain(input.text)),
+    no_question: () => findNoQuestion(topicWords, textWords, plain(input.text)),
     repeat_resolved: () => findRepeat([...topicWords, ...textWords], input.resolvedByRequester),
   };
   for (const rule of AUTOMATIC_INTAKE_RULES) {

@@ -38,8 +38,15 @@ const SINGLE_LETTER = /[\p{L}0-9]/gu;
 /** Spelled-out words are short; a longer run of single letters is read in windows up to this size. */
 const MAX_SPELLED = 8;
 
+/** Markup is read as the words between the tags: a tag says nothing about the request. */
+const TAG = /<\/?[a-z][^<>]{0,200}>/giu;
+
+export function plain(text: string): string {
+  return text.slice(0, MAX_SCANNED_CHARS).replace(TAG, ' ');
+}
+
 export function lower(text: string): string {
-  return text.slice(0, MAX_SCANNED_CHARS).toLowerCase().replaceAll('ё', 'е');
+  return plain(text).toLowerCase().replaceAll('ё', 'е');
 }
 
 /** Maps look-alike Latin letters and digits to Cyrillic inside a word that is meant to be Russian. */
