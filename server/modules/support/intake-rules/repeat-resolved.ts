@@ -1,0 +1,41 @@
+import { lower, words } from './normalize.js';
+import { stemSet } from './stems.js';
+import type { ResolvedRequest, RuleHit } from './types.js';
+
+/**
+ * A repeat of the requester's own resolved request: the new request brings (almost) nothing the
+ * resolved one did not say. Containment — the share of the new request's stems found in the old
+ * one — measures "no new information"; the cosine keeps a short new question from matching any
+ * long old letter that happens to contain its few words. Thresholds are set on the examples in
+ * repeat-resolved.test.ts.
+ */
+const MIN_SHARED = 3;
+const MIN_CONTAINMENT = 0.7;
+const MIN_COSINE = 0.55;
+
+/** Saying the answer did not help, or that the trouble is back, is new information. */
+const STILL_UNSOLVED = /(?:^| )(?:не помогл\p{L}*|не помог|не получилось|опять|снова|все еще|до сих пор|по-прежнему|прежнему|повторно|еще раз|вновь)(?= |$)/u;
+
+export function findRepeat(ownWords: readonly string[], resolved: readonly ResolvedRequest[]): RuleHit | null {
+  if (resolved.length === 0) return null;
+  if (STILL_UNSOLVED.test(ownWords.join(' '))) return null;
+  const own = stemSet(ownWords);
+  if (own.size < MIN_SHARED) return null;
+  let best: { request: ResolvedRequest; containment: number; cosine: number } | null = null;
+  for (const request of resolved) {
+    const theirs = stemSet(words(lower(`${request.topic}\n${request.text}`)));
+    let shared = 0;
+    for (const s of own) if (theirs.has(s)) shared += 1;
+    if (shared < MIN_SHARED) continue;
+    const containment = shared / own.size;
+    const cosine = shared / Math.sqrt(own.size * theirs.size);
+    if (containment < MIN_CONTAINMENT || cosine < MIN_COSINE) continue;
+    if (!best || cosine > best.cosine) best = { request, containment, cosine };
+  }
+  if (!best) return null;
+  const topic = best.request.topic.trim() || best.request.text.trim().slice(0, 60);
+  return {
+    evidence: `Повторяет решённое обращение автора «${topic}»: ${Math.round(best.containment * 100)} % значимых слов нового обращения есть в решённом.`,
+    repeatOf: best.request.id,
+  };
+}
