@@ -114,9 +114,13 @@ describe('support requests', () => {
   it('records each intake decision, and a request closed by a rule gets no answer', async () => {
     const english = await send(form({ text: 'Hello, my child cannot log in to the platform. How can we fix the password problem?' }));
     const blank = await send(form({ topic: 'other', text: 'Здравствуйте!' }));
+    const obscene = await send(form({ text: 'Что за хуйня с регистрацией, почему ребёнка не видно в кабинете?' }));
+    const threat = await send(form({ text: 'Если не вернёте доступ к кабинету, я вас убью. Когда почините?' }));
     for (const [res, rule] of [
       [english, 'foreign_language'],
       [blank, 'no_question'],
+      [obscene, 'obscene'],
+      [threat, 'threat'],
     ] as const) {
       expect(res.status).toBe(201);
       expect(res.body.status).toBe('no_answer');
