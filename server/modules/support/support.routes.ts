@@ -46,6 +46,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['support'];
   const own = app.authorize('support.own');
   const desk = app.authorize('support.desk');
+  const manage = app.authorize('support.manage');
 
   app.post(
     '/support/requests',
@@ -139,21 +140,21 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     support.addNote(app.ctx, request.principal!, request.params.id, request.body.text),
   );
 
-  app.post('/support/desk/requests/:id/status', { onRequest: desk, schema: { tags, summary: 'Moves the request to another status', params: idParamsSchema, body: supportStatusSchema } }, async (request) =>
+  app.post('/support/desk/requests/:id/status', { onRequest: manage, schema: { tags, summary: 'Moves the request to another status', params: idParamsSchema, body: supportStatusSchema } }, async (request) =>
     support.changeStatus(app.ctx, request.principal!, request.params.id, request.body.status, actorOf(request)),
   );
 
-  app.post('/support/desk/requests/:id/assignee', { onRequest: desk, schema: { tags, summary: 'Assigns an operator (null takes it off)', params: idParamsSchema, body: supportAssignSchema } }, async (request) =>
+  app.post('/support/desk/requests/:id/assignee', { onRequest: manage, schema: { tags, summary: 'Assigns an operator (null takes it off)', params: idParamsSchema, body: supportAssignSchema } }, async (request) =>
     support.assignRequest(app.ctx, request.principal!, request.params.id, request.body.assigneeId, actorOf(request)),
   );
 
-  app.post('/support/desk/requests/:id/merge', { onRequest: desk, schema: { tags, summary: 'Closes a duplicate into another request', params: idParamsSchema, body: supportMergeSchema } }, async (request) =>
+  app.post('/support/desk/requests/:id/merge', { onRequest: manage, schema: { tags, summary: 'Closes a duplicate into another request', params: idParamsSchema, body: supportMergeSchema } }, async (request) =>
     support.mergeRequest(app.ctx, request.principal!, request.params.id, request.body.intoId, actorOf(request)),
   );
 
   app.post(
     '/support/desk/requests/:id/intake',
-    { onRequest: desk, schema: { tags, summary: 'Overrides the intake decision or flags a protected secret (audited)', params: idParamsSchema, body: supportIntakeOverrideSchema } },
+    { onRequest: manage, schema: { tags, summary: 'Overrides the intake decision or flags a protected secret (audited)', params: idParamsSchema, body: supportIntakeOverrideSchema } },
     async (request) => support.overrideIntake(app.ctx, request.principal!, request.params.id, request.body, actorOf(request)),
   );
 
@@ -161,15 +162,15 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     items: await support.listTemplates(app.ctx, request.principal!),
   }));
 
-  app.post('/support/desk/templates', { onRequest: desk, schema: { tags, summary: 'Adds an answer template', body: supportTemplateSchema } }, async (request, reply) =>
+  app.post('/support/desk/templates', { onRequest: manage, schema: { tags, summary: 'Adds an answer template', body: supportTemplateSchema } }, async (request, reply) =>
     reply.status(201).send(await support.saveTemplate(app.ctx, request.principal!, null, request.body)),
   );
 
-  app.put('/support/desk/templates/:id', { onRequest: desk, schema: { tags, summary: 'Edits an answer template', params: idParamsSchema, body: supportTemplateSchema } }, async (request) =>
+  app.put('/support/desk/templates/:id', { onRequest: manage, schema: { tags, summary: 'Edits an answer template', params: idParamsSchema, body: supportTemplateSchema } }, async (request) =>
     support.saveTemplate(app.ctx, request.principal!, request.params.id, request.body),
   );
 
-  app.delete('/support/desk/templates/:id', { onRequest: desk, schema: { tags, summary: 'Removes an answer template', params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/support/desk/templates/:id', { onRequest: manage, schema: { tags, summary: 'Removes an answer template', params: idParamsSchema } }, async (request, reply) => {
     await support.removeTemplate(app.ctx, request.principal!, request.params.id);
     return reply.status(204).send();
   });
