@@ -71,7 +71,7 @@ export function RequestThread({
             }}
           >
             <Stack gap="xs">
-              <Textarea label="Дополнить обращение" autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} error={error} maxLength={5000} />
+              <Textarea label="Дополнить обращение" rows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} error={error} maxLength={5000} />
               <Group>
                 <Button type="submit" variant="light" loading={replying}>
                   Отправить

@@ -92,7 +92,7 @@ function AnswerForm({ request }: { request: SupportDeskView }) {
             }}
           />
         )}
-        <Textarea label="Ответ заявителю" description="Уйдёт на почту заявителя и появится в его кабинете" autosize minRows={4} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={error} />
+        <Textarea label="Ответ заявителю" description="Уйдёт на почту заявителя и появится в его кабинете" rows={4} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={error} />
         <Button type="submit" loading={answer.isPending} style={{ alignSelf: 'flex-start' }}>
           Ответить
         </Button>
@@ -112,7 +112,7 @@ function NoteForm({ request }: { request: SupportDeskView }) {
       }}
     >
       <Stack gap="xs">
-        <Textarea label="Внутренняя заметка" description="Заявитель её не видит" autosize minRows={2} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={note.isError ? errorMessage(note.error) : undefined} />
+        <Textarea label="Внутренняя заметка" description="Заявитель её не видит" rows={2} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} error={note.isError ? errorMessage(note.error) : undefined} />
         <Button type="submit" variant="light" loading={note.isPending} style={{ alignSelf: 'flex-start' }}>
           Добавить заметку
         </Button>

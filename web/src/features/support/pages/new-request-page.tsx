@@ -165,8 +165,8 @@ export function NewRequestPage() {
             label="Ваш вопрос"
             description="Опишите, что случилось и что вы хотите узнать. Пишите по-русски."
             required
-            autosize
-            minRows={5}
+            resize="vertical"
+            rows={6}
             maxLength={SUPPORT_LIMITS.textMax}
             {...form.getInputProps('text')}
           />

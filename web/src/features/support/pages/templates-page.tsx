@@ -18,7 +18,7 @@ function TemplateForm({ template, onDone }: { template: SupportTemplate | null; 
     >
       <Stack gap="xs">
         <TextInput label="Название" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} />
-        <Textarea label="Текст ответа" required autosize minRows={4} value={body} onChange={(e) => setBody(e.currentTarget.value)} maxLength={5000} error={save.isError ? errorMessage(save.error) : undefined} />
+        <Textarea label="Текст ответа" required rows={4} value={body} onChange={(e) => setBody(e.currentTarget.value)} maxLength={5000} error={save.isError ? errorMessage(save.error) : undefined} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             Сохранить
