@@ -49,6 +49,11 @@ describe('support requests', () => {
     const res = await send({ topic: 'registration', text: 'Вопрос' });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields)).toEqual(expect.arrayContaining(['regionId', 'lastName', 'firstName', 'email']));
+    const huge = await send(form({ text: 'Вопрос? '.repeat(1000) }));
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.fields.text).toMatch(/не длиннее 5000/);
+    const brokenConversation = await send(form({ conversation: '{"author":' }));
+    expect(brokenConversation.status).toBe(400);
     const after = await t.rows<{ n: number }>(sql`select count(*)::int as n from support_requests`);
     expect(after[0]!.n).toBe(before[0]!.n);
   });
