@@ -9,7 +9,8 @@ import type { RuleHit } from './types.js';
  * lacks, and the library only names the language or settles a Cyrillic text that has them.
  */
 
-const NOISE = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+|\b[\w-]+\.(?:ru|su|com|org|net|io|рф)\b\S*|\S*\d\S*/giu;
+/** Addresses, e-mails, domains and anything with a digit; each alternative starts only where a token does. */
+const NOISE = /(?<!\S)(?:(?:https?:\/\/|www\.)\S+|[^\s@]+@\S+|[\w-]+\.(?:ru|su|com|org|net|io|рф)(?:[/?#]\S*)?(?!\S)|\S*\d\S*)/giu;
 const WORD = /\p{L}+/gu;
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 const LATIN_WORD = /^\p{Script=Latin}+$/u;

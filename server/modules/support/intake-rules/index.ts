@@ -8,7 +8,7 @@
  */
 import { findForeignLanguage } from './foreign-language.js';
 import { findNoQuestion } from './no-question.js';
-import { candidates, lower, phraseText, plain, words } from './normalize.js';
+import { candidates, lower, phraseText, plain, tokens, words } from './normalize.js';
 import { findObscene } from './obscene.js';
 import { findRepeat } from './repeat-resolved.js';
 import { findThreat } from './threat.js';
@@ -34,12 +34,13 @@ export function applyIntakeRules(input: IntakeInput): IntakeDecision {
   const topic = lower(input.topic);
   const text = lower(input.text);
   const whole = `${topic}\n${text}`;
+  const written = tokens(whole);
   const textWords = words(text);
   const topicWords = words(topic);
 
   const checks: Record<(typeof AUTOMATIC_INTAKE_RULES)[number], () => RuleHit | null> = {
-    threat: () => findThreat(phraseText(whole)),
-    obscene: () => findObscene(candidates(whole)),
+    threat: () => findThreat(phraseText(written)),
+    obscene: () => findObscene(candidates(whole, written)),
     foreign_language: () => findForeignLanguage(plain(input.topic), plain(input.text)),
     no_question: () => findNoQuestion(topicWords, textWords, plain(input.text)),
     repeat_resolved: () => findRepeat([...topicWords, ...textWords], input.resolvedByRequester),

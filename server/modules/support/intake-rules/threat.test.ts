@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lower, phraseText } from './normalize.js';
+import { lower, phraseText, tokens } from './normalize.js';
 import { findThreat } from './threat.js';
 
-const check = (text: string) => findThreat(phraseText(lower(text)));
+const check = (text: string) => findThreat(phraseText(tokens(lower(text))));
 
 describe('threats to life or health', () => {
   it.each([
