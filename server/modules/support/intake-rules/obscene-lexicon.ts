@@ -23,6 +23,7 @@ export const OBSCENE_LEXICON: readonly LexiconEntry[] = [
   { kind: 'obscene', pattern: `\\p{L}*п[иеы]зд\\p{L}*` },
   { kind: 'obscene', pattern: `${E_PREFIXES}еб(?:а|у|л|е|н|ись|ище|ош|ля|ит)\\p{L}*` },
   { kind: 'obscene', pattern: `(?:вы)?бля(?:|д\\p{L}*|т\\p{L}*|ть)` },
+  { kind: 'obscene', pattern: `долб[ао]еб\\p{L}*|\\p{L}*[ъь]еб(?:а|у|л|н|ись)\\p{L}*` },
   { kind: 'obscene', pattern: `муд(?:ак|ач|ил|озвон|о[её]б)\\p{L}*` },
   { kind: 'obscene', pattern: `залуп\\p{L}*` },
   { kind: 'obscene', pattern: `манд(?:а|ы|е|у|ой|авошк\\p{L}*|ец)` },
