@@ -28,6 +28,8 @@ describe('foreign language', () => {
     ['', 'Zdravstvuyte, ne mogu zaregistrirovat rebenka, pismo ne prihodit'],
     ['Вопрос', 'Здравствуйте, подскажите, как привязать кабинет родителя?'],
     ['', 'Привет'],
+    ['Ошибка', 'Выдаёт ошибку: Cannot read properties of undefined (reading map) at Object.render'],
+    ['', 'Тест пишет: Something went wrong, please try again later'],
     ['', 'Добрый день! Подскажіть, будь ласка, где найти тесты? Спасибо, всё понятно объяснили в прошлый раз'],
   ])('keeps «%s: %s» as Russian', (topic, text) => {
     expect(findForeignLanguage(topic, text)).toBeNull();

@@ -43,8 +43,9 @@ const CYRILLIC_LANGUAGES = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp'];
 
 /** Fewer Latin words than this is a name or a greeting, not a text in a language. */
 const MIN_FOREIGN_WORDS = 3;
-/** Russian words must make at least a fifth of the words for a mixed text to count as Russian. */
+/** A mixed text is Russian when a fifth of its words, or three of them, are Russian. */
 const RUSSIAN_SHARE = 0.2;
+const RUSSIAN_WORDS = 3;
 
 function named(code: string): string {
   const name = LANGUAGE_NAMES[code];
@@ -68,7 +69,7 @@ export function findForeignLanguage(topic: string, text: string): RuleHit | null
     } else other += 1;
   }
 
-  if (cyrillic >= RUSSIAN_SHARE * all.length) {
+  if (cyrillic >= RUSSIAN_SHARE * all.length || cyrillic >= RUSSIAN_WORDS) {
     // Russian, or another Cyrillic language: the letters Russian lacks tell them apart.
     const lowered = cleaned.toLowerCase();
     const foreignLetters = lowered.match(NON_RUSSIAN_CYRILLIC)?.length ?? 0;

@@ -14,7 +14,7 @@ const MIN_CONTAINMENT = 0.7;
 const MIN_COSINE = 0.55;
 
 /** Saying the answer did not help, or that the trouble is back, is new information. */
-const STILL_UNSOLVED = /(?:^| )(?:не помогл\p{L}*|не помог|не получилось|опять|снова|все еще|до сих пор|по-прежнему|прежнему|повторно|еще раз|вновь)(?= |$)/u;
+const STILL_UNSOLVED = /(?:^| )(?:не помогл\p{L}*|не помог|не получилось|не решен\p{L}*|не решил\p{L}*|так и не|опять|снова|все еще|до сих пор|по-прежнему|прежнему|повторно|еще раз|вновь)(?= |$)/u;
 
 export function findRepeat(ownWords: readonly string[], resolved: readonly ResolvedRequest[]): RuleHit | null {
   if (resolved.length === 0) return null;
