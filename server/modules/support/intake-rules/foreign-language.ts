@@ -45,7 +45,9 @@ const CYRILLIC_LANGUAGES = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp'];
 const MIN_FOREIGN_WORDS = 3;
 /** A mixed text is Russian when a fifth of its words, or three of them, are Russian. */
 const RUSSIAN_SHARE = 0.2;
-const RUSSIAN_WORDS = 3;
+const RUSSIAN_WORDS = 2;
+/** Trigrams name a language reliably only from a sentence or so. */
+const MIN_LETTERS_TO_NAME = 20;
 
 function named(code: string): string {
   const name = LANGUAGE_NAMES[code];
@@ -53,8 +55,8 @@ function named(code: string): string {
   return name === 'урду' || name === 'хинди' || name === 'иврите' ? `Обращение написано на ${name}.` : `Обращение написано на ${name} языке.`;
 }
 
-export function findForeignLanguage(topic: string, text: string): RuleHit | null {
-  const cleaned = `${topic}\n${text}`.slice(0, 20_000).replace(NOISE, ' ');
+export function findForeignLanguage(text: string): RuleHit | null {
+  const cleaned = text.replace(NOISE, ' ');
   const all = cleaned.match(WORD) ?? [];
   if (all.length === 0) return null;
   let cyrillic = 0;
@@ -85,8 +87,11 @@ export function findForeignLanguage(topic: string, text: string): RuleHit | null
     const code = franc(cleaned, { minLength: 3 });
     return { evidence: `${named(code)} В тексте нет слов на русском.` };
   }
-  if (latin < MIN_FOREIGN_WORDS) return null;
+  // Without a Russian word at all, two Latin words are enough: «Help please».
+  if (latin < (cyrillic === 0 ? 2 : MIN_FOREIGN_WORDS)) return null;
   if (translit >= 2 && translit >= RUSSIAN_SHARE * latin) return null;
+  const letters = all.reduce((sum, word) => sum + word.length, 0);
+  if (letters < MIN_LETTERS_TO_NAME) return { evidence: `Обращение написано не на русском языке: слов латиницей ${latin}, по-русски ${cyrillic}.` };
   const code = franc(cleaned, { only: LATIN_LANGUAGES, minLength: 10 });
   if (code === 'und') return null;
   return { evidence: `${named(code)} Слов на русском: ${cyrillic} из ${all.length}.` };

@@ -23,7 +23,7 @@ export function findRepeat(ownWords: readonly string[], resolved: readonly Resol
   if (own.size < MIN_SHARED) return null;
   let best: { request: ResolvedRequest; containment: number; cosine: number } | null = null;
   for (const request of resolved) {
-    const theirs = stemSet(tokens(lower(`${request.topic}\n${request.text}`)));
+    const theirs = stemSet(tokens(lower(request.text)));
     let shared = 0;
     for (const s of own) if (theirs.has(s)) shared += 1;
     if (shared < MIN_SHARED) continue;
