@@ -43,6 +43,8 @@ const SPACED_LETTERS =
 const SINGLE_LETTER = /[0-9a-z\u0430-\u045f]/g;
 /** Spelled-out words are short; a longer run of single letters is read in windows up to this size. */
 const MAX_SPELLED = 8;
+/** A text of nothing but single letters must not cost more than a normal one: windows stop here. */
+const MAX_SPELLED_CANDIDATES = 400;
 /** Markup is read as the words between the tags: a tag says nothing about the request. */
 const TAG = /<\/?[a-z][^<>]{0,200}>/giu;
 
@@ -70,12 +72,25 @@ function hasTripledLetter(word: string): boolean {
   return false;
 }
 
+/** Mapped forms of the words seen so far: the same few Latin words recur across requests. */
+const mappedMemo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
+
 /** Maps look-alike Latin letters and digits to Cyrillic inside a word that is meant to be Russian. */
 export function deobfuscate(word: string): string {
   const latin = LATIN_OR_DIGIT.test(word);
   const stretched = hasTripledLetter(word);
   // Most words are plain Cyrillic with no letter tripled: they are returned as they are.
   if (!latin && !stretched) return word;
+  const known = mappedMemo.get(word);
+  if (known !== undefined) return known;
+  if (mappedMemo.size >= MEMO_LIMIT) mappedMemo.clear();
+  const result = mapLookalikes(word, latin, stretched);
+  mappedMemo.set(word, result);
+  return result;
+}
+
+function mapLookalikes(word: string, latin: boolean, stretched: boolean): string {
   const mixed = latin && (CYRILLIC.test(word) || (FULLY_LOOKALIKE.test(word) && HAS_LATIN_LETTER.test(word)));
   const mapped = mixed ? Array.from(word, (ch) => LOOKALIKES[ch] ?? ch).join('') : word;
   // Russian has no letter tripled in a row; «бляяять» and «хуууй» are the word stretched.
@@ -102,13 +117,16 @@ export interface Candidate {
 /** Every word as written with its deobfuscated form, plus the words spelled out letter by letter. */
 export function candidates(lowered: string, written: readonly string[] = tokens(lowered)): Candidate[] {
   const out: Candidate[] = written.map((original) => ({ original, normalized: deobfuscate(original) }));
+  let spelledCount = 0;
   for (const match of lowered.matchAll(SPACED_LETTERS)) {
     // «ну и х у й с ним»: the spelled word sits among one-letter words, so every window is a candidate.
     const letters = match[0].match(SINGLE_LETTER) ?? [];
     for (let start = 0; start + 3 <= letters.length; start += 1) {
       for (let end = start + 3; end <= Math.min(letters.length, start + MAX_SPELLED); end += 1) {
+        if (spelledCount >= MAX_SPELLED_CANDIDATES) return out;
         const spelled = letters.slice(start, end).join('');
         out.push({ original: spelled, normalized: deobfuscate(spelled) });
+        spelledCount += 1;
       }
     }
   }
