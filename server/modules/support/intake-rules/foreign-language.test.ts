@@ -32,6 +32,8 @@ describe('foreign language', () => {
     ['', 'Zdravstvuyte, ne mogu zaregistrirovat rebenka, pismo ne prihodit'],
     ['Вопрос', 'Здравствуйте, подскажите, как привязать кабинет родителя?'],
     ['', 'Привет'],
+    ['', '## [bilet-help.worldskills.ru](http://bilet-help.worldskills.ru) не открывается'],
+    ['', 'Адрес (support@bilet.example) и [www.bilet-help.ru] не отвечают'],
     ['Ошибка', 'Выдаёт ошибку: Cannot read properties of undefined (reading map) at Object.render'],
     ['', 'Тест пишет: Something went wrong, please try again later'],
     ['', 'Добрый день! Подскажіть, будь ласка, где найти тесты? Спасибо, всё понятно объяснили в прошлый раз'],

@@ -9,8 +9,12 @@ import type { RuleHit } from './types.js';
  * lacks, and the library only names the language or settles a Cyrillic text that has them.
  */
 
-/** Addresses, e-mails, domains and anything with a digit; each alternative starts only where a token does. */
-const NOISE = /(?<!\S)(?:(?:https?:\/\/|www\.)\S+|[^\s@]+@\S+|[\w-]+\.(?:ru|su|com|org|net|io|рф)(?:[/?#]\S*)?(?!\S)|\S*\d\S*)/giu;
+/**
+ * Addresses, e-mails, domains and anything with a digit, also inside Markdown links or brackets.
+ * Each alternative can start only at the start of a token, so a long text is scanned once.
+ */
+const NOISE =
+  /(?:https?:\/\/|www\.)[^\s)\]>]+|(?<![^\s@()[\]<>"'«])[^\s@()[\]<>"'«»]+@[^\s()[\]<>"'»]+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:ru|su|com|org|net|io|рф)(?![\w.-])|(?<!\S)\S*\d\S*/giu;
 const WORD = /\p{L}+/gu;
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 const LATIN_WORD = /^\p{Script=Latin}+$/u;

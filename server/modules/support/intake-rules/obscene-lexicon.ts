@@ -31,7 +31,7 @@ export const OBSCENE_LEXICON: readonly LexiconEntry[] = [
   { kind: 'obscene', pattern: `г[ао]ндон\\p{L}*` },
   { kind: 'obscene', pattern: `шлюх\\p{L}*|шалав\\p{L}*` },
   { kind: 'obscene', pattern: `пид[оа]?р\\p{L}*|педераст\\p{L}*|педик(?:|и|а|у|ом|ов|ами|ах)` },
-  { kind: 'obscene', pattern: `сук(?:а|и|е|у|ой|ам|ами|ах)|суч(?:ар|ий|ь|ья|ье|ка|ки|ку|кой|ек)\\p{L}*` },
+  { kind: 'obscene', pattern: `сук(?:а|и|е|у|ой|ам|ами|ах)|суч(?:ар|ий|ка|ки|ку|кой|ек)\\p{L}*` },
   { kind: 'obscene', pattern: `(?:fuck|fck|fuk)\\p{L}*|shit\\p{L}*|bitch\\p{L}*|motherfuck\\p{L}*` },
   { kind: 'obscene', pattern: `(?:na|po|ni|do|za)?(?:huy|hui|huj|xuy|xui|xyu)\\p{L}*|pi[sz]d\\p{L}*|bl[iy]a(?:t|d)\\p{L}*|bl[iy]a|(?:za|vy|na|po)?ebat\\p{L}*|eban\\p{L}*|suka` },
   { kind: 'insult', pattern: `говн\\p{L}*|дерьм\\p{L}*|обосра\\p{L}*|засран\\p{L}*|жоп(?:а|ы|е|у|ой|ами|ах)` },
