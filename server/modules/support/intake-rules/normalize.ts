@@ -45,6 +45,13 @@ const SINGLE_LETTER = /[0-9a-z\u0430-\u045f]/g;
 const MAX_SPELLED = 8;
 /** A text of nothing but single letters must not cost more than a normal one: windows stop here. */
 const MAX_SPELLED_CANDIDATES = 400;
+/** A word with a letter or two starred out: «х*й», «долбо*бы», «бл**ь». */
+const MASKED = /[0-9a-z\u0430-\u045f]+(?:\*{1,2}[0-9a-z\u0430-\u045f]+)+/g;
+const STAR = /\*/g;
+/** People star out vowels; each star is tried as each of them. */
+const MASKED_VOWELS = ['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ю'];
+const MAX_STARS = 2;
+
 /** Markup is read as the words between the tags: a tag says nothing about the request. */
 const TAG = /<\/?[a-z][^<>]{0,200}>/giu;
 
@@ -117,6 +124,14 @@ export interface Candidate {
 /** Every word as written with its deobfuscated form, plus the words spelled out letter by letter. */
 export function candidates(lowered: string, written: readonly string[] = tokens(lowered)): Candidate[] {
   const out: Candidate[] = written.map((original) => ({ original, normalized: deobfuscate(original) }));
+  if (lowered.includes('*')) {
+    for (const original of lowered.match(MASKED) ?? []) {
+      if ((original.match(STAR)?.length ?? 0) > MAX_STARS) continue;
+      let forms = [deobfuscate(original.replaceAll('*', '\u0000'))];
+      while (forms[0]!.includes('\u0000')) forms = forms.flatMap((form) => MASKED_VOWELS.map((vowel) => form.replace('\u0000', vowel)));
+      for (const normalized of forms) out.push({ original, normalized });
+    }
+  }
   let spelledCount = 0;
   for (const match of lowered.matchAll(SPACED_LETTERS)) {
     // «ну и х у й с ним»: the spelled word sits among one-letter words, so every window is a candidate.
