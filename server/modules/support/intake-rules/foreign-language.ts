@@ -78,13 +78,15 @@ export function findForeignLanguage(text: string): RuleHit | null {
   if (cyrillic >= RUSSIAN_SHARE * all.length || cyrillic >= RUSSIAN_WORDS) {
     // Russian, or another Cyrillic language: the letters Russian lacks tell them apart.
     const lowered = cleaned.toLowerCase();
-    const foreignLetters = lowered.match(NON_RUSSIAN_CYRILLIC)?.length ?? 0;
+    const found = lowered.match(NON_RUSSIAN_CYRILLIC) ?? [];
+    const foreignLetters = found.length;
     if (foreignLetters === 0 || cyrillic < MIN_FOREIGN_WORDS) return null;
     const russianLetters = lowered.match(RUSSIAN_ONLY)?.length ?? 0;
     if (russianLetters >= foreignLetters) return null;
     const code = franc(lowered, { only: CYRILLIC_LANGUAGES, minLength: 10 });
     if (code === 'rus' || code === 'und') return null;
-    return { evidence: `${named(code)} Найдены буквы, которых нет в русском алфавите (${foreignLetters}).` };
+    const letters = [...new Set(found)].map((letter) => `«${letter}»`).join(', ');
+    return { evidence: `${named(code)} В тексте буквы, которых нет в русском алфавите: ${letters}.` };
   }
 
   if (other > latin && other >= 1) {

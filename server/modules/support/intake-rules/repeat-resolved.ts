@@ -16,6 +16,14 @@ const MIN_COSINE = 0.55;
 /** Saying the answer did not help, or that the trouble is back, is new information. */
 const STILL_UNSOLVED = /(?:^| )(?:не помогл\p{L}*|не помог|не получилось|не решен\p{L}*|не решил\p{L}*|так и не|опять|снова|все еще|до сих пор|по-прежнему|прежнему|повторно|еще раз|вновь)(?= |$)/u;
 
+const EXCERPT_CHARS = 80;
+
+/** The resolved request's opening words: a category topic would not tell the operator which one it was. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat;
+}
+
 export function findRepeat(ownWords: readonly string[], resolved: readonly ResolvedRequest[]): RuleHit | null {
   if (resolved.length === 0) return null;
   if (STILL_UNSOLVED.test(ownWords.join(' '))) return null;
@@ -33,9 +41,8 @@ export function findRepeat(ownWords: readonly string[], resolved: readonly Resol
     if (!best || cosine > best.cosine) best = { request, containment, cosine };
   }
   if (!best) return null;
-  const topic = best.request.topic.trim() || best.request.text.trim().slice(0, 60);
   return {
-    evidence: `Повторяет решённое обращение автора «${topic}»: ${Math.round(best.containment * 100)} % значимых слов нового обращения есть в решённом.`,
+    evidence: `Повторяет решённое обращение автора «${excerpt(best.request.text)}»: ${Math.round(best.containment * 100)} % значимых слов нового обращения есть в решённом.`,
     repeatOf: best.request.id,
   };
 }
