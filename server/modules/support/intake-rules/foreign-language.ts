@@ -47,7 +47,7 @@ const CYRILLIC_LANGUAGES = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp'];
 
 /** Fewer Latin words than this is a name or a greeting, not a text in a language. */
 const MIN_FOREIGN_WORDS = 3;
-/** A mixed text is Russian when a fifth of its words, or three of them, are Russian. */
+/** A mixed text is Russian when a fifth of its words, or two of them, are Russian. */
 const RUSSIAN_SHARE = 0.2;
 const RUSSIAN_WORDS = 2;
 /** Trigrams name a language reliably only from a sentence or so. */
