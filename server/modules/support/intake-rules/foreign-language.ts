@@ -9,7 +9,12 @@ import type { RuleHit } from './types.js';
  * lacks, and the library only names the language or settles a Cyrillic text that has them.
  */
 
-const NOISE = /(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+|\b[\w-]+\.(?:ru|su|com|org|net|io|рф)\b\S*|\S*\d\S*/giu;
+/**
+ * Addresses, e-mails, domains and anything with a digit, also inside Markdown links or brackets.
+ * Each alternative can start only at the start of a token, so a long text is scanned once.
+ */
+const NOISE =
+  /(?:https?:\/\/|www\.)[^\s)\]>]+|(?<![^\s@()[\]<>"'«])[^\s@()[\]<>"'«»]+@[^\s()[\]<>"'»]+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:ru|su|com|org|net|io|рф)(?![\w.-])|(?<!\S)\S*\d\S*/giu;
 const WORD = /\p{L}+/gu;
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 const LATIN_WORD = /^\p{Script=Latin}+$/u;
@@ -42,8 +47,11 @@ const CYRILLIC_LANGUAGES = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp'];
 
 /** Fewer Latin words than this is a name or a greeting, not a text in a language. */
 const MIN_FOREIGN_WORDS = 3;
-/** Russian words must make at least a fifth of the words for a mixed text to count as Russian. */
+/** A mixed text is Russian when a fifth of its words, or two of them, are Russian. */
 const RUSSIAN_SHARE = 0.2;
+const RUSSIAN_WORDS = 2;
+/** Trigrams name a language reliably only from a sentence or so. */
+const MIN_LETTERS_TO_NAME = 20;
 
 function named(code: string): string {
   const name = LANGUAGE_NAMES[code];
@@ -51,8 +59,8 @@ function named(code: string): string {
   return name === 'урду' || name === 'хинди' || name === 'иврите' ? `Обращение написано на ${name}.` : `Обращение написано на ${name} языке.`;
 }
 
-export function findForeignLanguage(topic: string, text: string): RuleHit | null {
-  const cleaned = `${topic}\n${text}`.slice(0, 20_000).replace(NOISE, ' ');
+export function findForeignLanguage(text: string): RuleHit | null {
+  const cleaned = text.replace(NOISE, ' ');
   const all = cleaned.match(WORD) ?? [];
   if (all.length === 0) return null;
   let cyrillic = 0;
@@ -67,24 +75,29 @@ export function findForeignLanguage(topic: string, text: string): RuleHit | null
     } else other += 1;
   }
 
-  if (cyrillic >= RUSSIAN_SHARE * all.length) {
+  if (cyrillic >= RUSSIAN_SHARE * all.length || cyrillic >= RUSSIAN_WORDS) {
     // Russian, or another Cyrillic language: the letters Russian lacks tell them apart.
     const lowered = cleaned.toLowerCase();
-    const foreignLetters = lowered.match(NON_RUSSIAN_CYRILLIC)?.length ?? 0;
+    const found = lowered.match(NON_RUSSIAN_CYRILLIC) ?? [];
+    const foreignLetters = found.length;
     if (foreignLetters === 0 || cyrillic < MIN_FOREIGN_WORDS) return null;
     const russianLetters = lowered.match(RUSSIAN_ONLY)?.length ?? 0;
     if (russianLetters >= foreignLetters) return null;
     const code = franc(lowered, { only: CYRILLIC_LANGUAGES, minLength: 10 });
     if (code === 'rus' || code === 'und') return null;
-    return { evidence: `${named(code)} Найдены буквы, которых нет в русском алфавите (${foreignLetters}).` };
+    const letters = [...new Set(found)].map((letter) => `«${letter}»`).join(', ');
+    return { evidence: `${named(code)} В тексте буквы, которых нет в русском алфавите: ${letters}.` };
   }
 
   if (other > latin && other >= 1) {
     const code = franc(cleaned, { minLength: 3 });
     return { evidence: `${named(code)} В тексте нет слов на русском.` };
   }
-  if (latin < MIN_FOREIGN_WORDS) return null;
+  // Without a Russian word at all, two Latin words are enough: «Help please».
+  if (latin < (cyrillic === 0 ? 2 : MIN_FOREIGN_WORDS)) return null;
   if (translit >= 2 && translit >= RUSSIAN_SHARE * latin) return null;
+  const letters = all.reduce((sum, word) => sum + word.length, 0);
+  if (letters < MIN_LETTERS_TO_NAME) return { evidence: `Обращение написано не на русском языке: слов латиницей ${latin}, по-русски ${cyrillic}.` };
   const code = franc(cleaned, { only: LATIN_LANGUAGES, minLength: 10 });
   if (code === 'und') return null;
   return { evidence: `${named(code)} Слов на русском: ${cyrillic} из ${all.length}.` };

@@ -42,7 +42,7 @@ describe('applyIntakeRules', () => {
       text: 'Не приходит письмо для подтверждения электронной почты при регистрации',
       resolvedByRequester: EXAMPLE_HISTORY,
     });
-    expect(decision).toEqual({ outcome: 'no_answer', rule: 'repeat_resolved', evidence: expect.stringContaining('«Регистрация»'), repeatOf: 'h-letter' });
+    expect(decision).toEqual({ outcome: 'no_answer', rule: 'repeat_resolved', evidence: expect.stringContaining('«Здравствуйте! Не приходит письмо для подтверждения электронной почты при регистр…»'), repeatOf: 'h-letter' });
   });
 
   it('accepts without evidence and without repeatOf', () => {

@@ -5,10 +5,15 @@
  * deterministic: the same request always gets the same decision, which is stored with its rule
  * and evidence for the operator, who may override it. Protected secrets are flagged by the
  * operator only, so no rule here applies them.
+ *
+ * The topic is often a category picked from a list («Связка кабинетов родителя и ребёнка»): it is
+ * searched for threats and obscenities like the text, but the language, the question and the
+ * repeat are judged on what the requester wrote, so a Russian label cannot make an English text
+ * Russian, a vague text concrete, or two requests of one category alike.
  */
 import { findForeignLanguage } from './foreign-language.js';
 import { findNoQuestion } from './no-question.js';
-import { candidates, lower, phraseText, plain, words } from './normalize.js';
+import { candidates, lower, phraseText, plain, tokens, words } from './normalize.js';
 import { findObscene } from './obscene.js';
 import { findRepeat } from './repeat-resolved.js';
 import { findThreat } from './threat.js';
@@ -34,15 +39,16 @@ export function applyIntakeRules(input: IntakeInput): IntakeDecision {
   const topic = lower(input.topic);
   const text = lower(input.text);
   const whole = `${topic}\n${text}`;
+  const written = tokens(whole);
   const textWords = words(text);
   const topicWords = words(topic);
 
   const checks: Record<(typeof AUTOMATIC_INTAKE_RULES)[number], () => RuleHit | null> = {
-    threat: () => findThreat(phraseText(whole)),
-    obscene: () => findObscene(candidates(whole)),
-    foreign_language: () => findForeignLanguage(plain(input.topic), plain(input.text)),
+    threat: () => findThreat(phraseText(written)),
+    obscene: () => findObscene(candidates(whole, written)),
+    foreign_language: () => findForeignLanguage(plain(input.text)),
     no_question: () => findNoQuestion(topicWords, textWords, plain(input.text)),
-    repeat_resolved: () => findRepeat([...topicWords, ...textWords], input.resolvedByRequester),
+    repeat_resolved: () => findRepeat(textWords, input.resolvedByRequester),
   };
   for (const rule of AUTOMATIC_INTAKE_RULES) {
     const hit = checks[rule]();

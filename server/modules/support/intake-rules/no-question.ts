@@ -29,13 +29,14 @@ function quote(text: string): string {
 /**
  * No concrete question: nothing but greetings, pleas, emoji and punctuation, or a bare «не работает».
  * Deliberately lenient: a sentence that names what is wrong is a question even without «?». A topic
- * that is itself a concrete sentence makes up for a text that only asks for help.
+ * that is itself a question makes up for a text that only asks for help.
  */
 export function findNoQuestion(topicWords: readonly string[], textWords: readonly string[], text: string): RuleHit | null {
-  const own = substance(textWords);
-  if (isConcrete(own)) return null;
-  const withTopic = substance([...topicWords, ...textWords]);
-  if (withTopic.content >= 3) return null;
+  if (isConcrete(substance(textWords))) return null;
+  // A subject line that asks something («Не приходит письмо активации») is the question; a category
+  // label («Связка кабинетов родителя и ребёнка») names many things but asks nothing.
+  const topic = substance(topicWords);
+  if (topic.marker && isConcrete(topic)) return null;
   if (textWords.length === 0) return { evidence: 'Текст обращения пуст или состоит только из знаков, цифр и эмодзи: в нём нет вопроса.' };
   return { evidence: `В обращении нет конкретного вопроса: «${quote(text)}».` };
 }

@@ -1,4 +1,4 @@
-import { lower, words } from './normalize.js';
+import { lower, tokens } from './normalize.js';
 import { stemSet } from './stems.js';
 import type { ResolvedRequest, RuleHit } from './types.js';
 
@@ -14,7 +14,15 @@ const MIN_CONTAINMENT = 0.7;
 const MIN_COSINE = 0.55;
 
 /** Saying the answer did not help, or that the trouble is back, is new information. */
-const STILL_UNSOLVED = /(?:^| )(?:не помогл\p{L}*|не помог|не получилось|опять|снова|все еще|до сих пор|по-прежнему|прежнему|повторно|еще раз|вновь)(?= |$)/u;
+const STILL_UNSOLVED = /(?:^| )(?:не помогл\p{L}*|не помог|не получилось|не решен\p{L}*|не решил\p{L}*|так и не|опять|снова|все еще|до сих пор|по-прежнему|прежнему|повторно|еще раз|вновь)(?= |$)/u;
+
+const EXCERPT_CHARS = 80;
+
+/** The resolved request's opening words: a category topic would not tell the operator which one it was. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat;
+}
 
 export function findRepeat(ownWords: readonly string[], resolved: readonly ResolvedRequest[]): RuleHit | null {
   if (resolved.length === 0) return null;
@@ -23,7 +31,7 @@ export function findRepeat(ownWords: readonly string[], resolved: readonly Resol
   if (own.size < MIN_SHARED) return null;
   let best: { request: ResolvedRequest; containment: number; cosine: number } | null = null;
   for (const request of resolved) {
-    const theirs = stemSet(words(lower(`${request.topic}\n${request.text}`)));
+    const theirs = stemSet(tokens(lower(request.text)));
     let shared = 0;
     for (const s of own) if (theirs.has(s)) shared += 1;
     if (shared < MIN_SHARED) continue;
@@ -33,9 +41,8 @@ export function findRepeat(ownWords: readonly string[], resolved: readonly Resol
     if (!best || cosine > best.cosine) best = { request, containment, cosine };
   }
   if (!best) return null;
-  const topic = best.request.topic.trim() || best.request.text.trim().slice(0, 60);
   return {
-    evidence: `Повторяет решённое обращение автора «${topic}»: ${Math.round(best.containment * 100)} % значимых слов нового обращения есть в решённом.`,
+    evidence: `Повторяет решённое обращение автора «${excerpt(best.request.text)}»: ${Math.round(best.containment * 100)} % значимых слов нового обращения есть в решённом.`,
     repeatOf: best.request.id,
   };
 }

@@ -10,27 +10,44 @@ const ENDINGS = [
   'ый', 'ую', 'юю', 'ом', 'ем', 'ах', 'ях', 'ов', 'ев', 'ам', 'ям', 'иях', 'ия', 'ие', 'ию', 'ии', 'ться', 'тся', 'ть',
   'ешь', 'ишь', 'ете', 'ите', 'ет', 'ит', 'ют', 'ут', 'ат', 'ят', 'ала', 'ало', 'али', 'ила', 'ило', 'или', 'ал', 'ил',
   'ся', 'сь', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь',
-].sort((a, b) => b.length - a.length);
+];
+const ENDING_SET: ReadonlySet<string> = new Set(ENDINGS);
+const LONGEST_ENDING = Math.max(...ENDINGS.map((ending) => ending.length));
 const MIN_STEM = 3;
+const LETTER = /[^0-9]/;
 const MAX_STEM = 7;
+
+/** Keys of the words seen so far ('' for a word without meaning): the vocabulary of requests is small and repeats. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
 
 export function stem(word: string): string {
   let base = word;
-  for (const ending of ENDINGS) {
-    if (base.length - ending.length >= MIN_STEM && base.endsWith(ending)) {
-      base = base.slice(0, -ending.length);
+  for (let length = Math.min(LONGEST_ENDING, word.length - MIN_STEM); length >= 1; length -= 1) {
+    if (ENDING_SET.has(word.slice(-length))) {
+      base = word.slice(0, -length);
       break;
     }
   }
   return base.slice(0, MAX_STEM);
 }
 
-/** The distinct stems of the words that carry meaning. */
+function keyOf(word: string): string {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const meaningless = word.length < MIN_STEM || FUNCTION_WORDS.has(word) || COURTESIES.has(word) || !LETTER.test(word);
+  const key = meaningless ? '' : stem(word);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, key);
+  return key;
+}
+
+/** The distinct stems of the words that carry meaning; numbers and function words are left out. */
 export function stemSet(words: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const word of words) {
-    if (word.length < MIN_STEM || FUNCTION_WORDS.has(word) || COURTESIES.has(word)) continue;
-    out.add(stem(word));
+    const key = keyOf(word);
+    if (key) out.add(key);
   }
   return out;
 }
