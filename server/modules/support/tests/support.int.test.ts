@@ -104,8 +104,18 @@ describe('support requests', () => {
     expect(none!.n).toBe(0);
     const kept = await t.api('POST', '/api/support/requests', { body: parts(TINY_PDF, 'скан.pdf'), headers: MULTIPART_HEADERS });
     expect(kept.status, JSON.stringify(kept.body)).toBe(201);
-    const [file] = await t.rows<{ mime_type: string }>(sql`select mime_type from support_attachments where request_id = ${kept.body.id}`);
+    const [file] = await t.rows<{ id: string; mime_type: string }>(sql`select id, mime_type from support_attachments where request_id = ${kept.body.id}`);
     expect(file!.mime_type).toBe('application/pdf');
+    const download = await t.api('GET', `/api/support/desk/requests/${kept.body.id}/attachments/${file!.id}`, { cookie: operator.cookie });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    const four = multipart([
+      ...Object.entries(form()).map(([name, value]) => ({ name, value: String(value) })),
+      ...[1, 2, 3, 4].map((i) => ({ name: 'files', filename: `скан${i}.pdf`, content: TINY_PDF })),
+    ]);
+    const tooMany = await t.api('POST', '/api/support/requests', { body: four, headers: MULTIPART_HEADERS });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/не больше 3 файлов/);
   });
 
   it('limits requests per account with a Russian 429', async () => {
