@@ -11,7 +11,8 @@
  * Database: DATABASE_URL, else BENCH_DATABASE_URL, else a fresh `bilet_bench` database on the local
  * PostgreSQL (postgres://postgres@127.0.0.1:5432), else embedded PGlite in a temporary directory.
  * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 20) tune the runs;
- * BENCH_ONLY=recommendations runs only the recommendations benchmark (bench/recommendations.ts).
+ * BENCH_ONLY=recommendations runs only the recommendations benchmark (bench/recommendations.ts);
+ * BENCH_ONLY=intake only the intake rules of support requests (bench/intake.ts), which need no database.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import * as OTPAuth from 'otpauth';
 import { createEnrolmentBench } from './enrolment.js';
+import { runIntakeBench } from './intake.js';
 import { REC_TARGET, checkRecommendations, seedRecommendationsData } from './recommendations.js';
 import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
@@ -286,6 +288,13 @@ function printTable(rows: Measurement[]): void {
 
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, 'server/app.js'))) throw new Error('dist/server/app.js is missing: run `npm run bench`, which builds it');
+  // Pure CPU work, timed before the server and the database start so nothing else runs beside it.
+  const intake = process.env.BENCH_ONLY === 'recommendations' ? undefined : await runIntakeBench(DIST);
+  if (process.env.BENCH_ONLY === 'intake') {
+    process.stdout.write(`\n${intake!.text}`);
+    if (intake!.failures.length) process.stderr.write(`\nA requirement failed:\n  ${intake!.failures.join('\n  ')}\n`);
+    return intake!.failures.length ? 1 : 0;
+  }
   const [
     { buildApp },
     { loadConfig },
@@ -627,9 +636,10 @@ async function main(): Promise<number> {
         `target < ${STALL_TARGET_MS} ms: ${oversize.uploadMs < STALL_TARGET_MS ? 'MET' : 'NOT MET'})\n` +
         enrolment.text +
         recommendations.text +
+        (intake?.text ?? '') +
         `database: ${database.label}\n`,
     );
-    failures.push(...enrolment.failures, ...recommendations.failures);
+    failures.push(...enrolment.failures, ...recommendations.failures, ...(intake?.failures ?? []));
     if (failures.length) {
       process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${failures.join('\n  ')}\n`);
       return 1;

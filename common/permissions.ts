@@ -49,6 +49,12 @@ export const PERMISSIONS = {
   'opportunities.manage': ['issuer_admin', 'regional_coordinator'],
   /** A published opportunity's card is for anyone signed in: families open it from recommendations and plans. */
   'opportunities.card': ROLES,
+  /** Everyone signed in sees its own support requests. */
+  'support.own': ROLES,
+  /** The desk: the issuer's operators run it, the issuer's administrators read it, coordinators are the second line for their region. */
+  'support.desk': ['support_operator', 'issuer_admin', 'regional_coordinator'],
+  /** Running the queue (assigning, statuses, merging, overriding intake decisions, templates) is the issuer's operators' alone. */
+  'support.manage': ['support_operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -59,6 +59,7 @@ import {
 } from './modules/events/index.js';
 import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJobs } from './modules/participants/index.js';
 import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/index.js';
+import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 
@@ -129,6 +130,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEnrolmentJobs(ctx);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   app.decorate('ctx', ctx);
+  if (config.supportSmtpPort) {
+    const smtp = startSupportSmtp(ctx, app.log, config.supportSmtpPort, config.host);
+    app.addHook('onReady', () => smtp.ready);
+    app.addHook('onClose', () => smtp.close());
+  }
   app.addHook('onClose', async () => {
     await jobs.stop();
     if (!opts.database) await database.close();
@@ -199,6 +205,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(mentorRoutes);
       await api.register(recommendationsRoutes);
       await api.register(studyPlansRoutes);
+      await api.register(supportRoutes);
     },
     { prefix: '/api' },
   );

@@ -24,6 +24,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_ENABLED: boolFromEnv.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  SUPPORT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SUPPORT_ADDRESS: z.string().email().default('bilet@bilet.local'),
+  SUPPORT_REQUESTS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().positive().default(20),
 });
 
 export interface Config {
@@ -44,6 +48,12 @@ export interface Config {
   jobsEnabled: boolean;
   /** Requests per minute from one address to the routes that send e-mail or create accounts. */
   rateLimitPerMinute: number;
+  /** Inbound mail for the programme's address is received on this port; unset keeps it off. */
+  supportSmtpPort: number | undefined;
+  /** The programme's support address; replies thread through its +token sub-addresses. */
+  supportAddress: string;
+  /** Support requests one account may send per hour, and one network (or sender's e-mail) address. */
+  supportRequestsPerHour: { perAccount: number; perAddress: number };
   cookieSecure: boolean;
   devMailbox: boolean;
   /** The bundled ESIA emulator is served: only outside production, when no ESIA_ISSUER is set. */
@@ -99,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    supportSmtpPort: e.SUPPORT_SMTP_PORT,
+    supportAddress: e.SUPPORT_ADDRESS,
+    supportRequestsPerHour: { perAccount: e.SUPPORT_REQUESTS_PER_HOUR, perAddress: e.SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS },
     cookieSecure: production || publicUrl.startsWith('https://'),
     devMailbox: !production && !e.SMTP_URL,
     esiaEmulator: !production && !e.ESIA_ISSUER,

@@ -51,6 +51,7 @@ function open(route: string, outcome: Outcome, url?: (w: World) => string, body?
 }
 
 const OPPORTUNITY_KEEPERS: readonly Role[] = ['issuer_admin', 'regional_coordinator'];
+const SUPPORT_DESK: readonly Role[] = ['support_operator', 'issuer_admin', 'regional_coordinator'];
 const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
 const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
@@ -853,4 +854,28 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       { label: 'unknown test', url: () => `/api/diagnostics/definitions/${UNKNOWN_TEST}/statistics`, expect: { methodologist: 404 } },
     ],
   },
+  // Support requests: the form is open; a requester's own through the cabinet or the secret link; the desk by role and region.
+  open('POST /api/support/requests', 400, undefined, () => ({})),
+  guarded('GET /api/support/prefill', SIGNED_IN, 200),
+  guarded('GET /api/support/my', SIGNED_IN, 200),
+  guarded('POST /api/support/my/{id}/messages', SIGNED_IN, 404, () => `/api/support/my/${randomId()}/messages`, () => ({ text: 'Дополнение' })),
+  guarded('GET /api/support/my/{id}/attachments/{attachmentId}', SIGNED_IN, 404, () => `/api/support/my/${randomId()}/attachments/${randomId()}`),
+  open('GET /api/support/by-link/{token}', 404, () => `/api/support/by-link/${randomLinkToken()}`),
+  open('POST /api/support/by-link/{token}/messages', 404, () => `/api/support/by-link/${randomLinkToken()}/messages`, () => ({ text: 'Дополнение' })),
+  open('GET /api/support/by-link/{token}/attachments/{attachmentId}', 404, () => `/api/support/by-link/${randomLinkToken()}/attachments/${randomId()}`),
+  guarded('GET /api/support/desk/queue', SUPPORT_DESK, 200),
+  guarded('GET /api/support/desk/reference', SUPPORT_DESK, 200),
+  guarded('GET /api/support/desk/figures', SUPPORT_DESK, 200),
+  guarded('GET /api/support/desk/requests/{id}', SUPPORT_DESK, 404, () => `/api/support/desk/requests/${randomId()}`),
+  guarded('GET /api/support/desk/requests/{id}/attachments/{attachmentId}', SUPPORT_DESK, 404, () => `/api/support/desk/requests/${randomId()}/attachments/${randomId()}`),
+  guarded('POST /api/support/desk/requests/{id}/answers', SUPPORT_DESK, 404, () => `/api/support/desk/requests/${randomId()}/answers`, () => ({ text: 'Ответ' })),
+  guarded('POST /api/support/desk/requests/{id}/notes', SUPPORT_DESK, 404, () => `/api/support/desk/requests/${randomId()}/notes`, () => ({ text: 'Заметка' })),
+  guarded('POST /api/support/desk/requests/{id}/status', ['support_operator'], 404, () => `/api/support/desk/requests/${randomId()}/status`, () => ({ status: 'closed' })),
+  guarded('POST /api/support/desk/requests/{id}/assignee', ['support_operator'], 404, () => `/api/support/desk/requests/${randomId()}/assignee`, () => ({ assigneeId: null })),
+  guarded('POST /api/support/desk/requests/{id}/merge', ['support_operator'], 404, () => `/api/support/desk/requests/${randomId()}/merge`, () => ({ intoId: randomId() })),
+  guarded('POST /api/support/desk/requests/{id}/intake', ['support_operator'], 404, () => `/api/support/desk/requests/${randomId()}/intake`, () => ({ decision: 'accept', reason: 'Проверка доступа' })),
+  guarded('GET /api/support/desk/templates', SUPPORT_DESK, 200),
+  guarded('POST /api/support/desk/templates', ['support_operator'], 400, undefined, () => ({})),
+  guarded('PUT /api/support/desk/templates/{id}', ['support_operator'], 404, () => `/api/support/desk/templates/${randomId()}`, () => ({ title: 'Шаблон', body: 'Текст' })),
+  guarded('DELETE /api/support/desk/templates/{id}', ['support_operator'], 404, () => `/api/support/desk/templates/${randomId()}`),
 ];

@@ -96,7 +96,13 @@ export type AuditAction =
   | 'opportunity.created'
   | 'opportunity.updated'
   | 'opportunity.archived'
-  | 'opportunities.imported';
+  | 'opportunities.imported'
+  | 'support.request_viewed'
+  | 'support.answered'
+  | 'support.assigned'
+  | 'support.status_changed'
+  | 'support.merged'
+  | 'support.intake_overridden';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(

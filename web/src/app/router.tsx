@@ -77,6 +77,12 @@ const NewOpportunityPage = lazyPage(() => import('../features/opportunities/page
 const EditOpportunityPage = lazyPage(() => import('../features/opportunities/pages/opportunity-form-page'), 'EditOpportunityPage');
 const OpportunityImportPage = lazyPage(() => import('../features/opportunities/pages/opportunity-import-page'), 'OpportunityImportPage');
 const OpportunityCardPage = lazyPage(() => import('../features/opportunities/pages/opportunity-card-page'), 'OpportunityCardPage');
+const NewSupportRequestPage = lazyPage(() => import('../features/support/pages/new-request-page'), 'NewRequestPage');
+const MySupportRequestsPage = lazyPage(() => import('../features/support/pages/my-requests-page'), 'MyRequestsPage');
+const SupportRequestByLinkPage = lazyPage(() => import('../features/support/pages/my-requests-page'), 'RequestByLinkPage');
+const SupportDeskPage = lazyPage(() => import('../features/support/pages/desk-page'), 'DeskPage');
+const SupportDeskRequestPage = lazyPage(() => import('../features/support/pages/desk-request-page'), 'DeskRequestPage');
+const SupportTemplatesPage = lazyPage(() => import('../features/support/pages/templates-page'), 'TemplatesPage');
 
 const routes: RouteObject[] = [
   {
@@ -94,6 +100,10 @@ const routes: RouteObject[] = [
       { path: '/staff-invitation', element: <StaffInvitationPage /> },
       // Open signed out: the page itself sends the parent through ESIA and back to the same card.
       { path: '/e/:token', element: <EventLinkPage /> },
+      { path: '/support/new', element: <NewSupportRequestPage /> },
+      { path: '/support/r/:token', element: <SupportRequestByLinkPage /> },
+      { path: '/participant/support', element: only(['participant'], <MySupportRequestsPage />) },
+      { path: '/parent/support', element: only(['parent'], <MySupportRequestsPage />) },
       { path: '/participant', element: only(['participant'], <ParticipantPage />) },
       { path: '/participant/diagnostics', element: only(['participant'], <DiagnosticsCataloguePage />) },
       { path: '/participant/diagnostics/attempts/:attemptId', element: only(['participant'], <DiagnosticsAttemptPage />) },
@@ -153,6 +163,10 @@ const routes: RouteObject[] = [
           { path: 'opportunities/new', element: only(PERMISSIONS['opportunities.manage'], <NewOpportunityPage />) },
           { path: 'opportunities/import', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunityImportPage />) },
           { path: 'opportunities/:opportunityId/edit', element: only(PERMISSIONS['opportunities.manage'], <EditOpportunityPage />) },
+          { path: 'my-requests', element: <MySupportRequestsPage /> },
+          { path: 'support', handle: TABLE_PAGE, element: only(PERMISSIONS['support.desk'], <SupportDeskPage />) },
+          { path: 'support/templates', element: only(['support_operator'], <SupportTemplatesPage />) },
+          { path: 'support/:id', element: only(PERMISSIONS['support.desk'], <SupportDeskRequestPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

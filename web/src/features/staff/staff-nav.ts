@@ -8,6 +8,7 @@ export interface StaffLink {
 const HOME: StaffLink = { to: '/staff', label: 'Главная' };
 
 const PROFILE: StaffLink[] = [
+  { to: '/staff/my-requests', label: 'Мои обращения' },
   { to: '/staff/profile', label: 'Профиль' },
   { to: '/staff/security', label: 'Вход и безопасность' },
 ];
@@ -25,6 +26,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/opportunities', label: 'Возможности' },
     { to: '/staff/reference', label: 'Справочники' },
+    { to: '/staff/support', label: 'Обращения' },
   ),
   regional_coordinator: cabinet(
     { to: '/staff/region', label: 'Мой регион' },
@@ -34,6 +36,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
+    { to: '/staff/support', label: 'Обращения' },
   ),
   school: cabinet(
     { to: '/staff/organisation', label: 'Школа' },
@@ -57,6 +60,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   ),
   mentor: cabinet({ to: '/staff/events', label: 'Мероприятия' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
   methodologist: cabinet({ to: '/staff/diagnostics', label: 'Тесты и игры' }),
+  support_operator: cabinet({ to: '/staff/support', label: 'Обращения' }, { to: '/staff/support/templates', label: 'Шаблоны ответов' }),
 };
 
 /** Where a gated session is sent before anything else opens. */

@@ -4,6 +4,7 @@ import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { InvitationList, InviteForm } from '@web/lib/components/invitations-panel';
 import { NotificationsPanel } from '@web/lib/components/notifications-panel';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { SupportSection } from '@web/lib/components/support-section';
 import { useParentCabinet } from '@web/lib/parent-cabinet';
 import { ChildCard } from '../components/child-card';
 import { CreateChildForm } from '../components/create-child-form';
@@ -84,6 +85,7 @@ export function ParentPage() {
       </Stack>
 
       <ParentProfile account={account} />
+      <SupportSection myRequestsPath="/parent/support" />
       <NotificationsPanel />
     </Stack>
   );

@@ -3,6 +3,7 @@ import { MAX_PARENTS_PER_CHILD } from '@common/participation.js';
 import { InvitationList, InviteForm } from '@web/lib/components/invitations-panel';
 import { NotificationsPanel } from '@web/lib/components/notifications-panel';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { SupportSection } from '@web/lib/components/support-section';
 import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
 import { PlannedEventsCard } from '@web/lib/pupil-events/planned-events-card';
@@ -75,6 +76,7 @@ export function ParticipantPage() {
         />
       </Stack>
       <ParentsSection cabinet={data} />
+      <SupportSection myRequestsPath="/participant/support" />
       <NotificationsPanel />
     </Stack>
   );

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Sealed uploads live under DATA_DIR, which the web app is never served from, one file per row
+ * named by the row's id. Nothing but ids reaches a path, so a user's file name can never pick a location.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function sealedFilesDir(dataDir: string, kind: string): string {
+  return path.join(dataDir, 'uploads', kind);
+}
+
+function fileOf(dir: string, id: string): string {
+  if (!UUID.test(id)) throw new Error('A sealed file is named by a uuid');
+  return path.join(dir, id);
+}
+
+/**
+ * Writes to a temporary name, flushes to disk, then renames: a crash leaves either no file or the
+ * whole file, never a half-written one under the row's name.
+ */
+export async function saveSealed(dir: string, id: string, sealed: Buffer): Promise<void> {
+  const target = fileOf(dir, id);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = path.join(dir, `.${id}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(sealed);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+}
+
+export function readSealed(dir: string, id: string): Promise<Buffer> {
+  return fs.readFile(fileOf(dir, id));
+}
+
+export async function removeSealed(dir: string, id: string): Promise<void> {
+  await fs.rm(fileOf(dir, id), { force: true });
+}

@@ -1,0 +1,2 @@
+export { supportRoutes } from './support.routes.js';
+export { startSupportSmtp } from './support.smtp.js';
