@@ -31,11 +31,17 @@ describe('obscene words', () => {
     ['pizdec, nichego ne rabotaet'],
     ['what the fuck is this'],
     ['Вы долбо*бы'],
+    ['бл* опять не работает'],
+    ['е*ать, опять ошибка'],
     ['п*здец какой-то'],
     ['х**ня а не сайт'],
     ['Нахер такие тесты'],
   ])('sees through disguises: «%s»', (text) => {
     expect(check(text)).not.toBeNull();
+  });
+
+  it('shows the letter a leading star stood for', () => {
+    expect(check('Какого *уя не работает вход')?.evidence).toBe('В обращении нецензурное слово «х***».');
   });
 
   it.each([
@@ -85,6 +91,7 @@ describe('obscene words', () => {
     'Хуан Карлос, ученик по обмену, как его зарегистрировать?',
     'Мы переехали из Херсона, как сменить регион?',
     'Проба* (*по выбору) и оценка 5*5 — что значат звёздочки в расписании? М*м, непонятно',
+    '**Важно**: в рублях* или в *баллах*? Ру*ль — это руль?',
   ])('leaves ordinary words alone: «%s»', (text) => {
     expect(check(text)).toBeNull();
   });
