@@ -52,7 +52,8 @@ const LETTER = /[0-9a-z\u0430-\u045f]/g;
 /**
  * People star out vowels inside or at the end of a word («бл*»), a consonant inside («е*ать»), or
  * the first letter of the roots that start with one («*уй», «*ля», «*издец»); each star is tried
- * as each letter its place allows. A word starred at both ends is *emphasis*, not a mask.
+ * as each letter its place allows. A word starred at both ends, or by two stars at one, is
+ * Markdown's *emphasis* or **bold**, not a mask.
  */
 const VOWELS = ['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ю'];
 const FIRST_LETTERS = ['х', 'б', 'п'];
@@ -146,7 +147,7 @@ export function candidates(lowered: string, written: readonly string[] = tokens(
   const out: Candidate[] = written.map((original) => ({ original, normalized: deobfuscate(original) }));
   if (lowered.includes('*')) {
     for (const original of lowered.match(MASKED) ?? []) {
-      if (original.startsWith('*') && original.endsWith('*')) continue;
+      if ((original.startsWith('*') && original.endsWith('*')) || original.startsWith('**') || original.endsWith('**')) continue;
       if ((original.match(STAR)?.length ?? 0) > MAX_STARS || (original.match(LETTER)?.length ?? 0) < MIN_MASKED_LETTERS) continue;
       for (const normalized of unmasked(deobfuscate(original))) out.push({ original, normalized });
     }
