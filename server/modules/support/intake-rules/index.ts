@@ -15,7 +15,7 @@ import { findForeignLanguage } from './foreign-language.js';
 import { findNoQuestion } from './no-question.js';
 import { candidates, lower, phraseText, plain, tokens, words } from './normalize.js';
 import { findObscene } from './obscene.js';
-import { findRepeat } from './repeat-resolved.js';
+import { findRepeat, REPEAT_SCAN_CHARS } from './repeat-resolved.js';
 import { findThreat } from './threat.js';
 import type { IntakeDecision, IntakeInput, IntakeRule, RuleHit } from './types.js';
 
@@ -48,7 +48,7 @@ export function applyIntakeRules(input: IntakeInput): IntakeDecision {
     obscene: () => findObscene(candidates(whole, written)),
     foreign_language: () => findForeignLanguage(plain(input.text)),
     no_question: () => findNoQuestion(topicWords, textWords, plain(input.text)),
-    repeat_resolved: () => findRepeat(textWords, input.resolvedByRequester),
+    repeat_resolved: () => findRepeat(words(lower(input.text.slice(0, REPEAT_SCAN_CHARS))), input.resolvedByRequester),
   };
   for (const rule of AUTOMATIC_INTAKE_RULES) {
     const hit = checks[rule]();

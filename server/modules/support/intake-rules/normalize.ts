@@ -45,12 +45,22 @@ const SINGLE_LETTER = /[0-9a-z\u0430-\u045f]/g;
 const MAX_SPELLED = 8;
 /** A text of nothing but single letters must not cost more than a normal one: windows stop here. */
 const MAX_SPELLED_CANDIDATES = 400;
-/** A word with a letter or two starred out: «х*й», «долбо*бы», «бл**ь». */
-const MASKED = /[0-9a-z\u0430-\u045f]+(?:\*{1,2}[0-9a-z\u0430-\u045f]+)+/g;
+/** A word with a letter or two starred out: «х*й», «*уя», «долбо*бы», «бл**ь», «бл*». */
+const MASKED = /(?:\*{1,2}[0-9a-z\u0430-\u045f]+|[0-9a-z\u0430-\u045f]+\*{1,2})[0-9a-z\u0430-\u045f*]*/g;
 const STAR = /\*/g;
-/** People star out vowels; each star is tried as each of them. */
-const MASKED_VOWELS = ['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ю'];
+const LETTER = /[0-9a-z\u0430-\u045f]/g;
+/**
+ * People star out vowels inside or at the end of a word («бл*»), a consonant inside («е*ать»), or
+ * the first letter of the roots that start with one («*уй», «*ля», «*издец»); each star is tried
+ * as each letter its place allows. A word starred at both ends, or by two stars at one, is
+ * Markdown's *emphasis* or **bold**, not a mask.
+ */
+const VOWELS = ['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ю'];
+const FIRST_LETTERS = ['х', 'б', 'п'];
+const INNER_LETTERS = [...VOWELS, ...FIRST_LETTERS];
 const MAX_STARS = 2;
+/** A star with fewer letters around it than this hides too much to say what the word was. */
+const MIN_MASKED_LETTERS = 2;
 
 /** Markup is read as the words between the tags: a tag says nothing about the request. */
 const TAG = /<\/?[a-z][^<>]{0,200}>/giu;
@@ -121,15 +131,25 @@ export interface Candidate {
   normalized: string;
 }
 
+/** Every reading of a starred word, each star replaced by a letter its place allows. */
+function unmasked(word: string): string[] {
+  let forms = [word];
+  for (let i = 0; i < word.length; i += 1) {
+    if (word[i] !== '*') continue;
+    const letters = i === 0 ? FIRST_LETTERS : i === word.length - 1 ? VOWELS : INNER_LETTERS;
+    forms = forms.flatMap((form) => letters.map((letter) => form.slice(0, i) + letter + form.slice(i + 1)));
+  }
+  return forms;
+}
+
 /** Every word as written with its deobfuscated form, plus the words spelled out letter by letter. */
 export function candidates(lowered: string, written: readonly string[] = tokens(lowered)): Candidate[] {
   const out: Candidate[] = written.map((original) => ({ original, normalized: deobfuscate(original) }));
   if (lowered.includes('*')) {
     for (const original of lowered.match(MASKED) ?? []) {
-      if ((original.match(STAR)?.length ?? 0) > MAX_STARS) continue;
-      let forms = [deobfuscate(original.replaceAll('*', '\u0000'))];
-      while (forms[0]!.includes('\u0000')) forms = forms.flatMap((form) => MASKED_VOWELS.map((vowel) => form.replace('\u0000', vowel)));
-      for (const normalized of forms) out.push({ original, normalized });
+      if ((original.startsWith('*') && original.endsWith('*')) || original.startsWith('**') || original.endsWith('**')) continue;
+      if ((original.match(STAR)?.length ?? 0) > MAX_STARS || (original.match(LETTER)?.length ?? 0) < MIN_MASKED_LETTERS) continue;
+      for (const normalized of unmasked(deobfuscate(original))) out.push({ original, normalized });
     }
   }
   let spelledCount = 0;

@@ -17,7 +17,8 @@ export function findObscene(words: readonly Candidate[]): RuleHit | null {
     const form = matches(word.normalized) ? word.normalized : matches(word.original) ? word.original : null;
     if (form === null) continue;
     const what = obsceneOnly.test(form) ? 'нецензурное слово' : 'оскорбительное слово';
-    return { evidence: `В обращении ${what} «${mask(word.original)}».` };
+    // «*уя» starts with its star: the operator is shown the letter it stood for.
+    return { evidence: `В обращении ${what} «${mask(word.original.startsWith('*') ? form : word.original)}».` };
   }
   return null;
 }

@@ -47,6 +47,14 @@ describe('repeat of a resolved request', () => {
     expect(check(topic, text)).toBeNull();
   });
 
+  it('compares long requests by their opening, where the question is put', () => {
+    const question = 'Не приходит письмо для подтверждения почты при регистрации, что делать? ';
+    const long = [{ id: 'r-long-letter', topic: '', text: `${question}${'Подробности и приветы. '.repeat(200)}` }];
+    expect(findRepeat(words(lower(question)), long)?.repeatOf).toBe('r-long-letter');
+    const buried = [{ id: 'r-buried', topic: '', text: `${'Подробности и приветы. '.repeat(200)}${question}` }];
+    expect(findRepeat(words(lower(question)), buried)).toBeNull();
+  });
+
   it('needs resolved requests to compare with', () => {
     expect(findRepeat(words(lower('Не приходит письмо для подтверждения почты')), [])).toBeNull();
   });

@@ -10,6 +10,11 @@ import type { ResolvedRequest, RuleHit } from './types.js';
  * repeat-resolved.test.ts.
  */
 const MIN_SHARED = 3;
+/**
+ * Requests are compared by their first characters, where the question is put: a long letter's
+ * tail adds more cost than evidence when a request is set against twenty resolved ones.
+ */
+export const REPEAT_SCAN_CHARS = 2_000;
 const MIN_CONTAINMENT = 0.7;
 const MIN_COSINE = 0.55;
 
@@ -31,7 +36,7 @@ export function findRepeat(ownWords: readonly string[], resolved: readonly Resol
   if (own.size < MIN_SHARED) return null;
   let best: { request: ResolvedRequest; containment: number; cosine: number } | null = null;
   for (const request of resolved) {
-    const theirs = stemSet(tokens(lower(request.text)));
+    const theirs = stemSet(tokens(lower(request.text.slice(0, REPEAT_SCAN_CHARS))));
     let shared = 0;
     for (const s of own) if (theirs.has(s)) shared += 1;
     if (shared < MIN_SHARED) continue;
