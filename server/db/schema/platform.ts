@@ -46,6 +46,12 @@ export const outgoingMail = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     devMailbox: boolean('dev_mailbox').notNull().default(false),
+    /** Threading headers, set when replies should reach someone other than the sender (support answers). */
+    replyTo: text('reply_to'),
+    messageId: text('message_id'),
+    inReplyTo: text('in_reply_to'),
+    /** The References header: message ids in angle brackets, separated by spaces. */
+    references: text('references'),
   },
   (t) => [index('outgoing_mail_to_idx').on(t.to, t.createdAt)],
 );

@@ -5,6 +5,19 @@ import { listDevMailbox } from './mail.repository.js';
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const linkify = (s: string) => escapeHtml(s).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
 
+const HEADER_LABELS = [
+  ['replyTo', 'Reply-To'],
+  ['messageId', 'Message-ID'],
+  ['inReplyTo', 'In-Reply-To'],
+  ['references', 'References'],
+] as const;
+
+/** The threading headers a message carries, as a mail client would show them. */
+function headerLines(m: Record<(typeof HEADER_LABELS)[number][0], string | null>): string {
+  const lines = HEADER_LABELS.filter(([key]) => m[key]).map(([key, label]) => `${label}: ${escapeHtml(m[key]!)}`);
+  return lines.length ? `<p class="meta">${lines.join('<br>')}</p>` : '';
+}
+
 /** Development only: every message the platform "sent", readable in the browser and as JSON for tests. */
 export const devMailboxRoutes: FastifyPluginAsyncZod = async (app) => {
   const query = z.object({ to: z.string().max(254).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -17,7 +30,7 @@ export const devMailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     const messages = await listDevMailbox(app.ctx.db, request.query.to?.toLowerCase(), request.query.limit);
     const items = messages
       .map(
-        (m) => `<article><h2>${escapeHtml(m.subject)}</h2><p class="meta">Кому: ${escapeHtml(m.to)} · ${m.createdAt.toISOString()}</p><pre>${linkify(m.text)}</pre></article>`,
+        (m) => `<article><h2>${escapeHtml(m.subject)}</h2><p class="meta">Кому: ${escapeHtml(m.to)} · ${m.createdAt.toISOString()}</p>${headerLines(m)}<pre>${linkify(m.text)}</pre></article>`,
       )
       .join('\n');
     return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="ru"><head><meta charset="utf-8">

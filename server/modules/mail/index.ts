@@ -1,3 +1,3 @@
 export { MAIL_SWEEP_JOB, MailService, devMailboxMessages } from './mail.service.js';
 export { devMailboxRoutes } from './dev-mailbox.routes.js';
-export { mailTemplates, type MailContent } from './templates.js';
+export { mailTemplates, type MailContent, type MailHeaders } from './templates.js';

@@ -1,10 +1,17 @@
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import { outgoingMail } from '@server/db/schema/index.js';
 import type { Executor } from '@server/db/client.js';
-import type { MailContent } from './templates.js';
+import type { MailContent, MailHeaders } from './templates.js';
 
-export async function insertMail(executor: Executor, to: string, content: MailContent): Promise<string> {
-  const [row] = await executor.insert(outgoingMail).values({ to, ...content }).returning({ id: outgoingMail.id });
+const headerColumns = (h: MailHeaders | undefined) => ({
+  replyTo: h?.replyTo ?? null,
+  messageId: h?.messageId ?? null,
+  inReplyTo: h?.inReplyTo ?? null,
+  references: h?.references?.length ? h.references.join(' ') : null,
+});
+
+export async function insertMail(executor: Executor, to: string, content: MailContent, headers?: MailHeaders): Promise<string> {
+  const [row] = await executor.insert(outgoingMail).values({ to, ...content, ...headerColumns(headers) }).returning({ id: outgoingMail.id });
   return row!.id;
 }
 
@@ -60,6 +67,10 @@ export async function listDevMailbox(executor: Executor, to: string | undefined,
       text: outgoingMail.text,
       html: outgoingMail.html,
       createdAt: outgoingMail.createdAt,
+      replyTo: outgoingMail.replyTo,
+      messageId: outgoingMail.messageId,
+      inReplyTo: outgoingMail.inReplyTo,
+      references: outgoingMail.references,
     })
     .from(outgoingMail)
     .where(and(eq(outgoingMail.devMailbox, true), to ? eq(outgoingMail.to, to) : undefined))

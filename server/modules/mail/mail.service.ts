@@ -4,7 +4,7 @@ import type { Db, Executor } from '@server/db/client.js';
 import type { AfterCommit } from '@server/db/transaction.js';
 import type { JobQueue } from '@server/jobs/queue.js';
 import { findUnsentMail, insertMail, insertMails, listDevMailbox, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
-import type { MailContent } from './templates.js';
+import type { MailContent, MailHeaders } from './templates.js';
 
 export const MAIL_DELIVER_JOB = 'mail-deliver';
 export const MAIL_SWEEP_JOB = 'mail-sweep';
@@ -40,8 +40,8 @@ export class MailService {
   }
 
   /** Stores the message now and queues its delivery once the transaction commits. */
-  async queue(executor: Executor, afterCommit: AfterCommit, to: string, content: MailContent): Promise<void> {
-    const mailId = await insertMail(executor, to, content);
+  async queue(executor: Executor, afterCommit: AfterCommit, to: string, content: MailContent, headers?: MailHeaders): Promise<void> {
+    const mailId = await insertMail(executor, to, content, headers);
     afterCommit(() => this.jobs.send(MAIL_DELIVER_JOB, { mailId }, { singletonKey: mailId }));
   }
 
@@ -62,7 +62,18 @@ export class MailService {
     }
     try {
       // A QR code travels as a data: URL in the stored HTML; as an inline attachment every mail client shows it.
-      await this.transport.sendMail({ from: this.opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachDataUrls: true });
+      await this.transport.sendMail({
+        from: this.opts.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        attachDataUrls: true,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+        ...(mail.references ? { references: mail.references } : {}),
+      });
       await markMailSent(this.db, mailId, false);
     } catch (err) {
       await markMailFailed(this.db, mailId, err instanceof Error ? err.message : String(err), mail.attempts + 1);

@@ -5,6 +5,17 @@ export interface MailContent {
   html: string;
 }
 
+/**
+ * Headers that thread a message in the recipient's mail client: where «Reply» goes, the id we give
+ * the message (in angle brackets), and the letters it answers.
+ */
+export interface MailHeaders {
+  replyTo?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

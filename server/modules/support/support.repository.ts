@@ -145,6 +145,16 @@ export async function findRequestByEmailMessageIds(ex: Executor, messageIds: str
   return hit ? findRequest(ex, hit.requestId) : undefined;
 }
 
+/** The Message-IDs of a request's letters and e-mailed answers, oldest first: the thread an answer continues. */
+export async function listThreadMessageIds(ex: Executor, requestId: string): Promise<Array<{ kind: string; emailMessageId: string }>> {
+  const rows = await ex
+    .select({ kind: supportMessages.kind, emailMessageId: supportMessages.emailMessageId })
+    .from(supportMessages)
+    .where(and(eq(supportMessages.requestId, requestId), sql`${supportMessages.emailMessageId} is not null`))
+    .orderBy(asc(supportMessages.createdAt), asc(supportMessages.id));
+  return rows.map((r) => ({ kind: r.kind, emailMessageId: r.emailMessageId! }));
+}
+
 export async function emailMessageKnown(ex: Executor, messageId: string): Promise<boolean> {
   const rows = await ex.select({ id: supportMessages.id }).from(supportMessages).where(eq(supportMessages.emailMessageId, messageId));
   return rows.length > 0;

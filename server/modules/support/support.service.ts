@@ -29,6 +29,7 @@ import {
 } from '@common/support/requests.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { INTAKE_RULE_LABELS, applyIntakeRules, type IntakeRule } from './intake-rules/index.js';
+import type { MailHeaders } from '../mail/index.js';
 import { supportMail } from './support.mail.js';
 import { addWorkingHours, deskScope, mayAnswerRequest, mayChangeStatus, mayManageRequests, mayReadRequest, statusAfterRequesterMessage } from './support.policy.js';
 import * as repo from './support.repository.js';
@@ -67,6 +68,31 @@ export function requestLink(ctx: AppContext, id: string): string {
 export function replyAddress(ctx: AppContext, id: string): string {
   const [local, domain] = ctx.config.supportAddress.split('@');
   return `${local}+${derivedToken(ctx, 'reply', id)}@${domain}`;
+}
+
+/** A Message-ID of ours for an answer, in the support address's domain, so a reply's In-Reply-To finds its request. */
+function newMessageId(ctx: AppContext): string {
+  return `<support.${crypto.randomUUID()}@${ctx.config.supportAddress.split('@')[1]}>`;
+}
+
+/** Mail clients keep a thread together by References; a long one is cut to its first and latest letters, as RFC 5322 allows. */
+const MAX_REFERENCES = 10;
+
+/**
+ * The headers of an answer: «Reply» goes to the request's own address, the answer gets an id of ours,
+ * and it continues the thread of the letters and answers before it.
+ */
+async function answerHeaders(ctx: AppContext, ex: Executor, requestId: string, messageId: string): Promise<MailHeaders> {
+  const thread = await repo.listThreadMessageIds(ex, requestId);
+  const ids = thread.map((m) => m.emailMessageId);
+  const lastLetter = thread.filter((m) => m.kind === 'requester').at(-1);
+  const references = ids.length > MAX_REFERENCES ? [ids[0]!, ...ids.slice(-(MAX_REFERENCES - 1))] : ids;
+  return {
+    replyTo: replyAddress(ctx, requestId),
+    messageId,
+    ...(lastLetter ? { inReplyTo: lastLetter.emailMessageId } : {}),
+    ...(references.length ? { references } : {}),
+  };
 }
 
 export const hashReplyToken = (token: string) => hashToken(token.toLowerCase());
@@ -225,7 +251,10 @@ async function registerRequest(ctx: AppContext, requester: Requester, input: New
           sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
         });
       }
-      await ctx.mail.queue(tx, afterCommit, input.email, supportMail.received({ number: requestNumber(id), url: requestLink(ctx, id), replyAddress: replyAddress(ctx, id) }));
+      await ctx.mail.queue(tx, afterCommit, input.email, supportMail.received({ number: requestNumber(id), url: requestLink(ctx, id), replyAddress: replyAddress(ctx, id) }), {
+        replyTo: replyAddress(ctx, id),
+        ...(input.emailMessageId ? { inReplyTo: input.emailMessageId, references: [input.emailMessageId] } : {}),
+      });
       return { id, status: noAnswer ? ('no_answer' as const) : ('new' as const) };
     });
   } catch (err) {
@@ -484,7 +513,9 @@ export async function answerRequest(ctx: AppContext, principal: Principal, id: s
         ? conflict('no_answer', 'Обращение оставлено без ответа по правилу. Чтобы ответить, сначала отмените решение')
         : forbidden('Вы не можете ответить на это обращение');
     }
-    await repo.insertMessage(tx, { requestId: id, kind: 'answer', authorAccountId: principal.accountId, text: body.text });
+    const messageId = newMessageId(ctx);
+    const headers = await answerHeaders(ctx, tx, id, messageId);
+    await repo.insertMessage(tx, { requestId: id, kind: 'answer', authorAccountId: principal.accountId, text: body.text, emailMessageId: messageId });
     await repo.updateRequest(tx, id, { status: body.status, firstAnsweredAt: row.firstAnsweredAt ?? new Date(), closedAt: null });
     await recordAudit(tx, actor, 'support.answered', id, { status: body.status });
     await ctx.mail.queue(
@@ -492,6 +523,7 @@ export async function answerRequest(ctx: AppContext, principal: Principal, id: s
       afterCommit,
       row.email,
       supportMail.answered({ number: requestNumber(id), answer: body.text, url: requestLink(ctx, id), replyAddress: replyAddress(ctx, id) }),
+      headers,
     );
   });
   return openDeskAfterChange(ctx, principal, id);

@@ -288,6 +288,55 @@ describe('support requests', () => {
       expect(again.body.messages).toHaveLength(4);
     });
 
+    it('sends answers with Reply-To the request’s address and a Message-ID a reply threads by', async () => {
+      const from = uniqueEmail('thread');
+      const letter = await transport().sendMail({
+        from: `Анна Петрова <${from}>`,
+        to: 'bilet@bilet.test',
+        subject: 'Запись на пробу',
+        text: 'Дочь не может записаться на профессиональную пробу: кнопка неактивна. Почему так?',
+      });
+      await t.waitForMail(from, /получено/);
+      const receipt = await t.api('GET', `/dev/mail/messages.json?to=${encodeURIComponent(from)}`);
+      const [received] = receipt.body.messages;
+      expect(received.replyTo).toMatch(/^bilet\+[a-z0-9]+@bilet\.test$/);
+      expect(received.inReplyTo).toBe(letter.messageId);
+
+      const queue = await t.api('GET', '/api/support/desk/queue?region=none&limit=100', { cookie: operator.cookie });
+      const item = queue.body.items.find((r: { requesterName: string }) => r.requesterName === 'Петрова Анна');
+      await t.api('POST', `/api/support/desk/requests/${item.id}/answers`, { cookie: operator.cookie, body: { text: 'Сначала нужно согласие родителя.' } });
+      await t.waitForMail(from, /Ответ на обращение/);
+      const box = await t.api('GET', `/dev/mail/messages.json?to=${encodeURIComponent(from)}`);
+      const answer = box.body.messages.find((m: { subject: string }) => /Ответ/.test(m.subject));
+      expect(answer.replyTo).toBe(received.replyTo);
+      expect(answer.messageId).toMatch(/^<support\.[0-9a-f-]+@bilet\.test>$/);
+      expect(answer.inReplyTo).toBe(letter.messageId);
+      expect(answer.references).toBe(letter.messageId);
+      const page = await t.api('GET', `/dev/mail?to=${encodeURIComponent(from)}`);
+      expect(page.body).toContain(`Reply-To: ${received.replyTo}`);
+
+      // A mail client's «Reply» to the plain address still threads by In-Reply-To and References.
+      await transport().sendMail({
+        from,
+        to: 'bilet@bilet.test',
+        subject: 'Re: Ответ на обращение',
+        text: 'Согласие дали вчера, а кнопка всё равно неактивна. Что ещё проверить?',
+        inReplyTo: answer.messageId,
+        references: [letter.messageId!, answer.messageId],
+      });
+      const view = await t.api('GET', `/api/support/desk/requests/${item.id}`, { cookie: operator.cookie });
+      expect(view.body.messages.map((m: { kind: string }) => m.kind)).toEqual(['requester', 'answer', 'requester']);
+      expect(view.body.status).toBe('in_progress');
+
+      // The next answer continues the thread: it answers the latest letter and references all before it.
+      await t.api('POST', `/api/support/desk/requests/${item.id}/answers`, { cookie: operator.cookie, body: { text: 'Проверьте, что согласие подтверждено.' } });
+      await t.waitForMail(from, /Ответ на обращение/, { count: 2 });
+      const later = (await t.api('GET', `/dev/mail/messages.json?to=${encodeURIComponent(from)}`)).body.messages[0];
+      expect(later.messageId).not.toBe(answer.messageId);
+      expect(later.references.split(' ')).toEqual([letter.messageId, answer.messageId, expect.stringMatching(/^<.+>$/)]);
+      expect(later.inReplyTo).toBe(later.references.split(' ')[2]);
+    });
+
     it('refuses mail for other addresses, oversized letters and letters without a sender', async () => {
       await expect(transport().sendMail({ from: uniqueEmail('x'), to: 'someone@else.test', text: 'Вопрос?' })).rejects.toThrow(/550/);
       await expect(
