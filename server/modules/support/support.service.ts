@@ -110,17 +110,30 @@ async function checkFloodLimits(ctx: AppContext, ex: Executor, accountId: string
   if ((await repo.countRecentBySource(ex, sourceKey, since)) >= limits.perAddress) throw tooMany();
 }
 
-/** The files' real types by their content; anything but PDF, JPEG or PNG is refused whatever it is called. */
-async function checkAttachments(files: IncomingFile[]) {
+type FileVerdict = { ok: true; mime: string; ext: string } | { ok: false; problem: 'empty' | 'too_large' | 'type' };
+
+/** A file's real type by its content; anything but PDF, JPEG or PNG is refused whatever it is called. */
+async function inspectFile(file: IncomingFile): Promise<FileVerdict> {
+  if (file.data.length === 0) return { ok: false, problem: 'empty' };
+  if (file.data.length > SUPPORT_LIMITS.maxAttachmentBytes) return { ok: false, problem: 'too_large' };
+  const type = await fileTypeFromBuffer(file.data);
+  if (!type || !(SUPPORT_LIMITS.attachmentMimeTypes as readonly string[]).includes(type.mime)) return { ok: false, problem: 'type' };
+  return { ok: true, mime: type.mime, ext: type.ext };
+}
+
+type CheckedFile = IncomingFile & { mime: string; ext: string };
+
+/** The form's files: all of them are kept, or the request is refused naming what is wrong. */
+async function checkAttachments(files: IncomingFile[]): Promise<CheckedFile[]> {
   if (files.length > SUPPORT_LIMITS.maxAttachments) {
     throw badRequest('too_many_files', `Приложите не больше ${SUPPORT_LIMITS.maxAttachments} файлов`, { files: 'Слишком много файлов' });
   }
   const checked = [];
   for (const file of files) {
-    if (file.data.length === 0) throw badRequest('empty_file', 'Один из файлов пустой. Выберите его ещё раз', { files: 'Пустой файл' });
-    if (file.data.length > SUPPORT_LIMITS.maxAttachmentBytes) throw attachmentTooLarge();
-    const type = await fileTypeFromBuffer(file.data);
-    if (!type || !(SUPPORT_LIMITS.attachmentMimeTypes as readonly string[]).includes(type.mime)) {
+    const verdict = await inspectFile(file);
+    if (!verdict.ok && verdict.problem === 'empty') throw badRequest('empty_file', 'Один из файлов пустой. Выберите его ещё раз', { files: 'Пустой файл' });
+    if (!verdict.ok && verdict.problem === 'too_large') throw attachmentTooLarge();
+    if (!verdict.ok) {
       throw new AppError(
         'unsupported_file_type',
         415,
@@ -128,9 +141,67 @@ async function checkAttachments(files: IncomingFile[]) {
         { files: 'Недопустимый формат файла' },
       );
     }
-    checked.push({ ...file, mime: type.mime, ext: type.ext });
+    checked.push({ ...file, mime: verdict.mime, ext: verdict.ext });
   }
   return checked;
+}
+
+const DROP_REASONS = {
+  empty: 'файл пустой',
+  too_large: `больше ${SUPPORT_LIMITS.maxAttachmentBytes / 1024 / 1024} МБ`,
+  type: 'не PDF, JPEG или PNG по содержимому',
+  count: `сверх ${SUPPORT_LIMITS.maxAttachments} файлов на обращение`,
+} as const;
+
+/**
+ * A letter's files: a letter cannot be refused for one bad attachment the way the form is, so the
+ * files the form would take are kept (up to the room left in the request) and the rest are named,
+ * with why, in a note for the operator.
+ */
+async function sortLetterFiles(files: IncomingFile[], room: number): Promise<{ kept: CheckedFile[]; droppedNote: string | null }> {
+  const kept: CheckedFile[] = [];
+  const dropped: string[] = [];
+  for (const file of files) {
+    const verdict = await inspectFile(file);
+    const problem = !verdict.ok ? verdict.problem : kept.length >= room ? 'count' : null;
+    const name = file.fileName?.trim() || 'без названия';
+    if (problem) dropped.push(`«${name}» — ${DROP_REASONS[problem]}`);
+    else if (verdict.ok) kept.push({ ...file, mime: verdict.mime, ext: verdict.ext });
+  }
+  return { kept, droppedNote: dropped.length ? `Вложения письма не сохранены:\n${dropped.join('\n')}` : null };
+}
+
+/** Seals the files on disk before the transaction that records them; removeFiles() undoes it if that fails. */
+async function sealFiles(ctx: AppContext, files: CheckedFile[]): Promise<string[]> {
+  const saved: string[] = [];
+  try {
+    for (const file of files) {
+      const fileId = crypto.randomUUID();
+      await saveSealed(attachmentsDir(ctx), fileId, ctx.pd.files.encrypt(file.data, fileId));
+      saved.push(fileId);
+    }
+  } catch (err) {
+    await removeFiles(ctx, saved);
+    throw err;
+  }
+  return saved;
+}
+
+async function removeFiles(ctx: AppContext, fileIds: string[]): Promise<void> {
+  for (const fileId of fileIds) await removeSealed(attachmentsDir(ctx), fileId);
+}
+
+async function recordFiles(tx: Executor, requestId: string, files: CheckedFile[], fileIds: string[]): Promise<void> {
+  for (const [i, file] of files.entries()) {
+    await repo.insertAttachment(tx, {
+      id: fileIds[i]!,
+      requestId,
+      fileName: sanitiseFileName(file.fileName, file.ext, 'файл'),
+      mimeType: file.mime,
+      sizeBytes: file.data.length,
+      sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
+    });
+  }
 }
 
 export const attachmentTooLarge = () =>
@@ -185,6 +256,8 @@ interface NewRequestInput {
   organisationId?: string | undefined;
   transcript?: string | null;
   emailMessageId?: string | null;
+  /** A letter's files that were not kept, named for the operator. */
+  droppedNote?: string | null;
 }
 
 /**
@@ -199,13 +272,8 @@ async function registerRequest(ctx: AppContext, requester: Requester, input: New
   await checkTies(ctx.db, principal, input);
   const checked = await checkAttachments(files);
   const id = crypto.randomUUID();
-  const saved: string[] = [];
+  const saved = await sealFiles(ctx, checked);
   try {
-    for (const file of checked) {
-      const fileId = crypto.randomUUID();
-      await saveSealed(attachmentsDir(ctx), fileId, ctx.pd.files.encrypt(file.data, fileId));
-      saved.push(fileId);
-    }
     return await inTransaction(ctx.db, async (tx, afterCommit) => {
       // The limit is counted inside the transaction that writes, under a lock per requester, so parallel sends cannot all slip under it.
       await repo.lockRequester(tx, accountId ?? sourceKey);
@@ -241,16 +309,8 @@ async function registerRequest(ctx: AppContext, requester: Requester, input: New
       });
       if (input.emailMessageId) await repo.insertMessage(tx, { requestId: id, kind: 'requester', authorAccountId: null, text: '(письмо)', emailMessageId: input.emailMessageId });
       if (input.transcript) await repo.insertMessage(tx, { requestId: id, kind: 'requester', authorAccountId: accountId, text: input.transcript });
-      for (const [i, file] of checked.entries()) {
-        await repo.insertAttachment(tx, {
-          id: saved[i]!,
-          requestId: id,
-          fileName: sanitiseFileName(file.fileName, file.ext, 'файл'),
-          mimeType: file.mime,
-          sizeBytes: file.data.length,
-          sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
-        });
-      }
+      if (input.droppedNote) await repo.insertMessage(tx, { requestId: id, kind: 'note', authorAccountId: null, text: input.droppedNote });
+      await recordFiles(tx, id, checked, saved);
       await ctx.mail.queue(tx, afterCommit, input.email, supportMail.received({ number: requestNumber(id), url: requestLink(ctx, id), replyAddress: replyAddress(ctx, id) }), {
         replyTo: replyAddress(ctx, id),
         ...(input.emailMessageId ? { inReplyTo: input.emailMessageId, references: [input.emailMessageId] } : {}),
@@ -258,7 +318,7 @@ async function registerRequest(ctx: AppContext, requester: Requester, input: New
       return { id, status: noAnswer ? ('no_answer' as const) : ('new' as const) };
     });
   } catch (err) {
-    for (const fileId of saved) await removeSealed(attachmentsDir(ctx), fileId);
+    await removeFiles(ctx, saved);
     throw err;
   }
 }
@@ -289,34 +349,53 @@ export async function submitRequest(ctx: AppContext, requester: Requester, field
 /** A new letter to the programme's address becomes a request with its region unknown. */
 export async function registerLetter(
   ctx: AppContext,
-  letter: { fromAddress: string; fromName: string; subject: string; text: string; messageId: string | null },
+  letter: { fromAddress: string; fromName: string; subject: string; text: string; messageId: string | null; files: IncomingFile[] },
 ) {
+  const { kept, droppedNote } = await sortLetterFiles(letter.files, SUPPORT_LIMITS.maxAttachments);
   const [first, ...rest] = letter.fromName.trim().split(/\s+/).filter(Boolean);
   const name = first ? { firstName: rest.length ? first : first, lastName: rest.join(' ') || '—' } : { firstName: letter.fromAddress.split('@')[0]!, lastName: '—' };
   const text = [letter.subject.trim(), letter.text.trim()].filter(Boolean).join('\n\n').slice(0, SUPPORT_LIMITS.textMax);
   return registerRequest(
     ctx,
     { principal: null, source: `mail:${letter.fromAddress.toLowerCase()}` },
-    { channel: 'email', regionId: null, ...name, email: letter.fromAddress.toLowerCase(), topic: 'other', text: text || '(пустое письмо)', emailMessageId: letter.messageId },
-    [],
+    { channel: 'email', regionId: null, ...name, email: letter.fromAddress.toLowerCase(), topic: 'other', text: text || '(пустое письмо)', emailMessageId: letter.messageId, droppedNote },
+    kept,
   );
 }
 
 /** The requester writes again (cabinet, link or letter): the request goes back into work. */
-async function addRequesterMessage(ctx: AppContext, row: repo.SupportRequestRow, text: string, accountId: string | null, emailMessageId: string | null = null) {
+async function addRequesterMessage(
+  ctx: AppContext,
+  row: repo.SupportRequestRow,
+  text: string,
+  accountId: string | null,
+  letter: { emailMessageId: string | null; files: IncomingFile[] } | null = null,
+) {
   if (row.status === 'no_answer') throw conflict('no_answer', 'Это обращение оставлено без ответа. Если у вас новый вопрос, отправьте новое обращение');
   if (row.mergedInto) throw conflict('merged', 'Это обращение объединено с другим. Пишите в него');
-  await inTransaction(ctx.db, async (tx) => {
-    await repo.insertMessage(tx, { requestId: row.id, kind: 'requester', authorAccountId: accountId, text, emailMessageId });
-    const next = statusAfterRequesterMessage(row.status as SupportStatus);
-    if (next !== row.status) await repo.setRequestStatus(tx, row.id, next, null);
-  });
+  const room = letter?.files.length ? SUPPORT_LIMITS.maxAttachments - (await repo.listAttachments(ctx.db, row.id)).length : 0;
+  const { kept, droppedNote } = letter ? await sortLetterFiles(letter.files, Math.max(room, 0)) : { kept: [], droppedNote: null };
+  const saved = await sealFiles(ctx, kept);
+  try {
+    await inTransaction(ctx.db, async (tx) => {
+      await repo.insertMessage(tx, { requestId: row.id, kind: 'requester', authorAccountId: accountId, text, emailMessageId: letter?.emailMessageId ?? null });
+      if (droppedNote) await repo.insertMessage(tx, { requestId: row.id, kind: 'note', authorAccountId: null, text: droppedNote });
+      await recordFiles(tx, row.id, kept, saved);
+      const next = statusAfterRequesterMessage(row.status as SupportStatus);
+      if (next !== row.status) await repo.setRequestStatus(tx, row.id, next, null);
+    });
+  } catch (err) {
+    await removeFiles(ctx, saved);
+    throw err;
+  }
 }
 
 /** A letter threaded to a known request by its reply address or by the letters it answers. */
-export async function threadLetter(ctx: AppContext, row: repo.SupportRequestRow, text: string, messageId: string | null) {
-  if (messageId && (await repo.emailMessageKnown(ctx.db, messageId))) return;
-  await addRequesterMessage(ctx, row, text.slice(0, SUPPORT_LIMITS.textMax) || '(пустое письмо)', null, messageId);
+export async function threadLetter(ctx: AppContext, row: repo.SupportRequestRow, letter: { text: string; messageId: string | null; files: IncomingFile[] }) {
+  if (letter.messageId && (await repo.emailMessageKnown(ctx.db, letter.messageId))) return;
+  const text = letter.text.slice(0, SUPPORT_LIMITS.textMax) || (letter.files.length ? '(письмо с вложениями)' : '(пустое письмо)');
+  // A letter without a Message-ID still threads; it just cannot be recognised if delivered twice.
+  await addRequesterMessage(ctx, row, text, null, { emailMessageId: letter.messageId ?? null, files: letter.files });
 }
 
 function requesterView(row: repo.SupportRequestRow, messages: SupportMessageView[], attachments: Array<{ id: string; fileName: string; sizeBytes: number }>): SupportRequestView {

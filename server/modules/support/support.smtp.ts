@@ -55,15 +55,16 @@ async function receiveLetter(ctx: AppContext, session: SMTPServerSession, raw: B
   const from = checkParsed(mail, raw);
   const text = (mail.text ?? '').replace(/\r\n/g, '\n').trim();
   const messageId = mail.messageId ?? null;
+  const files = mail.attachments.map((a) => ({ data: a.content, fileName: a.filename }));
   const tokens = session.envelope.rcptTo.map((r) => replyTokenOf(r.address, ctx.config.supportAddress).token).filter((t): t is string => t !== null);
   for (const token of tokens) {
     const row = await findRequestByReplyHash(ctx.db, hashReplyToken(token));
-    if (row) return threadLetter(ctx, row, text, messageId);
+    if (row) return threadLetter(ctx, row, { text, messageId, files });
   }
   const references = ([] as string[]).concat(mail.inReplyTo ?? [], mail.references ?? []);
   const earlier = await findRequestByEmailMessageIds(ctx.db, references);
-  if (earlier) return threadLetter(ctx, earlier, text, messageId);
-  await registerLetter(ctx, { fromAddress: from.address, fromName: from.name, subject: mail.subject ?? '', text, messageId });
+  if (earlier) return threadLetter(ctx, earlier, { text, messageId, files });
+  await registerLetter(ctx, { fromAddress: from.address, fromName: from.name, subject: mail.subject ?? '', text, messageId, files });
 }
 
 /**

@@ -8,6 +8,8 @@ import { confirmedParent, registerPupil, uniqueEmail } from '@server/test/factor
 import { createStaff, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
 import { MULTIPART_HEADERS, TINY_PDF, multipart } from '@server/test/multipart.js';
 
+// The eight-byte PNG signature and an IHDR chunk are what a content check reads.
+const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), crypto.randomBytes(512)]);
 
 describe('support requests', () => {
@@ -335,6 +337,54 @@ describe('support requests', () => {
       expect(later.messageId).not.toBe(answer.messageId);
       expect(later.references.split(' ')).toEqual([letter.messageId, answer.messageId, expect.stringMatching(/^<.+>$/)]);
       expect(later.inReplyTo).toBe(later.references.split(' ')[2]);
+    });
+
+    it('keeps a letter’s PDF, JPEG and PNG files checked by content, and notes the ones dropped', async () => {
+      const from = uniqueEmail('files');
+      await transport().sendMail({
+        from: `Ольга Смирнова <${from}>`,
+        to: 'bilet@bilet.test',
+        subject: 'Согласие не принимают',
+        text: 'Прикладываю скан согласия и фото экрана с ошибкой. Почему согласие не принимается?',
+        attachments: [
+          { filename: 'согласие.pdf', content: TINY_PDF, contentType: 'application/pdf' },
+          { filename: 'экран.jpg', content: TINY_PNG, contentType: 'image/jpeg' },
+          { filename: 'справка.pdf', content: EXE, contentType: 'application/pdf' },
+          { filename: 'список.txt', content: 'Иванов\nПетров', contentType: 'text/plain' },
+        ],
+      });
+      const queue = await t.api('GET', '/api/support/desk/queue?region=none&limit=100', { cookie: operator.cookie });
+      const item = queue.body.items.find((r: { requesterName: string }) => r.requesterName === 'Смирнова Ольга');
+      const view = await t.api('GET', `/api/support/desk/requests/${item.id}`, { cookie: operator.cookie });
+      expect(view.body.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['согласие.pdf', 'экран.png']);
+      const [png] = await t.rows<{ id: string; mime_type: string }>(sql`select id, mime_type from support_attachments where request_id = ${item.id} and mime_type = 'image/png'`);
+      const download = await t.api('GET', `/api/support/desk/requests/${item.id}/attachments/${png!.id}`, { cookie: operator.cookie });
+      expect(download.headers['content-type']).toBe('image/png');
+      const note = view.body.messages.find((m: { kind: string }) => m.kind === 'note');
+      expect(note.text).toMatch(/«справка\.pdf» — не PDF, JPEG или PNG по содержимому/);
+      expect(note.text).toMatch(/«список\.txt» — не PDF, JPEG или PNG/);
+      expect(note.text).not.toMatch(/согласие/);
+
+      // A reply brings three more files; the request has room for one, the rest are named as over the limit.
+      await t.api('POST', `/api/support/desk/requests/${item.id}/answers`, { cookie: operator.cookie, body: { text: 'Пришлите, пожалуйста, вторую страницу.' } });
+      const answer = await t.waitForMail(from, /Ответ на обращение/);
+      const replyTo = /bilet\+[a-z0-9]+@bilet\.test/.exec(answer.text)![0];
+      await transport().sendMail({
+        from,
+        to: replyTo,
+        subject: 'Re: страницы',
+        text: 'Вот страницы.',
+        attachments: [1, 2, 3].map((i) => ({ filename: `страница${i}.pdf`, content: TINY_PDF })),
+      });
+      const after = await t.api('GET', `/api/support/desk/requests/${item.id}`, { cookie: operator.cookie });
+      expect(after.body.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['согласие.pdf', 'экран.png', 'страница1.pdf']);
+      const notes = after.body.messages.filter((m: { kind: string }) => m.kind === 'note');
+      expect(notes.at(-1).text).toMatch(/«страница2\.pdf» — сверх 3 файлов на обращение\n«страница3\.pdf» — сверх 3 файлов/);
+      // Internal notes stay on the desk; the requester sees the kept files only.
+      const token = linkFrom(answer.text, '/support/r/').pathname.split('/').pop()!;
+      const requesterSide = await t.api('GET', `/api/support/by-link/${token}`);
+      expect(requesterSide.body.attachments).toHaveLength(3);
+      expect(requesterSide.body.messages.some((m: { kind: string }) => m.kind === 'note')).toBe(false);
     });
 
     it('refuses mail for other addresses, oversized letters and letters without a sender', async () => {
