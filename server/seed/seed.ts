@@ -42,10 +42,12 @@ import { recordFootprint, syncCatalogue } from '../modules/diagnostics/index.js'
 import { issueLink } from '../modules/events/index.js';
 import { draftPlanIfDue } from '../modules/study-plans/index.js';
 import { storeOpportunity } from '../modules/opportunities/index.js';
+import { storeAnswerTemplate, storePastRequest } from '../modules/support/index.js';
 import { opportunityInputSchema } from '@common/schemas/opportunities.js';
 import { FEDERAL_OPPORTUNITIES, REGIONAL_OPPORTUNITIES, type OpportunitySeed } from './opportunities.data.js';
 import { REGIONS } from './regions.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
+import { DEMO_ANSWER_TEMPLATES, demoSupportRequests, type DemoSupportPeople } from './support.data.js';
 
 /**
  * Reference data every installation needs: the subjects of the Federation and their cities, the
@@ -420,6 +422,12 @@ async function seedGradedTrial(
   ]);
 }
 
+/** The operator's desk opens on a few requests in different states, and the answer templates it keeps. */
+async function seedDemoSupport(ctx: AppContext, tx: Tx, people: DemoSupportPeople): Promise<void> {
+  for (const request of demoSupportRequests(people, new Date())) await storePastRequest(ctx, tx, request);
+  for (const template of DEMO_ANSWER_TEMPLATES) await storeAnswerTemplate(tx, { ...template, updatedBy: people.operatorId });
+}
+
 /**
  * Demo data for an empty database: one account of every role, a pupil linked to a parent who
  * signs in through the ESIA emulator as its first test citizen, with the consent given.
@@ -533,7 +541,14 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       navigatorId: staffIds.navigator!,
       schoolAccountId: staffIds.school!,
     };
-    await seedFamily(ctx, tx, parentCitizen, { ...DEMO_PUPILS.linked, grade: 7, phone: '+79001234567' }, family);
+    const linkedPupilId = await seedFamily(ctx, tx, parentCitizen, { ...DEMO_PUPILS.linked, grade: 7, phone: '+79001234567' }, family);
+    const [parent] = await tx.select().from(accounts).where(eq(accounts.email, parentCitizen.email!));
+    await seedDemoSupport(ctx, tx, {
+      regionId: kirov.id,
+      operatorId: staffIds.support_operator!,
+      parent: { id: parent!.id, lastName: parent!.lastName, firstName: parent!.firstName, email: parent!.email! },
+      pupil: { id: linkedPupilId, lastName: DEMO_PUPILS.linked.lastName, firstName: DEMO_PUPILS.linked.firstName, email: DEMO_PUPILS.linked.email },
+    });
     // A pupil who has done nothing yet: the first steps of the programme start from a clean page.
     await seedFamily(ctx, tx, ESIA_TEST_CITIZENS[2]!, { ...DEMO_PUPILS.beginner, grade: 7 }, family);
     // An eighth-grader who came to a turning trial a week ago and was graded: her plan gets drafted.

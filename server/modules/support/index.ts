@@ -1,2 +1,3 @@
 export { supportRoutes } from './support.routes.js';
 export { startSupportSmtp } from './support.smtp.js';
+export { storeAnswerTemplate, storePastRequest, type PastRequest } from './support.service.js';

@@ -14,7 +14,7 @@ export async function insertRequest(tx: Executor, row: NewSupportRequest): Promi
 
 export async function insertMessage(
   tx: Executor,
-  row: { requestId: string; kind: 'requester' | 'answer' | 'note'; authorAccountId: string | null; text: string; emailMessageId?: string | null },
+  row: { requestId: string; kind: 'requester' | 'answer' | 'note'; authorAccountId: string | null; text: string; emailMessageId?: string | null; createdAt?: Date },
 ): Promise<string> {
   const [inserted] = await tx.insert(supportMessages).values(row).returning({ id: supportMessages.id });
   return inserted!.id;

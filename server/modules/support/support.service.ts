@@ -323,6 +323,78 @@ async function registerRequest(ctx: AppContext, requester: Requester, input: New
   }
 }
 
+/** A request as it stands some time after it came in, with what happened to it since: for the demo seed. */
+export interface PastRequest {
+  channel: 'form' | 'email';
+  requesterAccountId: string | null;
+  regionId: number | null;
+  lastName: string;
+  firstName: string;
+  email: string;
+  topic: SupportTopic;
+  text: string;
+  childId?: string;
+  createdAt: Date;
+  /** Where the desk took it; a request the intake rules close stays «no answer» whatever is asked here. */
+  status: Exclude<SupportStatus, 'no_answer' | 'escalated'>;
+  assigneeId?: string;
+  messages?: Array<{ kind: 'requester' | 'answer' | 'note'; authorAccountId: string | null; text: string; at: Date }>;
+}
+
+/**
+ * Stores a request in the caller's transaction as the desk would have left it: the intake rules
+ * decide it as they would have, and its link and reply address work like any other's.
+ */
+export async function storePastRequest(ctx: AppContext, tx: Executor, r: PastRequest): Promise<string> {
+  const id = crypto.randomUUID();
+  const resolved = await repo.listResolvedOfRequester(tx, { accountId: r.requesterAccountId, email: r.email });
+  const decision = applyIntakeRules({ topic: SUPPORT_TOPIC_LABELS[r.topic], text: r.text, resolvedByRequester: resolved });
+  const noAnswer = decision.outcome === 'no_answer';
+  const messages = noAnswer ? [] : (r.messages ?? []);
+  const firstAnswer = messages.find((m) => m.kind === 'answer');
+  const last = messages.at(-1)?.at ?? r.createdAt;
+  await repo.insertRequest(tx, {
+    id,
+    channel: r.channel,
+    requesterAccountId: r.requesterAccountId,
+    regionId: r.regionId,
+    lastName: r.lastName,
+    firstName: r.firstName,
+    email: r.email,
+    topic: r.topic,
+    text: r.text,
+    childId: r.childId ?? null,
+    status: noAnswer ? 'no_answer' : r.status,
+    intakeOutcome: decision.outcome,
+    intakeRule: decision.rule,
+    intakeEvidence: decision.evidence.slice(0, 1000),
+    repeatOf: decision.repeatOf ?? null,
+    assigneeId: noAnswer ? null : (r.assigneeId ?? null),
+    accessTokenHash: hashToken(derivedToken(ctx, 'link', id)),
+    replyTokenHash: hashReplyToken(derivedToken(ctx, 'reply', id)),
+    createdAt: r.createdAt,
+    updatedAt: last,
+    dueAt: addWorkingHours(r.createdAt, SUPPORT_FIRST_ANSWER_SLA.workingHours),
+    firstAnsweredAt: firstAnswer?.at ?? null,
+    closedAt: noAnswer ? r.createdAt : r.status === 'closed' ? last : null,
+  });
+  for (const m of messages) {
+    await repo.insertMessage(tx, {
+      requestId: id,
+      kind: m.kind,
+      authorAccountId: m.authorAccountId,
+      text: m.text,
+      createdAt: m.at,
+      ...(m.kind === 'answer' ? { emailMessageId: newMessageId(ctx) } : {}),
+    });
+  }
+  return id;
+}
+
+export async function storeAnswerTemplate(tx: Executor, template: { title: string; body: string; updatedBy: string }): Promise<void> {
+  await repo.insertTemplate(tx, template);
+}
+
 /** A request from the form (signed in or not). */
 export async function submitRequest(ctx: AppContext, requester: Requester, fields: SupportRequestFields, files: IncomingFile[]) {
   const created = await registerRequest(
