@@ -1,17 +1,13 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { SUPPORT_FIRST_ANSWER_SLA, SUPPORT_STATUSES, SUPPORT_STATUS_LABELS, SUPPORT_TOPICS, SUPPORT_TOPIC_LABELS } from '@common/support/requests.js';
 import { filterSelectProps } from '@web/lib/components/data-table';
 import { ListSelect } from '@web/lib/components/list-select';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
-import { StatusBadge } from '@web/lib/components/status-badge';
-import { formatDateTime } from '@web/lib/format';
 import { useRegions } from '@web/lib/reference';
 import { useSession } from '@web/lib/session';
 import { useDeskReference, useFigures, useQueue, type DeskFilters } from '../api/support-api';
-import { slaState } from '../components/sla';
-import { statusColor } from '../components/status';
+import { QueueList } from '../components/queue-list';
 
 const FIGURE_DAYS = 30;
 
@@ -80,6 +76,7 @@ export function DeskPage() {
     setCursors([null]);
   };
   const now = new Date();
+  const ruleLabels = new Map((reference.data?.rules ?? []).map((r) => [r.code, r.label]));
 
   return (
     <Stack>
@@ -114,60 +111,7 @@ export function DeskPage() {
       ) : queue.data.items.length === 0 ? (
         <Text>Обращений с такими условиями нет.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover>
-            <Table.Caption>Очередь обращений, новые сверху</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Номер</Table.Th>
-                <Table.Th>Заявитель</Table.Th>
-                <Table.Th>Тема</Table.Th>
-                <Table.Th>Регион</Table.Th>
-                <Table.Th>Статус</Table.Th>
-                <Table.Th>Правило</Table.Th>
-                <Table.Th>Исполнитель</Table.Th>
-                <Table.Th>Поступило</Table.Th>
-                <Table.Th>Срок ответа</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {queue.data.items.map((item) => {
-                const sla = slaState(item, now);
-                const rule = reference.data?.rules.find((r) => r.code === item.intakeRule);
-                return (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/staff/support/${item.id}`}>
-                        № {item.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      {item.requesterName}
-                      {item.channel === 'email' && (
-                        <Text size="xs" c="dimmed">
-                          по почте
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{SUPPORT_TOPIC_LABELS[item.topic]}</Table.Td>
-                    <Table.Td>{item.regionName ?? 'Регион не указан'}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge label={SUPPORT_STATUS_LABELS[item.status]} color={statusColor(item.status)} />
-                    </Table.Td>
-                    <Table.Td>{rule?.label ?? (item.intakeRule ? item.intakeRule : '—')}</Table.Td>
-                    <Table.Td>{item.assigneeName ?? '—'}</Table.Td>
-                    <Table.Td>{formatDateTime(item.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={sla.overdue ? 'red.9' : undefined} fw={sla.overdue ? 700 : undefined}>
-                        {sla.label}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <QueueList items={queue.data.items} ruleLabels={ruleLabels} now={now} />
       )}
       <Group>
         <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
