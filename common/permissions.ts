@@ -49,6 +49,11 @@ export const PERMISSIONS = {
   'opportunities.manage': ['issuer_admin', 'regional_coordinator'],
   /** A published opportunity's card is for anyone signed in: families open it from recommendations and plans. */
   'opportunities.card': ROLES,
+  /** The support operators write the help centre; the issuer reads its drafts and history. */
+  'help.read_drafts': ['support_operator', 'issuer_admin'],
+  'help.edit': ['support_operator'],
+  /** A region's operator contacts: its coordinator keeps them, support fixes any region's. */
+  'help.contacts': ['regional_coordinator', 'support_operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

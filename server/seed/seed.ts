@@ -39,6 +39,7 @@ import { SPHERES } from './competencies.data.js';
 import { PROFESSIONS } from './professions.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { recordFootprint, syncCatalogue } from '../modules/diagnostics/index.js';
+import { syncHelpContent } from '../modules/help/index.js';
 import { issueLink } from '../modules/events/index.js';
 import { draftPlanIfDue } from '../modules/study-plans/index.js';
 import { storeOpportunity } from '../modules/opportunities/index.js';
@@ -81,6 +82,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
   if (await isEmpty(db, softSkills)) await db.insert(softSkills).values([...SOFT_SKILLS]).onConflictDoNothing();
   if (await isEmpty(db, awarenessLevels)) await db.insert(awarenessLevels).values([...AWARENESS_LEVELS]).onConflictDoNothing();
   await syncCatalogue(db);
+  await syncHelpContent(db);
 }
 
 /** The professions reference list with its competencies; a profession another process wrote first is left as it is. */

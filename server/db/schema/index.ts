@@ -5,3 +5,4 @@ export * from './platform.js';
 export * from './diagnostics.js';
 export * from './events.js';
 export * from './guidance.js';
+export * from './help.js';

@@ -96,7 +96,12 @@ export type AuditAction =
   | 'opportunity.created'
   | 'opportunity.updated'
   | 'opportunity.archived'
-  | 'opportunities.imported';
+  | 'opportunities.imported'
+  | 'help.article_saved'
+  | 'help.article_published'
+  | 'help.article_restored'
+  | 'help.image_uploaded'
+  | 'help.contacts_updated';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(
