@@ -77,6 +77,13 @@ const NewOpportunityPage = lazyPage(() => import('../features/opportunities/page
 const EditOpportunityPage = lazyPage(() => import('../features/opportunities/pages/opportunity-form-page'), 'EditOpportunityPage');
 const OpportunityImportPage = lazyPage(() => import('../features/opportunities/pages/opportunity-import-page'), 'OpportunityImportPage');
 const OpportunityCardPage = lazyPage(() => import('../features/opportunities/pages/opportunity-card-page'), 'OpportunityCardPage');
+const HelpHomePage = lazyPage(() => import('../features/help/pages/help-home-page'), 'HelpHomePage');
+const HelpArticlePage = lazyPage(() => import('../features/help/pages/help-article-page'), 'HelpArticlePage');
+const HelpFaqPage = lazyPage(() => import('../features/help/pages/help-faq-page'), 'HelpFaqPage');
+const HelpContactsPage = lazyPage(() => import('../features/help/pages/help-contacts-page'), 'HelpContactsPage');
+const StaffHelpPage = lazyPage(() => import('../features/help/pages/staff-help-page'), 'StaffHelpPage');
+const StaffArticlePage = lazyPage(() => import('../features/help/pages/staff-article-page'), 'StaffArticlePage');
+const StaffContactsPage = lazyPage(() => import('../features/help/pages/staff-contacts-page'), 'StaffContactsPage');
 
 const routes: RouteObject[] = [
   {
@@ -94,6 +101,10 @@ const routes: RouteObject[] = [
       { path: '/staff-invitation', element: <StaffInvitationPage /> },
       // Open signed out: the page itself sends the parent through ESIA and back to the same card.
       { path: '/e/:token', element: <EventLinkPage /> },
+      { path: '/help', element: <HelpHomePage /> },
+      { path: '/help/faq', element: <HelpFaqPage /> },
+      { path: '/help/contacts', element: <HelpContactsPage /> },
+      { path: '/help/:slug', element: <HelpArticlePage /> },
       { path: '/participant', element: only(['participant'], <ParticipantPage />) },
       { path: '/participant/diagnostics', element: only(['participant'], <DiagnosticsCataloguePage />) },
       { path: '/participant/diagnostics/attempts/:attemptId', element: only(['participant'], <DiagnosticsAttemptPage />) },
@@ -152,6 +163,10 @@ const routes: RouteObject[] = [
           { path: 'opportunities', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunitiesPage />) },
           { path: 'opportunities/new', element: only(PERMISSIONS['opportunities.manage'], <NewOpportunityPage />) },
           { path: 'opportunities/import', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunityImportPage />) },
+          { path: 'help', handle: TABLE_PAGE, element: only(PERMISSIONS['help.read_drafts'], <StaffHelpPage />) },
+          { path: 'help/new', element: only(PERMISSIONS['help.edit'], <StaffArticlePage />) },
+          { path: 'help/contacts', element: only(PERMISSIONS['help.contacts'], <StaffContactsPage />) },
+          { path: 'help/:articleId', element: only(PERMISSIONS['help.read_drafts'], <StaffArticlePage />) },
           { path: 'opportunities/:opportunityId/edit', element: only(PERMISSIONS['opportunities.manage'], <EditOpportunityPage />) },
         ],
       },

@@ -25,6 +25,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/opportunities', label: 'Возможности' },
     { to: '/staff/reference', label: 'Справочники' },
+    { to: '/staff/help', label: 'Справочный центр' },
   ),
   regional_coordinator: cabinet(
     { to: '/staff/region', label: 'Мой регион' },
@@ -34,6 +35,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
+    { to: '/staff/help/contacts', label: 'Контакты для семей' },
   ),
   school: cabinet(
     { to: '/staff/organisation', label: 'Школа' },
@@ -57,6 +59,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   ),
   mentor: cabinet({ to: '/staff/events', label: 'Мероприятия' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
   methodologist: cabinet({ to: '/staff/diagnostics', label: 'Тесты и игры' }),
+  support_operator: cabinet({ to: '/staff/help', label: 'Справочный центр' }, { to: '/staff/help/contacts', label: 'Контакты регионов' }),
 };
 
 /** Where a gated session is sent before anything else opens. */
