@@ -41,7 +41,7 @@ function BotTurn({ turn, onLink, onSupport, onNotHelped, last }: { turn: Turn; o
         {answer?.nudges.map((n) => (
           <Text key={n.slug + n.text} size="sm">
             {n.text}{' '}
-            <Anchor component={Link} to={`/help/${n.slug}`} onClick={onLink} size="sm">
+            <Anchor component={Link} to={`/help/${n.slug}`} onClick={onLink} size="sm" underline="always">
               Открыть инструкцию
             </Anchor>
           </Text>
@@ -84,7 +84,9 @@ export function HelpBot() {
   useEffect(() => {
     if (open) inputRef.current?.focus();
   }, [open]);
-  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [turns, pending]);
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [turns, pending]);
 
   const close = () => {
     setOpen(false);
@@ -109,7 +111,7 @@ export function HelpBot() {
     const asked = turns.filter((t) => t.author === 'person');
     const lastAnswer = [...turns].reverse().find((t) => t.answer)?.answer;
     const draft: SupportDraft = {
-      text: asked.map((t) => t.text).find((t) => !/не помогло/i.test(t)) ?? asked[asked.length - 1]?.text ?? '',
+      text: [...asked].reverse().find((t) => !/^не помогло/i.test(t.text))?.text ?? asked[asked.length - 1]?.text ?? '',
       topic: lastAnswer?.topic,
       conversation: conversationOf(turns),
     };

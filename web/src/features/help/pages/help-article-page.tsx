@@ -34,7 +34,7 @@ export function HelpArticlePage() {
       <ArticleBody html={a.html} />
       <Text size="sm" c="dimmed">
         {a.publishedAt ? `Обновлено ${formatDate(a.publishedAt)}. ` : ''}Не нашли ответа? Спросите чат-бота или загляните в{' '}
-        <Anchor component={Link} to="/help/faq" size="sm">
+        <Anchor component={Link} to="/help/faq" size="sm" underline="always">
           частые вопросы
         </Anchor>
         .

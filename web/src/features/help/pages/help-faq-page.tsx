@@ -36,7 +36,7 @@ export function HelpFaqPage() {
         </Stack>
       )}
       <Text>
-        Вопрос о мероприятиях, школах и площадках вашего региона? <Anchor component={Link} to="/help/contacts">Контакты регионального оператора</Anchor>.
+        Вопрос о мероприятиях, школах и площадках вашего региона? <Anchor component={Link} to="/help/contacts" underline="always">Контакты регионального оператора</Anchor>.
       </Text>
     </Stack>
   );

@@ -133,7 +133,10 @@ function Editor({ article }: { article: StaffArticle | null }) {
   });
   const feedback = useFormFeedback(form);
   useEffect(() => {
-    if (article) form.setValues({ slug: article.slug, audience: article.audience, topic: article.topic, title: article.title, summary: article.summary, body: article.body });
+    if (!article) return;
+    const values = { slug: article.slug, audience: article.audience, topic: article.topic, title: article.title, summary: article.summary, body: article.body };
+    form.setValues(values);
+    form.resetDirty(values);
     // Only a new server copy (after save, publish or restore) resets the form.
   }, [article?.updatedAt, article?.publishedVersion]);
 
