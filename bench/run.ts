@@ -11,7 +11,8 @@
  * Database: DATABASE_URL, else BENCH_DATABASE_URL, else a fresh `bilet_bench` database on the local
  * PostgreSQL (postgres://postgres@127.0.0.1:5432), else embedded PGlite in a temporary directory.
  * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 20) tune the runs;
- * BENCH_ONLY=recommendations runs only the recommendations benchmark (bench/recommendations.ts).
+ * BENCH_ONLY=recommendations runs only the recommendations benchmark (bench/recommendations.ts);
+ * BENCH_ONLY=help only the chat bot's (bench/help.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -27,6 +28,7 @@ import pg from 'pg';
 import * as OTPAuth from 'otpauth';
 import { createEnrolmentBench } from './enrolment.js';
 import { REC_TARGET, checkRecommendations, seedRecommendationsData } from './recommendations.js';
+import { HELP_QUESTION, HELP_TARGET, checkBotAnswer, seedHelpArticles } from './help.js';
 import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
 type AppModule = typeof import('../server/app.js');
@@ -346,6 +348,8 @@ async function main(): Promise<number> {
       SEED_DEMO: 'true',
       DATABASE_URL: database.url ?? '',
       PD_ENCRYPTION_KEY: masterKey,
+      // The chat bot's per-address ceiling derives from it; every request of the bench comes from one address.
+      RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '10000000',
     });
     app = await buildApp(config);
     const ctx = app.ctx;
@@ -503,6 +507,45 @@ async function main(): Promise<number> {
         failures: failed,
       };
     };
+    // The chat bot's answer over 1,000 more published articles against the one-SELECT route.
+    const benchHelp = async (): Promise<{ text: string; failures: string[] }> => {
+      process.stdout.write('  help: seeding 1,000 articles …\n');
+      const seeded = await seedHelpArticles(ctx.db, ROOT);
+      const got = await checkBotAnswer(baseUrl);
+      const pair: Target[] = [
+        { name: 'GET /bench/one-select', url: `${baseUrl}/bench/one-select`, headers: {} },
+        {
+          name: 'POST /api/help/bot',
+          url: `${baseUrl}/api/help/bot`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: baseUrl },
+          body: JSON.stringify({ message: HELP_QUESTION }),
+        },
+      ];
+      const measured: Measurement[] = [];
+      const failed: string[] = [];
+      for (const t of pair) {
+        process.stdout.write(`  ${t.name} …\n`);
+        await load(t, WARMUP);
+        const m = await load(t, DURATION);
+        measured.push(m);
+        if (m.non2xx || m.errors || m.timeouts) failed.push(`${t.name}: ${m.non2xx} non-2xx responses, ${m.errors} connection errors, ${m.timeouts} timeouts`);
+      }
+      printTable(measured);
+      const ratio = measured[1]!.rps / measured[0]!.rps;
+      const verdict = failed.length ? 'not judged: requests failed' : !database.postgres ? 'not judged: the target is for PostgreSQL' : ratio >= HELP_TARGET ? 'MET' : 'NOT MET';
+      if (database.postgres && !failed.length && ratio < HELP_TARGET) failed.push(`help bot ÷ one-select ${ratio.toFixed(2)} is under ${HELP_TARGET}`);
+      return { text: `help bot ÷ one-select: ${ratio.toFixed(2)}   (target ≥ ${HELP_TARGET} on PostgreSQL: ${verdict}; ${seeded}; ${got})\n`, failures: failed };
+    };
+    if (process.env.BENCH_ONLY === 'help') {
+      const only = await benchHelp();
+      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
+      if (only.failures.length) {
+        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
+        return 1;
+      }
+      return 0;
+    }
     if (process.env.BENCH_ONLY === 'recommendations') {
       const only = await benchRecommendations();
       process.stdout.write(`\n${only.text}database: ${database.label}\n`);
@@ -596,6 +639,7 @@ async function main(): Promise<number> {
     });
     const enrolment = await enrolmentBench.run();
     const recommendations = await benchRecommendations();
+    const help = await benchHelp();
     printTable(results);
     const [bare, oneSelect, cabinet, schoolList, oneInsert, answer] = results as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement];
     const answerRatio = answer.rps / oneInsert.rps;
@@ -627,9 +671,10 @@ async function main(): Promise<number> {
         `target < ${STALL_TARGET_MS} ms: ${oversize.uploadMs < STALL_TARGET_MS ? 'MET' : 'NOT MET'})\n` +
         enrolment.text +
         recommendations.text +
+        help.text +
         `database: ${database.label}\n`,
     );
-    failures.push(...enrolment.failures, ...recommendations.failures);
+    failures.push(...enrolment.failures, ...recommendations.failures, ...help.failures);
     if (failures.length) {
       process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${failures.join('\n  ')}\n`);
       return 1;

@@ -30,7 +30,7 @@ CREATE TABLE "help_articles" (
 	"pub_summary" text,
 	"pub_html" text,
 	"pub_text" text,
-	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('russian', coalesce(pub_title, '')), 'A') || setweight(to_tsvector('russian', coalesce(pub_summary, '')), 'B') || setweight(to_tsvector('russian', coalesce(pub_text, '')), 'C')) STORED,
+	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('russian', translate(coalesce(pub_title, ''), 'ёЁ', 'еЕ')), 'A') || setweight(to_tsvector('russian', translate(coalesce(pub_summary, ''), 'ёЁ', 'еЕ')), 'B') || setweight(to_tsvector('russian', translate(coalesce(pub_text, ''), 'ёЁ', 'еЕ')), 'C')) STORED,
 	"updated_by" uuid,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,

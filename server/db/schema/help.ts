@@ -35,7 +35,8 @@ export const helpArticles = pgTable(
     /** The published body as plain text: what is searched and what passages are cut from. */
     pubText: text('pub_text'),
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(to_tsvector('russian', coalesce(pub_title, '')), 'A') || setweight(to_tsvector('russian', coalesce(pub_summary, '')), 'B') || setweight(to_tsvector('russian', coalesce(pub_text, '')), 'C')`,
+      // «ё» is written as «е» in the vector and in queries alike: most people type «ребенок».
+      sql`setweight(to_tsvector('russian', translate(coalesce(pub_title, ''), 'ёЁ', 'еЕ')), 'A') || setweight(to_tsvector('russian', translate(coalesce(pub_summary, ''), 'ёЁ', 'еЕ')), 'B') || setweight(to_tsvector('russian', translate(coalesce(pub_text, ''), 'ёЁ', 'еЕ')), 'C')`,
     ),
     updatedBy: uuid('updated_by').references(() => accounts.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -30,7 +30,7 @@ async function cabinetFacts(ctx: AppContext, asker: Asker): Promise<CabinetFact[
 
 /** The chat bot's answer: the help centre's best articles for the question, and what the asker's cabinet still needs. */
 export async function answerQuestion(ctx: AppContext, asker: Asker, input: HelpBotInput): Promise<BotAnswer> {
-  const [found, facts] = await Promise.all([searchArticles(ctx, input.message, { limit: 6 }), cabinetFacts(ctx, asker)]);
+  const [found, facts] = await Promise.all([searchArticles(ctx, input.message, { limit: 4 }), cabinetFacts(ctx, asker)]);
   // Every audience is searched (a parent may ask what a pupil does), the asker's own articles first.
   const own = audienceOfRole(asker.principal?.role ?? null);
   const mine = (audience: string) => (audience === own || audience === 'everyone' ? 0 : 1);

@@ -131,48 +131,57 @@ export interface SearchRow {
 
 /**
  * The best published articles for the query's words, in one statement. Each word is stemmed by the
- * `russian` configuration; a word no article has is replaced by its nearest article word by trigram
- * similarity (a typo), kept beside it otherwise; every stem matches as a prefix, so «запись» finds
- * «записаться». Ranked by cover density over the weighted vector (title > summary > body); only the
- * few rows returned get their passage cut, and each carries how many of the query's words it matched.
+ * `russian` configuration; a word of four letters or more that no article has is replaced by its
+ * nearest article word by trigram similarity (a typo); every stem matches as a prefix, so «запись»
+ * finds «записаться». Articles that have every word come first; only when fewer than three do, the
+ * ones that have some of them are ranked too — so a common word does not make the database rank
+ * every article. Ranked by cover density over the weighted vector (title > summary > body); only the
+ * rows returned get their passage cut, and each carries how many of the query's words it matched.
  */
 export async function searchPublished(executor: Executor, words: string[], opts: { audience?: HelpAudience; limit: number }): Promise<SearchRow[]> {
   if (words.length === 0) return [];
   const audience = opts.audience ? sql`and a.audience in (${opts.audience}, 'everyone')` : sql``;
+  const columns = sql`a.slug, a.pub_title, a.pub_summary, a.audience, a.topic, a.pub_text, a.search, ts_rank_cd(a.search, q.any_q, 1) as rank`;
   return queryRows<SearchRow>(
     executor,
     sql`
       with words as (select w from unnest(${sql.param(words)}::text[]) as w),
       fixed as (
-        select w, (
+        select w, case when length(w) >= 4 and not exists (select 1 from ${helpTerms} e where e.word = words.w) then (
           select t.word from ${helpTerms} t
-          where t.word % words.w and similarity(t.word, words.w) >= 0.45 and t.word <> words.w
-            and not exists (select 1 from ${helpTerms} e where e.word = words.w)
+          where t.word % words.w and similarity(t.word, words.w) >= 0.45
           order by t.word <-> words.w limit 1
-        ) as near
+        ) end as near
         from words
       ),
       word_q as (
-        select f.w, to_tsquery('simple', string_agg(quote_literal(l.lexeme) || ':*', ' | ')) as tsq
+        select f.w, string_agg(distinct quote_literal(l.lexeme) || ':*', ' | ') as alternatives
         from fixed f, unnest(to_tsvector('russian', f.w || ' ' || coalesce(f.near, ''))) l
         group by f.w
       ),
       q as (
-        select to_tsquery('simple', string_agg(distinct quote_literal(l.lexeme) || ':*', ' | ')) as tsq, (select count(*) from word_q)::int as meaningful
-        from fixed f, unnest(to_tsvector('russian', f.w || ' ' || coalesce(f.near, ''))) l
+        select to_tsquery('simple', string_agg('(' || alternatives || ')', ' & ')) as all_q,
+          to_tsquery('simple', string_agg(alternatives, ' | ')) as any_q,
+          count(*)::int as meaningful
+        from word_q
       ),
-      top as (
-        select a.slug, a.pub_title, a.pub_summary, a.audience, a.topic, a.pub_text, a.search, ts_rank_cd(a.search, q.tsq, 1) as rank
-        from ${helpArticles} a, q
-        where a.published_version is not null and a.search @@ q.tsq ${audience}
-        order by rank desc, a.slug
-        limit ${opts.limit}
-      )
+      every_word as (
+        select ${columns}, 0 as tier from ${helpArticles} a, q
+        where a.published_version is not null and a.search @@ q.all_q ${audience}
+        order by rank desc, a.slug limit ${opts.limit}
+      ),
+      some_words as (
+        select ${columns}, 1 as tier from ${helpArticles} a, q
+        where (select count(*) from every_word) < 3 and a.published_version is not null and a.search @@ q.any_q and not a.search @@ q.all_q ${audience}
+        order by rank desc, a.slug limit ${opts.limit}
+      ),
+      top as (select * from every_word union all select * from some_words order by tier, rank desc, slug limit ${opts.limit})
       select top.slug, top.pub_title as title, top.pub_summary as summary, top.audience, top.topic, top.rank::float8 as rank,
-        ts_headline('russian', top.pub_text, q.tsq, ${HEADLINE_OPTIONS}) as headline,
-        (select count(*) from word_q where top.search @@ word_q.tsq)::int as matched, q.meaningful
+        ts_headline('russian', translate(top.pub_text, 'ёЁ', 'еЕ'), q.any_q, ${HEADLINE_OPTIONS}) as headline,
+        case when top.tier = 0 then q.meaningful else (select count(*) from word_q where top.search @@ to_tsquery('simple', word_q.alternatives))::int end as matched,
+        q.meaningful
       from top, q
-      order by top.rank desc, top.slug`,
+      order by top.tier, top.rank desc, top.slug`,
   );
 }
 

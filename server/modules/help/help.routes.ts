@@ -40,9 +40,6 @@ import {
   uploadImage,
 } from './help.service.js';
 
-/** The bot's flood ceiling per address: a person types a few questions a minute, a script hundreds. */
-const BOT_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-const SEARCH_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 /**
  * The help centre: published articles, search and the bot for everyone (signed in or not); the
@@ -50,6 +47,10 @@ const SEARCH_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
  */
 export const helpRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['help'];
+  // Flood ceilings per address: a person asks a few questions a minute, a script hundreds; a class
+  // behind one school address stays well under them.
+  const BOT_LIMIT = { rateLimit: { max: app.ctx.config.rateLimitPerMinute * 3, timeWindow: '1 minute' } };
+  const SEARCH_LIMIT = { rateLimit: { max: app.ctx.config.rateLimitPerMinute * 6, timeWindow: '1 minute' } };
   const readDrafts = app.authorize('help.read_drafts');
   const edit = app.authorize('help.edit');
   const contacts = app.authorize('help.contacts');

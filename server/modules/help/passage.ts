@@ -54,16 +54,20 @@ function mergeSpacedHits(parts: HelpPassagePart[]): HelpPassagePart[] {
   return merged;
 }
 
+/** Lower case with «ё» as «е», as the search vector stores words. */
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е');
+}
+
 /** The words of a query worth searching for: letters and digits, lower case, two letters or more, at most twelve. */
 export function queryWords(query: string): string[] {
-  const words = query
-    .toLowerCase()
-    .split(/[^a-zа-яё0-9]+/)
+  const words = normalise(query)
+    .split(/[^a-zа-я0-9]+/)
     .filter((w) => w.length >= 2);
   return [...new Set(words)].slice(0, 12);
 }
 
 /** The words of an article that typo correction may land on. */
 export function articleWords(text: string): string[] {
-  return [...new Set(text.toLowerCase().split(/[^a-zа-яё0-9]+/).filter((w) => w.length >= 4 && w.length <= 40))];
+  return [...new Set(normalise(text).split(/[^a-zа-я0-9]+/).filter((w) => w.length >= 4 && w.length <= 40))];
 }
