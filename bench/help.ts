@@ -36,6 +36,20 @@ function vocabulary(contentDir: string): string[] {
   return [...words];
 }
 
+/**
+ * Paths of searches that each ask something new (two words of the articles' vocabulary), so no
+ * answer comes from the search cache: the cost of a question nobody asked before.
+ */
+export function freshSearchPaths(rootDir: string): () => string {
+  const words = vocabulary(path.join(rootDir, 'server/modules/help/content'));
+  let n = 0;
+  return () => {
+    n++;
+    const q = `${words[n % words.length]} ${words[Math.floor(n / words.length + n * 7) % words.length]}`;
+    return `/api/help/search?q=${encodeURIComponent(q)}`;
+  };
+}
+
 /** Publishes 1,000 articles with bodies of about 250 words each; returns what was seeded. */
 export async function seedHelpArticles(db: Executor, rootDir: string): Promise<string> {
   const started = performance.now();

@@ -129,58 +129,75 @@ export interface SearchRow {
   meaningful: number;
 }
 
+/** A word of a query with the stems it searches for: its own, and its correction's when it is a typo. */
+export interface QueryWord {
+  w: string;
+  lexemes: string[];
+}
+
 /**
- * The best published articles for the query's words, in one statement. Each word is stemmed by the
- * `russian` configuration; a word of four letters or more that no article has is replaced by its
- * nearest article word by trigram similarity (a typo); every stem matches as a prefix, so «запись»
- * finds «записаться». Articles that have every word come first; only when fewer than three do, the
- * ones that have some of them are ranked too — so a common word does not make the database rank
- * every article. Ranked by cover density over the weighted vector (title > summary > body); only the
- * rows returned get their passage cut, and each carries how many of the query's words it matched.
+ * Stems each word with the `russian` configuration; a word of four letters or more that no article
+ * has is taken as a typo and its nearest article word by trigram similarity is stemmed beside it.
+ * Stop words come back without stems.
  */
-export async function searchPublished(executor: Executor, words: string[], opts: { audience?: HelpAudience; limit: number }): Promise<SearchRow[]> {
+export async function stemQueryWords(executor: Executor, words: string[]): Promise<QueryWord[]> {
   if (words.length === 0) return [];
-  const audience = opts.audience ? sql`and a.audience in (${opts.audience}, 'everyone')` : sql``;
-  const columns = sql`a.slug, a.pub_title, a.pub_summary, a.audience, a.topic, a.pub_text, a.search, ts_rank_cd(a.search, q.any_q, 1) as rank`;
-  return queryRows<SearchRow>(
+  return queryRows<QueryWord>(
     executor,
     sql`
-      with words as (select w from unnest(${sql.param(words)}::text[]) as w),
+      with words as (select w, ord from unnest(${sql.param(words)}::text[]) with ordinality as u(w, ord)),
       fixed as (
-        select w, case when length(w) >= 4 and not exists (select 1 from ${helpTerms} e where e.word = words.w) then (
+        select w, ord, case when length(w) >= 4 and not exists (select 1 from ${helpTerms} e where e.word = words.w) then (
           select t.word from ${helpTerms} t
           where t.word % words.w and similarity(t.word, words.w) >= 0.45
           order by t.word <-> words.w limit 1
         ) end as near
         from words
-      ),
-      word_q as (
-        select f.w, string_agg(distinct quote_literal(l.lexeme) || ':*', ' | ') as alternatives
-        from fixed f, unnest(to_tsvector('russian', f.w || ' ' || coalesce(f.near, ''))) l
-        group by f.w
-      ),
-      q as (
-        select to_tsquery('simple', string_agg('(' || alternatives || ')', ' & ')) as all_q,
-          to_tsquery('simple', string_agg(alternatives, ' | ')) as any_q,
-          count(*)::int as meaningful
-        from word_q
-      ),
-      every_word as (
-        select ${columns}, 0 as tier from ${helpArticles} a, q
-        where a.published_version is not null and a.search @@ q.all_q ${audience}
+      )
+      select w, array(select l.lexeme from unnest(to_tsvector('russian', w || ' ' || coalesce(near, ''))) l) as lexemes
+      from fixed order by ord`,
+  );
+}
+
+/** The search's queries, written as tsquery text: every word, any word, and each word alone. */
+export interface SearchPlan {
+  all: string;
+  any: string;
+  each: string[];
+}
+
+/**
+ * The best published articles for a search plan. The queries arrive as constants, so the planner
+ * reads the GIN index for them. Articles that have every word come first; only when fewer than
+ * three do are the ones with some of the words ranked too — so a common word does not make the
+ * database rank every article. Ranked by cover density over the weighted vector (title > summary >
+ * body); only the rows returned get their passage cut, each with how many of the words it has.
+ */
+export async function searchPublished(executor: Executor, plan: SearchPlan, opts: { audience?: HelpAudience; limit: number }): Promise<SearchRow[]> {
+  const audience = opts.audience ? sql`and a.audience in (${opts.audience}, 'everyone')` : sql``;
+  const anyQ = sql`to_tsquery('simple', ${plan.any})`;
+  const allQ = sql`to_tsquery('simple', ${plan.all})`;
+  const columns = sql`a.slug, a.pub_title, a.pub_summary, a.audience, a.topic, a.pub_text, a.search, ts_rank_cd(a.search, ${anyQ}, 1) as rank`;
+  return queryRows<SearchRow>(
+    executor,
+    sql`
+      with every_word as (
+        select ${columns}, 0 as tier from ${helpArticles} a
+        where a.search @@ ${allQ} and a.published_version is not null ${audience}
         order by rank desc, a.slug limit ${opts.limit}
       ),
       some_words as (
-        select ${columns}, 1 as tier from ${helpArticles} a, q
-        where (select count(*) from every_word) < 3 and a.published_version is not null and a.search @@ q.any_q and not a.search @@ q.all_q ${audience}
+        select ${columns}, 1 as tier from ${helpArticles} a
+        where (select count(*) from every_word) < 3 and a.search @@ ${anyQ} and not a.search @@ ${allQ} and a.published_version is not null ${audience}
         order by rank desc, a.slug limit ${opts.limit}
       ),
       top as (select * from every_word union all select * from some_words order by tier, rank desc, slug limit ${opts.limit})
       select top.slug, top.pub_title as title, top.pub_summary as summary, top.audience, top.topic, top.rank::float8 as rank,
-        ts_headline('russian', translate(top.pub_text, 'ёЁ', 'еЕ'), q.any_q, ${HEADLINE_OPTIONS}) as headline,
-        case when top.tier = 0 then q.meaningful else (select count(*) from word_q where top.search @@ to_tsquery('simple', word_q.alternatives))::int end as matched,
-        q.meaningful
-      from top, q
+        ts_headline('russian', translate(top.pub_text, 'ёЁ', 'еЕ'), ${anyQ}, ${HEADLINE_OPTIONS}) as headline,
+        case when top.tier = 0 then ${plan.each.length}
+          else (select count(*) from unnest(${sql.param(plan.each)}::text[]) as w(q) where top.search @@ to_tsquery('simple', w.q))::int end as matched,
+        ${plan.each.length}::int as meaningful
+      from top
       order by top.tier, top.rank desc, top.slug`,
   );
 }

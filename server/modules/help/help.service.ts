@@ -2,6 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { AppContext } from '@server/context.js';
 import type { Db, Executor } from '@server/db/client.js';
 import { inTransaction } from '@server/db/transaction.js';
+import { BoundedCache } from '@server/lib/bounded-cache.js';
 import { AppError, conflict, forbidden, notFound } from '@server/lib/errors.js';
 import { recordAudit, type AuditActor } from '@server/modules/audit/index.js';
 import type { Principal } from '@server/plugins/session.js';
@@ -23,13 +24,14 @@ import {
   listVersions,
   publishArticle,
   searchPublished,
+  stemQueryWords,
   updateArticle,
   upsertContacts,
   type HelpArticleRow,
   type SearchRow,
 } from './help.repository.js';
 import { articlePlainText, renderArticleHtml } from './markdown.js';
-import { articleWords, passageParts, queryWords } from './passage.js';
+import { articleWords, passageParts, queryWords, searchPlan } from './passage.js';
 
 /** A search result with how well it answered: the share of the query's meaningful words it matched. */
 export interface ScoredHit extends HelpSearchHit {
@@ -48,10 +50,45 @@ function toHit(row: SearchRow): ScoredHit {
   };
 }
 
+/**
+ * How long a search's answer is reused by this process. Articles change seldom and the same
+ * questions come again and again (the bot is asked what the FAQ answers), so a repeated question
+ * costs no query; a publication here clears this process's answers at once, other processes' within
+ * the interval.
+ */
+const SEARCH_TTL_MS = 30_000;
+const searchCaches = new WeakMap<object, BoundedCache<string, { at: number; value: Promise<ScoredHit[]> }>>();
+
+function searchCacheOf(db: object) {
+  let cache = searchCaches.get(db);
+  if (!cache) searchCaches.set(db, (cache = new BoundedCache(5_000)));
+  return cache;
+}
+
+/** Forgets this process's search answers, after a publication changed what they would be. */
+function forgetSearches(db: object): void {
+  searchCaches.delete(db);
+}
+
+async function runSearch(db: Db, words: string[], audience: HelpAudience | undefined, limit: number): Promise<ScoredHit[]> {
+  const plan = searchPlan(await stemQueryWords(db, words));
+  if (!plan) return [];
+  return (await searchPublished(db, plan, { audience, limit })).map(toHit);
+}
+
 /** The best published articles for a query in Russian, with the passage that matched. */
 export async function searchArticles(ctx: Pick<AppContext, 'db'>, query: string, opts: { audience?: HelpAudience; limit?: number } = {}): Promise<ScoredHit[]> {
-  const rows = await searchPublished(ctx.db, queryWords(query), { audience: opts.audience, limit: opts.limit ?? 8 });
-  return rows.map(toHit);
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  const limit = opts.limit ?? 8;
+  const key = `${opts.audience ?? ''}|${limit}|${words.join(' ')}`;
+  const cache = searchCacheOf(ctx.db);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < SEARCH_TTL_MS) return hit.value;
+  const value = runSearch(ctx.db, words, opts.audience, limit);
+  cache.set(key, { at: Date.now(), value });
+  value.catch(() => forgetSearches(ctx.db));
+  return value;
 }
 
 /** A published article as visitors read it; a draft does not exist for them. */
@@ -139,13 +176,14 @@ function publishedCopy(row: Pick<HelpArticleRow, 'title' | 'summary' | 'body'>) 
 
 /** Publishes the working copy as a new version: visitors, search and the bot see it at once. */
 export async function publishHelpArticle(ctx: AppContext, principal: Principal, id: string, actor: AuditActor) {
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx, afterCommit) => {
     const row = await articleOrThrow(tx, id);
     if (!row.hasDraft) throw conflict('help_nothing_to_publish', 'Эта версия уже опубликована — сначала внесите изменения');
     const copy = publishedCopy(row);
     const version = await publishArticle(tx, row, copy, principal.accountId);
     await addTerms(tx, articleWords(`${copy.title} ${copy.summary} ${copy.text}`));
     await recordAudit(tx, actor, 'help.article_published', id, { slug: row.slug, version });
+    afterCommit(() => forgetSearches(ctx.db));
     return staffView((await findArticleById(tx, id))!);
   });
 }
@@ -272,5 +310,6 @@ export async function syncHelpContent(db: Db, files: ContentArticle[] = readCont
       else added++;
     });
   }
+  if (added + updated > 0) forgetSearches(db);
   return { added, updated };
 }

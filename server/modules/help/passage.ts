@@ -71,3 +71,19 @@ export function queryWords(query: string): string[] {
 export function articleWords(text: string): string[] {
   return [...new Set(normalise(text).split(/[^a-zа-я0-9]+/).filter((w) => w.length >= 4 && w.length <= 40))];
 }
+
+/** A stem as a prefix term of tsquery text, quoted so no stem can change the query's syntax. */
+function prefixTerm(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*`;
+}
+
+/**
+ * The tsquery texts of a search from its words' stems: a word matches by any of its stems (its own
+ * and its typo's correction); «all» asks for every word, «any» for one of them. Words without stems
+ * (stop words) are left out; null when none is left.
+ */
+export function searchPlan(words: Array<{ lexemes: string[] }>): { all: string; any: string; each: string[] } | null {
+  const each = words.filter((w) => w.lexemes.length > 0).map((w) => [...new Set(w.lexemes)].map(prefixTerm).join(' | '));
+  if (each.length === 0) return null;
+  return { all: each.map((e) => `(${e})`).join(' & '), any: each.join(' | '), each };
+}
