@@ -50,7 +50,7 @@ export interface World {
   issuerId: string;
   methodologistId: string;
   diagnostics: DiagnosticsWorld;
-  /** Session cookies of region A's people plus the issuer and the methodologist. */
+  /** Session cookies of region A's people plus the issuer, the methodologist and the support operator. */
   cookies: Record<Exclude<Caller, 'anonymous'>, string>;
 }
 
@@ -215,6 +215,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const b = await buildRegion(t, '16');
   const issuer = await createStaff(t, 'issuer_admin');
   const methodologist = await createStaff(t, 'methodologist');
+  const support = await createStaff(t, 'support_operator');
   const diagnostics = await buildDiagnostics(t, methodologist.cookie, { a: a.cookies.participant!, b: b.cookies.participant! });
   return {
     a,
@@ -222,6 +223,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
     issuerId: issuer.accountId,
     methodologistId: methodologist.accountId,
     diagnostics,
-    cookies: { ...(a.cookies as Record<Exclude<Caller, 'anonymous' | 'issuer_admin' | 'methodologist'>, string>), issuer_admin: issuer.cookie, methodologist: methodologist.cookie },
+    cookies: {
+      ...(a.cookies as Record<Exclude<Caller, 'anonymous' | 'issuer_admin' | 'methodologist' | 'support_operator'>, string>),
+      issuer_admin: issuer.cookie,
+      methodologist: methodologist.cookie,
+      support_operator: support.cookie,
+    },
   };
 }
