@@ -84,6 +84,7 @@ test('a parent asks the bot what the help centre answers, reads the article; the
   await expectNoSeriousA11yViolations(page);
   await page.goto('/help/contacts');
   await expect(page.getByRole('heading', { name: 'Кировская область' })).toBeVisible();
+  await expect(page.getByText('Центр профориентации Кировской области (демо)')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 

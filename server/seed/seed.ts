@@ -39,7 +39,7 @@ import { SPHERES } from './competencies.data.js';
 import { PROFESSIONS } from './professions.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { recordFootprint, syncCatalogue } from '../modules/diagnostics/index.js';
-import { syncHelpContent } from '../modules/help/index.js';
+import { seedDemoContacts, syncHelpContent } from '../modules/help/index.js';
 import { issueLink } from '../modules/events/index.js';
 import { draftPlanIfDue } from '../modules/study-plans/index.js';
 import { storeOpportunity } from '../modules/opportunities/index.js';
@@ -431,6 +431,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
   const [kirov] = await ctx.db.select().from(regions).where(eq(regions.code, '43'));
   if (!kirov) throw new Error('Reference data must be seeded before demo data');
   const [kirovCity] = await ctx.db.select().from(cities).where(eq(cities.regionId, kirov.id)).orderBy(cities.id).limit(1);
+  await seedDemoContacts(ctx.db, kirov.id);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const parentCitizen = ESIA_TEST_CITIZENS[0]!;
 

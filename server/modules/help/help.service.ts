@@ -313,3 +313,15 @@ export async function syncHelpContent(db: Db, files: ContentArticle[] = readCont
   if (added + updated > 0) forgetSearches(db);
   return { added, updated };
 }
+
+/** The demo region's operator contacts, so the demo help centre shows a filled contacts page. */
+export async function seedDemoContacts(db: Db, regionId: number): Promise<void> {
+  await upsertContacts(db, {
+    regionId,
+    organisation: 'Центр профориентации Кировской области (демо)',
+    phone: '+7 8332 00-00-00',
+    email: 'bilet@kirov.example.ru',
+    hours: 'пн–пт 9:00–18:00 (время московское)',
+    updatedBy: null,
+  });
+}
