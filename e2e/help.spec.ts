@@ -79,6 +79,9 @@ test('a parent asks the bot what the help centre answers, reads the article; the
   expect(JSON.parse(draft!)).toMatchObject({ text: 'Можно ли прийти на пробу с собакой' });
 
   await page.goto('/help');
+  await page.getByRole('group', { name: 'Для кого' }).getByText('Родителям').click();
+  await expect(page.getByRole('link', { name: 'Зачем ребёнку программа — цели для родителей' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel('Поиск по справочному центру').fill('диагностка');
   await expect(page.getByRole('link', { name: 'Онлайн-диагностика: как пройти тест' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);

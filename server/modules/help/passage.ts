@@ -3,7 +3,7 @@ import type { HelpPassagePart } from '@common/help.js';
 /** Marks ts_headline puts around matched words; characters no article uses, so nothing else splits on them. */
 export const HIT_START = '⟦';
 export const HIT_STOP = '⟧';
-export const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "`;
+export const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=32, MinWords=14, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
  * The passage ts_headline picked, as parts the page renders as text — never as HTML, so an article's

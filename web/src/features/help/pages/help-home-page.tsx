@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Card, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Card, Chip, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { HELP_AUDIENCE_LABELS, HELP_AUDIENCES, HELP_TOPIC_LABELS, HELP_TOPICS, type HelpAudience } from '@common/help.js';
@@ -62,22 +62,15 @@ export function HelpHomePage() {
             <Text fw={600} id="help-audience-label">
               Для кого
             </Text>
-            <SegmentedControl
-              aria-labelledby="help-audience-label"
-              orientation="vertical"
-              hiddenFrom="sm"
-              fullWidth
-              value={audience}
-              onChange={(v) => setParams({ for: v })}
-              data={AUDIENCE_CHOICES.map((a) => ({ value: a, label: HELP_AUDIENCE_LABELS[a] }))}
-            />
-            <SegmentedControl
-              aria-labelledby="help-audience-label"
-              visibleFrom="sm"
-              value={audience}
-              onChange={(v) => setParams({ for: v })}
-              data={AUDIENCE_CHOICES.map((a) => ({ value: a, label: HELP_AUDIENCE_LABELS[a] }))}
-            />
+            <Chip.Group multiple={false} value={audience} onChange={(v) => setParams({ for: v })}>
+              <Group gap="xs" role="group" aria-labelledby="help-audience-label">
+                {AUDIENCE_CHOICES.map((a) => (
+                  <Chip key={a} value={a}>
+                    {HELP_AUDIENCE_LABELS[a]}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
           </Stack>
           {articles.isError && <LoadError error={articles.error} onRetry={() => void articles.refetch()} />}
           {!articles.data && !articles.isError && <PageLoader />}
