@@ -70,6 +70,12 @@ export async function insertArticle(executor: Executor, values: typeof helpArtic
   return row!;
 }
 
+/** A repository article another process starting at the same moment may have written first: then none. */
+export async function insertArticleUnlessPresent(executor: Executor, values: typeof helpArticles.$inferInsert): Promise<HelpArticleRow | undefined> {
+  const [row] = await executor.insert(helpArticles).values(values).onConflictDoNothing({ target: helpArticles.slug }).returning();
+  return row;
+}
+
 export async function updateArticle(executor: Executor, id: string, values: Partial<typeof helpArticles.$inferInsert>): Promise<HelpArticleRow | undefined> {
   const [row] = await executor.update(helpArticles).set(values).where(eq(helpArticles.id, id)).returning();
   return row;

@@ -18,6 +18,7 @@ import {
   findImage,
   findVersion,
   insertArticle,
+  insertArticleUnlessPresent,
   insertImage,
   listForStaff,
   listPublished,
@@ -302,7 +303,8 @@ export async function syncHelpContent(db: Db, files: ContentArticle[] = readCont
       const { hash, ...fields } = file;
       const row = existing
         ? (await updateArticle(tx, existing.id, { ...fields, fileHash: hash, hasDraft: true, updatedAt: new Date() }))!
-        : await insertArticle(tx, { ...fields, fileHash: hash });
+        : await insertArticleUnlessPresent(tx, { ...fields, fileHash: hash });
+      if (!row) return;
       const copy = publishedCopy(row);
       await publishArticle(tx, row, copy, null);
       await addTerms(tx, articleWords(`${copy.title} ${copy.summary} ${copy.text}`));

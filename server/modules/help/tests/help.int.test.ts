@@ -4,6 +4,8 @@ import { activateFromMail, confirmedParent, registerPupil } from '@server/test/f
 import { MULTIPART_HEADERS, multipart } from '@server/test/multipart.js';
 import { createStaff, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { readContentFiles } from '../content-files.js';
+import { syncHelpContent } from '../index.js';
 
 let t: TestApp;
 let operator: StaffMember;
@@ -157,6 +159,30 @@ describe('editing articles', () => {
     });
     expect(fake.status).toBe(415);
     expect(fake.body.error.message).toMatch(/PNG или JPEG/);
+  });
+});
+
+describe('the repository’s articles at start', () => {
+  it('publish a changed file as a new version, but leave an article an operator has edited', async () => {
+    const files = readContentFiles();
+    const changed = (slug: string) => {
+      const file = files.find((f) => f.slug === slug)!;
+      return { ...file, body: `${file.body}\n\nДобавлено в новой версии файла.`, hash: `${file.hash}-changed` };
+    };
+    const [edited] = await t.rows<{ id: string }>(sql`select id from help_articles where slug = 'poleznye-ssylki'`);
+    const save = await t.api('PUT', `/api/staff/help/articles/${edited!.id}`, {
+      cookie: operator.cookie,
+      body: article('poleznye-ssylki', { audience: 'everyone', topic: 'links', title: 'Ссылки от оператора' }),
+    });
+    expect(save.status).toBe(200);
+
+    expect(await syncHelpContent(t.app.ctx.db, [changed('tseli-programmy'), changed('poleznye-ssylki')])).toEqual({ added: 0, updated: 1 });
+    const updated = await t.api('GET', '/api/help/articles/tseli-programmy');
+    expect(updated.body.version).toBe(2);
+    expect(updated.body.html).toContain('Добавлено в новой версии файла.');
+    const kept = await t.api('GET', `/api/staff/help/articles/${edited!.id}`, { cookie: operator.cookie });
+    expect(kept.body.title).toBe('Ссылки от оператора');
+    expect(await syncHelpContent(t.app.ctx.db, [changed('tseli-programmy')])).toEqual({ added: 0, updated: 0 });
   });
 });
 
