@@ -38,12 +38,16 @@ export function HelpHomePage() {
           value={query}
           maxLength={200}
           onChange={(e) => {
-            setQuery(e.currentTarget.value);
-            setParams((p) => {
-              if (e.currentTarget.value) p.set('q', e.currentTarget.value);
-              else p.delete('q');
-              return p;
-            }, { replace: true });
+            const value = e.currentTarget.value;
+            setQuery(value);
+            setParams(
+              (p) => {
+                if (value) p.set('q', value);
+                else p.delete('q');
+                return p;
+              },
+              { replace: true },
+            );
           }}
           type="search"
           size="md"
