@@ -13,6 +13,7 @@
  * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 20) tune the runs;
  * BENCH_ONLY=recommendations runs only the recommendations benchmark (bench/recommendations.ts);
  * BENCH_ONLY=intake only the intake rules of support requests (bench/intake.ts), which need no database.
+ * BENCH_ONLY=help only the chat bot's (bench/help.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +30,7 @@ import * as OTPAuth from 'otpauth';
 import { createEnrolmentBench } from './enrolment.js';
 import { runIntakeBench } from './intake.js';
 import { REC_TARGET, checkRecommendations, seedRecommendationsData } from './recommendations.js';
+import { HELP_QUESTION, HELP_TARGET, checkBotAnswer, freshSearchPaths, seedHelpArticles } from './help.js';
 import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
 type AppModule = typeof import('../server/app.js');
@@ -355,6 +357,8 @@ async function main(): Promise<number> {
       SEED_DEMO: 'true',
       DATABASE_URL: database.url ?? '',
       PD_ENCRYPTION_KEY: masterKey,
+      // The chat bot's per-address ceiling derives from it; every request of the bench comes from one address.
+      RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '10000000',
     });
     app = await buildApp(config);
     const ctx = app.ctx;
@@ -512,6 +516,53 @@ async function main(): Promise<number> {
         failures: failed,
       };
     };
+    // The chat bot's answer over 1,000 more published articles against the one-SELECT route.
+    const benchHelp = async (): Promise<{ text: string; failures: string[] }> => {
+      process.stdout.write('  help: seeding 1,000 articles …\n');
+      const seeded = await seedHelpArticles(ctx.db, ROOT);
+      const got = await checkBotAnswer(baseUrl);
+      const pair: Target[] = [
+        { name: 'GET /bench/one-select', url: `${baseUrl}/bench/one-select`, headers: {} },
+        {
+          name: 'POST /api/help/bot',
+          url: `${baseUrl}/api/help/bot`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: baseUrl },
+          body: JSON.stringify({ message: HELP_QUESTION }),
+        },
+        // Not judged: every request a question not asked before, so none is answered from the cache.
+        { name: 'GET /api/help/search (new questions)', url: `${baseUrl}/api/help/search`, headers: {}, nextPath: freshSearchPaths(ROOT) },
+      ];
+      const measured: Measurement[] = [];
+      const failed: string[] = [];
+      for (const t of pair) {
+        process.stdout.write(`  ${t.name} …\n`);
+        await load(t, WARMUP);
+        const m = await load(t, DURATION);
+        measured.push(m);
+        if (m.non2xx || m.errors || m.timeouts) failed.push(`${t.name}: ${m.non2xx} non-2xx responses, ${m.errors} connection errors, ${m.timeouts} timeouts`);
+      }
+      printTable(measured);
+      const ratio = measured[1]!.rps / measured[0]!.rps;
+      const verdict = failed.length ? 'not judged: requests failed' : !database.postgres ? 'not judged: the target is for PostgreSQL' : ratio >= HELP_TARGET ? 'MET' : 'NOT MET';
+      if (database.postgres && !failed.length && ratio < HELP_TARGET) failed.push(`help bot ÷ one-select ${ratio.toFixed(2)} is under ${HELP_TARGET}`);
+      const fresh = measured[2]!.rps / measured[0]!.rps;
+      return {
+        text:
+          `help bot ÷ one-select: ${ratio.toFixed(2)}   (target ≥ ${HELP_TARGET} on PostgreSQL: ${verdict}; ${seeded}; ${got})\n` +
+          `help search of new questions ÷ one-select: ${fresh.toFixed(2)}   (no answer from the cache; not judged)\n`,
+        failures: failed,
+      };
+    };
+    if (process.env.BENCH_ONLY === 'help') {
+      const only = await benchHelp();
+      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
+      if (only.failures.length) {
+        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
+        return 1;
+      }
+      return 0;
+    }
     if (process.env.BENCH_ONLY === 'recommendations') {
       const only = await benchRecommendations();
       process.stdout.write(`\n${only.text}database: ${database.label}\n`);
@@ -605,6 +656,7 @@ async function main(): Promise<number> {
     });
     const enrolment = await enrolmentBench.run();
     const recommendations = await benchRecommendations();
+    const help = await benchHelp();
     printTable(results);
     const [bare, oneSelect, cabinet, schoolList, oneInsert, answer] = results as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement];
     const answerRatio = answer.rps / oneInsert.rps;
@@ -637,9 +689,10 @@ async function main(): Promise<number> {
         enrolment.text +
         recommendations.text +
         (intake?.text ?? '') +
+        help.text +
         `database: ${database.label}\n`,
     );
-    failures.push(...enrolment.failures, ...recommendations.failures, ...(intake?.failures ?? []));
+    failures.push(...enrolment.failures, ...recommendations.failures, ...(intake?.failures ?? []), ...help.failures);
     if (failures.length) {
       process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${failures.join('\n  ')}\n`);
       return 1;

@@ -55,6 +55,11 @@ export const PERMISSIONS = {
   'support.desk': ['support_operator', 'issuer_admin', 'regional_coordinator'],
   /** Running the queue (assigning, statuses, merging, overriding intake decisions, templates) is the issuer's operators' alone. */
   'support.manage': ['support_operator'],
+  /** The support operators write the help centre; the issuer reads its drafts and history. */
+  'help.read_drafts': ['support_operator', 'issuer_admin'],
+  'help.edit': ['support_operator'],
+  /** A region's operator contacts: its coordinator keeps them, support fixes any region's. */
+  'help.contacts': ['regional_coordinator', 'support_operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

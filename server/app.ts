@@ -30,6 +30,7 @@ import { MAIL_SWEEP_JOB, MailService, devMailboxRoutes } from './modules/mail/in
 import { referenceEditingRoutes, referenceRoutes } from './modules/reference/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { opportunitiesRoutes } from './modules/opportunities/index.js';
+import { helpRoutes } from './modules/help/index.js';
 import {
   SESSION_CLEANUP_JOB,
   authRoutes,
@@ -202,6 +203,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(enrolmentRoutes);
       await api.register(linkSummaryRoutes);
       await api.register(opportunitiesRoutes);
+      await api.register(helpRoutes);
       await api.register(mentorRoutes);
       await api.register(recommendationsRoutes);
       await api.register(studyPlansRoutes);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
@@ -38,6 +39,9 @@ export interface Database {
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Extensions the migrations create; PGlite must load them when it opens (the help centre's typo-tolerant search). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 const migrationsConfig = { migrationsFolder: MIGRATIONS_DIR };
 const MIGRATION_LOCK = 727274;
@@ -86,7 +90,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
   if (!client) {
     const dir = path.join(opts.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
-    client = await PGlite.create({ dataDir: dir });
+    client = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS });
   }
   const pglite = client;
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;

@@ -39,6 +39,7 @@ import { SPHERES } from './competencies.data.js';
 import { PROFESSIONS } from './professions.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
 import { recordFootprint, syncCatalogue } from '../modules/diagnostics/index.js';
+import { seedDemoContacts, syncHelpContent } from '../modules/help/index.js';
 import { issueLink } from '../modules/events/index.js';
 import { draftPlanIfDue } from '../modules/study-plans/index.js';
 import { storeOpportunity } from '../modules/opportunities/index.js';
@@ -83,6 +84,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
   if (await isEmpty(db, softSkills)) await db.insert(softSkills).values([...SOFT_SKILLS]).onConflictDoNothing();
   if (await isEmpty(db, awarenessLevels)) await db.insert(awarenessLevels).values([...AWARENESS_LEVELS]).onConflictDoNothing();
   await syncCatalogue(db);
+  await syncHelpContent(db);
 }
 
 /** The professions reference list with its competencies; a profession another process wrote first is left as it is. */
@@ -437,6 +439,7 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
   const [kirov] = await ctx.db.select().from(regions).where(eq(regions.code, '43'));
   if (!kirov) throw new Error('Reference data must be seeded before demo data');
   const [kirovCity] = await ctx.db.select().from(cities).where(eq(cities.regionId, kirov.id)).orderBy(cities.id).limit(1);
+  await seedDemoContacts(ctx.db, kirov.id);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const parentCitizen = ESIA_TEST_CITIZENS[0]!;
 

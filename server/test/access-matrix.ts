@@ -52,6 +52,7 @@ function open(route: string, outcome: Outcome, url?: (w: World) => string, body?
 
 const OPPORTUNITY_KEEPERS: readonly Role[] = ['issuer_admin', 'regional_coordinator'];
 const SUPPORT_DESK: readonly Role[] = ['support_operator', 'issuer_admin', 'regional_coordinator'];
+const HELP_READERS: readonly Role[] = ['support_operator', 'issuer_admin'];
 const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
 const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
@@ -212,6 +213,25 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   guarded('PUT /api/staff/opportunities/{opportunityId}', OPPORTUNITY_KEEPERS, 400, () => `/api/staff/opportunities/${randomId()}`, () => ({})),
   guarded('POST /api/staff/opportunities/{opportunityId}/archive', OPPORTUNITY_KEEPERS, 404, () => `/api/staff/opportunities/${randomId()}/archive`),
   guarded('GET /api/opportunities/{opportunityId}', SIGNED_IN as Role[], 404, () => `/api/opportunities/${randomId()}`),
+  // The help centre: articles, search, the bot and contacts for everyone; support writes, the issuer reads drafts.
+  open('GET /api/help/articles', 200),
+  open('GET /api/help/articles/{slug}', 200, () => '/api/help/articles/faq'),
+  open('GET /api/help/search', 200, () => `/api/help/search?q=${encodeURIComponent('запись')}`),
+  open('POST /api/help/bot', 200, undefined, () => ({ message: 'как записаться на пробу' })),
+  open('GET /api/help/contacts', 200),
+  open('GET /api/help/images/files/{name}', 200, () => '/api/help/images/files/signin.png'),
+  open('GET /api/help/images/{imageId}', 404, () => `/api/help/images/${randomId()}`),
+  guarded('PUT /api/help/contacts', ['regional_coordinator', 'support_operator'], 400, undefined, () => ({})),
+  guarded('GET /api/staff/help/articles', HELP_READERS, 200),
+  guarded('POST /api/staff/help/articles', ['support_operator'], 400, undefined, () => ({})),
+  guarded('GET /api/staff/help/articles/{articleId}', HELP_READERS, 404, () => `/api/staff/help/articles/${randomId()}`),
+  guarded('PUT /api/staff/help/articles/{articleId}', ['support_operator'], 400, () => `/api/staff/help/articles/${randomId()}`, () => ({})),
+  guarded('POST /api/staff/help/articles/{articleId}/publish', ['support_operator'], 404, () => `/api/staff/help/articles/${randomId()}/publish`),
+  guarded('GET /api/staff/help/articles/{articleId}/versions', HELP_READERS, 404, () => `/api/staff/help/articles/${randomId()}/versions`),
+  guarded('GET /api/staff/help/articles/{articleId}/versions/{version}', HELP_READERS, 404, () => `/api/staff/help/articles/${randomId()}/versions/1`),
+  guarded('POST /api/staff/help/articles/{articleId}/versions/{version}/restore', ['support_operator'], 404, () => `/api/staff/help/articles/${randomId()}/versions/1/restore`),
+  guarded('POST /api/staff/help/preview', HELP_READERS, 400, undefined, () => ({})),
+  guarded('POST /api/staff/help/images', ['support_operator'], 'pass'),
   open('GET /api/consents/texts', 200),
   open('GET /api/auth/config', 200),
   open('GET /api/auth/session', 200),

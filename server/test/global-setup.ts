@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, type Database } from '../db/client.js';
+import { PGLITE_EXTENSIONS, openDatabase, type Database } from '../db/client.js';
 import { seedReferenceData } from '../seed/seed.js';
 
 declare module 'vitest' {
@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite, dataDir: os.tmpdir() });
   await prepare(database);
   const image = await pglite.dumpDataDir('none');

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, startJobs } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { SQL } from 'drizzle-orm';
-import { openDatabase, queryRows, type Database } from '../db/client.js';
+import { PGLITE_EXTENSIONS, openDatabase, queryRows, type Database } from '../db/client.js';
 import { devMailboxMessages } from '../modules/mail/index.js';
 import { freePort } from './http-browser.js';
 
@@ -53,7 +53,7 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
     };
   }
   const image = fs.readFileSync(inject('pgliteTemplate'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([image]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([image]), extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite, dataDir: os.tmpdir() });
   return { database, drop: () => database.close() };
 }

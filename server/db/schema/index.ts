@@ -6,3 +6,4 @@ export * from './diagnostics.js';
 export * from './events.js';
 export * from './guidance.js';
 export * from './support.js';
+export * from './help.js';

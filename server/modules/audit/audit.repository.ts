@@ -102,7 +102,12 @@ export type AuditAction =
   | 'support.assigned'
   | 'support.status_changed'
   | 'support.merged'
-  | 'support.intake_overridden';
+  | 'support.intake_overridden'
+  | 'help.article_saved'
+  | 'help.article_published'
+  | 'help.article_restored'
+  | 'help.image_uploaded'
+  | 'help.contacts_updated';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(

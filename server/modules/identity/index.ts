@@ -20,3 +20,4 @@ export {
 export { isParentOf, linkedChildren, linkedParents } from './family.service.js';
 export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
 export { childrenOfParent, parentsOfChild } from './family-members.service.js';
+export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';

@@ -37,7 +37,7 @@ describe('footer', () => {
     const fetchMock = mockApi({ ...signedOut, ...authConfig(false) });
     renderLayout();
 
-    expect(await screen.findByRole('link', { name: 'Поддержка' })).toBeVisible();
+    expect(await screen.findByRole('link', { name: 'Помощь и поддержка' })).toHaveAttribute('href', '/help');
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/api/auth/config', expect.anything()));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('link', { name: 'Документация API' })).not.toBeInTheDocument();

@@ -7,7 +7,8 @@ import { plural } from '../lib/format';
 import { useNotifications } from '../lib/notifications';
 import { homePathFor, useAuthConfig, useSession, useSignOut } from '../lib/session';
 import { PageLoader } from '../lib/components/page';
-import { SITE_NAME, SUPPORT_EMAIL } from '../lib/site';
+import { SITE_NAME } from '../lib/site';
+import { LazyHelpBot } from '../features/help/components/help-bot-lazy';
 
 /**
  * The route handle of staff pages built around a wide table: they take the width of the screen
@@ -92,7 +93,9 @@ function Footer({ width }: { width: 'md' | number }) {
       <Container size={width}>
         <Stack gap="xs">
           <Group gap="lg" component="nav" aria-label="Дополнительные ссылки">
-            <Anchor href={`mailto:${SUPPORT_EMAIL}`}>Поддержка</Anchor>
+            <Anchor component={Link} to="/help">
+              Помощь и поддержка
+            </Anchor>
             {config.data?.development && <Anchor href="/api/docs">Документация API</Anchor>}
             {config.data?.devMailbox && <Anchor href="/dev/mail">Почтовый ящик для разработки</Anchor>}
           </Group>
@@ -139,6 +142,7 @@ export function Layout() {
         </Container>
       </Box>
       <Footer width={width} />
+      <LazyHelpBot />
     </Box>
   );
 }

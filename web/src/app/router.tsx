@@ -83,6 +83,13 @@ const SupportRequestByLinkPage = lazyPage(() => import('../features/support/page
 const SupportDeskPage = lazyPage(() => import('../features/support/pages/desk-page'), 'DeskPage');
 const SupportDeskRequestPage = lazyPage(() => import('../features/support/pages/desk-request-page'), 'DeskRequestPage');
 const SupportTemplatesPage = lazyPage(() => import('../features/support/pages/templates-page'), 'TemplatesPage');
+const HelpHomePage = lazyPage(() => import('../features/help/pages/help-home-page'), 'HelpHomePage');
+const HelpArticlePage = lazyPage(() => import('../features/help/pages/help-article-page'), 'HelpArticlePage');
+const HelpFaqPage = lazyPage(() => import('../features/help/pages/help-faq-page'), 'HelpFaqPage');
+const HelpContactsPage = lazyPage(() => import('../features/help/pages/help-contacts-page'), 'HelpContactsPage');
+const StaffHelpPage = lazyPage(() => import('../features/help/pages/staff-help-page'), 'StaffHelpPage');
+const StaffArticlePage = lazyPage(() => import('../features/help/pages/staff-article-page'), 'StaffArticlePage');
+const StaffContactsPage = lazyPage(() => import('../features/help/pages/staff-contacts-page'), 'StaffContactsPage');
 
 const routes: RouteObject[] = [
   {
@@ -104,6 +111,10 @@ const routes: RouteObject[] = [
       { path: '/support/r/:token', element: <SupportRequestByLinkPage /> },
       { path: '/participant/support', element: only(['participant'], <MySupportRequestsPage />) },
       { path: '/parent/support', element: only(['parent'], <MySupportRequestsPage />) },
+      { path: '/help', element: <HelpHomePage /> },
+      { path: '/help/faq', element: <HelpFaqPage /> },
+      { path: '/help/contacts', element: <HelpContactsPage /> },
+      { path: '/help/:slug', element: <HelpArticlePage /> },
       { path: '/participant', element: only(['participant'], <ParticipantPage />) },
       { path: '/participant/diagnostics', element: only(['participant'], <DiagnosticsCataloguePage />) },
       { path: '/participant/diagnostics/attempts/:attemptId', element: only(['participant'], <DiagnosticsAttemptPage />) },
@@ -162,6 +173,10 @@ const routes: RouteObject[] = [
           { path: 'opportunities', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunitiesPage />) },
           { path: 'opportunities/new', element: only(PERMISSIONS['opportunities.manage'], <NewOpportunityPage />) },
           { path: 'opportunities/import', handle: TABLE_PAGE, element: only(PERMISSIONS['opportunities.manage'], <OpportunityImportPage />) },
+          { path: 'help', handle: TABLE_PAGE, element: only(PERMISSIONS['help.read_drafts'], <StaffHelpPage />) },
+          { path: 'help/new', element: only(PERMISSIONS['help.edit'], <StaffArticlePage />) },
+          { path: 'help/contacts', element: only(PERMISSIONS['help.contacts'], <StaffContactsPage />) },
+          { path: 'help/:articleId', element: only(PERMISSIONS['help.read_drafts'], <StaffArticlePage />) },
           { path: 'opportunities/:opportunityId/edit', element: only(PERMISSIONS['opportunities.manage'], <EditOpportunityPage />) },
           { path: 'my-requests', element: <MySupportRequestsPage /> },
           { path: 'support', handle: TABLE_PAGE, element: only(PERMISSIONS['support.desk'], <SupportDeskPage />) },

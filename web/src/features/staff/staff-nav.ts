@@ -27,6 +27,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/opportunities', label: 'Возможности' },
     { to: '/staff/reference', label: 'Справочники' },
     { to: '/staff/support', label: 'Обращения' },
+    { to: '/staff/help', label: 'Справочный центр' },
   ),
   regional_coordinator: cabinet(
     { to: '/staff/region', label: 'Мой регион' },
@@ -37,6 +38,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
     { to: '/staff/support', label: 'Обращения' },
+    { to: '/staff/help/contacts', label: 'Контакты для семей' },
   ),
   school: cabinet(
     { to: '/staff/organisation', label: 'Школа' },
@@ -60,7 +62,12 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   ),
   mentor: cabinet({ to: '/staff/events', label: 'Мероприятия' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
   methodologist: cabinet({ to: '/staff/diagnostics', label: 'Тесты и игры' }),
-  support_operator: cabinet({ to: '/staff/support', label: 'Обращения' }, { to: '/staff/support/templates', label: 'Шаблоны ответов' }),
+  support_operator: cabinet(
+    { to: '/staff/support', label: 'Обращения' },
+    { to: '/staff/support/templates', label: 'Шаблоны ответов' },
+    { to: '/staff/help', label: 'Справочный центр' },
+    { to: '/staff/help/contacts', label: 'Контакты регионов' },
+  ),
 };
 
 /** Where a gated session is sent before anything else opens. */

@@ -1,5 +1,5 @@
-import { useParams } from 'react-router';
-import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { Anchor, Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useSession } from '@web/lib/session';
 import type { RegionOverview } from '@web/lib/organisations';
@@ -40,6 +40,15 @@ function RegionSetup({ regionId }: { regionId: number }) {
         ))}
       </SimpleGrid>
       <SeasonForm key={r.id} region={r} />
+      {session.data.role === 'regional_coordinator' && (
+        <Text>
+          Контакты регионального оператора, которые семьи и школы видят в справочном центре, — в разделе{' '}
+          <Anchor component={Link} to="/staff/help/contacts" underline="always">
+            «Контакты для семей»
+          </Anchor>
+          .
+        </Text>
+      )}
       <CityList region={r} />
       <CoordinatorList region={r} viewer={session.data} />
     </Stack>
