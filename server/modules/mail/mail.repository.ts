@@ -39,8 +39,8 @@ export async function markMailSent(executor: Executor, id: string, keptInDevMail
     .set(
       keptInDevMailbox
         ? { sentAt: new Date(), devMailbox: true }
-        : // A delivered message's links are live tokens; the copy here is no longer needed.
-          { sentAt: new Date(), text: '', html: '' },
+        : // A delivered message's links and reply address are live tokens; the copy here is no longer needed.
+          { sentAt: new Date(), text: '', html: '', replyTo: null },
     )
     .where(eq(outgoingMail.id, id));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,10 @@ describe('outgoing mail headers', () => {
     expect(mail.inReplyTo).toBe('<letter.2@example.ru>');
     expect(mail.references).toEqual(['<letter.1@example.ru>', '<letter.2@example.ru>']);
     expect(mail.from?.value[0]?.address).toBe('no-reply@bilet.test');
+    // Once delivered, the stored copy keeps no live token: the reply address goes with the text.
+    await expect
+      .poll(async () => (await t.rows<{ reply_to: string | null; sent: boolean }>(sql`select reply_to, sent_at is not null as sent from outgoing_mail where message_id = '<support.1@bilet.test>'`))[0])
+      .toEqual({ reply_to: null, sent: true });
   });
 
   it('leaves the headers to nodemailer when none are given', async () => {
