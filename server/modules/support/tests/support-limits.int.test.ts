@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@server/test/http-browser.js';
-import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { startAppWithSmtp } from './smtp-app.js';
+import type { TestApp } from '@server/test/test-app.js';
 import { uniqueEmail } from '@server/test/factories.js';
 import { regionByCode } from '@server/test/staff-factories.js';
 
@@ -12,8 +12,7 @@ describe('support flood limits per address', () => {
   let regionId: number;
 
   beforeAll(async () => {
-    smtpPort = await freePort();
-    t = await startTestApp({ SUPPORT_SMTP_PORT: String(smtpPort), SUPPORT_ADDRESS: 'bilet@bilet.test', SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS: '2' });
+    ({ t, smtpPort } = await startAppWithSmtp({ SUPPORT_ADDRESS: 'bilet@bilet.test', SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS: '2' }));
     regionId = (await regionByCode(t, '43')).regionId;
   });
   afterAll(() => t?.close());

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@server/test/http-browser.js';
-import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
+import { startAppWithSmtp } from './smtp-app.js';
+import { linkFrom, type TestApp } from '@server/test/test-app.js';
 import { confirmedParent, registerPupil, uniqueEmail } from '@server/test/factories.js';
 import { createStaff, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
 import { MULTIPART_HEADERS, TINY_PDF, multipart } from '@server/test/multipart.js';
@@ -35,8 +35,7 @@ describe('support requests', () => {
   const send = (body: Record<string, unknown>, cookie?: string) => t.api('POST', '/api/support/requests', { body, ...(cookie ? { cookie } : {}) });
 
   beforeAll(async () => {
-    smtpPort = await freePort();
-    t = await startTestApp({ SUPPORT_SMTP_PORT: String(smtpPort), SUPPORT_ADDRESS: 'bilet@bilet.test', SUPPORT_REQUESTS_PER_HOUR: '3', SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS: '1000' });
+    ({ t, smtpPort } = await startAppWithSmtp({ SUPPORT_ADDRESS: 'bilet@bilet.test', SUPPORT_REQUESTS_PER_HOUR: '3', SUPPORT_REQUESTS_PER_HOUR_PER_ADDRESS: '1000' }));
     kirov = await regionByCode(t, '43');
     tatarstan = await regionByCode(t, '16');
     operator = await createStaff(t, 'support_operator');
