@@ -43,7 +43,10 @@ export const helpArticles = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
   (t) => [
-    index('help_articles_search_idx').using('gin', t.search),
+    // Articles are published seldom and searched all the time: with a pending list every search
+    // would read it linearly (1,000 new articles made each lookup take milliseconds), and the planner,
+    // pricing it, would scan the table instead.
+    index('help_articles_search_idx').using('gin', t.search).with({ fastupdate: false }),
     index('help_articles_audience_topic_idx').on(t.audience, t.topic, t.sort, t.id),
     index('help_articles_updated_idx').on(t.updatedAt.desc(), t.id),
     check('help_articles_audience_ck', sql`${t.audience} in ('everyone', 'participant', 'parent', 'school', 'regional_coordinator', 'venue', 'mentor', 'navigator')`),
@@ -72,7 +75,8 @@ export const helpArticleVersions = pgTable(
 export const helpTerms = pgTable(
   'help_terms',
   { word: text('word').primaryKey() },
-  (t) => [index('help_terms_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
+  // Written only when an article is published, like the articles' search index above.
+  (t) => [index('help_terms_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`).with({ fastupdate: false })],
 );
 
 /** Images operators upload for articles; kept in the database so every process serves them. */
