@@ -34,6 +34,7 @@ export const helpArticles = pgTable(
     pubHtml: text('pub_html'),
     /** The published body as plain text: what is searched and what passages are cut from. */
     pubText: text('pub_text'),
+    /** Stored uncompressed (STORAGE EXTERNAL, migration 0010): ranking reads it for every matching article. */
     search: tsvector('search').generatedAlwaysAs(
       // «ё» is written as «е» in the vector and in queries alike: most people type «ребенок».
       sql`setweight(to_tsvector('russian', translate(coalesce(pub_title, ''), 'ёЁ', 'еЕ')), 'A') || setweight(to_tsvector('russian', translate(coalesce(pub_summary, ''), 'ёЁ', 'еЕ')), 'B') || setweight(to_tsvector('russian', translate(coalesce(pub_text, ''), 'ёЁ', 'еЕ')), 'C')`,
