@@ -59,9 +59,13 @@ export class JobQueue {
     }
   }
 
+  /**
+   * Waits for running jobs to finish before the connection closes under them: a job still running
+   * then would fail against a closed pool. Thirty seconds is what an orchestrator gives a stopping pod.
+   */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   }
 }
