@@ -570,6 +570,33 @@ function decodeCursor(cursor: string | undefined): { createdAt: string; id: stri
   return { createdAt, id };
 }
 
+/** The fields a request shows in the queue, from its row and the names joined to it. */
+function queueItemOf(
+  row: Pick<repo.SupportRequestRow, 'id' | 'topic' | 'status' | 'regionId' | 'lastName' | 'firstName' | 'channel' | 'intakeRule' | 'assigneeId'> & {
+    createdAt: Date | string;
+    dueAt: Date | string;
+    firstAnsweredAt: Date | string | null;
+  },
+  names: { regionName: string | null; assigneeName: string | null },
+): SupportQueueItem {
+  return {
+    id: row.id,
+    number: requestNumber(row.id),
+    topic: row.topic as SupportTopic,
+    status: row.status as SupportStatus,
+    regionId: row.regionId,
+    regionName: names.regionName,
+    requesterName: `${row.lastName} ${row.firstName}`,
+    channel: row.channel as 'form' | 'email',
+    intakeRule: row.intakeRule,
+    assigneeId: row.assigneeId,
+    assigneeName: names.assigneeName,
+    createdAt: new Date(row.createdAt).toISOString(),
+    dueAt: new Date(row.dueAt).toISOString(),
+    firstAnsweredAt: row.firstAnsweredAt ? new Date(row.firstAnsweredAt).toISOString() : null,
+  };
+}
+
 /** One page of the queue within the reader's scope, newest first, with a cursor to the next. */
 export async function listQueue(ctx: AppContext, principal: Principal, query: SupportQueueQuery): Promise<{ items: SupportQueueItem[]; nextCursor: string | null }> {
   const scope = deskOnly(principal);
@@ -577,22 +604,7 @@ export async function listQueue(ctx: AppContext, principal: Principal, query: Su
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      number: requestNumber(r.id),
-      topic: r.topic as SupportTopic,
-      status: r.status as SupportStatus,
-      regionId: r.regionId,
-      regionName: r.regionName,
-      requesterName: `${r.lastName} ${r.firstName}`,
-      channel: r.channel as 'form' | 'email',
-      intakeRule: r.intakeRule,
-      assigneeId: r.assigneeId,
-      assigneeName: r.assigneeName,
-      createdAt: new Date(r.createdAt).toISOString(),
-      dueAt: new Date(r.dueAt).toISOString(),
-      firstAnsweredAt: r.firstAnsweredAt ? new Date(r.firstAnsweredAt).toISOString() : null,
-    })),
+    items: page.map((r) => queueItemOf(r, r)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(new Date(last.createdAt), last.id) : null,
   };
 }
@@ -612,23 +624,14 @@ export async function openDeskRequest(ctx: AppContext, principal: Principal, id:
 }
 
 async function deskView(ctx: AppContext, principal: Principal, row: repo.SupportRequestRow): Promise<SupportDeskView> {
-  const extras = await repo.findRequestExtras(ctx.db, row);
+  const [extras, messages, attachments] = await Promise.all([
+    repo.findRequestExtras(ctx.db, row),
+    repo.listMessages(ctx.db, row.id, true),
+    repo.listAttachments(ctx.db, row.id),
+  ]);
   const status = row.status as SupportStatus;
   return {
-    id: row.id,
-    number: requestNumber(row.id),
-    topic: row.topic as SupportTopic,
-    status,
-    regionId: row.regionId,
-    regionName: extras.regionName,
-    requesterName: `${row.lastName} ${row.firstName}`,
-    channel: row.channel as 'form' | 'email',
-    intakeRule: row.intakeRule,
-    assigneeId: row.assigneeId,
-    assigneeName: extras.assigneeName,
-    createdAt: row.createdAt.toISOString(),
-    dueAt: row.dueAt.toISOString(),
-    firstAnsweredAt: row.firstAnsweredAt?.toISOString() ?? null,
+    ...queueItemOf(row, extras),
     email: row.email,
     text: row.text,
     intakeOutcome: row.intakeOutcome as 'accepted' | 'no_answer',
@@ -640,8 +643,8 @@ async function deskView(ctx: AppContext, principal: Principal, row: repo.Support
     childName: extras.childName,
     eventTitle: extras.eventTitle,
     organisationName: extras.organisationName,
-    messages: await repo.listMessages(ctx.db, row.id, true),
-    attachments: (await repo.listAttachments(ctx.db, row.id)).map((a) => ({ id: a.id, fileName: a.fileName, sizeBytes: a.sizeBytes })),
+    messages,
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, sizeBytes: a.sizeBytes })),
     may: { answer: mayAnswerRequest(principal, { regionId: row.regionId, status }), manage: mayManageRequests(principal) },
   };
 }
