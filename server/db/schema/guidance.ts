@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './identity.js';
 import { cities, competencies, regions, spheres } from './reference.js';
 
@@ -106,6 +106,34 @@ export const recommendationDismissals = pgTable(
     primaryKey({ columns: [t.participantId, t.itemKind, t.itemId] }),
     check('recommendation_dismissals_kind_ck', sql`${t.itemKind} in ('test', 'event', 'opportunity', 'profession')`),
   ],
+);
+
+/**
+ * Versions of what recommendations are computed from: `global` (tests, opportunities, professions,
+ * reference names), `region:<id>` (the region's events) and `pupil:<id>` (the pupil's own facts).
+ * Triggers on those tables raise them in the same transaction as the change (migration
+ * 0011_recommendation_snapshots), so a snapshot whose basis differs from their sum is out of date.
+ */
+export const recommendationInputs = pgTable('recommendation_inputs', {
+  key: text('key').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
+
+/**
+ * A pupil's recommendations as last computed for one audience, valid while the sum of its input
+ * versions is still `basis` and on the Moscow day it was computed (dates of opportunities and tests
+ * count in days). Events are kept as ids: their cards, with live seats, are read at every request.
+ */
+export const recommendationSnapshots = pgTable(
+  'recommendation_snapshots',
+  {
+    participantId: uuid('participant_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    audience: text('audience').notNull(),
+    basis: bigint('basis', { mode: 'number' }).notNull(),
+    computedOn: date('computed_on').notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.audience] }), check('recommendation_snapshots_audience_ck', sql`${t.audience} in ('pupil', 'parent', 'staff')`)],
 );
 
 /**

@@ -415,7 +415,7 @@ const ADMISSIBLE_EVENTS_SQL = `with pupil as (select c.id, c.status, c.email_ver
       order by e.starts_at limit $3) e),
   ${FACTS_CTE}
   select f.event_id, pl.city_id, ${EVENT_CARD_COLUMNS}
-  from facts f join ev on ev.id = f.event_id join events e on e.id = ev.id ${EVENT_CARD_JOINS}
+  from facts f join events e on e.id = f.event_id ${EVENT_CARD_JOINS}
   where ${ADMISSIBLE} and f.seat_free`;
 
 export async function admissibleEvents(

@@ -1,4 +1,4 @@
-import { queryRows, type Executor } from '@server/db/client.js';
+import { queryRows, type Database, type Executor } from '@server/db/client.js';
 import { sql } from 'drizzle-orm';
 import type { EventCard } from '@common/schemas/events.js';
 
@@ -87,6 +87,22 @@ export async function eventCards(executor: Executor, ids: readonly string[]): Pr
   );
   const byId = new Map(rows.map((r) => [r.id, toEventCard(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Cards of the given events as they are now, each with whether a pupil could still take a seat
+ * (published, not started, a seat free): recommendations kept between requests read their events'
+ * seats here, never from what was kept. Prepared: every pupil's recommendations run it.
+ */
+const OPEN_EVENT_CARDS_SQL = `select ${EVENT_CARD_COLUMNS}, (e.status = 'published' and e.starts_at > now() and e.seats_taken < e.capacity) as open
+  from events e ${EVENT_CARD_JOINS} where e.id = any($1::uuid[])`;
+
+/** In the order of the ids; null for an event that no longer exists. */
+export async function openEventCards(database: Database, ids: readonly string[]): Promise<Array<{ card: EventCard; open: boolean } | null>> {
+  if (ids.length === 0) return [];
+  const rows = await database.prepared<EventCardRow & { open: boolean }>('open_event_cards', OPEN_EVENT_CARDS_SQL, [[...ids]]);
+  const byId = new Map(rows.map((r) => [r.id, { card: toEventCard(r), open: r.open }]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 export async function eventCard(executor: Executor, id: string): Promise<EventCard | null> {

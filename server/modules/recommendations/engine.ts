@@ -245,8 +245,8 @@ function eventRecommendations(input: EngineInput): EventRecommendation[] {
         input.pupil,
       );
       const place = placeSentence(card.format === 'online', card.place?.cityName ?? null, cityId !== null && cityId === input.pupil.cityId);
-      const seats = `Свободных мест: ${card.seatsLeft}.`;
-      return [{ event: card, score, reason: `${interest}. ${place} ${seats}`.replace(/\s+/g, ' ').trim() }];
+      // No seat count here: the card shows the live one, while a reason may be kept between requests.
+      return [{ event: card, score, reason: `${interest}. ${place}`.replace(/\s+/g, ' ').trim() }];
     })
     .sort((a, b) => b.score - a.score || Date.parse(a.event.startsAt) - Date.parse(b.event.startsAt) || byCodePoint(a.event.id, b.event.id))
     .slice(0, LIMITS.events);

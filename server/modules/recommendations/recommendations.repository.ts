@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '@server/db/client.js';
-import type { EducationLevel, OpportunityKind } from '@common/guidance.js';
+import type { EducationLevel, OpportunityKind, Recommendations } from '@common/guidance.js';
 import type { DismissalKind } from '@common/schemas/recommendations.js';
+import type { RecommendationAudience } from './recommendations.policy.js';
 
 export interface PupilRow {
   grade: number;
@@ -27,6 +28,51 @@ export async function pupilFacts(database: Database, participantId: string): Pro
   return row ?? null;
 }
 
+/** Recommendations as kept between requests: events by id, their cards read live at every request. */
+export type StoredRecommendations = Omit<Recommendations, 'events'> & { events: Array<{ eventId: string; score: number; reason: string }> };
+
+export interface SnapshotRow {
+  /** The sum of the input versions now: a snapshot computed from here on is stored under it. */
+  basis: string;
+  day: string;
+  /** The snapshot, when one was computed from exactly these inputs today. */
+  payload: StoredRecommendations | null;
+}
+
+/**
+ * The pupil's kept recommendations for an audience if still valid, and the current basis either
+ * way, in one statement; no row for an account that is no pupil. Read before anything a
+ * computation uses, so a change committed meanwhile leaves the stored basis behind and is seen.
+ */
+const SNAPSHOT_SQL = `select b.basis::text as basis, t.day::text as day, s.payload
+  from participant_profiles pp
+  cross join (select (now() at time zone 'Europe/Moscow')::date as day) t
+  cross join lateral (select coalesce(sum(i.version), 0) as basis from recommendation_inputs i
+    where i.key in ('global', 'region:' || pp.region_id, 'pupil:' || pp.account_id)) b
+  left join recommendation_snapshots s on s.participant_id = pp.account_id and s.audience = $2 and s.basis = b.basis and s.computed_on = t.day
+  where pp.account_id = $1`;
+
+export async function snapshotOf(database: Database, participantId: string, audience: RecommendationAudience): Promise<SnapshotRow | null> {
+  const [row] = await database.prepared<SnapshotRow>('recommendation_snapshot', SNAPSHOT_SQL, [participantId, audience]);
+  return row ?? null;
+}
+
+/** Keeps a computation; a slower request that read older inputs never replaces a newer one. */
+export async function saveSnapshot(
+  executor: Executor,
+  participantId: string,
+  audience: RecommendationAudience,
+  at: Pick<SnapshotRow, 'basis' | 'day'>,
+  payload: StoredRecommendations,
+): Promise<void> {
+  await executor.execute(
+    sql`insert into recommendation_snapshots (participant_id, audience, basis, computed_on, payload)
+      values (${participantId}, ${audience}, ${at.basis}::bigint, ${at.day}::date, ${JSON.stringify(payload)}::jsonb)
+      on conflict (participant_id, audience) do update set basis = excluded.basis, computed_on = excluded.computed_on, payload = excluded.payload
+      where recommendation_snapshots.computed_on < excluded.computed_on or recommendation_snapshots.basis <= excluded.basis`,
+  );
+}
+
 export interface OpportunityRow {
   id: string;
   kind: OpportunityKind;
@@ -44,10 +90,16 @@ export interface OpportunityRow {
   competency_ids: number[];
 }
 
+/** An opportunity `o` of the link `os` a pupil may be offered: published, for its grade, not over, not dismissed, accessible where needed. */
+const OPPORTUNITY_OPEN = `o.id = os.opportunity_id and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
+  and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
+  and (not $4::boolean or o.ovz_accessible) and o.id <> all($5::uuid[])`;
+
 /**
  * Published opportunities of the given spheres for the pupil's region and the federal ones, found
- * through `opportunity_spheres_lookup_idx` (sphere, region), at most `perSphere` per sphere: for
- * its grade, not over, not dismissed, and only accessible ones for a pupil with ОВЗ. The scan stops at the limit
+ * through `opportunity_spheres_lookup_idx` (sphere, region), the region's first, then the federal
+ * ones (two index ranges: an OR of both would read the sphere's every row), at most `perSphere` per
+ * sphere. The scan stops at the limit
  * (no ordering that would read a sphere's every row); the model then puts those in the pupil's
  * city or online first. Prepared, as every pupil's recommendations run it.
  */
@@ -55,11 +107,11 @@ const OPPORTUNITIES_SQL = `with pupil as (select grade, region_id, city_id from 
   hit as (select distinct o.id from unnest($2::int[]) as wanted(sphere_id)
     cross join pupil
     cross join lateral (
-      select o.id from opportunity_spheres os join opportunities o on o.id = os.opportunity_id
-      where os.sphere_id = wanted.sphere_id and (os.region_id = pupil.region_id or os.region_id is null)
-        and o.status = 'published' and pupil.grade between o.grade_from and o.grade_to
-        and (o.ends_on is null or o.ends_on >= (now() at time zone 'Europe/Moscow')::date)
-        and (not $4::boolean or o.ovz_accessible) and o.id <> all($5::uuid[])
+      (select os.opportunity_id as id from opportunity_spheres os join opportunities o on ${OPPORTUNITY_OPEN}
+        where os.sphere_id = wanted.sphere_id and os.region_id = pupil.region_id limit $3)
+      union all
+      (select os.opportunity_id as id from opportunity_spheres os join opportunities o on ${OPPORTUNITY_OPEN}
+        where os.sphere_id = wanted.sphere_id and os.region_id is null limit $3)
       limit $3) o)
   select o.id, o.kind, o.title, o.provider, o.city_id, ci.name as city_name, o.online, o.free, o.ovz_accessible,
     o.starts_on::text as starts_on, o.ends_on::text as ends_on, o.region_id is null as federal,
