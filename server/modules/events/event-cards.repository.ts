@@ -90,18 +90,24 @@ export async function eventCards(executor: Executor, ids: readonly string[]): Pr
 }
 
 /**
- * Cards of the given events as they are now, each with whether a pupil could still take a seat
- * (published, not started, a seat free): recommendations kept between requests read their events'
- * seats here, never from what was kept. Prepared: every pupil's recommendations run it.
+ * Seats of the given events as they are now, and whether a pupil could still take one (published,
+ * not started, a seat free): recommendations kept between requests keep their cards but read the
+ * seats here. Prepared: every pupil's recommendations run it.
  */
-const OPEN_EVENT_CARDS_SQL = `select ${EVENT_CARD_COLUMNS}, (e.status = 'published' and e.starts_at > now() and e.seats_taken < e.capacity) as open
-  from events e ${EVENT_CARD_JOINS} where e.id = any($1::uuid[])`;
+const EVENT_SEATS_SQL = `select id, greatest(capacity - seats_taken, 0) as seats_left,
+    (status = 'published' and starts_at > now() and seats_taken < capacity) as open
+  from events where id = any($1::uuid[])`;
+
+export interface EventSeats {
+  seatsLeft: number;
+  open: boolean;
+}
 
 /** In the order of the ids; null for an event that no longer exists. */
-export async function openEventCards(database: Database, ids: readonly string[]): Promise<Array<{ card: EventCard; open: boolean } | null>> {
+export async function eventSeats(database: Database, ids: readonly string[]): Promise<Array<EventSeats | null>> {
   if (ids.length === 0) return [];
-  const rows = await database.prepared<EventCardRow & { open: boolean }>('open_event_cards', OPEN_EVENT_CARDS_SQL, [[...ids]]);
-  const byId = new Map(rows.map((r) => [r.id, { card: toEventCard(r), open: r.open }]));
+  const rows = await database.prepared<{ id: string; seats_left: number; open: boolean }>('event_seats', EVENT_SEATS_SQL, [[...ids]]);
+  const byId = new Map(rows.map((r) => [r.id, { seatsLeft: r.seats_left, open: r.open }]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 

@@ -28,15 +28,13 @@ export async function pupilFacts(database: Database, participantId: string): Pro
   return row ?? null;
 }
 
-/** Recommendations as kept between requests: events by id, their cards read live at every request. */
-export type StoredRecommendations = Omit<Recommendations, 'events'> & { events: Array<{ eventId: string; score: number; reason: string }> };
 
 export interface SnapshotRow {
   /** The sum of the input versions now: a snapshot computed from here on is stored under it. */
   basis: string;
   day: string;
   /** The snapshot, when one was computed from exactly these inputs today. */
-  payload: StoredRecommendations | null;
+  payload: Recommendations | null;
 }
 
 /**
@@ -63,7 +61,7 @@ export async function saveSnapshot(
   participantId: string,
   audience: RecommendationAudience,
   at: Pick<SnapshotRow, 'basis' | 'day'>,
-  payload: StoredRecommendations,
+  payload: Recommendations,
 ): Promise<void> {
   await executor.execute(
     sql`insert into recommendation_snapshots (participant_id, audience, basis, computed_on, payload)

@@ -1,12 +1,12 @@
 import type { AppContext } from '@server/context.js';
 import { notFound } from '@server/lib/errors.js';
 import type { Principal } from '@server/plugins/session.js';
-import type { EventRecommendation, Recommendations } from '@common/guidance.js';
+import type { Recommendations } from '@common/guidance.js';
 import { EVENT_SOURCE_PREFIX } from '@common/guidance/evidence.js';
 import type { DismissalInput } from '@common/schemas/recommendations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { footprintEvidence, offeredTestsWithDimensions } from '../diagnostics/index.js';
-import { admissibleEvents, attendedTrials, openEventCards, toEventCard } from '../events/index.js';
+import { admissibleEvents, attendedTrials, eventSeats, toEventCard } from '../events/index.js';
 import { findPupilRelation } from '../participants/index.js';
 import { CANDIDATES, candidateCompetencies, candidateSpheres, recommend } from './engine.js';
 import { recommendationAudience, type RecommendationAudience } from './recommendations.policy.js';
@@ -19,7 +19,6 @@ import {
   pupilFacts,
   saveSnapshot,
   snapshotOf,
-  type StoredRecommendations,
 } from './recommendations.repository.js';
 
 const codes = (byId: ReadonlyMap<number, string>, ids: readonly number[]) => ids.flatMap((id) => byId.get(id) ?? []);
@@ -27,34 +26,30 @@ const codes = (byId: ReadonlyMap<number, string>, ids: readonly number[]) => ids
 /**
  * A pupil's recommendations as the audience reads them; null for an account that is no pupil.
  * Kept between requests while nothing they are computed from has changed (the triggers of
- * migration 0011 say when), with the cards of their events, seats included, read live: a kept
- * event a pupil could no longer take a seat in has the whole set computed anew.
+ * migration 0011 say when, a change to anything an event's card shows included), with the seats
+ * of their events read live: a kept event a pupil could no longer take a seat in has the whole set
+ * computed anew.
  */
 export async function recommendationsFor(ctx: AppContext, participantId: string, audience: RecommendationAudience): Promise<Recommendations | null> {
   const kept = await snapshotOf(ctx.database, participantId, audience);
   if (!kept) return null;
-  const live = kept.payload && (await withLiveEvents(ctx, kept.payload));
+  const live = kept.payload && (await withLiveSeats(ctx, kept.payload));
   if (live) return live;
   const computed = await computeRecommendations(ctx, participantId, audience);
-  if (computed) await saveSnapshot(ctx.db, participantId, audience, kept, toStored(computed));
+  if (computed) await saveSnapshot(ctx.db, participantId, audience, kept, computed);
   return computed;
 }
 
-async function withLiveEvents(ctx: AppContext, stored: StoredRecommendations): Promise<Recommendations | null> {
-  const cards = await openEventCards(ctx.database, stored.events.map((e) => e.eventId));
-  const events: EventRecommendation[] = [];
-  for (const [i, e] of stored.events.entries()) {
-    const now = cards[i];
+async function withLiveSeats(ctx: AppContext, kept: Recommendations): Promise<Recommendations | null> {
+  const seats = await eventSeats(ctx.database, kept.events.map((e) => e.event.id));
+  const events: Recommendations['events'] = [];
+  for (const [i, e] of kept.events.entries()) {
+    const now = seats[i];
     if (!now?.open) return null;
-    events.push({ event: now.card, score: e.score, reason: e.reason });
+    events.push({ ...e, event: { ...e.event, seatsLeft: now.seatsLeft } });
   }
-  return { ...stored, events };
+  return { ...kept, events };
 }
-
-const toStored = (r: Recommendations): StoredRecommendations => ({
-  ...r,
-  events: r.events.map((e) => ({ eventId: e.event.id, score: e.score, reason: e.reason })),
-});
 
 /**
  * The recommendations worked out from the pupil's facts. Reads only indexed data: the pupil's own

@@ -162,6 +162,28 @@ describe('a pupil’s recommendations', () => {
     expect((await t.api('GET', '/api/events/catalogue?order=best', { cookie: tested.childCookie })).status).toBe(400);
   });
 
+  it('keeps them between requests, with the seats and the card of each trial as they are now', async () => {
+    const ids = (body: { events: Array<{ event: { id: string } }> }) => body.events.map((e) => e.event.id);
+    const seatsOf = (body: { events: Array<{ event: { seatsLeft: number } }> }) => body.events[0]!.event.seatsLeft;
+    const first = await t.api('GET', '/api/recommendations/me', { cookie: tested.childCookie });
+    expect(ids(first.body)).toEqual([ownEventId]);
+    const [kept] = await t.rows<{ n: number }>(sql`select count(*)::int as n from recommendation_snapshots where participant_id = ${tested.childId} and audience = 'pupil'`);
+    expect(kept!.n).toBe(1);
+
+    await t.database.db.execute(sql`update events set seats_taken = seats_taken + 1 where id = ${ownEventId}`);
+    const fewer = await t.api('GET', '/api/recommendations/me', { cookie: tested.childCookie });
+    expect(seatsOf(fewer.body)).toBe(seatsOf(first.body) - 1);
+
+    await t.database.db.execute(sql`update events set title = 'Проба своей сферы: новое название' where id = ${ownEventId}`);
+    const renamed = await t.api('GET', '/api/recommendations/me', { cookie: tested.childCookie });
+    expect(renamed.body.events[0].event.title).toBe('Проба своей сферы: новое название');
+
+    await t.database.db.execute(sql`update events set seats_taken = capacity where id = ${ownEventId}`);
+    expect(ids((await t.api('GET', '/api/recommendations/me', { cookie: tested.childCookie })).body)).toEqual([]);
+    await t.database.db.execute(sql`update events set seats_taken = 0 where id = ${ownEventId}`);
+    expect(ids((await t.api('GET', '/api/recommendations/me', { cookie: tested.childCookie })).body)).toEqual([ownEventId]);
+  });
+
   it('stops recommending a trial once the pupil is enrolled in it', async () => {
     const enrol = await t.api('POST', `/api/events/${ownEventId}/enrolments`, { cookie: tested.childCookie, body: {} });
     expect([200, 201], JSON.stringify(enrol.body)).toContain(enrol.status);
