@@ -9,6 +9,7 @@ CREATE TABLE "recommendation_snapshots" (
 	"basis" bigint NOT NULL,
 	"computed_on" date NOT NULL,
 	"payload" jsonb NOT NULL,
+	"event_ids" uuid[] NOT NULL,
 	CONSTRAINT "recommendation_snapshots_participant_id_audience_pk" PRIMARY KEY("participant_id","audience"),
 	CONSTRAINT "recommendation_snapshots_audience_ck" CHECK ("recommendation_snapshots"."audience" in ('pupil', 'parent', 'staff'))
 );

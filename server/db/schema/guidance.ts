@@ -132,6 +132,8 @@ export const recommendationSnapshots = pgTable(
     basis: bigint('basis', { mode: 'number' }).notNull(),
     computedOn: date('computed_on').notNull(),
     payload: jsonb('payload').notNull(),
+    /** The payload's events, so their seats are read with the snapshot in one statement. */
+    eventIds: uuid('event_ids').array().notNull(),
   },
   (t) => [primaryKey({ columns: [t.participantId, t.audience] }), check('recommendation_snapshots_audience_ck', sql`${t.audience} in ('pupil', 'parent', 'staff')`)],
 );

@@ -1,4 +1,4 @@
-import { queryRows, type Database, type Executor } from '@server/db/client.js';
+import { queryRows, type Executor } from '@server/db/client.js';
 import { sql } from 'drizzle-orm';
 import type { EventCard } from '@common/schemas/events.js';
 
@@ -87,28 +87,6 @@ export async function eventCards(executor: Executor, ids: readonly string[]): Pr
   );
   const byId = new Map(rows.map((r) => [r.id, toEventCard(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-/**
- * Seats of the given events as they are now, and whether a pupil could still take one (published,
- * not started, a seat free): recommendations kept between requests keep their cards but read the
- * seats here. Prepared: every pupil's recommendations run it.
- */
-const EVENT_SEATS_SQL = `select id, greatest(capacity - seats_taken, 0) as seats_left,
-    (status = 'published' and starts_at > now() and seats_taken < capacity) as open
-  from events where id = any($1::uuid[])`;
-
-export interface EventSeats {
-  seatsLeft: number;
-  open: boolean;
-}
-
-/** In the order of the ids; null for an event that no longer exists. */
-export async function eventSeats(database: Database, ids: readonly string[]): Promise<Array<EventSeats | null>> {
-  if (ids.length === 0) return [];
-  const rows = await database.prepared<{ id: string; seats_left: number; open: boolean }>('event_seats', EVENT_SEATS_SQL, [[...ids]]);
-  const byId = new Map(rows.map((r) => [r.id, { seatsLeft: r.seats_left, open: r.open }]));
-  return ids.map((id) => byId.get(id) ?? null);
 }
 
 export async function eventCard(executor: Executor, id: string): Promise<EventCard | null> {

@@ -6,5 +6,5 @@ export { ENROLMENT_HOLDS_JOB, registerEnrolmentJobs } from './enrolment.jobs.js'
 export { EVENT_REMINDERS_JOB, registerEventJobs } from './events.jobs.js';
 export { issueLink } from './events.service.js';
 export { admissibleEvents, attendedTrials, type AdmissibleEventRow, type AttendedTrialRow } from './enrolment.repository.js';
-export { eventCards, eventSeats, toEventCard, type EventSeats } from './event-cards.repository.js';
+export { eventCards, toEventCard } from './event-cards.repository.js';
 export { onFeedbackRecorded, type FeedbackListener } from './feedback-listeners.js';

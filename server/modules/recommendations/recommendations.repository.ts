@@ -28,21 +28,29 @@ export async function pupilFacts(database: Database, participantId: string): Pro
   return row ?? null;
 }
 
-
 export interface SnapshotRow {
   /** The sum of the input versions now: a snapshot computed from here on is stored under it. */
   basis: string;
   day: string;
   /** The snapshot, when one was computed from exactly these inputs today. */
   payload: Recommendations | null;
+  /**
+   * Seats left now on the snapshot's events a pupil can still take a seat in (published, not
+   * started, a seat free), in the payload's order: shorter than its events when one is no longer open.
+   */
+  open_seats: number[];
 }
 
 /**
- * The pupil's kept recommendations for an audience if still valid, and the current basis either
- * way, in one statement; no row for an account that is no pupil. Read before anything a
- * computation uses, so a change committed meanwhile leaves the stored basis behind and is seen.
+ * The pupil's kept recommendations for an audience if still valid with their events' seats now,
+ * and the current basis either way, in one statement; no row for an account that is no pupil.
+ * Read before anything a computation uses, so a change committed meanwhile leaves the stored
+ * basis behind and is seen.
  */
-const SNAPSHOT_SQL = `select b.basis::text as basis, t.day::text as day, s.payload
+const SNAPSHOT_SQL = `select b.basis::text as basis, t.day::text as day, s.payload,
+    array(select greatest(e.capacity - e.seats_taken, 0) from unnest(s.event_ids) with ordinality k(id, n)
+      join events e on e.id = k.id and e.status = 'published' and e.starts_at > now() and e.seats_taken < e.capacity
+      order by k.n) as open_seats
   from participant_profiles pp
   cross join (select (now() at time zone 'Europe/Moscow')::date as day) t
   cross join lateral (select coalesce(sum(i.version), 0) as basis from recommendation_inputs i
@@ -64,9 +72,11 @@ export async function saveSnapshot(
   payload: Recommendations,
 ): Promise<void> {
   await executor.execute(
-    sql`insert into recommendation_snapshots (participant_id, audience, basis, computed_on, payload)
-      values (${participantId}, ${audience}, ${at.basis}::bigint, ${at.day}::date, ${JSON.stringify(payload)}::jsonb)
-      on conflict (participant_id, audience) do update set basis = excluded.basis, computed_on = excluded.computed_on, payload = excluded.payload
+    sql`insert into recommendation_snapshots (participant_id, audience, basis, computed_on, payload, event_ids)
+      values (${participantId}, ${audience}, ${at.basis}::bigint, ${at.day}::date, ${JSON.stringify(payload)}::jsonb,
+        ${`{${payload.events.map((e) => e.event.id).join(',')}}`}::uuid[])
+      on conflict (participant_id, audience) do update
+        set basis = excluded.basis, computed_on = excluded.computed_on, payload = excluded.payload, event_ids = excluded.event_ids
       where recommendation_snapshots.computed_on < excluded.computed_on or recommendation_snapshots.basis <= excluded.basis`,
   );
 }

@@ -6,7 +6,7 @@ import { EVENT_SOURCE_PREFIX } from '@common/guidance/evidence.js';
 import type { DismissalInput } from '@common/schemas/recommendations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { footprintEvidence, offeredTestsWithDimensions } from '../diagnostics/index.js';
-import { admissibleEvents, attendedTrials, eventSeats, toEventCard } from '../events/index.js';
+import { admissibleEvents, attendedTrials, toEventCard } from '../events/index.js';
 import { findPupilRelation } from '../participants/index.js';
 import { CANDIDATES, candidateCompetencies, candidateSpheres, recommend } from './engine.js';
 import { recommendationAudience, type RecommendationAudience } from './recommendations.policy.js';
@@ -33,22 +33,14 @@ const codes = (byId: ReadonlyMap<number, string>, ids: readonly number[]) => ids
 export async function recommendationsFor(ctx: AppContext, participantId: string, audience: RecommendationAudience): Promise<Recommendations | null> {
   const kept = await snapshotOf(ctx.database, participantId, audience);
   if (!kept) return null;
-  const live = kept.payload && (await withLiveSeats(ctx, kept.payload));
-  if (live) return live;
+  if (kept.payload && kept.open_seats.length === kept.payload.events.length) return withSeats(kept.payload, kept.open_seats);
   const computed = await computeRecommendations(ctx, participantId, audience);
   if (computed) await saveSnapshot(ctx.db, participantId, audience, kept, computed);
   return computed;
 }
 
-async function withLiveSeats(ctx: AppContext, kept: Recommendations): Promise<Recommendations | null> {
-  const seats = await eventSeats(ctx.database, kept.events.map((e) => e.event.id));
-  const events: Recommendations['events'] = [];
-  for (const [i, e] of kept.events.entries()) {
-    const now = seats[i];
-    if (!now?.open) return null;
-    events.push({ ...e, event: { ...e.event, seatsLeft: now.seatsLeft } });
-  }
-  return { ...kept, events };
+function withSeats(kept: Recommendations, seatsLeft: readonly number[]): Recommendations {
+  return { ...kept, events: kept.events.map((e, i) => ({ ...e, event: { ...e.event, seatsLeft: seatsLeft[i]! } })) };
 }
 
 /**
