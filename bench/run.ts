@@ -29,7 +29,7 @@ import pg from 'pg';
 import * as OTPAuth from 'otpauth';
 import { createEnrolmentBench } from './enrolment.js';
 import { runIntakeBench } from './intake.js';
-import { REC_TARGET, checkRecommendations, seedRecommendationsData } from './recommendations.js';
+import { REC_TARGET, checkRecommendations, seedRecommendationsData, timeFreshComputation } from './recommendations.js';
 import { HELP_QUESTION, HELP_TARGET, checkBotAnswer, freshSearchPaths, seedHelpArticles } from './help.js';
 import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
@@ -523,8 +523,9 @@ async function main(): Promise<number> {
       const { measured, failed } = await measurePair(pair);
       const ratio = measured[1]!.rps / measured[0]!.rps;
       const verdict = judge(ratio, REC_TARGET, failed, 'recommendations');
+      const fresh = await timeFreshComputation(baseUrl, cookie, { db: ctx.db, pupilId: pupil.id });
       return {
-        text: `recommendations ÷ one-select: ${ratio.toFixed(2)}   (target ≥ ${REC_TARGET} on PostgreSQL: ${verdict}; ${seeded}; the pupil got ${got})\n`,
+        text: `recommendations ÷ one-select: ${ratio.toFixed(2)}   (target ≥ ${REC_TARGET} on PostgreSQL: ${verdict}; ${seeded}; the pupil got ${got}; ${fresh})\n`,
         failures: failed,
       };
     };
