@@ -26,6 +26,8 @@ describe('seasonReportPdf', () => {
     expect(text).toContain('12 480 · цель 20 000');
     expect(text).toContain('Отстаёт, 62,4 %');
     expect(text).toContain('14,3 % · не больше 10 %');
+    // A ceiling's bar fill would read as a share of no-shows; its status says it instead.
+    expect(text).not.toContain('57 %');
     expect(text).toContain('Выполнено, 100 %');
     expect(text).toContain('11,75 ч · цель 20 ч');
     expect(text).toContain('— · цель 95 %');

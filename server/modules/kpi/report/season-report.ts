@@ -1,7 +1,7 @@
 import { KPI_LEVEL_LABELS, KPI_METRICS, type KpiMetricCode, type KpiStatus } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiFigure } from '@common/schemas/kpi.js';
 import { createPdf } from '@server/lib/pdf.js';
-import { childRowName, formatDay, formatProgress, formatValue, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../exports/kpi-format.js';
+import { childRowName, formatDay, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../exports/kpi-format.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -41,7 +41,7 @@ function figureBlock(doc: Doc, figure: KpiFigure): void {
   const barWidth = contentWidth(doc) - 300;
   const { metric, value, target, progress, status } = figure;
   doc.font('bold').fontSize(10).fillColor('black').text(KPI_METRICS[metric].name, MARGIN, y, { width: 290 });
-  const targetText = target === null ? 'цель не задана' : `${'lowerIsBetter' in KPI_METRICS[metric] ? 'не больше' : 'цель'} ${formatValue(metric, target)}`;
+  const targetText = target === null ? 'цель не задана' : `${lowerIsBetter(metric) ? 'не больше' : 'цель'} ${formatValue(metric, target)}`;
   doc.font('regular').fontSize(9).fillColor(MUTED).text(`${formatValue(metric, value)} · ${targetText}`, MARGIN, y + 14, { width: 290 });
   doc.rect(barX, y + 3, barWidth, 8).fill('#e9ecef');
   if (progress !== null && progress > 0) doc.rect(barX, y + 3, barWidth * progress, 8).fill(STATUS_COLOURS[status]);
@@ -49,7 +49,7 @@ function figureBlock(doc: Doc, figure: KpiFigure): void {
     .font('regular')
     .fontSize(8)
     .fillColor(STATUS_COLOURS[status] === STATUS_COLOURS.none ? MUTED : STATUS_COLOURS[status])
-    .text(progress === null ? statusLabel(figure) : `${statusLabel(figure)}, ${formatProgress(progress)}`, barX, y + 15, { width: barWidth });
+    .text(progress === null || lowerIsBetter(metric) ? statusLabel(figure) : `${statusLabel(figure)}, ${formatProgress(progress)}`, barX, y + 15, { width: barWidth });
   doc.fillColor('black');
   doc.y = y + rowHeight;
 }
