@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { KPI_METRICS } from '@common/kpi.js';
 import type { KpiDashboard } from '@common/schemas/kpi.js';
 import { exportDisposition, exportTable } from './kpi-export.js';
-import { regionDashboard, schoolDashboard } from './tests/dashboard-fixture.js';
+import { figure, regionDashboard, schoolDashboard } from './tests/dashboard-fixture.js';
 
 async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -188,5 +188,36 @@ describe('export file names', () => {
     const header = exportDisposition(file);
     expect(header).toMatch(/^attachment; filename="kpi_region-50_season-3_figures_2026-09-01_2026-11-29\.xlsx"; filename\*=UTF-8''/);
     expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe(file.displayName);
+  });
+});
+
+describe('exportTable of the issuer’s regions', () => {
+  it('puts each region’s federal district beside its name', async () => {
+    const dashboard: KpiDashboard = {
+      ...regionDashboard(),
+      scope: { level: 'federal', id: null, name: 'Вся программа' },
+      children: [
+        {
+          kind: 'regions',
+          title: 'Регионы',
+          metrics: ['pupils_registered'],
+          rows: [
+            { ref: { level: 'region', id: '50', name: 'Московская область' }, note: null, district: 'central', figures: [figure('pupils_registered', 12_480, 20_000)] },
+            { ref: { level: 'region', id: '25', name: 'Приморский край' }, note: null, district: 'far_eastern', figures: [figure('pupils_registered', 3_100)] },
+          ],
+          nextCursor: null,
+          targetsEditable: true,
+        },
+      ],
+    };
+    const [header, ...rows] = readCsv((await exportTable(dashboard, 'children', 'csv')).body.toString('utf8'));
+    expect(header).toEqual(['Регион', 'Федеральный округ', 'Зарегистрировано участников', 'Зарегистрировано участников — цель']);
+    expect(rows).toEqual([
+      ['Московская область', 'Центральный', '12480', '20000'],
+      ['Приморский край', 'Дальневосточный', '3100', ''],
+    ]);
+    const sheet = (await readWorkbook((await exportTable(dashboard, 'children', 'xlsx')).body)).worksheets[0]!;
+    expect(sheet.getCell('A2').value).toBe('Вся программа');
+    expect(sheet.getRow(7).values).toEqual([undefined, 'Московская область', 'Центральный', 12_480, 20_000]);
   });
 });

@@ -5,7 +5,7 @@ import { FEDERAL_DISTRICTS, KPI_METRICS, type KpiMetricCode, type KpiUnit } from
 import type { KpiChildTable, KpiDashboard, KpiExportFormat, KpiTable } from '@common/schemas/kpi.js';
 import { attachmentDisposition, sanitiseFileName } from '@server/lib/file-names.js';
 import { inertCell } from '@server/lib/spreadsheets/export.js';
-import { childRowName, formatDay, orderedFigures, periodText, scopeText, statusLabel, updatedText, weeklyMetrics } from './kpi-format.js';
+import { childRowName, formatDay, orderedFigures, periodText, scopeText, statusLabel, updatedText, weeklyMetrics } from '../format/kpi-format.js';
 
 export interface KpiExportFile {
   /** ASCII only, made of codes and dates: the fallback for clients that cannot read filename*. */

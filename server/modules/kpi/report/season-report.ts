@@ -1,7 +1,7 @@
 import { KPI_LEVEL_LABELS, KPI_METRICS, type KpiMetricCode, type KpiStatus } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiFigure } from '@common/schemas/kpi.js';
 import { createPdf } from '@server/lib/pdf.js';
-import { childRowName, formatDay, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../exports/kpi-format.js';
+import { childRowName, formatDay, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../format/kpi-format.js';
 
 type Doc = PDFKit.PDFDocument;
 

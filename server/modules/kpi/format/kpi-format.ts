@@ -6,7 +6,7 @@ import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.j
  * digest), so a figure reads the same in a spreadsheet, on paper and in the mail.
  */
 
-export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
+const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
   none: 'Цель не задана',
   behind: 'Отстаёт',
   at_risk: 'Близко к цели',
@@ -24,7 +24,7 @@ const decimalFormat = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0,
 const percentFormat = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 });
 const dayFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
 
-export const unitOf = (metric: KpiMetricCode): KpiUnit => KPI_METRICS[metric].unit;
+const unitOf = (metric: KpiMetricCode): KpiUnit => KPI_METRICS[metric].unit;
 export const lowerIsBetter = (metric: KpiMetricCode): boolean => 'lowerIsBetter' in KPI_METRICS[metric];
 
 /** A figure as people read it: «1 234», «45,2 %», «2,35», «12,5 ч»; a dash where there is none. */
