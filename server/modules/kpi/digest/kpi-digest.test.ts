@@ -68,6 +68,7 @@ describe('composeDigest', () => {
     // More registrations is good news, more no-shows is bad news.
     expect(plain(mail.html)).toContain('<span style="color:#2f9e44">+590 за неделю</span>');
     expect(plain(mail.html)).toContain('<span style="color:#c92a2a">+2,2 п. п. за неделю</span>');
+    expect(plain(mail.html)).toContain('text-align:right;white-space:nowrap">не больше 10 %</td>');
     expect(plain(mail.html)).toContain('<li>Зарегистрировано участников: 12 480 при цели 20 000 — отстаёт, 62,4 %</li>');
 
     const school = schoolDashboard();

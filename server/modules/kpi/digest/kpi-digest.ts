@@ -94,7 +94,7 @@ export function composeDigest(current: KpiDashboard, previous: KpiDashboard, opt
     .map(
       (l) =>
         `<tr><td style="${cell}">${escapeHtml(l.name)}</td><td style="${cell};text-align:right;white-space:nowrap">${escapeHtml(l.value)}</td>` +
-        `<td style="${cell};text-align:right;white-space:nowrap">${l.target === null ? '—' : escapeHtml(l.target)}</td>` +
+        `<td style="${cell};text-align:right;white-space:nowrap">${l.target === null ? '—' : escapeHtml(`${lowerIsBetter(l.figure.metric) ? 'не больше ' : ''}${l.target}`)}</td>` +
         `<td style="${cell};color:${STATUS_COLOURS[l.figure.status]}">${escapeHtml(`${statusLabel(l.figure)}${progressPart(l.figure)}`)}</td>` +
         `<td style="${cell};white-space:nowrap">${changeCell(l)}</td></tr>`,
     )

@@ -84,6 +84,7 @@ describe('seasonReportPdf', () => {
     };
     const { pages, text } = await readPdf(await seasonReportPdf(many));
     expect(pages).toBeGreaterThan(4);
+    expect(text).toContain(`Страница ${pages} из ${pages}`);
     expect(text).toContain('Школа № 150');
     expect(text.match(/Название Зарегистрировано участников/g)!.length).toBeGreaterThan(2);
   });

@@ -168,6 +168,23 @@ function childTable(doc: Doc, child: KpiChildTable): void {
   table(doc, columnsFor(doc, 'Название', child.metrics.map((m) => KPI_METRICS[m].name), 150), rows);
 }
 
+/** «Страница 2 из 5» under every page, written once the count is known; pages stay buffered till then. */
+function pageFooters(doc: Doc, label: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    // Writing inside the bottom margin would otherwise make pdfkit open a new page.
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - bottom / 2 - 4;
+    doc.font('regular').fontSize(7).fillColor(MUTED);
+    doc.text(label, MARGIN, y, { width: contentWidth(doc) / 2, lineBreak: false, ellipsis: true });
+    doc.text(`Страница ${i + 1 - start} из ${count}`, MARGIN + contentWidth(doc) / 2, y, { width: contentWidth(doc) / 2, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor('black');
+}
+
 /**
  * The season report of a region or a school as an A4 PDF: the dashboard on paper, with each
  * figure's definition, for a coordinator's or a director's meeting. It holds what the dashboard
@@ -179,6 +196,7 @@ export async function seasonReportPdf(dashboard: KpiDashboard): Promise<Buffer> 
   const { doc, finish } = createPdf({
     size: 'A4',
     margin: MARGIN,
+    bufferPages: true,
     info: { Title: `Отчёт о сезоне — ${scope.name}`, Author: 'Билет в будущее', Subject: season.name },
   });
 
@@ -220,5 +238,6 @@ export async function seasonReportPdf(dashboard: KpiDashboard): Promise<Buffer> 
     doc.fontSize(8).fillColor(MUTED).text(`Как считается: ${formula}`).moveDown(0.5);
   }
   doc.fillColor('black');
+  pageFooters(doc, `${scope.name} · ${season.name}`);
   return finish();
 }
