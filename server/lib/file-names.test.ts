@@ -56,4 +56,11 @@ describe('attachmentDisposition', () => {
     expect(decodeURIComponent(attachmentDisposition("it's.pdf").split("UTF-8''")[1]!)).toBe("it's.pdf");
     expect(attachmentDisposition('a"b\\c%.pdf')).toContain('filename="a_b_c_.pdf"');
   });
+
+  it('takes a given ASCII fallback, still made safe for the quoted string', () => {
+    expect(attachmentDisposition('Показатели KPI.csv', 'kpi_region-50_figures.csv')).toBe(
+      `attachment; filename="kpi_region-50_figures.csv"; filename*=UTF-8''%D0%9F%D0%BE%D0%BA%D0%B0%D0%B7%D0%B0%D1%82%D0%B5%D0%BB%D0%B8%20KPI.csv`,
+    );
+    expect(attachmentDisposition('отчёт.pdf', 'a"b\\c%й.pdf')).toContain('filename="a_b_c__.pdf"');
+  });
 });

@@ -29,8 +29,12 @@ function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** `attachment` with an ASCII fallback for old clients and the real name as filename* (RFC 6266). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+/**
+ * `attachment` with an ASCII fallback for old clients and the real name as filename* (RFC 6266).
+ * A caller with a readable ASCII name of its own (transliterated, or made of codes) passes it as
+ * the fallback instead of the real name with every Cyrillic letter turned into «_».
+ */
+export function attachmentDisposition(fileName: string, asciiFallback: string = fileName): string {
+  const ascii = asciiFallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }

@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { OPPORTUNITY_KIND_LABELS, SCHOOL_PROFILE_LABELS, type PublishedPlan } from '@common/guidance.js';
-
-const require = createRequire(import.meta.url);
-/** DejaVu covers Cyrillic; read once per process from the npm package that ships it. */
-const FONTS = {
-  regular: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-  bold: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-};
+import { createPdf } from '@server/lib/pdf.js';
 
 const dateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
 const formatDay = (iso: string) => dateFormat.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
@@ -18,15 +9,7 @@ const formatDay = (iso: string) => dateFormat.format(new Date(iso.length === 10 
  * each step already done. Returns the whole file; a plan is a few pages.
  */
 export async function renderPlanPdf(plan: PublishedPlan, pupilName: string, stepsDone: ReadonlySet<string>): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Индивидуальный план — ${pupilName}`, Author: 'Билет' } });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const { doc, finish } = createPdf({ size: 'A4', margin: 50, info: { Title: `Индивидуальный план — ${pupilName}`, Author: 'Билет' } });
 
   const { content } = plan;
   const heading = (text: string) => doc.moveDown(0.8).font('bold').fontSize(13).text(text).moveDown(0.3).font('regular').fontSize(11);
@@ -77,7 +60,5 @@ export async function renderPlanPdf(plan: PublishedPlan, pupilName: string, step
       doc.text(`${stepsDone.has(s.id) ? '☑' : '☐'} ${s.text}${s.due ? ` — до ${formatDay(s.due)}` : ''}`);
     }
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
