@@ -13,7 +13,6 @@ import {
   eventMentors,
   events,
   familyLinks,
-  kpiTargets,
   navigatorAssignments,
   parentProfiles,
   participantProfiles,
@@ -47,6 +46,7 @@ import { storeAnswerTemplate, storePastRequest } from '../modules/support/index.
 import { opportunityInputSchema } from '@common/schemas/opportunities.js';
 import { FEDERAL_OPPORTUNITIES, REGIONAL_OPPORTUNITIES, type OpportunitySeed } from './opportunities.data.js';
 import { REGIONS } from './regions.data.js';
+import { federalDistrictOf } from './federal-districts.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 import { DEMO_ANSWER_TEMPLATES, demoSupportRequests, type DemoSupportPeople } from './support.data.js';
 
@@ -65,7 +65,10 @@ export async function seedReferenceData(db: Db): Promise<void> {
   if (await isEmpty(db, regions)) {
     await inTransaction(db, async (tx) => {
       for (const region of REGIONS) {
-        const [row] = await tx.insert(regions).values({ code: region.code, name: region.name }).returning({ id: regions.id });
+        const [row] = await tx
+          .insert(regions)
+          .values({ code: region.code, name: region.name, federalDistrict: federalDistrictOf(region.code) })
+          .returning({ id: regions.id });
         await tx.insert(cities).values(region.cities.map((name) => ({ regionId: row!.id, name })));
       }
     });
@@ -526,17 +529,6 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       competencyIds: new Map(demoCompetencies.map((c) => [c.code, c.id])),
     });
     await seedDemoOpportunities(tx, { kirovId: kirov.id, coordinatorId: staffIds.regional_coordinator!, issuerId: staffIds.issuer_admin! });
-    if (school) {
-      await tx.insert(kpiTargets).values(
-        Object.entries({ registered_pupils: 400, linked_parents: 300, consents: 300, pupils_tested: 250 }).map(([metric, target]) => ({
-          organisationId: school.id,
-          organisationKind: 'school',
-          regionId: kirov.id,
-          metric,
-          target,
-        })),
-      );
-    }
 
     const family = {
       passwordHash,

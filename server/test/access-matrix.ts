@@ -172,13 +172,6 @@ function organisationEntries(kind: 'school' | 'venue'): MatrixEntry[] {
         { label: 'other region', url: (w) => `${base}/${foreign(w)}/reactivate`, expect: { regional_coordinator: 404 } },
       ],
     },
-    {
-      route: `PUT ${base}/{id}/kpi-targets`,
-      probes: [
-        { label: 'no targets', url: (w) => `${base}/${own(w)}/kpi-targets`, body: () => ({}), expect: { regional_coordinator: 400 } },
-        { label: 'other region', url: (w) => `${base}/${foreign(w)}/kpi-targets`, body: () => ({ targets: {} }), expect: { regional_coordinator: 404 } },
-      ],
-    },
   ];
 }
 
