@@ -276,7 +276,7 @@ const caches = new WeakMap<AppContext, AnswerCache>();
  * day changed. The key holds everything the answer depends on: the caller's role and scope
  * (callers alike see alike), the query, the day and the figures' version.
  */
-export async function dashboardJson(ctx: AppContext, caller: KpiCaller, query: KpiDashboardQuery): Promise<string> {
+export async function dashboardJson(ctx: AppContext, caller: KpiCaller, query: KpiDashboardQuery): Promise<Buffer> {
   let cache = caches.get(ctx);
   if (!cache) caches.set(ctx, (cache = new AnswerCache(2000)));
   const personal = caller.role === 'navigator' || caller.role === 'mentor' ? caller.accountId : '';
@@ -298,7 +298,8 @@ export async function dashboardJson(ctx: AppContext, caller: KpiCaller, query: K
   ].join('|');
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const json = JSON.stringify(await dashboardFor(ctx, caller, query));
+  // Kept encoded: a page of schools is tens of kilobytes of Cyrillic, not worth encoding per request.
+  const json = Buffer.from(JSON.stringify(await dashboardFor(ctx, caller, query)));
   cache.set(key, json);
   return json;
 }
