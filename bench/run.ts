@@ -14,6 +14,7 @@
  * BENCH_ONLY=recommendations runs only the recommendations benchmark (bench/recommendations.ts);
  * BENCH_ONLY=intake only the intake rules of support requests (bench/intake.ts), which need no database.
  * BENCH_ONLY=help only the chat bot's (bench/help.ts).
+ * BENCH_ONLY=kpi only the coordinator's KPI dashboard (bench/kpi.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ import * as OTPAuth from 'otpauth';
 import { createEnrolmentBench } from './enrolment.js';
 import { runIntakeBench } from './intake.js';
 import { REC_TARGET, checkRecommendations, seedRecommendationsData, timeFreshComputation } from './recommendations.js';
+import { KPI_TARGET, checkKpiDashboard, seedKpiData } from './kpi.js';
 import { HELP_QUESTION, HELP_TARGET, checkBotAnswer, freshSearchPaths, seedHelpArticles } from './help.js';
 import { fmt, freePort, fromDist as fromDistOf } from './support.js';
 
@@ -42,6 +44,7 @@ type ValidatorsModule = typeof import('../common/validators.js');
 type ImportsModule = typeof import('../server/modules/participants/import/run-import.js');
 type DiagnosticsModule = typeof import('../server/modules/diagnostics/index.js');
 type DimensionsModule = typeof import('../common/diagnostics/dimensions.js');
+type KpiModule = typeof import('../server/modules/kpi/index.js');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -291,7 +294,7 @@ function printTable(rows: Measurement[]): void {
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, 'server/app.js'))) throw new Error('dist/server/app.js is missing: run `npm run bench`, which builds it');
   // Pure CPU work, timed before the server and the database start so nothing else runs beside it.
-  const intake = process.env.BENCH_ONLY === 'recommendations' ? undefined : await runIntakeBench(DIST);
+  const intake = process.env.BENCH_ONLY === 'recommendations' || process.env.BENCH_ONLY === 'kpi' ? undefined : await runIntakeBench(DIST);
   if (process.env.BENCH_ONLY === 'intake') {
     process.stdout.write(`\n${intake!.text}`);
     if (intake!.failures.length) process.stderr.write(`\nA requirement failed:\n  ${intake!.failures.join('\n  ')}\n`);
@@ -307,6 +310,7 @@ async function main(): Promise<number> {
     { runImport },
     { syncCatalogue },
     { gradeBandOf },
+    { rebuildFigures },
   ] = await Promise.all([
       fromDist<AppModule>('server/app.js'),
       fromDist<ConfigModule>('server/config.js'),
@@ -317,6 +321,7 @@ async function main(): Promise<number> {
       fromDist<ImportsModule>('server/modules/participants/import/run-import.js'),
       fromDist<DiagnosticsModule>('server/modules/diagnostics/index.js'),
       fromDist<DimensionsModule>('common/diagnostics/dimensions.js'),
+      fromDist<KpiModule>('server/modules/kpi/index.js'),
     ]);
 
   const database = await chooseDatabase();
@@ -557,6 +562,34 @@ async function main(): Promise<number> {
         failures: failed,
       };
     };
+    // The coordinator's KPI dashboard over 100,000 pupils of its region against the one-SELECT route.
+    const benchKpi = async (): Promise<{ text: string; failures: string[] }> => {
+      process.stdout.write('  kpi: seeding 100,000 pupils with their facts and counting the figures …\n');
+      const rows = async <T>(q: SQL): Promise<T[]> => ((await ctx.db.execute(q)) as unknown as { rows: T[] }).rows;
+      const seeded = await seedKpiData({ db: ctx.db, rows, regionId, rebuild: () => rebuildFigures(ctx) });
+      const coordinatorCookie = await signInCoordinator(baseUrl, totpSecret);
+      const got = await checkKpiDashboard(baseUrl, coordinatorCookie);
+      const pair: Target[] = [
+        { name: 'GET /bench/one-select', url: `${baseUrl}/bench/one-select`, headers: {} },
+        { name: 'GET /api/kpi/dashboard (coordinator)', url: `${baseUrl}/api/kpi/dashboard`, headers: { cookie: coordinatorCookie } },
+      ];
+      const { measured, failed } = await measurePair(pair);
+      const ratio = measured[1]!.rps / measured[0]!.rps;
+      const verdict = judge(ratio, KPI_TARGET, failed, 'kpi dashboard');
+      return {
+        text: `kpi dashboard ÷ one-select: ${ratio.toFixed(2)}   (target ≥ ${KPI_TARGET} on PostgreSQL: ${verdict}; ${seeded}; ${got})\n`,
+        failures: failed,
+      };
+    };
+    if (process.env.BENCH_ONLY === 'kpi') {
+      const only = await benchKpi();
+      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
+      if (only.failures.length) {
+        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
+        return 1;
+      }
+      return 0;
+    }
     if (process.env.BENCH_ONLY === 'help') {
       const only = await benchHelp();
       process.stdout.write(`\n${only.text}database: ${database.label}\n`);
@@ -660,6 +693,7 @@ async function main(): Promise<number> {
     const enrolment = await enrolmentBench.run();
     const recommendations = await benchRecommendations();
     const help = await benchHelp();
+    const kpi = await benchKpi();
     printTable(results);
     const [bare, oneSelect, cabinet, schoolList, oneInsert, answer] = results as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement];
     const answerRatio = answer.rps / oneInsert.rps;
@@ -691,11 +725,12 @@ async function main(): Promise<number> {
         `target < ${STALL_TARGET_MS} ms: ${oversize.uploadMs < STALL_TARGET_MS ? 'MET' : 'NOT MET'})\n` +
         enrolment.text +
         recommendations.text +
+        kpi.text +
         (intake?.text ?? '') +
         help.text +
         `database: ${database.label}\n`,
     );
-    failures.push(...enrolment.failures, ...recommendations.failures, ...(intake?.failures ?? []), ...help.failures);
+    failures.push(...enrolment.failures, ...recommendations.failures, ...(intake?.failures ?? []), ...help.failures, ...kpi.failures);
     if (failures.length) {
       process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${failures.join('\n  ')}\n`);
       return 1;

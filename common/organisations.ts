@@ -20,19 +20,6 @@ export const ACCESSIBILITY_FEATURES = {
 export type AccessibilityFeature = keyof typeof ACCESSIBILITY_FEATURES;
 export const ACCESSIBILITY_FEATURE_CODES = Object.keys(ACCESSIBILITY_FEATURES) as [AccessibilityFeature, ...AccessibilityFeature[]];
 
-export const KPI_METRICS = {
-  school: {
-    registered_pupils: 'Зарегистрировано участников',
-    linked_parents: 'Участников со связанным родителем',
-    consents: 'Участников с согласием родителя',
-    pupils_tested: 'Участников, прошедших тест',
-  },
-  venue: {
-    places: 'Мест проведения',
-    mentors: 'Наставников',
-  },
-} as const satisfies Record<OrganisationKind, Record<string, string>>;
-
 /** The consent every staff member gives at first sign-in; a new version asks everyone again. */
 export const STAFF_CONSENT = {
   version: '2026-11',

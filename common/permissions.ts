@@ -13,7 +13,10 @@ export const PERMISSIONS = {
   'organisations.register': ['regional_coordinator'],
   'organisations.update': ['regional_coordinator', 'school', 'venue'],
   'organisations.suspend': ['regional_coordinator'],
-  'kpi.manage': ['regional_coordinator'],
+  /** Dashboards of KPIs: each level its own scope and what lies under it. */
+  'kpi.read': ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'],
+  /** Targets: the issuer sets regions', the coordinator schools' and venues', the school its navigators' (TARGET_SETTER). */
+  'kpi.targets': ['issuer_admin', 'regional_coordinator', 'school'],
   'staff.read': ['issuer_admin', 'regional_coordinator', 'school', 'venue'],
   'staff.invite': ['issuer_admin', 'school', 'venue'],
   'staff.update': ['venue'],

@@ -95,12 +95,14 @@ export interface KpiChildRow {
   /** Shown beside the name: a federal district for a region, a grade for a class, the date for an event. */
   note: string | null;
   district?: FederalDistrict;
+  /** How many stand in this row, where a row is a group rather than a scope (the navigator's pupils at a stage). */
+  count?: number;
   figures: KpiFigure[];
 }
 
 export interface KpiChildTable {
-  /** What the rows are: regions, schools, venues, classes, navigators, events, stages of pupils. */
-  kind: 'regions' | 'schools' | 'venues' | 'classes' | 'navigators' | 'events' | 'stages';
+  /** What the rows are: regions, schools, venues, classes, navigators, events, mentors, stages of pupils. */
+  kind: 'regions' | 'schools' | 'venues' | 'classes' | 'navigators' | 'events' | 'mentors' | 'stages';
   title: string;
   metrics: KpiMetricCode[];
   rows: KpiChildRow[];

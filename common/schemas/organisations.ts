@@ -130,13 +130,6 @@ export const updateOrganisationSchema = z
 
 export const suspendSchema = z.strictObject({ reason: text(3, 500, 'Причина') });
 
-export const kpiTargetsSchema = z.strictObject({
-  targets: z.record(
-    z.string().max(40),
-    z.number({ error: 'Цель — целое число' }).int({ error: 'Цель — целое число' }).min(0, { error: 'Цель не может быть меньше нуля' }).max(1_000_000, { error: 'Слишком большая цель' }),
-  ),
-});
-
 export const organisationKindParams = z.strictObject({ id: idSchema });
 
 export const organisationListQuerySchema = listQuerySchema(['name', 'city', 'createdAt', 'pupils', 'status']).extend({

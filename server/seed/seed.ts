@@ -19,8 +19,10 @@ import {
   participantProfiles,
   professionCompetencies,
   professions,
+  regionSeasons,
   regions,
   schools,
+  seasons,
   softSkills,
   spheres,
   staffCompetencies,
@@ -34,7 +36,7 @@ import { ESIA_TEST_CITIZENS, childIdentityKey, type EsiaTestCitizen } from '../m
 import { CONSENT_TEXTS } from '@common/consents.js';
 import type { Role } from '@common/roles.js';
 import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
-import { completeInn, completeOgrn } from '@common/validators.js';
+import { completeInn, completeOgrn, todayInMoscow } from '@common/validators.js';
 import { SPHERES } from './competencies.data.js';
 import { PROFESSIONS } from './professions.data.js';
 import { AWARENESS_LEVELS, SOFT_SKILLS } from './soft-skills.data.js';
@@ -42,11 +44,13 @@ import { recordFootprint, syncCatalogue } from '../modules/diagnostics/index.js'
 import { seedDemoContacts, syncHelpContent } from '../modules/help/index.js';
 import { issueLink } from '../modules/events/index.js';
 import { draftPlanIfDue } from '../modules/study-plans/index.js';
+import { refreshFigures } from '../modules/kpi/index.js';
 import { storeOpportunity } from '../modules/opportunities/index.js';
 import { storeAnswerTemplate, storePastRequest } from '../modules/support/index.js';
 import { opportunityInputSchema } from '@common/schemas/opportunities.js';
 import { FEDERAL_OPPORTUNITIES, REGIONAL_OPPORTUNITIES, type OpportunitySeed } from './opportunities.data.js';
 import { REGIONS } from './regions.data.js';
+import { federalDistrictOf } from './federal-districts.data.js';
 import { DEMO_SCHOOLS } from './schools.data.js';
 import { DEMO_ANSWER_TEMPLATES, demoSupportRequests, type DemoSupportPeople } from './support.data.js';
 
@@ -65,7 +69,10 @@ export async function seedReferenceData(db: Db): Promise<void> {
   if (await isEmpty(db, regions)) {
     await inTransaction(db, async (tx) => {
       for (const region of REGIONS) {
-        const [row] = await tx.insert(regions).values({ code: region.code, name: region.name }).returning({ id: regions.id });
+        const [row] = await tx
+          .insert(regions)
+          .values({ code: region.code, name: region.name, federalDistrict: federalDistrictOf(region.code) })
+          .returning({ id: regions.id });
         await tx.insert(cities).values(region.cities.map((name) => ({ regionId: row!.id, name })));
       }
     });
@@ -431,6 +438,52 @@ async function seedDemoSupport(ctx: AppContext, tx: Tx, people: DemoSupportPeopl
 }
 
 /**
+ * The school year under way (or, in summer, the one about to start) and the one before, from
+ * 1 September to 31 May; Kirov runs its own season a fortnight longer. Targets at every level,
+ * set by the level above, so each demo dashboard shows progress bars.
+ */
+async function seedDemoSeasons(
+  tx: Tx,
+  people: { kirovId: number; issuerId: string; coordinatorId: string; schoolAccountId: string; schoolId: string | null; venueId: string; navigatorId: string },
+): Promise<void> {
+  const [year, month] = todayInMoscow().split('-').map(Number) as [number, number];
+  const first = month >= 6 ? year : year - 1;
+  const rows = await tx
+    .insert(seasons)
+    .values(
+      [first - 1, first].map((y) => ({ name: `${y}/${String(y + 1).slice(2)}`, startsOn: `${y}-09-01`, endsOn: `${y + 1}-05-31` })),
+    )
+    .returning({ id: seasons.id, startsOn: seasons.startsOn });
+  const current = rows.find((r) => r.startsOn === `${first}-09-01`)!;
+  await tx.insert(regionSeasons).values({ regionId: people.kirovId, seasonId: current.id, startsOn: `${first}-09-01`, endsOn: `${first + 1}-06-15` });
+  const target = (setBy: string, scopeLevel: string, scopeId: string, metric: string, value: number) => ({
+    seasonId: current.id,
+    scopeLevel,
+    scopeId,
+    metric,
+    target: value,
+    setBy,
+  });
+  await tx.insert(kpiTargets).values([
+    target(people.issuerId, 'region', String(people.kirovId), 'pupils_registered', 5),
+    target(people.issuerId, 'region', String(people.kirovId), 'pupils_tested', 4),
+    target(people.issuerId, 'region', String(people.kirovId), 'fill_rate', 0.6),
+    target(people.coordinatorId, 'venue', people.venueId, 'trials_held', 6),
+    target(people.coordinatorId, 'venue', people.venueId, 'no_show_rate', 0.1),
+    target(people.coordinatorId, 'venue', people.venueId, 'feedback_on_time', 0.9),
+    ...(people.schoolId
+      ? [
+          target(people.coordinatorId, 'school', people.schoolId, 'pupils_registered', 4),
+          target(people.coordinatorId, 'school', people.schoolId, 'consent_given', 4),
+          target(people.coordinatorId, 'school', people.schoolId, 'pupils_attended', 2),
+        ]
+      : []),
+    target(people.schoolAccountId, 'navigator', people.navigatorId, 'plans_published', 3),
+    target(people.schoolAccountId, 'navigator', people.navigatorId, 'pupils_tested', 3),
+  ]);
+}
+
+/**
  * Demo data for an empty database: one account of every role, a pupil linked to a parent who
  * signs in through the ESIA emulator as its first test citizen, with the consent given.
  */
@@ -526,17 +579,15 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
       competencyIds: new Map(demoCompetencies.map((c) => [c.code, c.id])),
     });
     await seedDemoOpportunities(tx, { kirovId: kirov.id, coordinatorId: staffIds.regional_coordinator!, issuerId: staffIds.issuer_admin! });
-    if (school) {
-      await tx.insert(kpiTargets).values(
-        Object.entries({ registered_pupils: 400, linked_parents: 300, consents: 300, pupils_tested: 250 }).map(([metric, target]) => ({
-          organisationId: school.id,
-          organisationKind: 'school',
-          regionId: kirov.id,
-          metric,
-          target,
-        })),
-      );
-    }
+    await seedDemoSeasons(tx, {
+      kirovId: kirov.id,
+      issuerId: staffIds.issuer_admin!,
+      coordinatorId: staffIds.regional_coordinator!,
+      schoolAccountId: staffIds.school!,
+      schoolId: school?.id ?? null,
+      venueId: venue!.id,
+      navigatorId: staffIds.navigator!,
+    });
 
     const family = {
       passwordHash,
@@ -563,6 +614,8 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
   });
   // The system drafts the sibling's plan as it would after the mentor's feedback: the navigator's queue opens on it.
   if (gradedPupilId) await draftPlanIfDue(ctx, gradedPupilId);
+  // The refresh job would count the demo's facts within a minute; counted now, the dashboards open on them.
+  await refreshFigures(ctx);
 
   return [
     ...[...STAFF, NEIGHBOUR_NAVIGATOR].map((s) => ({

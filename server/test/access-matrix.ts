@@ -53,6 +53,7 @@ function open(route: string, outcome: Outcome, url?: (w: World) => string, body?
 const OPPORTUNITY_KEEPERS: readonly Role[] = ['issuer_admin', 'regional_coordinator'];
 const SUPPORT_DESK: readonly Role[] = ['support_operator', 'issuer_admin', 'regional_coordinator'];
 const HELP_READERS: readonly Role[] = ['support_operator', 'issuer_admin'];
+const KPI_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
 const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
@@ -172,13 +173,6 @@ function organisationEntries(kind: 'school' | 'venue'): MatrixEntry[] {
         { label: 'other region', url: (w) => `${base}/${foreign(w)}/reactivate`, expect: { regional_coordinator: 404 } },
       ],
     },
-    {
-      route: `PUT ${base}/{id}/kpi-targets`,
-      probes: [
-        { label: 'no targets', url: (w) => `${base}/${own(w)}/kpi-targets`, body: () => ({}), expect: { regional_coordinator: 400 } },
-        { label: 'other region', url: (w) => `${base}/${foreign(w)}/kpi-targets`, body: () => ({ targets: {} }), expect: { regional_coordinator: 404 } },
-      ],
-    },
   ];
 }
 
@@ -213,6 +207,36 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   guarded('PUT /api/staff/opportunities/{opportunityId}', OPPORTUNITY_KEEPERS, 400, () => `/api/staff/opportunities/${randomId()}`, () => ({})),
   guarded('POST /api/staff/opportunities/{opportunityId}/archive', OPPORTUNITY_KEEPERS, 404, () => `/api/staff/opportunities/${randomId()}/archive`),
   guarded('GET /api/opportunities/{opportunityId}', SIGNED_IN as Role[], 404, () => `/api/opportunities/${randomId()}`),
+  // KPI dashboards: each level its own scope; another region's school exists only for the issuer. Targets: only the level above.
+  {
+    route: 'GET /api/kpi/dashboard',
+    probes: [
+      { label: 'own scope', url: () => '/api/kpi/dashboard', expect: each(KPI_READERS, 200) },
+      {
+        label: 'other region’s school',
+        url: (w) => `/api/kpi/dashboard?level=school&id=${w.b.schoolId}`,
+        expect: { ...each(KPI_READERS, 404), issuer_admin: 200 },
+      },
+    ],
+  },
+  guarded('GET /api/kpi/seasons', KPI_READERS, 200),
+  {
+    route: 'PUT /api/kpi/targets',
+    probes: [
+      {
+        label: 'own region’s school',
+        url: () => '/api/kpi/targets',
+        body: (w) => ({ season: w.seasonId, level: 'school', id: w.a.schoolId, targets: {} }),
+        expect: { issuer_admin: 403, regional_coordinator: 200, school: 403 },
+      },
+      {
+        label: 'other region’s school',
+        url: () => '/api/kpi/targets',
+        body: (w) => ({ season: w.seasonId, level: 'school', id: w.b.schoolId, targets: {} }),
+        expect: { issuer_admin: 403, regional_coordinator: 404, school: 404 },
+      },
+    ],
+  },
   // The help centre: articles, search, the bot and contacts for everyone; support writes, the issuer reads drafts.
   open('GET /api/help/articles', 200),
   open('GET /api/help/articles/{slug}', 200, () => '/api/help/articles/faq'),

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { competencies, enrolments, eventMentors, events, navigatorAssignments, venueCompetencies, venuePlaces } from '../db/schema/index.js';
 import type { Role } from '@common/roles.js';
 import { MULTIPART_HEADERS, TINY_PDF, multipart } from './multipart.js';
@@ -47,6 +48,7 @@ export interface DiagnosticsWorld {
 export interface World {
   a: RegionWorld;
   b: RegionWorld;
+  seasonId: number;
   issuerId: string;
   methodologistId: string;
   diagnostics: DiagnosticsWorld;
@@ -217,9 +219,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const methodologist = await createStaff(t, 'methodologist');
   const supportOperator = await createStaff(t, 'support_operator');
   const diagnostics = await buildDiagnostics(t, methodologist.cookie, { a: a.cookies.participant!, b: b.cookies.participant! });
+  // KPI figures are per season: one around today.
+  const [season] = await t.rows<{ id: number }>(
+    sql`insert into seasons (name, starts_on, ends_on) values ('Проверочный сезон', current_date - 100, current_date + 100) returning id`,
+  );
   return {
     a,
     b,
+    seasonId: season!.id,
     issuerId: issuer.accountId,
     methodologistId: methodologist.accountId,
     diagnostics,

@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './guidance.js';
 export * from './support.js';
 export * from './help.js';
+export * from './kpi.js';

@@ -93,25 +93,6 @@ export const navigatorAssignments = pgTable(
   (t) => [index('navigator_assignments_navigator_idx').on(t.navigatorId)],
 );
 
-/** KPI targets a coordinator sets per school or venue for the season. */
-export const kpiTargets = pgTable(
-  'kpi_targets',
-  {
-    organisationId: uuid('organisation_id').notNull(),
-    organisationKind: text('organisation_kind').notNull(),
-    regionId: integer('region_id').notNull().references(() => regions.id),
-    metric: text('metric').notNull(),
-    target: integer('target').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.metric] }),
-    index('kpi_targets_region_idx').on(t.regionId),
-    check('kpi_targets_kind_ck', sql`${t.organisationKind} in ('school', 'venue')`),
-    check('kpi_targets_target_ck', sql`${t.target} >= 0`),
-  ],
-);
-
 /** A scanned paper consent; the file itself is encrypted on disk under DATA_DIR, named by this id. */
 export const paperConsents = pgTable(
   'paper_consents',

@@ -7,6 +7,8 @@ export const regions = pgTable('regions', {
   name: text('name').notNull(),
   seasonStartsOn: date('season_starts_on'),
   seasonEndsOn: date('season_ends_on'),
+  /** One of FEDERAL_DISTRICTS (common/kpi.ts), for the issuer's grid of regions. */
+  federalDistrict: text('federal_district'),
 });
 
 export const cities = pgTable(

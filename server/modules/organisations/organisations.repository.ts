@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@server/db/client.js';
 import { pageLimit, toListPage } from '@server/db/paging.js';
-import { accounts, competencies, kpiTargets, schools, staffProfiles, venueCompetencies, venues } from '@server/db/schema/index.js';
+import { accounts, competencies, schools, staffProfiles, venueCompetencies, venues } from '@server/db/schema/index.js';
 import type { OrganisationKind } from '@common/organisations.js';
 import type { OrganisationListQuery } from '@common/schemas/organisations.js';
 import { likePattern, type ListPage } from '@common/schemas/lists.js';
@@ -187,44 +187,3 @@ export async function listOrganisationStaff(executor: Executor, kind: Organisati
     .orderBy(accounts.role, accounts.lastName);
 }
 
-export async function listKpiTargets(executor: Executor, organisationId: string) {
-  return executor.select({ metric: kpiTargets.metric, target: kpiTargets.target }).from(kpiTargets).where(eq(kpiTargets.organisationId, organisationId));
-}
-
-export async function replaceKpiTargets(
-  executor: Executor,
-  org: { id: string; kind: OrganisationKind; regionId: number },
-  targets: Record<string, number>,
-): Promise<void> {
-  await executor.delete(kpiTargets).where(eq(kpiTargets.organisationId, org.id));
-  const rows = Object.entries(targets).map(([metric, target]) => ({
-    organisationId: org.id,
-    organisationKind: org.kind,
-    regionId: org.regionId,
-    metric,
-    target,
-  }));
-  if (rows.length > 0) await executor.insert(kpiTargets).values(rows);
-}
-
-/** What a school or venue has reached so far, per KPI metric. */
-export async function measureKpis(executor: Executor, kind: OrganisationKind, id: string): Promise<Record<string, number>> {
-  if (kind === 'school') {
-    const [row] = await queryRows<Record<string, number>>(
-      executor,
-      sql`select count(*)::int as registered_pupils,
-            count(*) filter (where exists (select 1 from family_links f where f.child_id = p.account_id))::int as linked_parents,
-            count(*) filter (where exists (select 1 from consents k where k.child_id = p.account_id and k.kind = 'pd_processing' and k.withdrawn_at is null))::int as consents,
-            count(*) filter (where exists (select 1 from diagnostic_attempts d where d.participant_id = p.account_id and d.status = 'completed'))::int as pupils_tested
-          from participant_profiles p where p.school_id = ${id}`,
-    );
-    return row ?? {};
-  }
-  const [row] = await queryRows<Record<string, number>>(
-    executor,
-    sql`select (select count(*)::int from venue_places where venue_id = ${id}) as places,
-          (select count(*)::int from staff_profiles sp join accounts a on a.id = sp.account_id
-             where sp.venue_id = ${id} and a.role = 'mentor' and a.status <> 'disabled') as mentors`,
-  );
-  return row ?? {};
-}

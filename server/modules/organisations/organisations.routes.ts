@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { OrganisationKind } from '@common/organisations.js';
 import {
-  kpiTargetsSchema,
   organisationKindParams,
   organisationListQuerySchema,
   registerSchoolSchema,
@@ -16,7 +15,6 @@ import {
   editOrganisation,
   findOrganisations,
   registerOrganisation,
-  setKpiTargets,
   setOrganisationSuspended,
 } from './organisations.service.js';
 
@@ -84,18 +82,6 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
       { onRequest: app.authorize('organisations.suspend'), schema: { tags, summary: `Lift a ${kind}'s suspension`, params: organisationKindParams } },
       async (request) => {
         await setOrganisationSuspended(app.ctx, request.principal!, kind, request.params.id, null, actorOf(request));
-        return { ok: true };
-      },
-    );
-
-    app.put(
-      `${base}/:id/kpi-targets`,
-      {
-        onRequest: app.authorize('kpi.manage'),
-        schema: { tags, summary: `Set a ${kind}'s KPI targets for the season`, params: organisationKindParams, body: kpiTargetsSchema },
-      },
-      async (request) => {
-        await setKpiTargets(app.ctx, request.principal!, kind, request.params.id, request.body.targets, actorOf(request));
         return { ok: true };
       },
     );

@@ -3,7 +3,7 @@ import type { Tx } from '@server/db/client.js';
 import { isUniqueViolation } from '@server/db/pg-errors.js';
 import { inTransaction } from '@server/db/transaction.js';
 import { AppError, badRequest, conflict, notFound } from '@server/lib/errors.js';
-import { KPI_METRICS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '@common/organisations.js';
+import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '@common/organisations.js';
 import type { OrganisationListQuery, RegisterSchool, RegisterVenue, UpdateOrganisation } from '@common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { cityInRegion } from '../reference/index.js';
@@ -12,13 +12,10 @@ import {
   findDuplicate,
   findOrganisation,
   insertOrganisation,
-  listKpiTargets,
   listOrganisationStaff,
   listOrganisations,
   listVenueCompetencies,
   lockOrganisation,
-  measureKpis,
-  replaceKpiTargets,
   setVenueCompetencies,
   updateOrganisation,
   type OrganisationRow,
@@ -141,18 +138,14 @@ async function visibleOrganisation(ctx: AppContext, scope: Scope, kind: Organisa
   return org;
 }
 
-/** The organisation card: profile, staff, KPI targets beside what has been reached. */
+/** The organisation card: profile, staff and, for a venue, its competencies. */
 export async function describeOrganisation(ctx: AppContext, scope: Scope, kind: OrganisationKind, id: string) {
   const org = await visibleOrganisation(ctx, scope, kind, id);
-  const [staff, targets, reached, competencies, region] = await Promise.all([
+  const [staff, competencies, region] = await Promise.all([
     listOrganisationStaff(ctx.db, kind, id),
-    listKpiTargets(ctx.db, id),
-    measureKpis(ctx.db, kind, id),
     kind === 'venue' ? listVenueCompetencies(ctx.db, id) : Promise.resolve([]),
     regionName(ctx.db, org.regionId),
   ]);
-  const targetOf = new Map(targets.map((t) => [t.metric, t.target]));
-  const metrics = KPI_METRICS[kind] as Record<string, string>;
   return {
     id: org.id,
     kind,
@@ -174,12 +167,6 @@ export async function describeOrganisation(ctx: AppContext, scope: Scope, kind: 
     createdAt: org.createdAt.toISOString(),
     competencies,
     staff,
-    kpi: Object.entries(metrics).map(([metric, label]) => ({
-      metric,
-      label,
-      target: targetOf.get(metric) ?? null,
-      reached: reached[metric] ?? null,
-    })),
     permissions: {
       edit: canEditOrganisationProfile(scope, org),
       manage: canManageOrganisation(scope, org),
@@ -249,24 +236,3 @@ export async function setOrganisationSuspended(
   });
 }
 
-/** Targets for the metrics of this kind of organisation; an unknown metric is named back. */
-export async function setKpiTargets(
-  ctx: AppContext,
-  scope: Scope,
-  kind: OrganisationKind,
-  id: string,
-  targets: Record<string, number>,
-  actor: AuditActor,
-): Promise<void> {
-  const known = KPI_METRICS[kind] as Record<string, string>;
-  const unknown = Object.keys(targets).filter((m) => !(m in known));
-  if (unknown.length > 0) {
-    throw badRequest('invalid_input', `Для этой организации нет показателя: ${unknown.join(', ')}`, { targets: 'Неизвестный показатель' });
-  }
-  await inTransaction(ctx.db, async (tx) => {
-    const org = await lockOrganisation(tx, kind, id);
-    if (!org || !canSeeOrganisation(scope, org) || !canManageOrganisation(scope, org)) throw organisationNotFound(kind);
-    await replaceKpiTargets(tx, { id, kind, regionId: org.regionId }, targets);
-    await recordAudit(tx, actor, 'kpi.targets_set', id, { kind, metrics: Object.keys(targets).length });
-  });
-}

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '@server/db/client.js';
 import { studyPlanStepsDone, studyPlanVersions, studyPlans } from '@server/db/schema/index.js';
-import type { PlanStage, StudyPlanContent } from '@common/guidance.js';
+import { PLAN_STAGES, type PlanStage, type StudyPlanContent } from '@common/guidance.js';
 import { likePattern } from '@common/schemas/lists.js';
 import type { PlanQueueQuery } from '@common/schemas/study-plans.js';
 import type { AttendedTrial } from './draft.js';
@@ -179,6 +179,28 @@ function queueOrder(query: PlanQueueQuery): SQL {
   }
 }
 
+/** The furthest stage a pupil reached, as planStage tells it; `sp` is the pupil's study_plans row. */
+const STAGE = (pupil: SQL) => sql`case
+    when sp.published_version is not null then 'plan_published'
+    when sp.draft is not null then 'plan_drafted'
+    when ${ATTENDED(pupil)} then 'trial_attended'
+    when ${TESTED(pupil)} then 'tested'
+    else 'no_test'
+  end`;
+
+/** How many of the navigator's pupils stand at each stage, for its KPI dashboard. */
+export async function navigatorStageCounts(executor: Executor, navigatorId: string): Promise<Record<PlanStage, number>> {
+  const rows = await queryRows<{ stage: PlanStage; n: number }>(
+    executor,
+    sql`select q.stage, count(*)::int as n from (
+        select ${STAGE(sql`na.participant_id`)} as stage from navigator_assignments na
+        left join study_plans sp on sp.participant_id = na.participant_id
+        where na.navigator_id = ${navigatorId}
+      ) q group by q.stage`,
+  );
+  return Object.fromEntries(PLAN_STAGES.map((s) => [s, rows.find((r) => r.stage === s)?.n ?? 0])) as Record<PlanStage, number>;
+}
+
 /**
  * The navigator's pupils with the stage each has reached (the same order as planStage), one page
  * of them, their number, and how many stand at each stage under the same search.
@@ -189,13 +211,7 @@ export async function planQueue(executor: Executor, navigatorId: string, query: 
       select a.id, a.last_name, a.first_name, a.middle_name, pp.grade, coalesce(s.name, pp.school_name_typed) as school_name,
         ${CONSENT_IN_FORCE(sql`a.id`)} as consent_in_force,
         sp.draft is not null as draft_pending, sp.published_version, sp.updated_at,
-        case
-          when sp.published_version is not null then 'plan_published'
-          when sp.draft is not null then 'plan_drafted'
-          when ${ATTENDED(sql`a.id`)} then 'trial_attended'
-          when ${TESTED(sql`a.id`)} then 'tested'
-          else 'no_test'
-        end as stage
+        ${STAGE(sql`a.id`)} as stage
       from navigator_assignments na
       join accounts a on a.id = na.participant_id
       join participant_profiles pp on pp.account_id = na.participant_id

@@ -173,26 +173,6 @@ describe('organisations: registration, cards, suspension, KPI targets', () => {
     const rows = await t.rows<{ n: number }>(sql`select count(*)::int as n from staff_profiles where venue_id = ${venue.id}`);
     expect(rows[0]!.n).toBe(2);
   });
-
-  it('sets KPI targets and shows them beside what was reached', async () => {
-    const school = await createSchool(t, kirov);
-    const res = await t.api('PUT', `/api/schools/${school.id}/kpi-targets`, { cookie: coordinator.cookie, body: { targets: { registered_pupils: 300, consents: 250 } } });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const card = await t.api('GET', `/api/schools/${school.id}`, { cookie: coordinator.cookie });
-    expect(card.body.kpi).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ metric: 'registered_pupils', target: 300, reached: 0 }),
-        expect.objectContaining({ metric: 'consents', target: 250, reached: 0 }),
-        expect.objectContaining({ metric: 'linked_parents', target: null }),
-      ]),
-    );
-    const unknown = await t.api('PUT', `/api/schools/${school.id}/kpi-targets`, { cookie: coordinator.cookie, body: { targets: { places: 3 } } });
-    expect(unknown.status).toBe(400);
-    const negative = await t.api('PUT', `/api/schools/${school.id}/kpi-targets`, { cookie: coordinator.cookie, body: { targets: { consents: -1 } } });
-    expect(negative.status).toBe(400);
-    const kept = await t.rows<{ n: number }>(sql`select count(*)::int as n from kpi_targets where organisation_id = ${school.id}`);
-    expect(kept[0]!.n).toBe(2);
-  });
 });
 
 describe('regions: season and cities', () => {

@@ -3,9 +3,8 @@ import type { OrganisationKind } from '@common/organisations.js';
 import type { Role } from '@common/roles.js';
 import type { ListPage } from '@common/schemas/lists.js';
 import type { RegisterSchool, RegisterVenue, UpdateOrganisation } from '@common/schemas/organisations.js';
-import { api, patch, post, put } from '@web/lib/api-client';
+import { api, patch, post } from '@web/lib/api-client';
 import type { Competency } from '@web/lib/competencies';
-import type { KpiRow } from '@web/lib/components/kpi-chart';
 import { useInvalidatingMutation } from '@web/lib/mutations';
 import { ORGANISATION_PATHS as PATHS, organisationKey, organisationsKey, regionsKey } from '@web/lib/organisations';
 import type { OrganisationStatus, StaffStatus } from '../labels';
@@ -57,7 +56,6 @@ export interface OrganisationCard {
   createdAt: string;
   competencies: Competency[];
   staff: OrganisationStaffMember[];
-  kpi: KpiRow[];
   permissions: { edit: boolean; manage: boolean; changeLegalIds: boolean };
 }
 
@@ -96,8 +94,4 @@ export function useSuspendOrganisation(kind: OrganisationKind, id: string) {
 
 export function useReactivateOrganisation(kind: OrganisationKind, id: string) {
   return useOrganisationMutation(() => post(`${PATHS[kind]}/${id}/reactivate`));
-}
-
-export function useSetKpiTargets(kind: OrganisationKind, id: string) {
-  return useOrganisationMutation((targets: Record<string, number>) => put(`${PATHS[kind]}/${id}/kpi-targets`, { targets }));
 }

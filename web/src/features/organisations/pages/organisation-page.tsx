@@ -3,11 +3,9 @@ import { useParams } from 'react-router';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '@common/organisations.js';
 import { BackLink } from '@web/lib/components/back-link';
-import { KpiChart } from '@web/lib/components/kpi-chart';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useSession } from '@web/lib/session';
 import { useOrganisation, type OrganisationCard } from '../api/organisations-api';
-import { KpiTargetsEditor } from '../components/kpi-targets-editor';
 import { NotFound } from '../components/not-found';
 import { OrganisationEditForm } from '../components/organisation-edit-form';
 import { OrganisationProfile } from '../components/organisation-profile';
@@ -41,16 +39,6 @@ function ProfileSection({ card }: { card: OrganisationCard }) {
   );
 }
 
-function KpiSection({ card }: { card: OrganisationCard }) {
-  const [editing, setEditing] = useState(false);
-  const action = card.permissions.manage && !editing ? <Button variant="light" onClick={() => setEditing(true)}>Изменить цели</Button> : null;
-  return (
-    <Section id="kpi-title" title="Показатели сезона" action={action}>
-      {editing ? <KpiTargetsEditor card={card} onDone={() => setEditing(false)} /> : <KpiChart rows={card.kpi} />}
-    </Section>
-  );
-}
-
 function OrganisationView({ kind, id }: { kind: OrganisationKind; id: string }) {
   const card = useOrganisation(kind, id);
   const session = useSession();
@@ -70,7 +58,6 @@ function OrganisationView({ kind, id }: { kind: OrganisationKind; id: string }) 
       </div>
       <SuspendedBanner card={c} />
       <ProfileSection card={c} />
-      <KpiSection card={c} />
       <Section id="staff-title" title="Сотрудники">
         <OrganisationStaff card={c} viewer={session.data} />
       </Section>

@@ -1,12 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { OrganisationKind } from '@common/organisations.js';
-import { KpiChart } from '@web/lib/components/kpi-chart';
 import { LoadError, PageLoader } from '@web/lib/components/page';
 import { useRegionsOverview } from '@web/lib/organisations';
 import { formatSeason } from '@web/lib/season';
-import { useOrganisationKpi } from '../api/home-api';
 
 function Counts({ items }: { items: Array<[string, number]> }) {
   return (
@@ -77,20 +74,6 @@ export function RegionSummary({ scope }: { scope: 'region' | 'country' }) {
           ['Городов', own.cities],
         ]}
       />
-    </Summary>
-  );
-}
-
-/** The school's or venue's targets against what it has reached so far. */
-export function KpiSummary({ kind, id }: { kind: OrganisationKind; id: string }) {
-  const card = useOrganisationKpi(kind, id);
-  if (card.isPending) return <PageLoader />;
-  if (card.isError) return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
-  const noTargets = card.data.kpi.every((k) => k.target === null);
-  return (
-    <Summary title="Показатели сезона" link={{ to: '/staff/organisation', label: kind === 'school' ? 'Карточка школы' : 'Карточка площадки' }}>
-      {noTargets && <Text size="sm">Координатор региона ещё не задал цели — пока видно только, сколько уже сделано.</Text>}
-      <KpiChart rows={card.data.kpi} />
     </Summary>
   );
 }

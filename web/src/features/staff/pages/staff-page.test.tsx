@@ -8,7 +8,7 @@ afterEach(() => vi.unstubAllGlobals());
 const SCHOOL_ID = '0f8b5a3e-2c1d-4e5f-8a9b-1c2d3e4f5a6b';
 
 describe('staff home', () => {
-  it('greets a school and shows its targets and its sections', async () => {
+  it('greets a school and shows its sections', async () => {
     mockApi({
       'GET /api/auth/session': {
         body: {
@@ -16,15 +16,11 @@ describe('staff home', () => {
         },
       },
       'GET /api/staff/me': { body: { organisation: { kind: 'school', id: SCHOOL_ID, name: 'Лицей № 21', status: 'active', suspendReason: null }, region: null } },
-      [`GET /api/schools/${SCHOOL_ID}`]: {
-        body: { name: 'Лицей № 21', status: 'active', kpi: [{ metric: 'registered_pupils', label: 'Зарегистрировано участников', target: 200, reached: 50 }] },
-      },
     });
     renderPage(<StaffPage />, { path: '/staff' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Здравствуйте, Анна!' })).toBeInTheDocument();
     expect(await screen.findByText('Лицей № 21')).toBeInTheDocument();
-    expect(await screen.findByRole('progressbar', { name: 'Зарегистрировано участников: 50 из 200 (25%)' })).toBeInTheDocument();
     const sections = screen.getByRole('region', { name: 'Разделы кабинета' });
     expect(within(sections).getByRole('link', { name: 'Импорт из файла' })).toHaveAttribute('href', '/staff/imports');
     expect(within(sections).queryByRole('link', { name: 'Главная' })).not.toBeInTheDocument();
