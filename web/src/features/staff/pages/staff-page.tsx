@@ -1,9 +1,10 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
 import { PageLoader, PageTitle } from '@web/lib/components/page';
+import { KPI_READ_ROLES } from '@web/lib/kpi';
 import { useSession } from '@web/lib/session';
 import { useOwnProfile } from '../api/profile-api';
-import { KpiSummary, RegionSummary } from '../components/home-summary';
+import { KpiHomeSummary, RegionSummary } from '../components/home-summary';
 import { SectionCards } from '../components/section-cards';
 
 const ROLE_DUTIES: Partial<Record<Role, string>> = {
@@ -25,11 +26,9 @@ function useWorkplace(): string | null {
   return p.organisation?.name ?? p.region?.name ?? null;
 }
 
-function Kpi({ role, schoolId, venueId }: { role: Role; schoolId: string | null; venueId: string | null }) {
+function Overview({ role }: { role: Role }) {
   if (role === 'issuer_admin') return <RegionSummary scope="country" />;
   if (role === 'regional_coordinator') return <RegionSummary scope="region" />;
-  if (role === 'school' && schoolId) return <KpiSummary kind="school" id={schoolId} />;
-  if (role === 'venue' && venueId) return <KpiSummary kind="venue" id={venueId} />;
   return null;
 }
 
@@ -57,7 +56,8 @@ export function StaffPage() {
           {ROLE_DUTIES[account.role] && <Text>{ROLE_DUTIES[account.role]}</Text>}
         </Stack>
       </Card>
-      <Kpi role={account.role} schoolId={account.schoolId} venueId={account.venueId} />
+      {KPI_READ_ROLES.includes(account.role) && <KpiHomeSummary />}
+      <Overview role={account.role} />
       <Stack gap="sm" component="section" aria-labelledby="sections-title">
         <Title order={2} id="sections-title">
           Разделы кабинета
