@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ActionIcon, Card, Group, Popover, Progress, Stack, Text } from '@mantine/core';
 import type { KpiFigure } from '@common/schemas/kpi.js';
 import { KPI_STATUS, formatKpiValue, kpiMetric } from '../kpi';
@@ -30,10 +31,20 @@ export function KpiStatusBadge({ figure }: { figure: KpiFigure }) {
  */
 export function KpiDefinition({ figure }: { figure: Pick<KpiFigure, 'metric'> }) {
   const metric = kpiMetric(figure.metric);
+  const [opened, setOpened] = useState(false);
   return (
-    <Popover width={300} position="bottom-end" withArrow shadow="md" returnFocus>
+    <Popover opened={opened} onChange={setOpened} width={300} position="bottom-end" withArrow shadow="md" returnFocus>
       <Popover.Target>
-        <ActionIcon variant="subtle" color="gray.9" size="lg" radius="xl" aria-label={`Что значит «${metric.name}»`}>
+        <ActionIcon
+          variant="subtle"
+          color="gray.9"
+          size="lg"
+          radius="xl"
+          aria-label={`Что значит «${metric.name}»`}
+          onClick={() => setOpened((o) => !o)}
+          // Focus stays on the button, where the dropdown's own Escape handling does not reach.
+          onKeyDown={(e) => e.key === 'Escape' && setOpened(false)}
+        >
           <Text component="span" fw={700} aria-hidden>
             ?
           </Text>
