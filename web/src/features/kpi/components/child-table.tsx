@@ -5,7 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { KpiMetricCode } from '@common/kpi.js';
 import type { KpiChildRow, KpiChildTable, KpiFigure } from '@common/schemas/kpi.js';
 import { errorMessage } from '@web/lib/api-client';
-import { KpiDefinition, KpiStatusBadge, figureSummary } from '@web/lib/components/kpi-figure';
+import { KpiDefinition, KpiStatusBadge } from '@web/lib/components/kpi-figure';
 import { FormAlert } from '@web/lib/components/page';
 import { plural } from '@web/lib/format';
 import { formatKpiValue, kpiMetric, kpiPagePath, type KpiView } from '@web/lib/kpi';
@@ -170,14 +170,11 @@ export function ChildTable({ table, view, onEditTargets }: Props) {
                     {rowNote(row) && <Text size="sm">{rowNote(row)}</Text>}
                   </Table.Th>
                   {withCount && <Table.Td>{rowCount(row) ?? '—'}</Table.Td>}
-                  {table.metrics.map((metric) => {
-                    const figure = figureOf(row, metric);
-                    return (
-                      <Table.Td key={metric} title={figure ? figureSummary(figure) : undefined}>
-                        <FigureCell figure={figure} />
-                      </Table.Td>
-                    );
-                  })}
+                  {table.metrics.map((metric) => (
+                    <Table.Td key={metric}>
+                      <FigureCell figure={figureOf(row, metric)} />
+                    </Table.Td>
+                  ))}
                   {editable && <Table.Td>{targetsButton(row)}</Table.Td>}
                 </Table.Tr>
               ))}

@@ -62,7 +62,14 @@ interface TargetsTarget {
   figures: KpiFigure[];
 }
 
-function Dashboard({ dashboard, ownLevel }: { dashboard: KpiDashboard; ownLevel: KpiLevel | undefined }) {
+interface DashboardProps {
+  dashboard: KpiDashboard;
+  ownLevel: KpiLevel | undefined;
+  /** The figures on screen are the previous ones while the next scope or period loads. */
+  updating: boolean;
+}
+
+function Dashboard({ dashboard, ownLevel, updating }: DashboardProps) {
   const { view, setPeriod } = useKpiView();
   const [editing, setEditing] = useState<TargetsTarget | null>(null);
   const { scope, season } = dashboard;
@@ -72,14 +79,14 @@ function Dashboard({ dashboard, ownLevel }: { dashboard: KpiDashboard; ownLevel:
   const regions = scope.level === 'federal' ? dashboard.children.find((t) => t.kind === 'regions') : undefined;
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" aria-busy={updating}>
       <div>
         <PathBreadcrumbs path={dashboard.path} ownLevel={ownLevel} />
         <PageTitle lead={`${KPI_LEVEL_LABELS[scope.level]} · сезон ${season.name}, ${formatDate(dashboard.period.from)} — ${formatDate(dashboard.period.to)}`}>
           {`Показатели: ${scope.name}`}
         </PageTitle>
         <Text size="sm" role="status">
-          {freshnessText(dashboard.updatedAt, dashboard.refreshSeconds)}
+          {updating ? 'Загружаем показатели…' : freshnessText(dashboard.updatedAt, dashboard.refreshSeconds)}
         </Text>
       </div>
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
@@ -143,5 +150,11 @@ export function KpiPage() {
   const dashboard = useKpiDashboard(view);
   if (dashboard.isPending) return <PageLoader />;
   if (dashboard.isError) return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
-  return <Dashboard dashboard={dashboard.data} ownLevel={session.data ? OWN_LEVEL[session.data.role] : undefined} />;
+  return (
+    <Dashboard
+      dashboard={dashboard.data}
+      ownLevel={session.data ? OWN_LEVEL[session.data.role] : undefined}
+      updating={dashboard.isPlaceholderData && dashboard.isFetching}
+    />
+  );
 }
