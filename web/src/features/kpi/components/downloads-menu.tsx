@@ -1,3 +1,5 @@
+// Only these pages use a menu: its styles load with them, not with every page (see app/mantine-styles.ts).
+import '@mantine/core/styles/Menu.css';
 import { Button, Menu } from '@mantine/core';
 import type { KpiDashboard, KpiExportFormat, KpiTable } from '@common/schemas/kpi.js';
 import { kpiExportHref, kpiReportHref, type KpiView } from '@web/lib/kpi';
@@ -40,7 +42,9 @@ export function DownloadsMenu({ dashboard }: { dashboard: KpiDashboard }) {
         {tableLabels(dashboard).map(([table, label], index) => (
           <div key={table}>
             {index > 0 && <Menu.Divider />}
-            <Menu.Label>{label}</Menu.Label>
+            <Menu.Label c="gray.8" fz="sm">
+              {label}
+            </Menu.Label>
             {FORMATS.map(([format, formatLabel]) => (
               <Menu.Item key={format} component="a" href={kpiExportHref(view, table, format)} download aria-label={`${label}: ${formatLabel}`}>
                 {formatLabel}

@@ -81,6 +81,9 @@ function TargetsForm({ scope, season, figures, onClose }: Props) {
   });
   const feedback = useFormFeedback(form, (field) => (field.startsWith('targets.') && Object.hasOwn(form.getValues().targets, field.slice(8)) ? field : null));
 
+  // For a figure where lower is better the number typed is a ceiling, which the form says.
+  const ceilings = figures.map((f) => kpiMetric(f.metric)).filter((m) => 'lowerIsBetter' in m).map((m) => m.name);
+
   const submit = form.onSubmit((values) => {
     feedback.setAlert(null);
     save.mutate(payload(values, scope, season.id), {
@@ -95,7 +98,8 @@ function TargetsForm({ scope, season, figures, onClose }: Props) {
   return (
     <form ref={feedback.ref} onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text size="sm">{`Сезон ${season.name}. Оставьте поле пустым, если цели по показателю нет. Для доли неявок цель — предел, выше которого подниматься не должно.`}</Text>
+        <Text size="sm">{`Сезон ${season.name}. Оставьте поле пустым, если цели по показателю нет.`}</Text>
+        {ceilings.length > 0 && <Text size="sm">{`${ceilings.join(', ')}: цель — предел, выше которого подниматься не должно.`}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           {figures.map((f) => {
             const metric = kpiMetric(f.metric);

@@ -36,8 +36,7 @@ export function WeeklyChart({ weekly }: { weekly: KpiDashboard['weekly'] }) {
           dataKey="week"
           series={[{ name: 'value', label: kpiMetric(metric).name, color: 'bilet.7' }]}
           textColor="gray.9"
-          gridAxis="y"
-          tickLine="y"
+          gridAxis="x"
           maxBarWidth={32}
           accessibilityLayer={false}
         />

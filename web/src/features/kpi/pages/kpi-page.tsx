@@ -1,3 +1,5 @@
+// Only these pages use breadcrumbs: their styles load with them, not with every page (see app/mantine-styles.ts).
+import '@mantine/core/styles/Breadcrumbs.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Box, Breadcrumbs, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
