@@ -2,7 +2,7 @@ import { lazy, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PERMISSIONS } from '@common/permissions.js';
 import { STAFF_ROLES, type Role } from '@common/roles.js';
-import { KPI_READ_ROLES } from '../lib/kpi';
+import { KPI_READ_ROLES } from '../lib/kpi-roles';
 import { LandingPage } from '../features/landing/pages/landing-page';
 import { Layout, TABLE_PAGE } from './layout';
 import { NotFoundPage, RouteErrorPage } from './not-found-page';

@@ -1,16 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { KPI_METRICS, type KpiLevel, type KpiMetricCode, type KpiStatus, type KpiUnit } from '@common/kpi.js';
-import type { Role } from '@common/roles.js';
 import type { KpiDashboard, KpiExportFormat, KpiScopeRef, KpiTable } from '@common/schemas/kpi.js';
 import { api } from './api-client';
 import { formatDateTime, plural } from './format';
-
-/**
- * Who sees the KPI dashboards: the router, the staff navigation and the home page all ask here.
- * The 'kpi.read' permission will say the same; once it is in common/permissions.ts this list
- * becomes PERMISSIONS['kpi.read'].
- */
-export const KPI_READ_ROLES: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'];
 
 export const kpiKey = ['kpi'] as const;
 

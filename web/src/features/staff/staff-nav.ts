@@ -1,5 +1,5 @@
 import type { Role } from '@common/roles.js';
-import { KPI_READ_ROLES } from '@web/lib/kpi';
+import { KPI_READ_ROLES } from '@web/lib/kpi-roles';
 
 export interface StaffLink {
   to: string;

@@ -45,11 +45,12 @@ function RowName({ row }: { row: KpiChildRow }) {
   );
 }
 
-function FigureCell({ figure }: { figure: KpiFigure | undefined }) {
+/** On a phone card the figure sits at the right edge, beside its name. */
+function FigureCell({ figure, end = false }: { figure: KpiFigure | undefined; end?: boolean }) {
   if (!figure) return <Text c="gray.8">—</Text>;
   const metric = kpiMetric(figure.metric);
   return (
-    <Stack gap={2} align="flex-start">
+    <Stack gap={2} align={end ? 'flex-end' : 'flex-start'}>
       <Text>{formatKpiValue(metric.unit, figure.value)}</Text>
       {figure.target !== null && <Text size="xs" c="gray.8">{`цель ${formatKpiValue(metric.unit, figure.target)}`}</Text>}
       <KpiStatusBadge figure={figure} />
@@ -128,7 +129,7 @@ export function ChildTable({ table, view, onEditTargets }: Props) {
                         {kpiMetric(metric).name}
                       </Text>
                       <Text component="dd" m={0} ta="right">
-                        <FigureCell figure={figureOf(row, metric)} />
+                        <FigureCell figure={figureOf(row, metric)} end />
                       </Text>
                     </Group>
                   ))}

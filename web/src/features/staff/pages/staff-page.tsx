@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
 import { PageLoader, PageTitle } from '@web/lib/components/page';
-import { KPI_READ_ROLES } from '@web/lib/kpi';
+import { KPI_READ_ROLES } from '@web/lib/kpi-roles';
 import { useSession } from '@web/lib/session';
 import { useOwnProfile } from '../api/profile-api';
 import { KpiHomeSummary, RegionSummary } from '../components/home-summary';
