@@ -157,10 +157,10 @@ describe('KPI dashboard', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Скачать' }));
     const scope = `level=school&id=${SCHOOL_ID}&${PERIOD}`;
-    expect(await screen.findByRole('menuitem', { name: 'Показатели: XLSX' })).toHaveAttribute('href', `/api/kpi/export?${scope}&table=figures&format=xlsx`);
-    expect(screen.getByRole('menuitem', { name: 'Классы: CSV (Windows-1251)' })).toHaveAttribute('href', `/api/kpi/export?${scope}&table=children&format=csv-1251`);
-    expect(screen.getByRole('menuitem', { name: 'По неделям: CSV' })).toHaveAttribute('href', `/api/kpi/export?${scope}&table=weekly&format=csv`);
-    expect(screen.getByRole('menuitem', { name: 'Отчёт за сезон (PDF)' })).toHaveAttribute('href', `/api/kpi/report?level=school&id=${SCHOOL_ID}&season=2`);
+    expect(await screen.findByRole('link', { name: 'Показатели: XLSX' })).toHaveAttribute('href', `/api/kpi/export?${scope}&table=figures&format=xlsx`);
+    expect(screen.getByRole('link', { name: 'Классы: CSV (Windows-1251)' })).toHaveAttribute('href', `/api/kpi/export?${scope}&table=children&format=csv-1251`);
+    expect(screen.getByRole('link', { name: 'По неделям: CSV' })).toHaveAttribute('href', `/api/kpi/export?${scope}&table=weekly&format=csv`);
+    expect(screen.getByRole('link', { name: 'Отчёт за сезон (PDF)' })).toHaveAttribute('href', `/api/kpi/report?level=school&id=${SCHOOL_ID}&season=2`);
   });
 
   it('offers no season report for a venue', async () => {
@@ -169,8 +169,8 @@ describe('KPI dashboard', () => {
     renderPage(<KpiPage />, OWN);
 
     await userEvent.click(await screen.findByRole('button', { name: 'Скачать' }));
-    expect(await screen.findByRole('menuitem', { name: 'Показатели: CSV' })).toBeInTheDocument();
-    expect(screen.queryByRole('menuitem', { name: 'Отчёт за сезон (PDF)' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Показатели: CSV' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Отчёт за сезон (PDF)' })).not.toBeInTheDocument();
   });
 
   it('sets a school\'s targets with shares in per cent, checking them first and showing the server\'s refusal', async () => {

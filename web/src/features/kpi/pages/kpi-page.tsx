@@ -14,7 +14,7 @@ import { useSession } from '@web/lib/session';
 import { useKpiView } from '../api/kpi-api';
 import { ChildTable } from '../components/child-table';
 import { DistrictGrid } from '../components/district-grid';
-import { DownloadsMenu } from '../components/downloads-menu';
+import { Downloads } from '../components/downloads';
 import { PeriodControls } from '../components/period-controls';
 import { TargetsDialog, isTargetScope, type TargetLevel } from '../components/targets-dialog';
 import { WeeklyChart } from '../components/weekly-chart';
@@ -97,7 +97,7 @@ function Dashboard({ dashboard, ownLevel, updating }: DashboardProps) {
           {ownTargets && (
             <Button onClick={() => setEditing({ scope: ownTargets, figures: dashboard.figures })}>Изменить цели</Button>
           )}
-          <DownloadsMenu dashboard={dashboard} />
+          <Downloads dashboard={dashboard} />
         </Group>
       </Group>
 
