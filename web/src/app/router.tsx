@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PERMISSIONS } from '@common/permissions.js';
 import { STAFF_ROLES, type Role } from '@common/roles.js';
+import { KPI_READ_ROLES } from '../lib/kpi-roles';
 import { LandingPage } from '../features/landing/pages/landing-page';
 import { Layout, TABLE_PAGE } from './layout';
 import { NotFoundPage, RouteErrorPage } from './not-found-page';
@@ -90,6 +91,7 @@ const HelpContactsPage = lazyPage(() => import('../features/help/pages/help-cont
 const StaffHelpPage = lazyPage(() => import('../features/help/pages/staff-help-page'), 'StaffHelpPage');
 const StaffArticlePage = lazyPage(() => import('../features/help/pages/staff-article-page'), 'StaffArticlePage');
 const StaffContactsPage = lazyPage(() => import('../features/help/pages/staff-contacts-page'), 'StaffContactsPage');
+const KpiPage = lazyPage(() => import('../features/kpi/pages/kpi-page'), 'KpiPage');
 
 const routes: RouteObject[] = [
   {
@@ -182,6 +184,8 @@ const routes: RouteObject[] = [
           { path: 'support', handle: TABLE_PAGE, element: only(PERMISSIONS['support.desk'], <SupportDeskPage />) },
           { path: 'support/templates', element: only(['support_operator'], <SupportTemplatesPage />) },
           { path: 'support/:id', element: only(PERMISSIONS['support.desk'], <SupportDeskRequestPage />) },
+          { path: 'kpi', handle: TABLE_PAGE, element: only(KPI_READ_ROLES, <KpiPage />) },
+          { path: 'kpi/:level/:id?', handle: TABLE_PAGE, element: only(KPI_READ_ROLES, <KpiPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

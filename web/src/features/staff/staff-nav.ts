@@ -1,4 +1,5 @@
 import type { Role } from '@common/roles.js';
+import { KPI_READ_ROLES } from '@web/lib/kpi-roles';
 
 export interface StaffLink {
   to: string;
@@ -13,12 +14,18 @@ const PROFILE: StaffLink[] = [
   { to: '/staff/security', label: 'Вход и безопасность' },
 ];
 
-/** Every cabinet opens on its home page and ends with the person's own profile and sign-in settings. */
-const cabinet = (...sections: StaffLink[]): StaffLink[] => [HOME, ...sections, ...PROFILE];
+const KPI: StaffLink = { to: '/staff/kpi', label: 'Показатели' };
+
+/**
+ * Every cabinet opens on its home page, then the KPI dashboard for those who follow one, and ends
+ * with the person's own profile and sign-in settings.
+ */
+const cabinet = (role: Role, ...sections: StaffLink[]): StaffLink[] => [HOME, ...(KPI_READ_ROLES.includes(role) ? [KPI] : []), ...sections, ...PROFILE];
 
 /** The sections of each staff cabinet, in the order people reach for them. */
 export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
   issuer_admin: cabinet(
+    'issuer_admin',
     { to: '/staff/regions', label: 'Регионы' },
     { to: '/staff/team', label: 'Координаторы и сотрудники' },
     { to: '/staff/organisations', label: 'Школы и площадки' },
@@ -30,6 +37,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/help', label: 'Справочный центр' },
   ),
   regional_coordinator: cabinet(
+    'regional_coordinator',
     { to: '/staff/region', label: 'Мой регион' },
     { to: '/staff/events', label: 'Мероприятия' },
     { to: '/staff/opportunities', label: 'Возможности' },
@@ -41,6 +49,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/help/contacts', label: 'Контакты для семей' },
   ),
   school: cabinet(
+    'school',
     { to: '/staff/organisation', label: 'Школа' },
     { to: '/staff/participants', label: 'Участники' },
     { to: '/staff/events', label: 'Мероприятия' },
@@ -49,20 +58,28 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/team', label: 'Навигаторы и сотрудники' },
   ),
   venue: cabinet(
+    'venue',
     { to: '/staff/events', label: 'Мероприятия' },
     { to: '/staff/organisation', label: 'Площадка' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/team', label: 'Наставники и сотрудники' },
   ),
   navigator: cabinet(
+    'navigator',
     { to: '/staff/organisation', label: 'Школа' },
     { to: '/staff/participants', label: 'Мои участники' },
     { to: '/staff/plans', label: 'Индивидуальные планы' },
     { to: '/staff/events', label: 'Мероприятия' },
   ),
-  mentor: cabinet({ to: '/staff/events', label: 'Мероприятия' }, { to: '/staff/organisation', label: 'Площадка' }, { to: '/staff/places', label: 'Места проведения' }),
-  methodologist: cabinet({ to: '/staff/diagnostics', label: 'Тесты и игры' }),
+  mentor: cabinet(
+    'mentor',
+    { to: '/staff/events', label: 'Мероприятия' },
+    { to: '/staff/organisation', label: 'Площадка' },
+    { to: '/staff/places', label: 'Места проведения' },
+  ),
+  methodologist: cabinet('methodologist', { to: '/staff/diagnostics', label: 'Тесты и игры' }),
   support_operator: cabinet(
+    'support_operator',
     { to: '/staff/support', label: 'Обращения' },
     { to: '/staff/support/templates', label: 'Шаблоны ответов' },
     { to: '/staff/help', label: 'Справочный центр' },

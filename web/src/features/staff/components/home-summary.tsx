@@ -1,7 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { KpiFigureCard } from '@web/lib/components/kpi-figure';
 import { LoadError, PageLoader } from '@web/lib/components/page';
+import { freshnessText, useKpiDashboard } from '@web/lib/kpi';
 import { useRegionsOverview } from '@web/lib/organisations';
 import { formatSeason } from '@web/lib/season';
 
@@ -74,6 +76,29 @@ export function RegionSummary({ scope }: { scope: 'region' | 'country' }) {
           ['Городов', own.cities],
         ]}
       />
+    </Summary>
+  );
+}
+
+/** A figure with a target comes first: the home page shows how the work stands against its goals. */
+const HOME_FIGURES = 4;
+
+/** The caller's key figures for the current season, with the way to the whole dashboard. */
+export function KpiHomeSummary() {
+  const dashboard = useKpiDashboard({});
+  if (dashboard.isPending) return <PageLoader />;
+  if (dashboard.isError) return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+  const { figures, season, updatedAt, refreshSeconds } = dashboard.data;
+  const key = [...figures.filter((f) => f.target !== null), ...figures.filter((f) => f.target === null)].slice(0, HOME_FIGURES);
+  return (
+    <Summary title="Показатели сезона" link={{ to: '/staff/kpi', label: 'Все показатели' }}>
+      <Text size="sm">{`Сезон ${season.name}. ${freshnessText(updatedAt, refreshSeconds)}`}</Text>
+      {figures.every((f) => f.target === null) && <Text size="sm">Цели ещё не заданы — пока видно только, сколько уже сделано.</Text>}
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" component="ul" m={0} p={0}>
+        {key.map((figure) => (
+          <KpiFigureCard key={figure.metric} figure={figure} />
+        ))}
+      </SimpleGrid>
     </Summary>
   );
 }

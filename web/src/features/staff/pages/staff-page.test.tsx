@@ -1,14 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SCHOOL_ID, SCHOOL_REF, figure, kpiDashboard } from '@web/test/kpi-fixtures';
 import { mockApi, renderPage } from '@web/test/render';
 import { StaffPage } from './staff-page';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const SCHOOL_ID = '0f8b5a3e-2c1d-4e5f-8a9b-1c2d3e4f5a6b';
-
 describe('staff home', () => {
-  it('greets a school and shows its sections', async () => {
+  it('greets a school and shows its key figures against targets, with the way to the dashboard', async () => {
     mockApi({
       'GET /api/auth/session': {
         body: {
@@ -16,11 +15,24 @@ describe('staff home', () => {
         },
       },
       'GET /api/staff/me': { body: { organisation: { kind: 'school', id: SCHOOL_ID, name: 'Лицей № 21', status: 'active', suspendReason: null }, region: null } },
+      'GET /api/kpi/dashboard': {
+        body: kpiDashboard({
+          scope: SCHOOL_REF,
+          figures: [figure('pupils_activated', 10, null, 'none'), figure('pupils_registered', 50, 200, 'behind', 0.25)],
+          children: [],
+        }),
+      },
     });
     renderPage(<StaffPage />, { path: '/staff' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Здравствуйте, Анна!' })).toBeInTheDocument();
     expect(await screen.findByText('Лицей № 21')).toBeInTheDocument();
+    const kpi = await screen.findByRole('region', { name: 'Показатели сезона' });
+    // The figure with a target comes first.
+    expect(within(kpi).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Зарегистрировано участников', 'Активировали профиль']);
+    expect(within(kpi).getByRole('progressbar', { name: 'Зарегистрировано участников: 50, цель: 200, отстаёт' })).toBeInTheDocument();
+    expect(within(kpi).getByText('отстаёт')).toBeInTheDocument();
+    expect(within(kpi).getByRole('link', { name: 'Все показатели' })).toHaveAttribute('href', '/staff/kpi');
     const sections = screen.getByRole('region', { name: 'Разделы кабинета' });
     expect(within(sections).getByRole('link', { name: 'Импорт из файла' })).toHaveAttribute('href', '/staff/imports');
     expect(within(sections).queryByRole('link', { name: 'Главная' })).not.toBeInTheDocument();
@@ -34,6 +46,7 @@ describe('staff home', () => {
         },
       },
       'GET /api/staff/me': { body: { organisation: null, region: { id: 43, name: 'Кировская область' } } },
+      'GET /api/kpi/dashboard': { body: kpiDashboard() },
       'GET /api/regions/overview': {
         body: {
           regions: [
@@ -48,5 +61,6 @@ describe('staff home', () => {
     expect(within(summary).getByText('Сезон: с 1 июля 2026, окончание не задано')).toBeInTheDocument();
     expect(within(summary).getByText('1500')).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Настроить регион' })).toHaveAttribute('href', '/staff/region');
+    expect(await screen.findByRole('link', { name: 'Все показатели' })).toHaveAttribute('href', '/staff/kpi');
   });
 });

@@ -1,9 +1,10 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
 import { PageLoader, PageTitle } from '@web/lib/components/page';
+import { KPI_READ_ROLES } from '@web/lib/kpi-roles';
 import { useSession } from '@web/lib/session';
 import { useOwnProfile } from '../api/profile-api';
-import { RegionSummary } from '../components/home-summary';
+import { KpiHomeSummary, RegionSummary } from '../components/home-summary';
 import { SectionCards } from '../components/section-cards';
 
 const ROLE_DUTIES: Partial<Record<Role, string>> = {
@@ -25,7 +26,7 @@ function useWorkplace(): string | null {
   return p.organisation?.name ?? p.region?.name ?? null;
 }
 
-function Kpi({ role }: { role: Role }) {
+function Overview({ role }: { role: Role }) {
   if (role === 'issuer_admin') return <RegionSummary scope="country" />;
   if (role === 'regional_coordinator') return <RegionSummary scope="region" />;
   return null;
@@ -55,7 +56,8 @@ export function StaffPage() {
           {ROLE_DUTIES[account.role] && <Text>{ROLE_DUTIES[account.role]}</Text>}
         </Stack>
       </Card>
-      <Kpi role={account.role} />
+      {KPI_READ_ROLES.includes(account.role) && <KpiHomeSummary />}
+      <Overview role={account.role} />
       <Stack gap="sm" component="section" aria-labelledby="sections-title">
         <Title order={2} id="sections-title">
           Разделы кабинета
