@@ -221,6 +221,28 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   },
   guarded('GET /api/kpi/seasons', KPI_READERS, 200),
   {
+    route: 'GET /api/kpi/export',
+    probes: [
+      { label: 'own scope', url: () => '/api/kpi/export?table=figures&format=csv', expect: each(KPI_READERS, 200) },
+      {
+        label: 'other region’s school',
+        url: (w) => `/api/kpi/export?level=school&id=${w.b.schoolId}&table=children&format=xlsx`,
+        expect: { ...each(KPI_READERS, 404), issuer_admin: 200 },
+      },
+    ],
+  },
+  {
+    route: 'GET /api/kpi/report',
+    probes: [
+      { label: 'own scope', url: () => '/api/kpi/report', expect: { ...each(KPI_READERS, 400), regional_coordinator: 200, school: 200 } },
+      {
+        label: 'other region’s school',
+        url: (w) => `/api/kpi/report?level=school&id=${w.b.schoolId}`,
+        expect: { ...each(KPI_READERS, 404), issuer_admin: 200 },
+      },
+    ],
+  },
+  {
     route: 'PUT /api/kpi/targets',
     probes: [
       {

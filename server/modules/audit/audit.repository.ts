@@ -56,6 +56,7 @@ export type AuditAction =
   | 'organisation.suspended'
   | 'organisation.reactivated'
   | 'kpi.targets_set'
+  | 'kpi.exported'
   | 'place.created'
   | 'place.updated'
   | 'participant.registered_by_school'

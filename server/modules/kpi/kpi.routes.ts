@@ -1,6 +1,9 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { kpiDashboardQuerySchema, kpiTargetsInputSchema } from '@common/schemas/kpi.js';
+import { kpiDashboardQuerySchema, kpiExportQuerySchema, kpiReportQuerySchema, kpiTargetsInputSchema } from '@common/schemas/kpi.js';
 import { actorOf } from '@server/plugins/request-actor.js';
+import { exportDisposition, type KpiExportFile } from './exports/kpi-export.js';
+import { exportDashboardTable, seasonReport } from './kpi-files.service.js';
 import { dashboardJson, seasonsFor, setTargets } from './kpi.service.js';
 
 /** KPI dashboards of every level, the seasons, and targets set by the level above. */
@@ -17,6 +20,24 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.type('application/json; charset=utf-8').send(await dashboardJson(app.ctx, request.principal!, request.query)),
+  );
+  const sendFile = (reply: FastifyReply, file: KpiExportFile) =>
+    reply.header('content-type', file.contentType).header('content-disposition', exportDisposition(file)).header('cache-control', 'no-store').send(file.body);
+  app.get(
+    '/kpi/export',
+    {
+      onRequest: app.authorize('kpi.read'),
+      schema: { tags, summary: "A dashboard's table, every row, as XLSX, CSV or Windows-1251 CSV", querystring: kpiExportQuerySchema },
+    },
+    async (request, reply) => sendFile(reply, await exportDashboardTable(app.ctx, request.principal!, request.query, actorOf(request))),
+  );
+  app.get(
+    '/kpi/report',
+    {
+      onRequest: app.authorize('kpi.read'),
+      schema: { tags, summary: "A region's or a school's season report as a PDF", querystring: kpiReportQuerySchema },
+    },
+    async (request, reply) => sendFile(reply, await seasonReport(app.ctx, request.principal!, request.query, actorOf(request))),
   );
   app.get(
     '/kpi/seasons',

@@ -49,6 +49,7 @@ const ROW_HEADERS: Record<KpiChildTable['kind'], string> = {
   classes: 'Класс',
   navigators: 'Педагог-навигатор',
   events: 'Мероприятие',
+  mentors: 'Наставник',
   stages: 'Этап',
 };
 const NOTE_HEADERS: Partial<Record<KpiChildTable['kind'], string>> = { regions: 'Федеральный округ', events: 'Дата' };
@@ -222,16 +223,19 @@ const CONTENT_TYPES: Record<KpiExportFormat, string> = {
   'csv-1251': 'text/csv; charset=windows-1251',
 };
 
-function fileNames(dashboard: KpiDashboard, table: KpiTable, format: KpiExportFormat): Pick<KpiExportFile, 'fileName' | 'displayName'> {
-  const ext = format === 'xlsx' ? 'xlsx' : 'csv';
+/** A dashboard file's ASCII name and its Russian one: what it is (code, title), whose, which season and period. */
+export function dashboardFileNames(dashboard: KpiDashboard, what: { code: string; title: string; suffix?: string }, ext: string): Pick<KpiExportFile, 'fileName' | 'displayName'> {
   const { scope, season, period } = dashboard;
   const scopeCode = scope.id === null ? scope.level : `${scope.level}-${scope.id}`;
-  const fileName = `kpi_${scopeCode}_season-${season.id}_${table}_${period.from}_${period.to}${format === 'csv-1251' ? '_win1251' : ''}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  const fileName = `kpi_${scopeCode}_season-${season.id}_${what.code}_${period.from}_${period.to}${what.suffix ?? ''}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
   // Quotes and slashes would turn into «_» or cut the name at a «path»; they carry no meaning here.
   const readable = (s: string) => s.replace(/[«»"'„“]/g, '').replace(/[/\\]/g, '-');
-  const stem = `${TABLE_TITLES[table]}, ${readable(scope.name)}, ${readable(season.name)}, ${formatDay(period.from)}-${formatDay(period.to)}`;
-  return { fileName, displayName: sanitiseFileName(`${stem}.${ext}`, ext, TABLE_TITLES[table]) };
+  const stem = `${what.title}, ${readable(scope.name)}, ${readable(season.name)}, ${formatDay(period.from)}-${formatDay(period.to)}`;
+  return { fileName, displayName: sanitiseFileName(`${stem}.${ext}`, ext, what.title) };
 }
+
+const fileNames = (dashboard: KpiDashboard, table: KpiTable, format: KpiExportFormat) =>
+  dashboardFileNames(dashboard, { code: table, title: TABLE_TITLES[table], suffix: format === 'csv-1251' ? '_win1251' : '' }, format === 'xlsx' ? 'xlsx' : 'csv');
 
 /**
  * One table of a dashboard as a file, with exactly the rows and columns the page shows (names of

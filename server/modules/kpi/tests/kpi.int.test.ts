@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
-import { metricsOfLevel, type KpiLevel } from '@common/kpi.js';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { KPI_METRICS, metricsOfLevel, type KpiLevel } from '@common/kpi.js';
 import type { KpiDashboard } from '@common/schemas/kpi.js';
 import { todayInMoscow } from '@common/validators.js';
 import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
@@ -413,5 +415,43 @@ describe('KPI targets', () => {
       { id: seasonId - 1, name: '2025/26', startsOn: '2025-09-01', endsOn: '2026-05-31', current: today >= '2025-09-01' && today <= '2026-05-31' },
       { id: seasonId, name: '2026/27', startsOn: '2026-09-15', endsOn: '2027-05-31', current: today >= '2026-09-15' && today <= '2027-05-31' },
     ]);
+  });
+});
+
+describe('KPI exports and the season report', () => {
+  const download = (member: StaffMember, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: member.cookie, origin: t.baseUrl } });
+
+  it('exports every school of the region, not one page of them, as a workbook that opens', async () => {
+    const res = await download(coordinator, `/api/kpi/export?table=children&format=xlsx&from=${SEASON.from}&to=${SEASON.to}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="kpi_region-\d+_[^"]+\.xlsx"; filename\*=UTF-8''/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const schools = book.worksheets.find((w) => w.name.startsWith('Школы'))!;
+    const names = (await dashboard(coordinator)).children[0]!.rows.map((r) => r.ref!.name);
+    const cells = schools.getSheetValues().flat().map(String);
+    for (const name of names) expect(cells).toContain(name);
+    const header = schools.getSheetValues().findIndex((row) => Array.isArray(row) && row.includes('Школа'));
+    expect(schools.rowCount - header).toBe(30);
+  });
+
+  it('exports the figures as CSV in Windows-1251 for old Excel', async () => {
+    const res = await download(coordinator, '/api/kpi/export?table=figures&format=csv-1251');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/windows-1251/);
+    const text = iconv.decode(res.rawPayload, 'win1251');
+    expect(text).toContain(KPI_METRICS.pupils_registered.name);
+  });
+
+  it('gives the coordinator its region’s season report as a PDF; a venue’s report or another region’s is refused', async () => {
+    const res = await download(coordinator, '/api/kpi/report');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const venue = await t.api('GET', '/api/kpi/report', { cookie: venueStaff.cookie });
+    expect(venue.status).toBe(400);
+    expect(venue.body.error.message).toMatch(/региона или школы/);
+    expect((await download(foreignCoordinator, `/api/kpi/report?level=school&id=${schoolA1}`)).statusCode).toBe(404);
+    expect((await download(coordinator, '/api/kpi/export?table=figures&format=pdf')).statusCode).toBe(400);
   });
 });
