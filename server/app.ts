@@ -60,7 +60,7 @@ import {
 } from './modules/events/index.js';
 import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJobs } from './modules/participants/index.js';
 import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/index.js';
-import { KPI_REFRESH_JOB, kpiRoutes, registerKpiJobs } from './modules/kpi/index.js';
+import { KPI_DIGEST_CRON, KPI_DIGEST_JOB, KPI_REFRESH_JOB, kpiRoutes, registerKpiJobs } from './modules/kpi/index.js';
 import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
@@ -107,6 +107,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: ENROLMENT_HOLDS_JOB, cron: '* * * * *' },
     { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
+    { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
@@ -131,7 +132,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEventJobs(ctx);
   registerImportJobs(ctx, app.log);
   registerEnrolmentJobs(ctx);
-  registerKpiJobs(ctx);
+  registerKpiJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   app.decorate('ctx', ctx);
   if (config.supportSmtpPort) {

@@ -9,7 +9,7 @@ import { recordAudit, type AuditActor } from '../audit/index.js';
 import { navigatorStageCounts } from '../study-plans/index.js';
 import { AnswerCache, figuresVersion, forgetFiguresVersion } from './figures-version.js';
 import { addCounters, figuresOf, ZERO } from './figures.js';
-import { KPI_REFRESH_SECONDS } from './kpi.jobs.js';
+import { KPI_REFRESH_SECONDS } from './kpi.schedule.js';
 import { canSeeScope, canSetTargets, ownScope, setsTargetsOf, type KpiCaller } from './kpi.policy.js';
 import {
   digestScopes,

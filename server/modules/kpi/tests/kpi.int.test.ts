@@ -9,6 +9,7 @@ import { createSchool, createStaff, createVenue, regionByCode, type Place, type 
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { metricValue } from '../figures.js';
 import { refreshFigures } from '../refresh.service.js';
+import { sendWeeklyDigests } from '../kpi-digest.service.js';
 import type { Counters } from '../refresh.repository.js';
 
 let t: TestApp;
@@ -453,5 +454,15 @@ describe('KPI exports and the season report', () => {
     expect(venue.body.error.message).toMatch(/региона или школы/);
     expect((await download(foreignCoordinator, `/api/kpi/report?level=school&id=${schoolA1}`)).statusCode).toBe(404);
     expect((await download(coordinator, '/api/kpi/export?table=figures&format=pdf')).statusCode).toBe(400);
+  });
+
+  it('mails the weekly digest to the coordinator and the school with their own figures and a link to the page', async () => {
+    const sent = await sendWeeklyDigests(t.app.ctx, t.app.log);
+    expect(sent.scopes).toBeGreaterThanOrEqual(2);
+    const toCoordinator = await t.waitForMail(coordinator.email, /Показатели за неделю: Кировская область/);
+    expect(toCoordinator.text).toContain(KPI_METRICS.pupils_registered.name);
+    expect(toCoordinator.text).toContain(`/staff/kpi/region/${kirov.regionId}`);
+    const toSchool = await t.waitForMail(schoolStaff.email, /Показатели за неделю/);
+    expect(toSchool.text).toContain('/staff/kpi/school/');
   });
 });
