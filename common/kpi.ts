@@ -1,3 +1,5 @@
+import type { Role } from './roles.js';
+
 /**
  * The one catalogue of the programme's KPIs: every figure a dashboard, an export, a report or a
  * digest shows is one of these, named, defined and computed as written here. The server computes
@@ -7,6 +9,16 @@
 /** Who follows a figure: the issuer (all of Russia), a region, a school, a venue, a navigator, a mentor. */
 export const KPI_LEVELS = ['federal', 'region', 'school', 'venue', 'navigator', 'mentor'] as const;
 export type KpiLevel = (typeof KPI_LEVELS)[number];
+
+/** The level whose figures each role follows and opens on; roles not listed follow none. */
+export const KPI_LEVEL_OF_ROLE: Partial<Record<Role, KpiLevel>> = {
+  issuer_admin: 'federal',
+  regional_coordinator: 'region',
+  school: 'school',
+  venue: 'venue',
+  navigator: 'navigator',
+  mentor: 'mentor',
+};
 
 export const KPI_LEVEL_LABELS: Record<KpiLevel, string> = {
   federal: 'Вся программа',

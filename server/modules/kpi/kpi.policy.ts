@@ -1,22 +1,12 @@
-import { TARGET_SETTER, type KpiLevel } from '@common/kpi.js';
-import type { Role } from '@common/roles.js';
+import { KPI_LEVEL_OF_ROLE, TARGET_SETTER, type KpiLevel } from '@common/kpi.js';
 import type { Principal } from '@server/plugins/session.js';
 import type { ScopeInfo } from './kpi.repository.js';
 
 /** The parts of a principal the KPI rules look at. */
 export type KpiCaller = Pick<Principal, 'role' | 'accountId' | 'regionId' | 'schoolId' | 'venueId'>;
 
-const LEVEL_OF_ROLE: Partial<Record<Role, KpiLevel>> = {
-  issuer_admin: 'federal',
-  regional_coordinator: 'region',
-  school: 'school',
-  venue: 'venue',
-  navigator: 'navigator',
-  mentor: 'mentor',
-};
-
 export function callerLevel(caller: KpiCaller): KpiLevel | null {
-  return LEVEL_OF_ROLE[caller.role] ?? null;
+  return KPI_LEVEL_OF_ROLE[caller.role] ?? null;
 }
 
 /** The caller's own dashboard: the issuer's programme, the coordinator's region, the school, the venue, the person itself. */

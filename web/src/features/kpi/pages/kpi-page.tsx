@@ -3,8 +3,7 @@ import '@mantine/core/styles/Breadcrumbs.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Box, Breadcrumbs, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { KPI_LEVEL_LABELS, type KpiLevel, type KpiMetricCode } from '@common/kpi.js';
-import type { Role } from '@common/roles.js';
+import { KPI_LEVEL_LABELS, KPI_LEVEL_OF_ROLE, type KpiLevel, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
 import { KpiFigureCard } from '@web/lib/components/kpi-figure';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
@@ -18,16 +17,6 @@ import { Downloads } from '../components/downloads';
 import { PeriodControls } from '../components/period-controls';
 import { TargetsDialog, isTargetScope, type TargetLevel } from '../components/targets-dialog';
 import { WeeklyChart } from '../components/weekly-chart';
-
-/** Whose figures each role opens on; scopes above it are named in the path but not opened. */
-const OWN_LEVEL: Partial<Record<Role, KpiLevel>> = {
-  issuer_admin: 'federal',
-  regional_coordinator: 'region',
-  school: 'school',
-  venue: 'venue',
-  navigator: 'navigator',
-  mentor: 'mentor',
-};
 
 function PathBreadcrumbs({ path, ownLevel }: { path: KpiScopeRef[]; ownLevel: KpiLevel | undefined }) {
   const ownIndex = path.findIndex((ref) => ref.level === ownLevel);
@@ -155,7 +144,7 @@ export function KpiPage() {
   return (
     <Dashboard
       dashboard={dashboard.data}
-      ownLevel={session.data ? OWN_LEVEL[session.data.role] : undefined}
+      ownLevel={session.data ? KPI_LEVEL_OF_ROLE[session.data.role] : undefined}
       updating={dashboard.isPlaceholderData && dashboard.isFetching}
     />
   );
