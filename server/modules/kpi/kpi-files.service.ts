@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { KpiExportQuery, kpiReportQuerySchema } from '@common/schemas/kpi.js';
+import type { KpiDashboard, KpiExportQuery, kpiReportQuerySchema } from '@common/schemas/kpi.js';
 import type { AppContext } from '@server/context.js';
 import { badRequest } from '@server/lib/errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
@@ -10,13 +10,17 @@ import { dashboardFor } from './kpi.service.js';
 
 const UUID = /^[0-9a-f]{8}-/i;
 
+/** The audit log's subject is a uuid: an organisation or a person; a region's number stays in the details. */
+async function auditExport(ctx: AppContext, actor: AuditActor, { level, id }: KpiDashboard['scope'], table: string, format: string): Promise<void> {
+  await recordAudit(ctx.db, actor, 'kpi.exported', id && UUID.test(id) ? id : null, { level, scope: id, table, format });
+}
+
 /** A dashboard table as a file, every row of it: the same scope rules as the page, so nothing more than it shows. */
 export async function exportDashboardTable(ctx: AppContext, caller: KpiCaller, query: KpiExportQuery, actor: AuditActor): Promise<KpiExportFile> {
   const { table, format, ...view } = query;
   const dashboard = await dashboardFor(ctx, caller, view, { allRows: true });
   const file = await exportTable(dashboard, table, format);
-  const { level, id } = dashboard.scope;
-  await recordAudit(ctx.db, actor, 'kpi.exported', id && UUID.test(id) ? id : null, { level, scope: id, table, format });
+  await auditExport(ctx, actor, dashboard.scope, table, format);
   return file;
 }
 
@@ -26,7 +30,6 @@ export async function seasonReport(ctx: AppContext, caller: KpiCaller, query: z.
   if (level !== 'region' && level !== 'school') throw badRequest('invalid_input', 'Отчёт за сезон строится для региона или школы');
   const dashboard = await dashboardFor(ctx, caller, { level, id: query.id, season: query.season }, { allRows: true });
   const body = await seasonReportPdf(dashboard);
-  const { id } = dashboard.scope;
-  await recordAudit(ctx.db, actor, 'kpi.exported', id && UUID.test(id) ? id : null, { level, scope: id, table: 'report', format: 'pdf' });
+  await auditExport(ctx, actor, dashboard.scope, 'report', 'pdf');
   return { ...dashboardFileNames(dashboard, { code: 'season-report', title: 'Отчёт за сезон' }, 'pdf'), contentType: 'application/pdf', body };
 }
