@@ -32,19 +32,3 @@ export async function figuresVersion(db: Executor): Promise<FiguresVersion> {
 export function forgetFiguresVersion(db: Executor): void {
   memos.delete(db);
 }
-
-/** Answers by key, the oldest dropped first once full; stale versions age out as new ones are asked for. */
-export class AnswerCache {
-  private readonly entries = new Map<string, Buffer>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): Buffer | undefined {
-    return this.entries.get(key);
-  }
-
-  set(key: string, value: Buffer): void {
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, value);
-  }
-}

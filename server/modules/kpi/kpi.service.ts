@@ -7,7 +7,8 @@ import { inTransaction } from '@server/db/transaction.js';
 import { badRequest, forbidden, notFound } from '@server/lib/errors.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { navigatorStageCounts } from '../study-plans/index.js';
-import { AnswerCache, figuresVersion, forgetFiguresVersion } from './figures-version.js';
+import { BoundedCache } from '@server/lib/bounded-cache.js';
+import { figuresVersion, forgetFiguresVersion } from './figures-version.js';
 import { addCounters, figuresOf, ZERO } from './figures.js';
 import { KPI_REFRESH_SECONDS } from './kpi.schedule.js';
 import { canSeeScope, canSetTargets, ownScope, setsTargetsOf, type KpiCaller } from './kpi.policy.js';
@@ -269,7 +270,7 @@ export async function dashboardFor(ctx: AppContext, caller: KpiCaller, query: Kp
 }
 
 /** Per app: a test process runs several, each on its own database. */
-const caches = new WeakMap<AppContext, AnswerCache>();
+const caches = new WeakMap<AppContext, BoundedCache<string, Buffer>>();
 
 /**
  * The dashboard as the route sends it, from memory while neither the figures, the targets nor the
@@ -278,7 +279,7 @@ const caches = new WeakMap<AppContext, AnswerCache>();
  */
 export async function dashboardJson(ctx: AppContext, caller: KpiCaller, query: KpiDashboardQuery): Promise<Buffer> {
   let cache = caches.get(ctx);
-  if (!cache) caches.set(ctx, (cache = new AnswerCache(2000)));
+  if (!cache) caches.set(ctx, (cache = new BoundedCache<string, Buffer>(2000)));
   const personal = caller.role === 'navigator' || caller.role === 'mentor' ? caller.accountId : '';
   const version = await figuresVersion(ctx.db);
   const key = [
