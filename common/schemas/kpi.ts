@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KPI_LEVELS, KPI_METRIC_CODES, type FederalDistrict, type KpiLevel, type KpiMetricCode, type KpiStatus } from '../kpi.js';
-import { isoDateSchema, queryIntSchema } from './fields.js';
+import { isoDateSchema, queryIntSchema, serialIdSchema } from './fields.js';
 
 /** A scope's id: a region's number, or an organisation's or a person's uuid; the federal scope has none. */
 const scopeIdSchema = z
@@ -50,7 +50,7 @@ export const kpiReportQuerySchema = z.object({
 
 /** PUT /api/kpi/targets: targets of one scope for one season; null removes a target. */
 export const kpiTargetsInputSchema = z.strictObject({
-  season: z.number({ error: 'Неизвестный сезон' }).int().positive(),
+  season: serialIdSchema('Неизвестный сезон'),
   level: z.enum(['region', 'school', 'venue', 'navigator'], { error: 'Цели ставятся региону, школе, площадке или навигатору' }),
   id: scopeIdSchema,
   targets: z.partialRecord(
