@@ -38,6 +38,7 @@ import {
   esiaRoutes,
   familyRoutes,
   registerEsiaEmulator,
+  setUpEsiaSigning,
   registerIdentityJobs,
   registrationRoutes,
   secondFactorRoutes,
@@ -111,6 +112,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
+  const esiaSigning = await setUpEsiaSigning(
+    { keyFile: config.esia.signingKeyFile, certFile: config.esia.signingCertFile, emulator: config.esiaEmulator, dataDir: config.dataDir },
+    app.log,
+  );
   const ctx: AppContext = {
     config,
     database,
@@ -122,6 +127,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       issuer: esiaIssuer,
       clientId: config.esia.clientId,
       clientSecret: esiaSecret,
+      signer: esiaSigning?.signer,
       redirectUri: `${config.publicUrl}/api/auth/esia/callback`,
       allowInsecure: esiaIssuer.startsWith('http://'),
     }),
@@ -222,7 +228,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await registerEsiaEmulator(app, {
       issuer: esiaIssuer,
       mountPath: ESIA_EMULATOR_PATH,
-      clients: [{ client_id: config.esia.clientId, client_secret: esiaSecret, redirect_uris: [`${config.publicUrl}/api/auth/esia/callback`] }],
+      clients: [
+        {
+          client_id: config.esia.clientId,
+          client_secret: esiaSecret,
+          redirect_uris: [`${config.publicUrl}/api/auth/esia/callback`],
+          certificateFile: esiaSigning?.files.certFile,
+        },
+      ],
       citizensFile: path.join(config.dataDir, 'esia-emulator', 'citizens.json'),
       cookieKeys: [devSecret(config.dataDir, 'esia-emulator-cookie')],
     });

@@ -6,6 +6,8 @@ export { secondFactorRoutes } from './second-factor.routes.js';
 export { staffOnboardingRoutes } from './staff-onboarding.routes.js';
 export { SESSION_CLEANUP_JOB, registerIdentityJobs } from './identity.jobs.js';
 export { createEsiaClient, type EsiaClient } from './esia/esia-client.js';
+export { setUpEsiaSigning } from './esia/esia-signing-setup.js';
+export { loadOrCreateTestKeyFiles } from './esia/gost-signature.js';
 export { ESIA_TEST_CITIZENS, registerEsiaEmulator, type EsiaTestCitizen } from './esia/esia-emulator.js';
 export { childIdentityKey, createParticipant } from './registration.service.js';
 export {
