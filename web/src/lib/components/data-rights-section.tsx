@@ -68,6 +68,7 @@ function Erasure({ subjectId, audience }: { subjectId?: string; audience: 'paren
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
 
+  if (state.isError) return <Text size="sm" c="red">Не удалось узнать, запрошено ли удаление учётной записи. Обновите страницу.</Text>;
   if (!state.data) return null;
   const { pending, mayRequest, refusal } = state.data;
   if (pending) {
