@@ -8,10 +8,10 @@ import type { ErasureState } from '@common/schemas/data-rights.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { eraseDiagnosticsOf } from '../diagnostics/index.js';
 import { cancelUpcomingEnrolmentsOf, eraseEnrolmentsOf } from '../events/index.js';
-import { erasePupilAccount, freezeAccount, lockAccount, restoreAccountStatus } from '../identity/index.js';
+import { erasePupilAccount, freezeAccount, lockAccount, parentsOfChild, restoreAccountStatus } from '../identity/index.js';
 import { detachPupilFigures } from '../kpi/index.js';
 import { eraseMailTo } from '../mail/index.js';
-import { eraseNotificationsOf } from '../notifications/index.js';
+import { eraseNotificationsOf, notifyAccount } from '../notifications/index.js';
 import { erasePaperConsentsOf, removePaperConsentScans } from '../paper-consents/index.js';
 import { eraseNavigatorAssignmentOf } from '../participants/index.js';
 import { eraseRecommendationsOf } from '../recommendations/index.js';
@@ -86,6 +86,17 @@ export async function requestErasure(ctx: AppContext, caller: DataRightsCaller, 
     await freezeAccount(tx, subject.id);
     const cancelled = await cancelUpcomingEnrolmentsOf(ctx, tx, afterCommit, subject.id, 'account_frozen');
     await recordAudit(tx, actor, 'data_rights.erasure_requested', subject.id, { requestId: request.id, dueAt: request.dueAt.toISOString(), enrolmentsCancelled: cancelled });
+    // The family learns of it: the parents when the pupil asked, the other parent when one did.
+    const due = request.dueAt.toLocaleDateString('ru-RU', { timeZone: 'Europe/Moscow' });
+    for (const parent of await parentsOfChild(tx, subject.id)) {
+      if (parent.id === caller.accountId) continue;
+      await notifyAccount(ctx, tx, afterCommit, parent.id, {
+        kind: 'data_rights.erasure_requested',
+        title: 'Запрошено удаление учётной записи ребёнка',
+        body: `${subject.self ? 'Ребёнок' : 'Второй родитель'} запросил удаление учётной записи «${account.last_name} ${account.first_name}». Учётная запись заморожена, все данные будут удалены ${due}.${subject.self ? '' : ' Отменить удаление может тот, кто его запросил.'}`,
+        link: '/parent',
+      });
+    }
     return stateOf(caller, request, null);
   });
 }

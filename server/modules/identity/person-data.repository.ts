@@ -170,6 +170,8 @@ export interface LockedAccountRow {
   role: string;
   status: string;
   email: string;
+  first_name: string;
+  last_name: string;
   birth_date: string | null;
 }
 
@@ -177,7 +179,7 @@ export interface LockedAccountRow {
 export async function lockAccountRow(executor: Executor, id: string): Promise<LockedAccountRow | null> {
   const [row] = await queryRows<LockedAccountRow>(
     executor,
-    sql`select id, role, status, email, birth_date::text as birth_date from accounts where id = ${id} for update`,
+    sql`select id, role, status, email, first_name, last_name, birth_date::text as birth_date from accounts where id = ${id} for update`,
   );
   return row ?? null;
 }

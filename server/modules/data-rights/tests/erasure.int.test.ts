@@ -31,6 +31,10 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     const enrolled = await t.api('POST', `/api/enrol-links/${token}/enrolments`, { cookie: family.parentCookie, body: { childId: family.childId } });
     expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
 
+    const secondParent = await confirmedParent(t);
+    const secondParentId = (await t.api('GET', '/api/auth/session', { cookie: secondParent.cookie })).body.account.id as string;
+    await t.rows(sql`insert into family_links (parent_id, child_id) values (${secondParentId}, ${family.childId}) returning 1`);
+
     const before = await t.api('GET', `/api/data-rights/erasure?subjectId=${family.childId}`, { cookie: family.parentCookie });
     expect(before.body).toMatchObject({ pending: null, mayRequest: true });
 
@@ -48,6 +52,12 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     expect(listed.body.items.map((p: { id: string }) => p.id)).not.toContain(family.childId);
     const [enrolment] = await t.rows<{ status: string; end_reason: string }>(sql`select status, end_reason from enrolments where participant_id = ${family.childId}`);
     expect(enrolment).toEqual({ status: 'cancelled', end_reason: 'account_frozen' });
+
+    // The other parent is told, and may not take back what it did not ask for.
+    const told = await t.rows<{ title: string; body: string }>(sql`select title, body from notifications where account_id = ${secondParentId} and kind = 'data_rights.erasure_requested'`);
+    expect(told).toEqual([expect.objectContaining({ title: 'Запрошено удаление учётной записи ребёнка', body: expect.stringMatching(/Второй родитель.*будут удалены \d{2}\.\d{2}\.\d{4}/) })]);
+    expect((await t.api('GET', `/api/data-rights/erasure?subjectId=${family.childId}`, { cookie: secondParent.cookie })).body.pending).toMatchObject({ requestedByCaller: false });
+    expect((await t.api('POST', '/api/data-rights/erasure/cancel', { cookie: secondParent.cookie, body: { subjectId: family.childId } })).status).toBe(404);
 
     const twice = await t.api('POST', '/api/data-rights/erasure', { cookie: family.parentCookie, body: { subjectId: family.childId } });
     expect(twice.status).toBe(409);
