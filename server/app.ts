@@ -63,6 +63,7 @@ import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJo
 import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/index.js';
 import { KPI_DIGEST_CRON, KPI_DIGEST_JOB, KPI_REFRESH_JOB, kpiRoutes, registerKpiJobs } from './modules/kpi/index.js';
 import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
+import { DATA_RIGHTS_SCHEDULES, dataRightsRoutes, registerDataRightsJobs } from './modules/data-rights/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
     { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },
+    ...DATA_RIGHTS_SCHEDULES,
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
@@ -139,6 +141,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerImportJobs(ctx, app.log);
   registerEnrolmentJobs(ctx);
   registerKpiJobs(ctx, app.log);
+  registerDataRightsJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   app.decorate('ctx', ctx);
   if (config.supportSmtpPort) {
@@ -219,6 +222,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(studyPlansRoutes);
       await api.register(supportRoutes);
       await api.register(kpiRoutes);
+      await api.register(dataRightsRoutes);
     },
     { prefix: '/api' },
   );

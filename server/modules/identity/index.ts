@@ -23,3 +23,15 @@ export { isParentOf, linkedChildren, linkedParents } from './family.service.js';
 export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
 export { childrenOfParent, parentsOfChild } from './family-members.service.js';
 export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
+export {
+  erasePupilAccount,
+  freezeAccount,
+  identityDataOf,
+  lockAccount,
+  namesOfAccounts,
+  purgeInvitationsExpiredBefore,
+  purgeSessionsEndedBefore,
+  pupilsNeverActivatedBefore,
+  restoreAccountStatus,
+  type IdentityData,
+} from './person-data.service.js';
