@@ -51,7 +51,7 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-backup-'));
   const place = await regionByCode(t, '43');
   const school = await createSchool(t, place);
-  await createStaff(t, 'school_admin', { schoolId: school.id });
+  await createStaff(t, 'school', { schoolId: school.id });
   await registerPupil(t);
   await registerPupil(t, { lastName: 'Ёлкина', firstName: 'Дарья' });
   const dir = sealedFilesDir(dataDir, 'paper-consents');
@@ -131,7 +131,7 @@ describe('backup and restore drill', () => {
     const changed = copyOfBackup('tampered-file');
     const target = path.join(changed, 'files', manifest.files[0]!.path);
     const bytes = fs.readFileSync(target);
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     fs.writeFileSync(target, bytes);
     await expect(restoreBackup(conn, changed, { dataDir, force: true })).rejects.toThrow(/контрольная сумма файла/);
 
