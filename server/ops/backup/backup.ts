@@ -148,6 +148,8 @@ export async function tableChecksums(conn: SqlConnection): Promise<TableEntry[]>
 }
 
 async function appliedMigrations(conn: SqlConnection): Promise<string[]> {
+  const [found] = await conn.query<{ present: boolean }>(`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!found?.present) throw new BackupError('В базе нет схемы Билета: её ещё ни разу не запускали');
   const rows = await conn.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by id');
   return rows.map((r) => r.hash);
 }
@@ -402,7 +404,9 @@ export async function restoreBackup(conn: SqlConnection, dir: string, opts: Rest
   try {
     await conn.query('begin');
     try {
-      await conn.query('set local session_replication_role = replica');
+      await conn.query('set local session_replication_role = replica').catch((err: unknown) => {
+        throw new BackupError(`Восстановлению нужны права суперпользователя PostgreSQL (session_replication_role): ${(err as Error).message}`);
+      });
       await conn.query(`truncate ${shapes.map((s) => `public.${ident(s.name)}`).join(', ')} restart identity`);
       for (const table of shapes) await loadTable(conn, dir, table);
       for (const sequence of manifest.sequences) {
