@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '@server/db/client.js';
 import { accounts, processingInstructions, schools, venues } from '@server/db/schema/index.js';
 import type { OrganisationKind } from '@common/organisations.js';
@@ -49,6 +49,6 @@ export async function insertAcceptance(executor: Executor, org: OrganisationRef,
 
 export async function organisationName(executor: Executor, org: OrganisationRef): Promise<string | undefined> {
   const table = org.kind === 'school' ? schools : venues;
-  const [row] = await executor.select({ name: table.name }).from(table).where(and(eq(table.id, org.id)));
+  const [row] = await executor.select({ name: table.name }).from(table).where(eq(table.id, org.id));
   return row?.name;
 }
