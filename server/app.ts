@@ -45,7 +45,7 @@ import {
   staffOnboardingRoutes,
 } from './modules/identity/index.js';
 import { paperConsentRoutes } from './modules/paper-consents/index.js';
-import { organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
+import { instructionRoutes, organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
 import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
@@ -207,6 +207,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(importsRoutes);
       await api.register(regionsRoutes);
       await api.register(organisationsRoutes);
+      await api.register(instructionRoutes);
       await api.register(staffRoutes);
       await api.register(paperConsentRoutes);
       await api.register(placesRoutes);

@@ -468,6 +468,9 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   },
   ...organisationEntries('school'),
   ...organisationEntries('venue'),
+  guarded('GET /api/organisation-instruction', ['school', 'venue', 'navigator', 'mentor'], 200),
+  // A version other than the current one is refused and records nothing.
+  guarded('POST /api/organisation-instruction/acceptance', ['school', 'venue'], 409, undefined, () => ({ version: '2000-01' })),
 
   {
     route: 'GET /api/places',

@@ -56,6 +56,7 @@ export type AuditAction =
   | 'organisation.updated'
   | 'organisation.suspended'
   | 'organisation.reactivated'
+  | 'organisation.instruction_accepted'
   | 'kpi.targets_set'
   | 'kpi.exported'
   | 'place.created'
