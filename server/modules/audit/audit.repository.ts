@@ -108,7 +108,12 @@ export type AuditAction =
   | 'help.article_published'
   | 'help.article_restored'
   | 'help.image_uploaded'
-  | 'help.contacts_updated';
+  | 'help.contacts_updated'
+  | 'audit.searched'
+  | 'audit.exported'
+  | 'audit.person_shown'
+  | 'pd_keys.rotation_started'
+  | 'pd_keys.rotation_finished';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(
