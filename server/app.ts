@@ -63,6 +63,7 @@ import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/in
 import { KPI_DIGEST_CRON, KPI_DIGEST_JOB, KPI_REFRESH_JOB, kpiRoutes, registerKpiJobs } from './modules/kpi/index.js';
 import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
 import { pdKeysRoutes, registerPdKeyJobs } from './modules/pd-keys/index.js';
+import { AUDIT_ALERTS_CRON, AUDIT_ALERTS_JOB, auditReviewRoutes, registerAuditJobs } from './modules/audit/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
     { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },
+    { name: AUDIT_ALERTS_JOB, cron: AUDIT_ALERTS_CRON },
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
@@ -135,6 +137,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEnrolmentJobs(ctx);
   registerKpiJobs(ctx, app.log);
   registerPdKeyJobs(ctx, app.log);
+  registerAuditJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   app.decorate('ctx', ctx);
   if (config.supportSmtpPort) {
@@ -216,6 +219,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(supportRoutes);
       await api.register(kpiRoutes);
       await api.register(pdKeysRoutes);
+      await api.register(auditReviewRoutes);
     },
     { prefix: '/api' },
   );

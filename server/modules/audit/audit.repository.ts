@@ -109,7 +109,6 @@ export type AuditAction =
   | 'help.article_restored'
   | 'help.image_uploaded'
   | 'help.contacts_updated'
-  | 'audit.searched'
   | 'audit.exported'
   | 'audit.person_shown'
   | 'pd_keys.rotation_started'
