@@ -69,12 +69,12 @@ export async function keysReport(ctx: AppContext): Promise<PdKeysReport> {
  * Starts re-encrypting everything older keys sealed, or hands back the run already going (and
  * queues it again, so a run whose worker died goes on where it stopped).
  */
-export async function startRotation(ctx: AppContext, actor: AuditActor): Promise<RotationRow> {
+export async function startRotation(ctx: AppContext, actor: AuditActor, opts: { queue: boolean } = { queue: true }): Promise<RotationRow> {
   const running = await runningRotation(ctx.db);
   const rotation = running ?? (await insertRotation(ctx.db, ctx.pd.keyId, actor.actorId)) ?? (await runningRotation(ctx.db));
   if (!rotation) throw new Error('A key rotation could be neither started nor found');
   if (!running) await recordAudit(ctx.db, actor, 'pd_keys.rotation_started', null, { rotation: rotation.id, targetKeyId: rotation.targetKeyId });
-  await ctx.jobs.send(PD_KEY_ROTATION_JOB, { rotationId: rotation.id }, { singletonKey: rotation.id });
+  if (opts.queue) await ctx.jobs.send(PD_KEY_ROTATION_JOB, { rotationId: rotation.id }, { singletonKey: rotation.id });
   return rotation;
 }
 
