@@ -61,6 +61,8 @@ function toRow(r: AuditRecord): AuditRow {
   };
 }
 
+const PERSONS_PER_STATEMENT = 5_000;
+
 /**
  * A name shown in the review is itself an access to that person's data: each person shown is
  * recorded once per page or file, so the person's own request for who saw its data finds it.
@@ -68,7 +70,11 @@ function toRow(r: AuditRecord): AuditRow {
 async function recordPersonsShown(ctx: AppContext, actor: AuditActor, refs: ReadonlyArray<AuditPersonRef | null>, via: string): Promise<void> {
   const shown = new Set<string>();
   for (const ref of refs) if (ref?.name && ref.id !== actor.actorId) shown.add(ref.id);
-  await recordAuditMany(ctx.db, actor, 'audit.person_shown', [...shown].map((subjectId) => ({ subjectId, details: { via } })));
+  const entries = [...shown].map((subjectId) => ({ subjectId, details: { via } }));
+  // An export may show tens of thousands of people: statements stay under PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < entries.length; i += PERSONS_PER_STATEMENT) {
+    await recordAuditMany(ctx.db, actor, 'audit.person_shown', entries.slice(i, i + PERSONS_PER_STATEMENT));
+  }
 }
 
 export async function searchLog(ctx: AppContext, caller: Reviewer, query: AuditSearchQuery, actor: AuditActor): Promise<AuditPage> {
