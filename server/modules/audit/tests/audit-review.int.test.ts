@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { AUDIT_EXPORT_LIMIT } from '@common/audit.js';
 import { recordAudit, raiseRevealAlerts } from '@server/modules/audit/index.js';
 import { firstRegionWithSchools, registerPupil, type Pupil } from '@server/test/factories.js';
 import { createSchool, createStaff, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
@@ -117,6 +118,29 @@ describe('audit review', () => {
     const exported = await t.rows<{ actor_id: string }>(sql`select actor_id from audit_log where action = 'audit.exported'`);
     expect(exported.map((e) => e.actor_id)).toEqual([coordinator.accountId, issuer.accountId]);
   });
+
+  it('exports tens of thousands of rows with every person shown recorded, and refuses more than the limit', async () => {
+    const people = 12_000;
+    const shownByExports = sql`select count(*)::int as n from audit_log where action = 'audit.person_shown' and details->>'via' = 'export'`;
+    const [before] = await t.rows<{ n: number }>(shownByExports);
+    await t.rows(sql`with people as (
+        insert into accounts (role, email, status, last_name, first_name)
+        select 'participant', 'shown-' || g || '@audit.test', 'active', 'Выгрузкина', 'Вера' from generate_series(1, ${people}) g returning id)
+      insert into audit_log (actor_id, actor_role, action, subject_id, ip, details)
+      select ${issuer.accountId}::uuid, 'issuer_admin', 'test.bulk_viewed', id, '10.0.0.2', '{}'::jsonb from people returning 1`);
+    const file = await t.api('GET', '/api/audit/export?action=test.bulk_viewed&format=csv', { cookie: issuer.cookie });
+    expect(file.status).toBe(200);
+    expect(String(file.body).trim().split('\r\n')).toHaveLength(people + 1);
+    const [after] = await t.rows<{ n: number }>(shownByExports);
+    // Each person once; the reviewer itself, the actor of every row, is not counted.
+    expect(after!.n - before!.n).toBe(people);
+
+    await t.rows(sql`insert into audit_log (actor_role, action, ip, details)
+      select 'system', 'test.bulk_viewed', '10.0.0.2', '{}'::jsonb from generate_series(1, ${AUDIT_EXPORT_LIMIT - people + 1}) returning 1`);
+    const tooMany = await t.api('GET', '/api/audit/export?action=test.bulk_viewed&format=xlsx', { cookie: issuer.cookie });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/сузьте период/);
+  }, 120_000);
 
   it('refuses bad filters with a Russian message and changes nothing', async () => {
     const before = await t.rows<{ n: number }>(sql`select count(*)::int as n from audit_log`);
