@@ -1,4 +1,5 @@
 import { AUDIT_EXPORT_LIMIT, PD_REVEALING_ACTIONS } from '@common/audit.js';
+import { plural } from '@common/plural.js';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
 import type { AuditAlertsPage, AuditExportQuery, AuditFilters, AuditPage, AuditPersonRef, AuditRow, AuditSearchQuery } from '@common/schemas/audit.js';
 import type { AppContext } from '@server/context.js';
@@ -160,7 +161,7 @@ export async function raiseRevealAlerts(ctx: AppContext, now = new Date()): Prom
       const notice = {
         kind: 'audit.pd_reveal_alert',
         title: 'Необычно много просмотров персональных данных',
-        body: `${who?.name ?? 'Сотрудник'} (${role}) за последний час открыл персональные данные ${heavy.revealed} раз — порог ${threshold}. Проверьте, чем это вызвано, в журнале аудита.`,
+        body: `${who?.name ?? 'Сотрудник'} (${role}) за последний час открыл персональные данные ${heavy.revealed} ${plural(heavy.revealed, ['раз', 'раза', 'раз'])} — порог ${threshold}. Проверьте, чем это вызвано, в журнале аудита.`,
         link: `/staff/audit?actor=${heavy.actorId}`,
       };
       for (const recipient of await alertRecipients(tx, heavy.actorRegionId)) {
