@@ -161,7 +161,7 @@ export async function raiseRevealAlerts(ctx: AppContext, now = new Date()): Prom
       const notice = {
         kind: 'audit.pd_reveal_alert',
         title: 'Необычно много просмотров персональных данных',
-        body: `${who?.name ?? 'Сотрудник'} (${role}) за последний час открыл персональные данные ${heavy.revealed} ${plural(heavy.revealed, ['раз', 'раза', 'раз'])} — порог ${threshold}. Проверьте, чем это вызвано, в журнале аудита.`,
+        body: `Учётная запись «${who?.name ?? heavy.actorId}» (${role}) за последний час открыла персональные данные ${heavy.revealed} ${plural(heavy.revealed, ['раз', 'раза', 'раз'])} при пороге ${threshold}. Проверьте в журнале аудита, чем это вызвано.`,
         link: `/staff/audit?actor=${heavy.actorId}`,
       };
       for (const recipient of await alertRecipients(tx, heavy.actorRegionId)) {
