@@ -58,6 +58,12 @@ export const PERMISSIONS = {
   'support.desk': ['support_operator', 'issuer_admin', 'regional_coordinator'],
   /** Running the queue (assigning, statuses, merging, overriding intake decisions, templates) is the issuer's operators' alone. */
   'support.manage': ['support_operator'],
+  /** Everyone downloads all data held about itself; a parent also its linked children's (art. 14 of 152-FZ). */
+  'data_rights.own': ROLES,
+  /** A parent asks to erase a linked child's account, a pupil of SELF_ERASURE_AGE its own (art. 21). */
+  'data_rights.erase': ['participant', 'parent'],
+  /** The retention table and the runs of its jobs. */
+  'data_rights.retention': ['issuer_admin'],
   /** The support operators write the help centre; the issuer reads its drafts and history. */
   'help.read_drafts': ['support_operator', 'issuer_admin'],
   'help.edit': ['support_operator'],

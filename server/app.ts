@@ -38,6 +38,7 @@ import {
   esiaRoutes,
   familyRoutes,
   registerEsiaEmulator,
+  setUpEsiaSigning,
   registerIdentityJobs,
   registrationRoutes,
   secondFactorRoutes,
@@ -64,6 +65,7 @@ import { KPI_DIGEST_CRON, KPI_DIGEST_JOB, KPI_REFRESH_JOB, kpiRoutes, registerKp
 import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
 import { pdKeysRoutes, registerPdKeyJobs } from './modules/pd-keys/index.js';
 import { AUDIT_ALERTS_CRON, AUDIT_ALERTS_JOB, auditReviewRoutes, registerAuditJobs } from './modules/audit/index.js';
+import { DATA_RIGHTS_SCHEDULES, dataRightsRoutes, registerDataRightsJobs } from './modules/data-rights/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 
@@ -111,9 +113,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
     { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },
     { name: AUDIT_ALERTS_JOB, cron: AUDIT_ALERTS_CRON },
+    ...DATA_RIGHTS_SCHEDULES,
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
+  const esiaSigning = await setUpEsiaSigning(
+    { keyFile: config.esia.signingKeyFile, certFile: config.esia.signingCertFile, emulator: config.esiaEmulator, dataDir: config.dataDir },
+    app.log,
+  );
   const ctx: AppContext = {
     config,
     database,
@@ -125,6 +132,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       issuer: esiaIssuer,
       clientId: config.esia.clientId,
       clientSecret: esiaSecret,
+      signer: esiaSigning?.signer,
       redirectUri: `${config.publicUrl}/api/auth/esia/callback`,
       allowInsecure: esiaIssuer.startsWith('http://'),
     }),
@@ -138,6 +146,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerKpiJobs(ctx, app.log);
   registerPdKeyJobs(ctx, app.log);
   registerAuditJobs(ctx, app.log);
+  registerDataRightsJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   app.decorate('ctx', ctx);
   if (config.supportSmtpPort) {
@@ -220,6 +229,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(kpiRoutes);
       await api.register(pdKeysRoutes);
       await api.register(auditReviewRoutes);
+      await api.register(dataRightsRoutes);
     },
     { prefix: '/api' },
   );
@@ -229,7 +239,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await registerEsiaEmulator(app, {
       issuer: esiaIssuer,
       mountPath: ESIA_EMULATOR_PATH,
-      clients: [{ client_id: config.esia.clientId, client_secret: esiaSecret, redirect_uris: [`${config.publicUrl}/api/auth/esia/callback`] }],
+      clients: [
+        {
+          client_id: config.esia.clientId,
+          client_secret: esiaSecret,
+          redirect_uris: [`${config.publicUrl}/api/auth/esia/callback`],
+          certificateFile: esiaSigning?.files.certFile,
+        },
+      ],
       citizensFile: path.join(config.dataDir, 'esia-emulator', 'citizens.json'),
       cookieKeys: [devSecret(config.dataDir, 'esia-emulator-cookie')],
     });

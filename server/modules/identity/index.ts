@@ -6,6 +6,8 @@ export { secondFactorRoutes } from './second-factor.routes.js';
 export { staffOnboardingRoutes } from './staff-onboarding.routes.js';
 export { SESSION_CLEANUP_JOB, registerIdentityJobs } from './identity.jobs.js';
 export { createEsiaClient, type EsiaClient } from './esia/esia-client.js';
+export { setUpEsiaSigning } from './esia/esia-signing-setup.js';
+export { loadOrCreateTestKeyFiles } from './esia/gost-signature.js';
 export { ESIA_TEST_CITIZENS, registerEsiaEmulator, type EsiaTestCitizen } from './esia/esia-emulator.js';
 export { childIdentityKey, createParticipant } from './registration.service.js';
 export {
@@ -21,3 +23,15 @@ export { isParentOf, linkedChildren, linkedParents } from './family.service.js';
 export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
 export { childrenOfParent, parentsOfChild } from './family-members.service.js';
 export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
+export {
+  erasePupilAccount,
+  freezeAccount,
+  identityDataOf,
+  lockAccount,
+  namesOfAccounts,
+  purgeInvitationsExpiredBefore,
+  purgeSessionsEndedBefore,
+  pupilsNeverActivatedBefore,
+  restoreAccountStatus,
+  type IdentityData,
+} from './person-data.service.js';

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { ChildEventsBlock } from '@web/lib/pupil-events/child-events-block';
 import { MissingSteps } from '@web/lib/components/missing-steps';
+import { DataRightsSection } from '@web/lib/components/data-rights-section';
 import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { formatAge, fullName } from '@web/lib/format';
 import { parentCabinetKey, type ParentChild } from '@web/lib/parent-cabinet';
@@ -98,6 +99,8 @@ export function ChildCard({ child }: { child: ParentChild }) {
             />
           </Collapse>
         </Stack>
+
+        <DataRightsSection subjectId={child.id} audience="parent" headingOrder={4} />
       </Stack>
     </Card>
   );
