@@ -72,6 +72,10 @@ export const PERMISSIONS = {
   'help.edit': ['support_operator'],
   /** A region's operator contacts: its coordinator keeps them, support fixes any region's. */
   'help.contacts': ['regional_coordinator', 'support_operator'],
+  /** The audit log's review: the issuer reads all of it, a coordinator what concerns its region. */
+  'audit.review': ['issuer_admin', 'regional_coordinator'],
+  /** The personal-data master keys: their use and the rotation job. */
+  'pd_keys.manage': ['issuer_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

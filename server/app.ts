@@ -15,7 +15,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobQueue } from './jobs/queue.js';
-import { createPdCrypto, loadMasterKey } from './lib/pd-crypto.js';
+import { createPdCryptoFromKeyring, loadKeyring } from './lib/pd-crypto.js';
 import { WEB_DIST_DIR } from './lib/paths.js';
 import { createLoggerOptions } from './lib/logger.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -63,6 +63,8 @@ import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJo
 import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/index.js';
 import { KPI_DIGEST_CRON, KPI_DIGEST_JOB, KPI_REFRESH_JOB, kpiRoutes, registerKpiJobs } from './modules/kpi/index.js';
 import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
+import { pdKeysRoutes, registerPdKeyJobs } from './modules/pd-keys/index.js';
+import { AUDIT_ALERTS_CRON, AUDIT_ALERTS_JOB, auditReviewRoutes, registerAuditJobs } from './modules/audit/index.js';
 import { DATA_RIGHTS_SCHEDULES, dataRightsRoutes, registerDataRightsJobs } from './modules/data-rights/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
@@ -101,7 +103,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   fs.mkdirSync(config.dataDir, { recursive: true });
   const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
-  const masterKey = loadMasterKey(config.pdEncryptionKey, config.dataDir);
+  const keyring = loadKeyring({ current: config.pdEncryptionKey, previous: config.pdPreviousKeys, index: config.pdIndexKey }, config.dataDir);
   const jobs = new JobQueue(database.raw, app.log, [
     { name: MAIL_SWEEP_JOB, cron: '* * * * *' },
     { name: SESSION_CLEANUP_JOB, cron: '*/15 * * * *' },
@@ -110,6 +112,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
     { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },
+    { name: AUDIT_ALERTS_JOB, cron: AUDIT_ALERTS_CRON },
     ...DATA_RIGHTS_SCHEDULES,
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
@@ -122,7 +125,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     config,
     database,
     db: database.db,
-    pd: createPdCrypto(masterKey),
+    pd: createPdCryptoFromKeyring(keyring),
     jobs,
     mail: new MailService(database.db, jobs, app.log, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
     esia: createEsiaClient({
@@ -134,13 +137,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       allowInsecure: esiaIssuer.startsWith('http://'),
     }),
     esiaEmulatorPath: config.esiaEmulator ? ESIA_EMULATOR_PATH : undefined,
-    cookieSecret: Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bilet/cookie-sign', 32)).toString('base64url'),
+    cookieSecret: Buffer.from(crypto.hkdfSync('sha256', keyring.index, Buffer.alloc(0), 'bilet/cookie-sign', 32)).toString('base64url'),
   };
   registerIdentityJobs(ctx);
   registerEventJobs(ctx);
   registerImportJobs(ctx, app.log);
   registerEnrolmentJobs(ctx);
   registerKpiJobs(ctx, app.log);
+  registerPdKeyJobs(ctx, app.log);
+  registerAuditJobs(ctx, app.log);
   registerDataRightsJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   app.decorate('ctx', ctx);
@@ -223,6 +228,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(studyPlansRoutes);
       await api.register(supportRoutes);
       await api.register(kpiRoutes);
+      await api.register(pdKeysRoutes);
+      await api.register(auditReviewRoutes);
       await api.register(dataRightsRoutes);
     },
     { prefix: '/api' },

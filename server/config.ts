@@ -13,6 +13,9 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   PD_ENCRYPTION_KEY: z.string().optional(),
+  PD_PREVIOUS_KEYS: z.string().optional(),
+  PD_INDEX_KEY: z.string().optional(),
+  PD_REVEAL_ALERT_PER_HOUR: z.coerce.number().int().positive().default(200),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   SMTP_URL: z.string().optional(),
@@ -40,6 +43,12 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   pdEncryptionKey: string | undefined;
+  /** Older master keys that still open what they sealed until the rotation job re-encrypts it. */
+  pdPreviousKeys: string[];
+  /** The root of the blind index; required once a key has rotated, since the index cannot be recomputed. */
+  pdIndexKey: string | undefined;
+  /** Personal-data views by one staff account in an hour above which the issuer and its coordinator are alerted. */
+  pdRevealAlertPerHour: number;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   smtpUrl: string | undefined;
@@ -99,7 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const previousKeys = (e.PD_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   const problems = production ? productionProblems(e) : [];
+  if (previousKeys.length > 0 && !e.PD_INDEX_KEY) {
+    problems.push('PD_INDEX_KEY: required with PD_PREVIOUS_KEYS (the key the blind index was made with: the first PD_ENCRYPTION_KEY)');
+  }
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -110,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     pdEncryptionKey: e.PD_ENCRYPTION_KEY,
+    pdPreviousKeys: previousKeys,
+    pdIndexKey: e.PD_INDEX_KEY || undefined,
+    pdRevealAlertPerHour: e.PD_REVEAL_ALERT_PER_HOUR,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     smtpUrl: e.SMTP_URL || undefined,

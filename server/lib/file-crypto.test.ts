@@ -50,3 +50,20 @@ describe('file encryption', () => {
     expect(files.decrypt(files.encrypt(Buffer.alloc(0), 'e'), 'e').length).toBe(0);
   });
 });
+
+describe('file encryption across a key rotation', () => {
+  const oldKey = crypto.randomBytes(32);
+  const before = createFileCrypto(oldKey);
+  const after = createFileCrypto(crypto.randomBytes(32), [oldKey]);
+  const plain = crypto.randomBytes(1024);
+
+  it('opens files the old key sealed and seals new ones under the current key', () => {
+    const sealed = before.encrypt(plain, 'id-1');
+    expect(after.keyIdOf(sealed)).toBe(before.keyId);
+    expect(after.decrypt(sealed, 'id-1').equals(plain)).toBe(true);
+    expect(after.keyIdOf(after.encrypt(plain, 'id-1'))).toBe(after.keyId);
+  });
+  it('names no key for a file that is not sealed', () => {
+    expect(after.keyIdOf(Buffer.from('%PDF-1.4'))).toBeNull();
+  });
+});

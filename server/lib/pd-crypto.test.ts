@@ -29,3 +29,28 @@ describe('personal data encryption', () => {
     expect(pd.blindIndex('11223344595')).not.toContain('1122');
   });
 });
+
+describe('personal data encryption across a key rotation', () => {
+  const oldKey = crypto.randomBytes(32);
+  const newKey = crypto.randomBytes(32);
+  const before = createPdCrypto(oldKey);
+  const after = createPdCrypto(newKey, { previousKeys: [oldKey], indexKey: oldKey });
+
+  it('seals new values under the current key and still opens what the old one sealed', () => {
+    const old = before.encrypt('112-233-445 95');
+    expect(after.keyIdOf(old)).toBe(before.keyId);
+    expect(after.decrypt(old)).toBe('112-233-445 95');
+    expect(after.keyIdOf(after.encrypt('x'))).toBe(after.keyId);
+    expect(after.keyIds).toEqual([after.keyId, before.keyId]);
+  });
+  it('keeps the blind index of the key it was made with', () => {
+    expect(after.blindIndex('email:a@b.ru')).toBe(before.blindIndex('email:a@b.ru'));
+    expect(after.indexKeyId).toBe(before.keyId);
+  });
+  it('refuses what a key no longer configured sealed', () => {
+    expect(() => createPdCrypto(newKey).decrypt(before.encrypt('x'))).toThrow(/unknown key/);
+  });
+  it('names no key for what is not an envelope', () => {
+    expect(after.keyIdOf('plain text')).toBeNull();
+  });
+});

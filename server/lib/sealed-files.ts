@@ -48,3 +48,37 @@ export function readSealed(dir: string, id: string): Promise<Buffer> {
 export async function removeSealed(dir: string, id: string): Promise<void> {
   await fs.rm(fileOf(dir, id), { force: true });
 }
+
+/** Every sealed file of every kind under DATA_DIR, for whole-store work such as key rotation. */
+export async function listSealedFiles(dataDir: string): Promise<Array<{ dir: string; id: string }>> {
+  const root = path.join(dataDir, 'uploads');
+  const kinds = await fs.readdir(root, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
+  const found: Array<{ dir: string; id: string }> = [];
+  for (const kind of kinds) {
+    if (!kind.isDirectory()) continue;
+    const dir = path.join(root, kind.name);
+    for (const name of await fs.readdir(dir)) if (UUID.test(name)) found.push({ dir, id: name });
+  }
+  return found;
+}
+
+/** The first bytes of a sealed file (its header), or null when it was removed meanwhile. */
+export async function readSealedHead(dir: string, id: string, bytes: number): Promise<Buffer | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(fileOf(dir, id), 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

@@ -58,6 +58,7 @@ const ORG_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 's
 const ORG_EDITORS: readonly Role[] = ['regional_coordinator', 'school', 'venue'];
 const STAFF_MANAGERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'venue'];
 const PUPIL_READERS: readonly Role[] = ['issuer_admin', 'regional_coordinator', 'school', 'navigator'];
+const AUDIT_REVIEWERS: readonly Role[] = ['issuer_admin', 'regional_coordinator'];
 /** A pupil's diagnostic results: the pupil itself, a linked parent, the assigned navigator; nobody else, whatever the role. */
 const RESULT_READERS: readonly Role[] = ['participant', 'parent', 'navigator'];
 /** A mentor reads them too, once the pupil came to one of its events; region A's pupil has not yet. */
@@ -966,4 +967,20 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   guarded('POST /api/support/desk/templates', ['support_operator'], 400, undefined, () => ({})),
   guarded('PUT /api/support/desk/templates/{id}', ['support_operator'], 404, () => `/api/support/desk/templates/${randomId()}`, () => ({ title: 'Шаблон', body: 'Текст' })),
   guarded('DELETE /api/support/desk/templates/{id}', ['support_operator'], 404, () => `/api/support/desk/templates/${randomId()}`),
+  {
+    route: 'GET /api/audit/events',
+    probes: [
+      { label: 'own scope', url: () => '/api/audit/events', expect: each(AUDIT_REVIEWERS, 200) },
+      {
+        label: 'other region’s pupil',
+        url: (w) => `/api/audit/events?person=${w.b.pupilId}`,
+        expect: each(AUDIT_REVIEWERS, 200),
+        hidden: { id: (w) => w.b.pupilId, from: ['regional_coordinator'] },
+      },
+    ],
+  },
+  guarded('GET /api/audit/export', AUDIT_REVIEWERS, 200, () => '/api/audit/export?format=csv'),
+  guarded('GET /api/audit/alerts', AUDIT_REVIEWERS, 200),
+  guarded('GET /api/pd-keys', ['issuer_admin'], 200),
+  guarded('POST /api/pd-keys/rotations', ['issuer_admin'], 202),
 ];

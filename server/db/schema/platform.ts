@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './identity.js';
 
 /** Append-only (a trigger refuses UPDATE and DELETE). Holds ids and action names, never personal data values. */
@@ -13,8 +14,60 @@ export const auditLog = pgTable(
     subjectId: uuid('subject_id'),
     ip: text('ip'),
     details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
+    /** Filled by a trigger at insert from the actor's and the subject's region, for a coordinator's review. */
+    actorRegionId: integer('actor_region_id'),
+    subjectRegionId: integer('subject_region_id'),
   },
-  (t) => [index('audit_log_subject_idx').on(t.subjectId, t.at), index('audit_log_actor_idx').on(t.actorId, t.at)],
+  // Every filter of the review leads an index that returns rows in the order shown (newest first).
+  (t) => [
+    index('audit_log_at_idx').on(t.at, t.id),
+    index('audit_log_subject_idx').on(t.subjectId, t.at, t.id),
+    index('audit_log_actor_idx').on(t.actorId, t.at, t.id),
+    index('audit_log_action_idx').on(t.action, t.at, t.id),
+    index('audit_log_actor_region_idx').on(t.actorRegionId, t.at, t.id),
+    index('audit_log_subject_region_idx').on(t.subjectRegionId, t.at, t.id),
+  ],
+);
+
+/** A staff account revealed more personal data in an hour than the threshold: at most one a clock hour. */
+export const auditAlerts = pgTable(
+  'audit_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actorId: uuid('actor_id').notNull(),
+    actorRegionId: integer('actor_region_id'),
+    revealed: integer('revealed').notNull(),
+    threshold: integer('threshold').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('audit_alerts_actor_hour_uq').on(t.actorId, t.hour),
+    index('audit_alerts_created_idx').on(t.createdAt, t.id),
+    index('audit_alerts_region_idx').on(t.actorRegionId, t.createdAt, t.id),
+  ],
+);
+
+/** A run of the key rotation job: what it re-encrypted so far is its progress. */
+export const pdKeyRotations = pgTable(
+  'pd_key_rotations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    targetKeyId: text('target_key_id').notNull(),
+    status: text('status').notNull().default('running'),
+    fieldsRewritten: integer('fields_rewritten').notNull().default(0),
+    filesRewritten: integer('files_rewritten').notNull().default(0),
+    startedBy: uuid('started_by'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('pd_key_rotations_running_uq').on(sql`(true)`).where(sql`${t.status} = 'running'`),
+    check('pd_key_rotations_status_ck', sql`${t.status} in ('running', 'finished', 'failed')`),
+  ],
 );
 
 export const notifications = pgTable(

@@ -56,7 +56,7 @@ function Header({ width }: { width: 'md' | number }) {
           <Group component="nav" aria-label="Основное меню" gap="xs">
             {account ? (
               <>
-                <CabinetLink home={homePathFor(account.role)} withNotifications={account.role === 'participant' || account.role === 'parent'} />
+                <CabinetLink home={homePathFor(account.role)} withNotifications={account.gate === null} />
                 <Anchor
                   component="button"
                   type="button"

@@ -93,6 +93,7 @@ const StaffHelpPage = lazyPage(() => import('../features/help/pages/staff-help-p
 const StaffArticlePage = lazyPage(() => import('../features/help/pages/staff-article-page'), 'StaffArticlePage');
 const StaffContactsPage = lazyPage(() => import('../features/help/pages/staff-contacts-page'), 'StaffContactsPage');
 const KpiPage = lazyPage(() => import('../features/kpi/pages/kpi-page'), 'KpiPage');
+const AuditPage = lazyPage(() => import('../features/audit/pages/audit-page'), 'AuditPage');
 
 const routes: RouteObject[] = [
   {
@@ -188,6 +189,7 @@ const routes: RouteObject[] = [
           { path: 'support/:id', element: only(PERMISSIONS['support.desk'], <SupportDeskRequestPage />) },
           { path: 'kpi', handle: TABLE_PAGE, element: only(KPI_READ_ROLES, <KpiPage />) },
           { path: 'kpi/:level/:id?', handle: TABLE_PAGE, element: only(KPI_READ_ROLES, <KpiPage />) },
+          { path: 'audit', handle: TABLE_PAGE, element: only(PERMISSIONS['audit.review'], <AuditPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

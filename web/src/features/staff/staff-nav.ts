@@ -39,6 +39,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/reference', label: 'Справочники' },
     { to: '/staff/support', label: 'Обращения' },
     { to: '/staff/help', label: 'Справочный центр' },
+    { to: '/staff/audit', label: 'Журнал аудита' },
   ),
   regional_coordinator: cabinet(
     'regional_coordinator',
@@ -51,6 +52,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
     { to: '/staff/support', label: 'Обращения' },
     { to: '/staff/help/contacts', label: 'Контакты для семей' },
+    { to: '/staff/audit', label: 'Журнал аудита' },
   ),
   school: cabinet(
     'school',

@@ -15,6 +15,7 @@ describe('staff home', () => {
         },
       },
       'GET /api/staff/me': { body: { organisation: { kind: 'school', id: SCHOOL_ID, name: 'Лицей № 21', status: 'active', suspendReason: null }, region: null } },
+      'GET /api/notifications': { body: { notifications: [] } },
       'GET /api/kpi/dashboard': {
         body: kpiDashboard({
           scope: SCHOOL_REF,
@@ -46,6 +47,21 @@ describe('staff home', () => {
         },
       },
       'GET /api/staff/me': { body: { organisation: null, region: { id: 43, name: 'Кировская область' } } },
+      'GET /api/notifications': {
+        body: {
+          notifications: [
+            {
+              id: 'n1',
+              kind: 'audit.pd_reveal_alert',
+              title: 'Необычно много просмотров персональных данных',
+              body: 'Сотрудникова Елена (Школа) за последний час открыла персональные данные 240 раз — порог 200.',
+              link: '/staff/audit?actor=11111111-1111-4111-8111-111111111111',
+              createdAt: '2026-05-04T10:00:00.000Z',
+              readAt: null,
+            },
+          ],
+        },
+      },
       'GET /api/kpi/dashboard': { body: kpiDashboard() },
       'GET /api/regions/overview': {
         body: {
@@ -62,5 +78,9 @@ describe('staff home', () => {
     expect(within(summary).getByText('1500')).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Настроить регион' })).toHaveAttribute('href', '/staff/region');
     expect(await screen.findByRole('link', { name: 'Все показатели' })).toHaveAttribute('href', '/staff/kpi');
+    // An alert of the audit review reaches the coordinator's home and leads to the staff member's actions.
+    const notices = screen.getByRole('region', { name: 'Уведомления' });
+    expect(within(notices).getByText('Необычно много просмотров персональных данных')).toBeInTheDocument();
+    expect(within(notices).getByRole('link', { name: 'Подробнее' })).toHaveAttribute('href', '/staff/audit?actor=11111111-1111-4111-8111-111111111111');
   });
 });

@@ -1,5 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
+import { NotificationsPanel } from '@web/lib/components/notifications-panel';
 import { PageLoader, PageTitle } from '@web/lib/components/page';
 import { KPI_READ_ROLES } from '@web/lib/kpi-roles';
 import { useSession } from '@web/lib/session';
@@ -56,6 +57,8 @@ export function StaffPage() {
           {ROLE_DUTIES[account.role] && <Text>{ROLE_DUTIES[account.role]}</Text>}
         </Stack>
       </Card>
+      {/* Staff are told here too: a lesson's link for a school, an alert of heavy personal-data viewing for a reviewer. */}
+      <NotificationsPanel />
       {KPI_READ_ROLES.includes(account.role) && <KpiHomeSummary />}
       <Overview role={account.role} />
       <Stack gap="sm" component="section" aria-labelledby="sections-title">
