@@ -35,17 +35,21 @@ const ENGINE = ['-engine', 'gost'];
 /** Runs openssl with stdin, resolving to stdout; any failure carries openssl's own words. */
 function openssl(args: string[], input?: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('openssl', args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (e) => reject(new GostUnavailableError(`openssl could not be started: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else reject(new Error(`openssl ${args[0]} failed: ${Buffer.concat(err).toString('utf8').trim().slice(0, 500)}`));
     });
-    child.stdin.end(input ?? Buffer.alloc(0));
+    if (input) {
+      // openssl may exit before reading all of it; its exit status is what tells.
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(input);
+    }
   });
 }
 
