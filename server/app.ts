@@ -18,6 +18,7 @@ import { JobQueue } from './jobs/queue.js';
 import { createPdCryptoFromKeyring, loadKeyring } from './lib/pd-crypto.js';
 import { WEB_DIST_DIR } from './lib/paths.js';
 import { createLoggerOptions } from './lib/logger.js';
+import { connectRedis } from './lib/redis.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { textGuardPlugin } from './plugins/text-guard.js';
 import { originGuardPlugin } from './plugins/origin-guard.js';
@@ -181,7 +182,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
     hsts: config.cookieSecure,
   });
-  await app.register(rateLimit, { global: false });
+  // Behind a load balancer every instance counts into the same Redis; alone, a process counts in memory.
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, app.log) : null;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'bilet:rate-limit:', skipOnError: true } : {}) });
   // One file per request; each upload route sets its own smaller size limit and checks the content.
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1024, parts: 12, fileSize: 10 * 1024 * 1024 } });
   await app.register(originGuardPlugin);

@@ -24,6 +24,7 @@ const envSchema = z.object({
   ESIA_CLIENT_ID: z.string().optional(),
   ESIA_CLIENT_SECRET: z.string().optional(),
   ESIA_SIGNING_KEY_FILE: z.string().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'REDIS_URL: a redis:// or rediss:// address' }).optional(),
   ESIA_SIGNING_CERT_FILE: z.string().optional(),
   SEED_DEMO: boolFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +77,8 @@ export interface Config {
   devMailbox: boolean;
   /** The bundled ESIA emulator is served: only outside production, when no ESIA_ISSUER is set. */
   esiaEmulator: boolean;
+  /** Shared state of several instances (rate limits); without it each process keeps its own. */
+  redisUrl: string | undefined;
 }
 
 type Env = z.infer<typeof envSchema>;
@@ -147,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: production || publicUrl.startsWith('https://'),
     devMailbox: !production && !e.SMTP_URL,
     esiaEmulator: !production && !e.ESIA_ISSUER,
+    redisUrl: e.REDIS_URL || undefined,
   };
 }
