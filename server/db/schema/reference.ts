@@ -59,12 +59,20 @@ const organisationColumns = () => ({
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const schools = pgTable('schools', organisationColumns(), (t) => [
+export const schools = pgTable(
+  'schools',
+  {
+    ...organisationColumns(),
+    /** Kept by a trigger on participant_profiles (migration 0017): lists read it instead of counting. */
+    pupilsCount: integer('pupils_count').notNull().default(0),
+  },
+  (t) => [
   index('schools_region_idx').on(t.regionId, t.cityId),
   uniqueIndex('schools_inn_uq').on(t.inn),
   uniqueIndex('schools_region_name_uq').on(t.regionId, sql`lower(${t.name})`),
   check('schools_status_ck', sql`${t.status} in ('active', 'suspended')`),
-]);
+  ],
+);
 
 export const venues = pgTable('venues', { ...organisationColumns(), description: text('description') }, (t) => [
   index('venues_region_idx').on(t.regionId, t.cityId),

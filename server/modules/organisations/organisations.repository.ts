@@ -9,7 +9,8 @@ import { likePattern, type ListPage } from '@common/schemas/lists.js';
 /** Schools and venues share their columns; this is the common view of either table. */
 export const organisationTable = (kind: OrganisationKind) => (kind === 'school' ? schools : (venues as unknown as typeof schools));
 
-export type OrganisationRow = typeof schools.$inferSelect & { kind: OrganisationKind; description?: string | null };
+/** The counter of pupils is the school's own (kept by a trigger) and not part of what both share. */
+export type OrganisationRow = Omit<typeof schools.$inferSelect, 'pupilsCount'> & { kind: OrganisationKind; description?: string | null };
 
 export async function findOrganisation(executor: Executor, kind: OrganisationKind, id: string): Promise<OrganisationRow | undefined> {
   if (kind === 'venue') {
@@ -136,7 +137,7 @@ export async function listOrganisations(
   const table = query.kind === 'school' ? sql.raw('schools') : sql.raw('venues');
   const size =
     query.kind === 'school'
-      ? sql.raw('(select count(*)::int from participant_profiles p where p.school_id = o.id)')
+      ? sql.raw('o.pupils_count')
       : sql.raw('(select count(*)::int from venue_places vp where vp.venue_id = o.id)');
   const staffColumn = query.kind === 'school' ? sql.raw('school_id') : sql.raw('venue_id');
   const conditions: SQL[] = [];

@@ -25,14 +25,15 @@ export async function regionsOverview(executor: Executor, onlyRegionId: number |
     executor,
     sql`select r.id, r.code, r.name, r.season_starts_on::text as "seasonStartsOn", r.season_ends_on::text as "seasonEndsOn",
           coalesce(c.n, 0)::int as cities, coalesce(k.n, 0)::int as coordinators, coalesce(s.n, 0)::int as schools,
-          coalesce(v.n, 0)::int as venues, coalesce(p.n, 0)::int as pupils
+          coalesce(v.n, 0)::int as venues, (coalesce(p.n, 0) + coalesce(np.n, 0))::int as pupils
         from regions r
         left join (select region_id, count(*) n from cities group by region_id) c on c.region_id = r.id
         left join (select sp.region_id, count(*) n from staff_profiles sp join accounts a on a.id = sp.account_id
                    where a.role = 'regional_coordinator' and a.status <> 'disabled' group by sp.region_id) k on k.region_id = r.id
         left join (select region_id, count(*) n from schools group by region_id) s on s.region_id = r.id
         left join (select region_id, count(*) n from venues group by region_id) v on v.region_id = r.id
-        left join (select region_id, count(*) n from participant_profiles group by region_id) p on p.region_id = r.id
+        left join (select region_id, sum(pupils_count) n from schools group by region_id) p on p.region_id = r.id
+        left join (select region_id, count(*) n from participant_profiles where school_id is null group by region_id) np on np.region_id = r.id
         ${filter}
         order by r.name`,
   );

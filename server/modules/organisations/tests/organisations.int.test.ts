@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkFrom, startTestApp, type TestApp } from '@server/test/test-app.js';
 import { createSchool, createStaff, createVenue, regionByCode, validInn, validOgrn, type Place, type StaffMember } from '@server/test/staff-factories.js';
-import { uniqueEmail } from '@server/test/factories.js';
+import { registerPupil, uniqueEmail } from '@server/test/factories.js';
 
 function schoolBody(place: Place, over: Record<string, unknown> = {}) {
   return {
@@ -134,6 +134,27 @@ describe('organisations: registration, cards, suspension, KPI targets', () => {
     expect(byCity.body).toMatchObject({ total: 0, items: [] });
     const badSort = await t.api('GET', '/api/organisations?kind=school&sort=password', { cookie: coord.cookie });
     expect(badSort.status).toBe(400);
+  });
+
+  it("keeps each school's count of pupils as they join and move, and counts the region's with those of no listed school", async () => {
+    const place = await regionByCode(t, '35');
+    const coord = await createStaff(t, 'regional_coordinator', { regionId: place.regionId });
+    const north = await createSchool(t, place, 'Школа Север');
+    const south = await createSchool(t, place, 'Школа Юг');
+    const joined = [];
+    for (let i = 0; i < 3; i++) joined.push(await registerPupil(t, { ...place, schoolId: north.id, schoolName: undefined }));
+    await registerPupil(t, { ...place, schoolName: 'Школа, которой нет в списке' });
+    await t.rows(sql`update participant_profiles set school_id = ${south.id} where account_id = ${joined[0]!.accountId}`);
+
+    const list = await t.api('GET', '/api/organisations?kind=school&sort=pupils&order=desc', { cookie: coord.cookie });
+    expect(list.body.items.map((o: { name: string; size: number }) => [o.name, o.size])).toEqual([
+      ['Школа Север', 2],
+      ['Школа Юг', 1],
+    ]);
+    const [overview] = (await t.api('GET', '/api/regions/overview', { cookie: coord.cookie })).body.regions as Array<{ pupils: number }>;
+    const [counted] = await t.rows<{ n: number }>(sql`select count(*)::int as n from participant_profiles where region_id = ${place.regionId}`);
+    expect(overview!.pupils).toBe(counted!.n);
+    expect(overview!.pupils).toBe(4);
   });
 
   it('lets the school keep its profile but not its ИНН, and the coordinator both', async () => {
