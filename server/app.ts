@@ -37,6 +37,7 @@ import {
   createEsiaClient,
   esiaRoutes,
   familyRoutes,
+  onConsentLapsed,
   registerEsiaEmulator,
   registerIdentityJobs,
   registrationRoutes,
@@ -50,6 +51,7 @@ import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
   ENROLMENT_HOLDS_JOB,
   EVENT_REMINDERS_JOB,
+  cancelUpcomingOnConsentLapse,
   enrolmentRoutes,
   eventsRoutes,
   linkSummaryRoutes,
@@ -134,6 +136,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerEnrolmentJobs(ctx);
   registerKpiJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
+  onConsentLapsed(ctx, (tx, afterCommit, lapse) => cancelUpcomingOnConsentLapse(ctx, tx, afterCommit, lapse));
   app.decorate('ctx', ctx);
   if (config.supportSmtpPort) {
     const smtp = startSupportSmtp(ctx, app.log, config.supportSmtpPort, config.host);

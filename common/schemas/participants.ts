@@ -93,6 +93,8 @@ export interface ParticipantPersonalData {
   document: { type: ChildDocumentType; number: string } | null;
   hasOvz: boolean;
   ovzDetails: string | null;
+  /** The parents withdrew the health-data consent: whether the pupil has ОВЗ is not shown at all. */
+  ovzWithheld: boolean;
 }
 
 export interface RegisteredBySchool {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database, type Executor } from '@server/db/client.js';
+import { queryRows, type Database, type Executor, type Tx } from '@server/db/client.js';
 import { LIVE_SESSION_CTE } from '@server/db/live-session.js';
 import type { EnrolmentStatus } from '@common/events.js';
 import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, type EventCardRow } from './event-cards.repository.js';
@@ -186,6 +186,17 @@ export async function findEnrolment(executor: Executor, id: string, lock = false
     sql`select ${ENROLMENT_COLUMNS} from enrolments en join events ev on ev.id = en.event_id where en.id = ${id} ${lock ? sql`for update of en` : sql``}`,
   );
   return row ?? null;
+}
+
+/** The pupil's live enrolments in events not yet begun, locked, with each event's venue. */
+export async function upcomingLiveEnrolments(tx: Tx, participantId: string): Promise<Array<EnrolmentRow & { venue_id: string }>> {
+  return queryRows<EnrolmentRow & { venue_id: string }>(
+    tx,
+    sql`select ${ENROLMENT_COLUMNS}, ev.venue_id from enrolments en join events ev on ev.id = en.event_id
+      where en.participant_id = ${participantId} and en.status in ('held', 'confirmed', 'waitlisted') and ev.starts_at > now()
+      order by ev.starts_at, en.id
+      for update of en`,
+  );
 }
 
 export async function findByIdempotencyKey(executor: Executor, createdBy: string, key: string): Promise<EnrolmentRow | null> {

@@ -8,3 +8,4 @@ export { issueLink } from './events.service.js';
 export { admissibleEvents, attendedTrials, type AdmissibleEventRow, type AttendedTrialRow } from './enrolment.repository.js';
 export { eventCards, toEventCard } from './event-cards.repository.js';
 export { onFeedbackRecorded, type FeedbackListener } from './feedback-listeners.js';
+export { cancelUpcomingOnConsentLapse } from './consent-withdrawal.service.js';

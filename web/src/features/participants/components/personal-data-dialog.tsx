@@ -19,7 +19,10 @@ export function PersonalDataDialog({ participant, onClose }: { participant: Part
           <>
             <Fact label="СНИЛС" value={pd.snils} />
             <Fact label="Документ" value={pd.document ? `${DOCUMENT_TYPE_LABELS[pd.document.type]}, ${pd.document.number}` : 'Не указан'} />
-            <Fact label="Ограниченные возможности здоровья" value={pd.hasOvz ? 'Есть' : 'Нет'} />
+            <Fact
+              label="Ограниченные возможности здоровья"
+              value={pd.ovzWithheld ? 'Скрыто: родитель отозвал согласие на обработку сведений о здоровье' : pd.hasOvz ? 'Есть' : 'Нет'}
+            />
             {pd.ovzDetails && <Fact label="Подробности об ОВЗ" value={pd.ovzDetails} />}
             <Alert color="blue" variant="light">
               <Text size="sm">Каждый просмотр персональных данных записывается в журнал. Не копируйте и не пересылайте эти данные.</Text>
