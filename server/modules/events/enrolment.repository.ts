@@ -288,7 +288,7 @@ export async function pupilEnrolments(executor: Executor, participantId: string)
            from soft_skills ss where ss.code = any(en.observed_skills)) as observed_skills
       from enrolments en join events e on e.id = en.event_id ${sql.raw(EVENT_CARD_JOINS)}
       where en.participant_id = ${participantId}
-        and (en.status in ('held', 'confirmed', 'waitlisted') or (en.end_reason = 'event_cancelled' and e.ends_at > now() - interval '7 days'))
+        and (en.status in ('held', 'confirmed', 'waitlisted') or (en.end_reason in ('event_cancelled', 'consent_withdrawn') and e.ends_at > now() - interval '7 days'))
       order by e.starts_at`,
   );
 }
