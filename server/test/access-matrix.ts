@@ -325,6 +325,13 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ],
   },
   {
+    route: 'PUT /api/parent/children/{childId}/representative-kind',
+    probes: [
+      { label: 'own child, unknown kind', url: (w) => `/api/parent/children/${w.a.pupilId}/representative-kind`, body: () => ({ representativeKind: 'uncle' }), expect: { parent: 400 } },
+      { label: 'someone else’s child', url: (w) => `/api/parent/children/${w.b.pupilId}/representative-kind`, body: () => ({ representativeKind: 'guardian' }), expect: { parent: 404 } },
+    ],
+  },
+  {
     route: 'POST /api/parent/children/{childId}/consents/{kind}/withdraw',
     probes: [{ label: 'someone else’s child', url: (w) => `/api/parent/children/${w.b.pupilId}/consents/pd_processing/withdraw`, expect: { parent: 404 } }],
   },

@@ -17,7 +17,7 @@ import type {
 import { formatSnils, maskSnils } from '@common/validators.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
-import { childIdentityKey, consentStateOf, createParticipant, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
+import { childIdentityKey, consentStateOf, createParticipant, representativesOf, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
 import { decideExistingChild, participantScope } from './participants.policy.js';
 import {
   assignNavigator as upsertAssignments,
@@ -102,6 +102,7 @@ export async function getParticipant(ctx: AppContext, principal: Principal, id: 
     phone: row.phone,
     region: { id: row.region_id, name: row.region_name },
     city: { id: row.city_id, name: row.city_name },
+    representatives: await representativesOf(ctx.db, id),
   };
 }
 
@@ -122,6 +123,7 @@ export async function viewPersonalData(ctx: AppContext, principal: Principal, id
       hasOvz: !ovzWithheld && profile.hasOvz,
       ovzDetails: !ovzWithheld && profile.ovzDetailsEnc ? ctx.pd.decrypt(profile.ovzDetailsEnc) : null,
       ovzWithheld,
+      representatives: await representativesOf(tx, id),
     };
   });
 }

@@ -8,6 +8,7 @@ import { formatAge, fullName } from '@web/lib/format';
 import { parentCabinetKey, type ParentChild } from '@web/lib/parent-cabinet';
 import { ChildPaperConsents } from './child-paper-consents';
 import { ConsentsSection } from './consents-section';
+import { RepresentativeKindSelect } from './representative-kind';
 
 export function ChildCard({ child }: { child: ParentChild }) {
   const [showData, setShowData] = useState(false);
@@ -31,6 +32,7 @@ export function ChildCard({ child }: { child: ParentChild }) {
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             Почта: {child.email}
           </Text>
+          <RepresentativeKindSelect child={child} />
         </Stack>
 
         <Stack gap="xs">

@@ -29,6 +29,7 @@ function child(overrides: Partial<ParentChild>, facts: Partial<ParentChild['stat
     city: 'Киров',
     school: 'Школа № 14',
     hasOvz: false,
+    representativeKind: 'parent',
     status,
     missing: missingParticipationSteps(status),
     consents: { pd_processing: null, photo_video: null, health_data: null },
