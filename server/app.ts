@@ -34,6 +34,7 @@ import { helpRoutes } from './modules/help/index.js';
 import {
   SESSION_CLEANUP_JOB,
   authRoutes,
+  correctionsRoutes,
   createEsiaClient,
   esiaRoutes,
   familyRoutes,
@@ -196,6 +197,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(familyRoutes);
       await api.register(secondFactorRoutes);
       await api.register(staffOnboardingRoutes);
+      await api.register(correctionsRoutes);
       await api.register(notificationsRoutes);
       await api.register(participantsRoutes);
       await api.register(importsRoutes);

@@ -630,6 +630,25 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   },
   pupilResultsEntry('GET /api/pupils/{pupilId}/footprint', '/footprint'),
 
+  // Corrections of a pupil's data: the pupil or its parent asks, the pupil's school decides.
+  {
+    route: 'GET /api/pupils/{pupilId}/corrections',
+    probes: [
+      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}/corrections`, expect: each(FAMILY, 200) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/corrections`, expect: each(FAMILY, 404) },
+    ],
+  },
+  {
+    route: 'POST /api/pupils/{pupilId}/corrections',
+    probes: [
+      { label: 'own pupil, empty body', url: (w) => `/api/pupils/${w.a.pupilId}/corrections`, body: () => ({}), expect: each(FAMILY, 400) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/corrections`, body: () => ({ firstName: 'Иван' }), expect: each(FAMILY, 404) },
+    ],
+  },
+  guarded('GET /api/staff/corrections', ['school'], 200),
+  guarded('POST /api/staff/corrections/{id}/confirm', ['school'], 404, () => `/api/staff/corrections/${randomId()}/confirm`),
+  guarded('POST /api/staff/corrections/{id}/refuse', ['school'], 404, () => `/api/staff/corrections/${randomId()}/refuse`, () => ({ reason: 'Нет подтверждающего документа' })),
+
   // Practical events for staff: region A's venue has a published trial (eventId) and a published lesson at region A's school (lessonId).
   {
     route: 'GET /api/staff/events',

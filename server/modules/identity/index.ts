@@ -4,6 +4,7 @@ export { registrationRoutes } from './registration.routes.js';
 export { familyRoutes } from './family.routes.js';
 export { secondFactorRoutes } from './second-factor.routes.js';
 export { staffOnboardingRoutes } from './staff-onboarding.routes.js';
+export { correctionsRoutes } from './corrections.routes.js';
 export { SESSION_CLEANUP_JOB, registerIdentityJobs } from './identity.jobs.js';
 export { createEsiaClient, type EsiaClient } from './esia/esia-client.js';
 export { ESIA_TEST_CITIZENS, registerEsiaEmulator, type EsiaTestCitizen } from './esia/esia-emulator.js';
