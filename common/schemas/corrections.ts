@@ -62,3 +62,9 @@ export interface CorrectionView {
   createdAt: string;
   decidedAt: string | null;
 }
+
+export interface PupilCorrections {
+  /** The data as they stand, with the pupil's region and city for choosing a school. */
+  current: CorrectionValues & { regionId: number; cityId: number };
+  items: CorrectionView[];
+}

@@ -14,6 +14,7 @@ export interface CorrectablePupil {
   birth_date: string | null;
   grade: number;
   region_id: number;
+  city_id: number;
   school_id: string | null;
   school_name: string | null;
   snils_enc: string;
@@ -22,7 +23,7 @@ export interface CorrectablePupil {
 export async function findCorrectablePupil(executor: Executor, id: string, lock = false): Promise<CorrectablePupil | undefined> {
   const [row] = await queryRows<CorrectablePupil>(
     executor,
-    sql`select a.id, a.last_name, a.first_name, a.middle_name, a.birth_date::text as birth_date, pp.grade, pp.region_id, pp.school_id,
+    sql`select a.id, a.last_name, a.first_name, a.middle_name, a.birth_date::text as birth_date, pp.grade, pp.region_id, pp.city_id, pp.school_id,
         s.name as school_name, pp.snils_enc
       from accounts a join participant_profiles pp on pp.account_id = a.id left join schools s on s.id = pp.school_id
       where a.id = ${id} ${lock ? sql`for update of a, pp` : sql``}`,

@@ -3,7 +3,7 @@ import { inTransaction } from '@server/db/transaction.js';
 import { isUniqueViolation } from '@server/db/pg-errors.js';
 import { badRequest, conflict, notFound } from '@server/lib/errors.js';
 import type { Principal } from '@server/plugins/session.js';
-import { CORRECTABLE_FIELDS, CORRECTABLE_FIELD_LABELS, type CorrectionRequestInput, type CorrectionStatus, type CorrectionView } from '@common/schemas/corrections.js';
+import { CORRECTABLE_FIELDS, CORRECTABLE_FIELD_LABELS, type CorrectionRequestInput, type CorrectionStatus, type CorrectionView, type PupilCorrections } from '@common/schemas/corrections.js';
 import { normalizePersonName } from '@common/validators.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { noticeInCabinets, notifyAccount } from '../notifications/index.js';
@@ -111,9 +111,22 @@ export async function requestCorrection(ctx: AppContext, principal: Principal, p
   });
 }
 
-export async function pupilCorrections(ctx: AppContext, principal: Principal, pupilId: string): Promise<{ items: CorrectionView[] }> {
+/** The family's requests with the data as they stand, which the request form starts from. */
+export async function pupilCorrections(ctx: AppContext, principal: Principal, pupilId: string): Promise<PupilCorrections> {
   await assertFamily(ctx, principal, pupilId);
-  return { items: (await correctionsOfPupil(ctx.db, pupilId)).map(toView) };
+  const [pupil, rows] = await Promise.all([findCorrectablePupil(ctx.db, pupilId), correctionsOfPupil(ctx.db, pupilId)]);
+  if (!pupil) throw pupilNotFound();
+  return {
+    current: {
+      lastName: pupil.last_name,
+      firstName: pupil.first_name,
+      birthDate: pupil.birth_date,
+      school: pupil.school_id ? { id: pupil.school_id, name: pupil.school_name ?? '' } : null,
+      regionId: pupil.region_id,
+      cityId: pupil.city_id,
+    },
+    items: rows.map(toView),
+  };
 }
 
 function schoolOf(principal: Principal): string {

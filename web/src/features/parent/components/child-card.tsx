@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { ChildEventsBlock } from '@web/lib/pupil-events/child-events-block';
 import { MissingSteps } from '@web/lib/components/missing-steps';
+import { CorrectionRequest } from '@web/lib/components/correction-request';
 import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { formatAge, fullName } from '@web/lib/format';
 import { parentCabinetKey, type ParentChild } from '@web/lib/parent-cabinet';
@@ -89,15 +90,18 @@ export function ChildCard({ child }: { child: ParentChild }) {
             </Button>
           </Group>
           <Collapse expanded={showData} id={dataId} keepMounted={false}>
-            <PersonalDataSection
-              path={`/parent/children/${child.id}/personal-data`}
-              subject="child"
-              birthDate={child.birthDate}
-              snilsMasked={null}
-              hasOvz={child.hasOvz}
-              cabinetKey={parentCabinetKey}
-              headingOrder={5}
-            />
+            <Stack gap="lg">
+              <PersonalDataSection
+                path={`/parent/children/${child.id}/personal-data`}
+                subject="child"
+                birthDate={child.birthDate}
+                snilsMasked={null}
+                hasOvz={child.hasOvz}
+                cabinetKey={parentCabinetKey}
+                headingOrder={5}
+              />
+              <CorrectionRequest pupilId={child.id} viewer="parent" headingOrder={5} />
+            </Stack>
           </Collapse>
         </Stack>
       </Stack>
