@@ -115,6 +115,7 @@ describe('a school registers a pupil', () => {
       hasOvz: true,
       ovzDetails: null,
       ovzWithheld: false,
+      representatives: [],
     });
     expect(await count(sql`select count(*) as n from audit_log where action = 'pd.viewed' and subject_id = ${id} and actor_id = ${staffA.accountId}`)).toBe(1);
 
