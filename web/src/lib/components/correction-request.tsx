@@ -84,7 +84,7 @@ function RequestForm({ pupilId, current, viewer, onDone }: { pupilId: string; cu
           error={fields.schoolId}
           nothingFoundMessage="Такой школы нет в списке"
         />
-        <Textarea label="Комментарий для школы (необязательно)" autosize minRows={2} maxLength={1000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+        <Textarea label="Комментарий для школы (необязательно)" rows={2} maxLength={1000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
         {send.isError && (
           <Text size="sm" c="red.9" role="alert">
             {errorMessage(send.error)}

@@ -40,7 +40,7 @@ function RefuseDialog({ item, onClose }: { item: CorrectionView; onClose: () => 
       >
         <Stack gap="sm">
           <Text size="sm">Семья прочитает причину в кабинете: напишите, что не так и что делать дальше.</Text>
-          <Textarea label="Причина отказа" required autosize minRows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError} />
+          <Textarea label="Причина отказа" required rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError} />
           {decide.isError && !fieldError && (
             <Text size="sm" c="red.9" role="alert">
               {errorMessage(decide.error)}
