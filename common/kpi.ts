@@ -218,6 +218,28 @@ export function kpiStatus(value: number | null, target: number | null, lowerIsBe
   return { progress: Math.min(1, Math.max(0, ratio)), status: ratio >= 1 ? 'met' : ratio >= 0.7 ? 'at_risk' : 'behind' };
 }
 
+export interface KpiFigure {
+  metric: KpiMetricCode;
+  /** null where the figure has no denominator yet (a share of nothing). */
+  value: number | null;
+  target: number | null;
+  progress: number | null;
+  status: KpiStatus;
+}
+
+export function kpiFigure(metric: KpiMetricCode, value: number | null, target: number | null): KpiFigure {
+  const def: KpiMetric = KPI_METRICS[metric];
+  return { metric, value, target, ...kpiStatus(value, target, def.lowerIsBetter === true) };
+}
+
+/**
+ * A drill-down row's figures in its table's metric order. Rows travel as bare values (and targets
+ * where any is set), since a page of schools repeating every figure's fields is most of the answer.
+ */
+export function rowFigures(metrics: readonly KpiMetricCode[], row: { values: ReadonlyArray<number | null>; targets: ReadonlyArray<number | null> | null }): KpiFigure[] {
+  return metrics.map((metric, i) => kpiFigure(metric, row.values[i] ?? null, row.targets?.[i] ?? null));
+}
+
 /** The eight federal districts, for the issuer's map-like grid of regions. */
 export const FEDERAL_DISTRICTS = {
   central: 'Центральный',

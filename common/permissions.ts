@@ -13,6 +13,9 @@ export const PERMISSIONS = {
   'organisations.register': ['regional_coordinator'],
   'organisations.update': ['regional_coordinator', 'school', 'venue'],
   'organisations.suspend': ['regional_coordinator'],
+  /** The operator's instruction (поручение): the organisation's staff read where it stands, its administrator accepts it. */
+  'organisations.instruction': ['school', 'venue', 'navigator', 'mentor'],
+  'organisations.instruction_accept': ['school', 'venue'],
   /** Dashboards of KPIs: each level its own scope and what lies under it. */
   'kpi.read': ['issuer_admin', 'regional_coordinator', 'school', 'venue', 'navigator', 'mentor'],
   /** Targets: the issuer sets regions', the coordinator schools' and venues', the school its navigators' (TARGET_SETTER). */
@@ -61,6 +64,12 @@ export const PERMISSIONS = {
   'support.desk': ['support_operator', 'issuer_admin', 'regional_coordinator'],
   /** Running the queue (assigning, statuses, merging, overriding intake decisions, templates) is the issuer's operators' alone. */
   'support.manage': ['support_operator'],
+  /** Everyone downloads all data held about itself; a parent also its linked children's (art. 14 of 152-FZ). */
+  'data_rights.own': ROLES,
+  /** A parent asks to erase a linked child's account, a pupil of SELF_ERASURE_AGE its own (art. 21). */
+  'data_rights.erase': ['participant', 'parent'],
+  /** The retention table and the runs of its jobs. */
+  'data_rights.retention': ['issuer_admin'],
   /** The support operators write the help centre; the issuer reads its drafts and history. */
   'help.read_drafts': ['support_operator', 'issuer_admin'],
   'help.edit': ['support_operator'],
@@ -69,6 +78,29 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Permissions that reach pupils' personal data (lists, rosters, results, plans). School and venue
+ * staff hold them only once their organisation has accepted the current operator's instruction
+ * (PROCESSING_INSTRUCTION); the issuer's and the coordinators' own work is the operator's and needs none.
+ */
+export const PUPIL_DATA_PERMISSIONS: readonly Permission[] = [
+  'participants.read',
+  'participants.register',
+  'participants.personal_data',
+  'participants.assign',
+  'imports.manage',
+  'paper_consents.upload',
+  'paper_consents.read',
+  'diagnostics.results',
+  'events.roster',
+  'events.run',
+  'events.group_enrol',
+  'events.pupil',
+  'recommendations.read',
+  'study_plans.read',
+  'study_plans.manage',
+];
 
 
 /** Who may invite whom: the issuer appoints coordinators, organisations their own staff. */

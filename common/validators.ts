@@ -80,8 +80,11 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /** Today's date in Moscow, as YYYY-MM-DD: the programme's rules count ages by the Russian calendar day. */
+/** Made once: building a formatter with a time zone costs more than most requests' own work. */
+const MOSCOW_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' });
+
 export function todayInMoscow(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
+  return MOSCOW_DATE.format(now);
 }
 
 /** Names compared for identity: case, ё/е and spacing do not make a different person. */

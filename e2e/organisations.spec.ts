@@ -55,6 +55,17 @@ async function acceptInvitation(page: Page, email: string): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Разделы кабинета' })).toBeVisible();
 }
 
+/** The school's administrator accepts the operator's instruction, which opens its pupils' data. */
+async function acceptInstruction(page: Page): Promise<void> {
+  await expect(page.getByText('Данные учеников закрыты')).toBeVisible();
+  await page.getByRole('link', { name: 'Открыть поручение' }).click();
+  await expect(page.getByRole('heading', { name: 'Поручение оператора на обработку персональных данных' })).toBeVisible();
+  await page.getByLabel('Я прочитал(а) поручение и принимаю его от имени организации').check();
+  await page.getByRole('button', { name: 'Принять поручение' }).click();
+  await expect(page.getByText('Поручение принято')).toBeVisible();
+  await expect(page.getByText('Данные учеников закрыты')).toBeHidden();
+}
+
 interface Pupil extends ChildData {
   email: string;
 }
@@ -95,9 +106,10 @@ test.describe.serial('organisations: a coordinator registers a school and a venu
     await signOut(page);
   });
 
-  test('the school accepts, imports a class with a bad row, fixes it, re-imports, uploads a consent, registers a navigator and assigns pupils', async ({ page }, info) => {
+  test('the school accepts the invitation and the instruction, imports a class with a bad row, fixes it, re-imports, uploads a consent, registers a navigator and assigns pupils', async ({ page }, info) => {
     test.setTimeout(240_000);
     await acceptInvitation(page, school.responsible);
+    await acceptInstruction(page);
 
     const bad = info.outputPath('class-7a-bad.xlsx');
     await classFile(bad, [pupils[0]!, { ...pupils[1]!, snils: '123-456-789 00' }, pupils[2]!]);

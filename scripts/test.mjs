@@ -84,6 +84,7 @@ let chromiumPath = process.env.CHROMIUM_PATH;
 
 const steps = [
   { name: 'lint', run: () => run('npm', ['run', 'lint']) },
+  { name: 'GOST engine for ESIA signing', run: () => run(process.execPath, ['scripts/ensure-gost-engine.mjs']) },
   {
     name: 'unit and web tests',
     report: path.join(reportDir, 'unit.json'),

@@ -40,13 +40,14 @@ import {
   familyRoutes,
   onConsentLapsed,
   registerEsiaEmulator,
+  setUpEsiaSigning,
   registerIdentityJobs,
   registrationRoutes,
   secondFactorRoutes,
   staffOnboardingRoutes,
 } from './modules/identity/index.js';
 import { paperConsentRoutes } from './modules/paper-consents/index.js';
-import { organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
+import { instructionRoutes, organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
 import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
 import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
@@ -65,6 +66,7 @@ import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJo
 import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/index.js';
 import { KPI_DIGEST_CRON, KPI_DIGEST_JOB, KPI_REFRESH_JOB, kpiRoutes, registerKpiJobs } from './modules/kpi/index.js';
 import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
+import { DATA_RIGHTS_SCHEDULES, dataRightsRoutes, registerDataRightsJobs } from './modules/data-rights/index.js';
 
 export const ESIA_EMULATOR_PATH = '/esia-emulator';
 
@@ -111,9 +113,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
     { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },
+    ...DATA_RIGHTS_SCHEDULES,
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
   const esiaSecret = config.esia.clientSecret ?? devSecret(config.dataDir, 'esia-client-secret');
+  const esiaSigning = await setUpEsiaSigning(
+    { keyFile: config.esia.signingKeyFile, certFile: config.esia.signingCertFile, emulator: config.esiaEmulator, dataDir: config.dataDir },
+    app.log,
+  );
   const ctx: AppContext = {
     config,
     database,
@@ -125,6 +132,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       issuer: esiaIssuer,
       clientId: config.esia.clientId,
       clientSecret: esiaSecret,
+      signer: esiaSigning?.signer,
       redirectUri: `${config.publicUrl}/api/auth/esia/callback`,
       allowInsecure: esiaIssuer.startsWith('http://'),
     }),
@@ -136,6 +144,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerImportJobs(ctx, app.log);
   registerEnrolmentJobs(ctx);
   registerKpiJobs(ctx, app.log);
+  registerDataRightsJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   onConsentLapsed(ctx, (tx, afterCommit, lapse) => cancelUpcomingOnConsentLapse(ctx, tx, afterCommit, lapse));
   app.decorate('ctx', ctx);
@@ -203,6 +212,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(importsRoutes);
       await api.register(regionsRoutes);
       await api.register(organisationsRoutes);
+      await api.register(instructionRoutes);
       await api.register(staffRoutes);
       await api.register(paperConsentRoutes);
       await api.register(placesRoutes);
@@ -218,6 +228,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(studyPlansRoutes);
       await api.register(supportRoutes);
       await api.register(kpiRoutes);
+      await api.register(dataRightsRoutes);
     },
     { prefix: '/api' },
   );
@@ -227,7 +238,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await registerEsiaEmulator(app, {
       issuer: esiaIssuer,
       mountPath: ESIA_EMULATOR_PATH,
-      clients: [{ client_id: config.esia.clientId, client_secret: esiaSecret, redirect_uris: [`${config.publicUrl}/api/auth/esia/callback`] }],
+      clients: [
+        {
+          client_id: config.esia.clientId,
+          client_secret: esiaSecret,
+          redirect_uris: [`${config.publicUrl}/api/auth/esia/callback`],
+          certificateFile: esiaSigning?.files.certFile,
+        },
+      ],
       citizensFile: path.join(config.dataDir, 'esia-emulator', 'citizens.json'),
       cookieKeys: [devSecret(config.dataDir, 'esia-emulator-cookie')],
     });

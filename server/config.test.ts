@@ -5,7 +5,8 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   ESIA_ISSUER: 'https://esia.gosuslugi.ru',
   ESIA_CLIENT_ID: 'BILET01',
-  ESIA_CLIENT_SECRET: 'client-secret',
+  ESIA_SIGNING_KEY_FILE: '/etc/bilet/esia/key.pem',
+  ESIA_SIGNING_CERT_FILE: '/etc/bilet/esia/cert.pem',
   PD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   SMTP_URL: 'smtps://user:pass@smtp.example.ru:465',
   PUBLIC_URL: 'https://bilet.example.ru',
@@ -24,10 +25,16 @@ describe('production configuration', () => {
   it('starts with every required setting, with no emulator, dev mailbox or demo data', () => {
     const config = loadConfig(PRODUCTION);
     expect(config).toMatchObject({ env: 'production', esiaEmulator: false, devMailbox: false, seedDemo: false, cookieSecure: true });
-    expect(config.esia).toEqual({ issuer: 'https://esia.gosuslugi.ru', clientId: 'BILET01', clientSecret: 'client-secret' });
+    expect(config.esia).toEqual({
+      issuer: 'https://esia.gosuslugi.ru',
+      clientId: 'BILET01',
+      clientSecret: undefined,
+      signingKeyFile: '/etc/bilet/esia/key.pem',
+      signingCertFile: '/etc/bilet/esia/cert.pem',
+    });
   });
 
-  it.each(['ESIA_ISSUER', 'ESIA_CLIENT_ID', 'ESIA_CLIENT_SECRET', 'PD_ENCRYPTION_KEY', 'SMTP_URL', 'PUBLIC_URL'] as const)(
+  it.each(['ESIA_ISSUER', 'ESIA_CLIENT_ID', 'ESIA_SIGNING_KEY_FILE', 'ESIA_SIGNING_CERT_FILE', 'PD_ENCRYPTION_KEY', 'SMTP_URL', 'PUBLIC_URL'] as const)(
     'refuses to start without %s and names it',
     (name) => {
       const { [name]: _missing, ...env } = PRODUCTION;
@@ -43,7 +50,7 @@ describe('production configuration', () => {
 
   it('names every missing setting at once', () => {
     const message = configError({ NODE_ENV: 'production' });
-    for (const name of ['ESIA_ISSUER', 'ESIA_CLIENT_ID', 'ESIA_CLIENT_SECRET', 'PD_ENCRYPTION_KEY', 'SMTP_URL', 'PUBLIC_URL']) {
+    for (const name of ['ESIA_ISSUER', 'ESIA_CLIENT_ID', 'ESIA_SIGNING_KEY_FILE', 'ESIA_SIGNING_CERT_FILE', 'PD_ENCRYPTION_KEY', 'SMTP_URL', 'PUBLIC_URL']) {
       expect(message).toContain(`  ${name}: required in production`);
     }
   });

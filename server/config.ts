@@ -20,6 +20,8 @@ const envSchema = z.object({
   ESIA_ISSUER: z.url().optional(),
   ESIA_CLIENT_ID: z.string().optional(),
   ESIA_CLIENT_SECRET: z.string().optional(),
+  ESIA_SIGNING_KEY_FILE: z.string().optional(),
+  ESIA_SIGNING_CERT_FILE: z.string().optional(),
   SEED_DEMO: boolFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_ENABLED: boolFromEnv.default(true),
@@ -42,7 +44,14 @@ export interface Config {
   sessionAbsoluteMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
-  esia: { issuer: string | undefined; clientId: string; clientSecret: string | undefined };
+  esia: {
+    issuer: string | undefined;
+    clientId: string;
+    clientSecret: string | undefined;
+    /** The GOST key and certificate that sign requests to ESIA (docs/esia.md). */
+    signingKeyFile: string | undefined;
+    signingCertFile: string | undefined;
+  };
   seedDemo: boolean;
   logLevel: string;
   jobsEnabled: boolean;
@@ -71,7 +80,8 @@ function productionProblems(e: Env): string[] {
   const problems: string[] = [];
   if (!e.ESIA_ISSUER) problems.push('ESIA_ISSUER: required in production (the ESIA OpenID Connect issuer; the emulator is never served there)');
   if (!e.ESIA_CLIENT_ID) problems.push('ESIA_CLIENT_ID: required in production (our client id at ESIA)');
-  if (!e.ESIA_CLIENT_SECRET) problems.push('ESIA_CLIENT_SECRET: required in production (our client secret at ESIA)');
+  if (!e.ESIA_SIGNING_KEY_FILE) problems.push('ESIA_SIGNING_KEY_FILE: required in production (the GOST private key that signs requests to ESIA)');
+  if (!e.ESIA_SIGNING_CERT_FILE) problems.push('ESIA_SIGNING_CERT_FILE: required in production (the certificate registered at ESIA for our client id)');
   if (!e.PD_ENCRYPTION_KEY) problems.push('PD_ENCRYPTION_KEY: required in production (32 bytes, base64)');
   if (!e.SMTP_URL) problems.push('SMTP_URL: required in production (the dev mailbox is never served there)');
   if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: required in production (an https:// address)');
@@ -104,7 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
-    esia: { issuer: e.ESIA_ISSUER, clientId: e.ESIA_CLIENT_ID ?? 'bilet', clientSecret: e.ESIA_CLIENT_SECRET },
+    esia: {
+      issuer: e.ESIA_ISSUER,
+      clientId: e.ESIA_CLIENT_ID ?? 'bilet',
+      clientSecret: e.ESIA_CLIENT_SECRET,
+      signingKeyFile: e.ESIA_SIGNING_KEY_FILE,
+      signingCertFile: e.ESIA_SIGNING_CERT_FILE,
+    },
     seedDemo: !production && (e.SEED_DEMO ?? true),
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KPI_LEVELS, KPI_METRIC_CODES, type FederalDistrict, type KpiLevel, type KpiMetricCode, type KpiStatus } from '../kpi.js';
+import { KPI_LEVELS, KPI_METRIC_CODES, type FederalDistrict, type KpiLevel, type KpiFigure, type KpiMetricCode } from '../kpi.js';
 import { isoDateSchema, queryIntSchema, serialIdSchema } from './fields.js';
 
 /** A scope's id: a region's number, or an organisation's or a person's uuid; the federal scope has none. */
@@ -80,14 +80,7 @@ export interface KpiScopeRef {
   name: string;
 }
 
-export interface KpiFigure {
-  metric: KpiMetricCode;
-  /** null where the figure has no denominator yet (a share of nothing). */
-  value: number | null;
-  target: number | null;
-  progress: number | null;
-  status: KpiStatus;
-}
+export type { KpiFigure };
 
 export interface KpiChildRow {
   /** The drill-down scope this row opens, when there is one (a class or an event has its own page only where stated). */
@@ -97,7 +90,10 @@ export interface KpiChildRow {
   district?: FederalDistrict;
   /** How many stand in this row, where a row is a group rather than a scope (the navigator's pupils at a stage). */
   count?: number;
-  figures: KpiFigure[];
+  /** The figures in the table's metric order (rowFigures gives them whole). */
+  values: Array<number | null>;
+  /** The row's targets in the same order, null where it has none. */
+  targets: Array<number | null> | null;
 }
 
 export interface KpiChildTable {

@@ -213,3 +213,9 @@ export interface RegionOverview {
   venues: number;
   pupils: number;
 }
+
+/** Accepting the operator's instruction names the version read, so a text changed meanwhile is not accepted unread. */
+export const acceptInstructionSchema = z.object({
+  version: z.string({ error: 'Укажите редакцию поручения' }).trim().min(1, 'Укажите редакцию поручения').max(20, 'Редакция поручения указана неверно'),
+});
+export type AcceptInstruction = z.infer<typeof acceptInstructionSchema>;

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@common/roles.js';
-import { PERMISSIONS, SECOND_FACTOR_REQUIRED, type Permission } from '@common/permissions.js';
-import { STAFF_CONSENT } from '@common/organisations.js';
+import { PERMISSIONS, PUPIL_DATA_PERMISSIONS, SECOND_FACTOR_REQUIRED, type Permission } from '@common/permissions.js';
+import { PROCESSING_INSTRUCTION, STAFF_CONSENT } from '@common/organisations.js';
 import { AppError, forbidden, unauthorized } from '../lib/errors.js';
 import { hashToken } from '../lib/tokens.js';
 import type { Config } from '../config.js';
@@ -27,6 +27,8 @@ export interface Principal {
   schoolId: string | null;
   venueId: string | null;
   gate: Gate | null;
+  /** School or venue staff whose organisation has not accepted the current operator's instruction: pupils' data stays closed. */
+  instructionPending: boolean;
 }
 
 export interface AuthenticateOptions {
@@ -55,7 +57,12 @@ const PRINCIPAL_SQL = `with ${LIVE_SESSION_CTE}
       when coalesce(sc.status, ve.status) = 'suspended' then 'suspended'
       when a.role in (${SECOND_FACTOR_ROLES_SQL}) and sp.totp_enabled_at is null then 'totp_setup'
       when sp.pd_consent_version is distinct from $3 then 'pd_consent'
-    end as gate
+    end as gate,
+    case
+      when sp.school_id is not null then not exists (select 1 from processing_instructions pi where pi.school_id = sp.school_id and pi.version = $4)
+      when sp.venue_id is not null then not exists (select 1 from processing_instructions pi where pi.venue_id = sp.venue_id and pi.version = $4)
+      else false
+    end as instruction_pending
   from live join accounts a on a.id = live.account_id
   left join staff_profiles sp on sp.account_id = a.id
   left join schools sc on sc.id = sp.school_id
@@ -71,6 +78,7 @@ interface PrincipalRow {
   school_id: string | null;
   venue_id: string | null;
   gate: Gate | null;
+  instruction_pending: boolean;
 }
 
 const GATE_ERRORS: Record<Gate, () => AppError> = {
@@ -84,6 +92,7 @@ export async function findPrincipal(database: Database, sessionHash: string, idl
     sessionHash,
     idleMs / 1000,
     STAFF_CONSENT.version,
+    PROCESSING_INSTRUCTION.version,
   ]);
   if (!row) return null;
   await touchSessionIfStale(database, sessionHash, row.last_seen_at);
@@ -96,7 +105,26 @@ export async function findPrincipal(database: Database, sessionHash: string, idl
     schoolId: row.school_id,
     venueId: row.venue_id,
     gate: row.gate,
+    instructionPending: row.instruction_pending,
   };
+}
+
+/** Says who must accept the instruction and where: the administrator itself, or the one its staff wait for. */
+function instructionRequired(role: Role): AppError {
+  const where = '«Поручение оператора» в кабинете';
+  if (role === 'school' || role === 'venue') {
+    return new AppError(
+      'processing_instruction_required',
+      403,
+      `Данные учеников откроются, когда вы примете поручение оператора на обработку персональных данных: раздел ${where}`,
+    );
+  }
+  const admin = role === 'navigator' ? 'школы' : 'площадки';
+  return new AppError(
+    'processing_instruction_required',
+    403,
+    `Данные учеников откроются, когда администратор вашей ${admin} примет поручение оператора на обработку персональных данных (раздел ${where} ${admin})`,
+  );
 }
 
 export function sessionHashFrom(request: FastifyRequest): string | null {
@@ -132,5 +160,12 @@ export const sessionPlugin = fp(async (app) => {
     request.principal = principal;
   };
   app.decorate('authenticate', authenticate);
-  app.decorate('authorize', (permission: Permission) => authenticate(PERMISSIONS[permission]));
+  app.decorate('authorize', (permission: Permission) => {
+    const check = authenticate(PERMISSIONS[permission]);
+    if (!PUPIL_DATA_PERMISSIONS.includes(permission)) return check;
+    return async (request: FastifyRequest) => {
+      await check(request);
+      if (request.principal!.instructionPending) throw instructionRequired(request.principal!.role);
+    };
+  });
 });

@@ -46,6 +46,7 @@ import { issueLink } from '../modules/events/index.js';
 import { draftPlanIfDue } from '../modules/study-plans/index.js';
 import { refreshFigures } from '../modules/kpi/index.js';
 import { storeOpportunity } from '../modules/opportunities/index.js';
+import { recordInstructionAccepted } from '../modules/organisations/index.js';
 import { storeAnswerTemplate, storePastRequest } from '../modules/support/index.js';
 import { opportunityInputSchema } from '@common/schemas/opportunities.js';
 import { FEDERAL_OPPORTUNITIES, REGIONAL_OPPORTUNITIES, type OpportunitySeed } from './opportunities.data.js';
@@ -530,6 +531,9 @@ export async function seedDemoData(ctx: AppContext): Promise<DemoAccount[] | nul
         description: 'Мастерские токарной обработки, 3D-печати и кондитерского дела: пробы для школьников 6–11 классов.',
       })
       .returning();
+    // The demo organisations have accepted the operator's instruction, so their staff see their pupils at once.
+    for (const demoSchool of await tx.select({ id: schools.id }).from(schools)) await recordInstructionAccepted(tx, { kind: 'school', id: demoSchool.id });
+    await recordInstructionAccepted(tx, { kind: 'venue', id: venue!.id });
     const demoCompetencies = await tx.select().from(competencies).where(inArray(competencies.code, DEMO_VENUE_COMPETENCIES));
     if (demoCompetencies.length > 0) {
       await tx.insert(venueCompetencies).values(demoCompetencies.map((c) => ({ venueId: venue!.id, competencyId: c.id })));

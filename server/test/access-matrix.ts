@@ -259,6 +259,25 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
       },
     ],
   },
+  // Data rights: everyone downloads its own data, a parent its own child's; nobody reaches another family's child.
+  {
+    route: 'GET /api/data-rights/archive',
+    probes: [
+      { label: 'own data', url: () => '/api/data-rights/archive', expect: each(SIGNED_IN, 200) },
+      { label: 'own child', url: (w) => `/api/data-rights/archive?subjectId=${w.a.pupilId}&format=pdf`, expect: { ...each(SIGNED_IN, 404), participant: 200, parent: 200 } },
+      { label: 'another family’s child', url: (w) => `/api/data-rights/archive?subjectId=${w.b.pupilId}`, expect: each(SIGNED_IN, 404) },
+    ],
+  },
+  {
+    route: 'GET /api/data-rights/erasure',
+    probes: [
+      { label: 'own account', url: () => '/api/data-rights/erasure', expect: each(FAMILY, 200) },
+      { label: 'another family’s child', url: (w) => `/api/data-rights/erasure?subjectId=${w.b.pupilId}`, expect: each(FAMILY, 404) },
+    ],
+  },
+  guarded('POST /api/data-rights/erasure', FAMILY, 404, undefined, (w) => ({ subjectId: w.b.pupilId })),
+  guarded('POST /api/data-rights/erasure/cancel', FAMILY, 404, undefined, () => ({})),
+  guarded('GET /api/data-rights/retention', ['issuer_admin'], 200),
   // The help centre: articles, search, the bot and contacts for everyone; support writes, the issuer reads drafts.
   open('GET /api/help/articles', 200),
   open('GET /api/help/articles/{slug}', 200, () => '/api/help/articles/faq'),
@@ -456,6 +475,9 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   },
   ...organisationEntries('school'),
   ...organisationEntries('venue'),
+  guarded('GET /api/organisation-instruction', ['school', 'venue', 'navigator', 'mentor'], 200),
+  // A version other than the current one is refused and records nothing.
+  guarded('POST /api/organisation-instruction/acceptance', ['school', 'venue'], 409, undefined, () => ({ version: '2000-01' })),
 
   {
     route: 'GET /api/places',

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateTestKeyFiles } from '../modules/identity/index.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 /** Everything production requires, pointing nowhere reachable: the test never signs in or sends mail. */
@@ -11,7 +11,6 @@ const PRODUCTION_ENV = {
   PUBLIC_URL: 'https://bilet.example.ru',
   ESIA_ISSUER: 'https://esia.example.ru',
   ESIA_CLIENT_ID: 'BILET01',
-  ESIA_CLIENT_SECRET: crypto.randomBytes(24).toString('base64url'),
   SMTP_URL: 'smtp://127.0.0.1:9',
 };
 
@@ -21,7 +20,12 @@ describe('production mode', () => {
   beforeAll(async () => {
     // Without a built web app every unknown path is a plain 404, so nothing can pass for a page.
     noWebApp = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-no-web-'));
-    t = await startTestApp(PRODUCTION_ENV, { webDistDir: noWebApp });
+    // Production signs ESIA requests with the organisation's GOST key: a test pair stands in for it.
+    const esiaKeys = await loadOrCreateTestKeyFiles(noWebApp);
+    t = await startTestApp(
+      { ...PRODUCTION_ENV, ESIA_SIGNING_KEY_FILE: esiaKeys.keyFile, ESIA_SIGNING_CERT_FILE: esiaKeys.certFile },
+      { webDistDir: noWebApp },
+    );
   });
   afterAll(async () => {
     await t.close();

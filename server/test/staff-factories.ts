@@ -8,6 +8,7 @@ import { SECOND_FACTOR_REQUIRED } from '@common/permissions.js';
 import { completeInn, completeOgrn } from '@common/validators.js';
 import { accounts, cities, regions, schools, staffProfiles, venues } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
+import { recordInstructionAccepted } from '../modules/organisations/index.js';
 import { uniqueEmail } from './factories.js';
 import type { TestApp } from './test-app.js';
 
@@ -38,19 +39,23 @@ export async function regionByCode(t: TestApp, code: string): Promise<Place> {
   return { regionId: row!.id, cityId: city!.id };
 }
 
-export async function createSchool(t: TestApp, place: Place, name = `Школа № ${crypto.randomInt(1, 99_999)}`) {
+/** A school that has accepted the operator's instruction, unless `instruction: false` (the gate's own tests). */
+export async function createSchool(t: TestApp, place: Place, name = `Школа № ${crypto.randomInt(1, 99_999)}`, opts: { instruction?: boolean } = {}) {
   const [row] = await t.database.db
     .insert(schools)
     .values({ ...place, name, inn: validInn(), ogrn: validOgrn(), address: 'ул. Ленина, 1' })
     .returning();
+  if (opts.instruction !== false) await recordInstructionAccepted(t.database.db, { kind: 'school', id: row!.id });
   return row!;
 }
 
-export async function createVenue(t: TestApp, place: Place, name = `Колледж № ${crypto.randomInt(1, 99_999)}`) {
+/** A venue that has accepted the operator's instruction, unless `instruction: false` (the gate's own tests). */
+export async function createVenue(t: TestApp, place: Place, name = `Колледж № ${crypto.randomInt(1, 99_999)}`, opts: { instruction?: boolean } = {}) {
   const [row] = await t.database.db
     .insert(venues)
     .values({ ...place, name, inn: validInn(), ogrn: validOgrn(), address: 'ул. Мира, 2' })
     .returning();
+  if (opts.instruction !== false) await recordInstructionAccepted(t.database.db, { kind: 'venue', id: row!.id });
   return row!;
 }
 

@@ -8,3 +8,4 @@ export * from './guidance.js';
 export * from './support.js';
 export * from './help.js';
 export * from './kpi.js';
+export * from './data-rights.js';

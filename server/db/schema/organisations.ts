@@ -141,3 +141,24 @@ export const importBatches = pgTable(
     check('import_batches_status_ck', sql`${t.status} in ('preview', 'queued', 'running', 'done', 'failed', 'cancelled')`),
   ],
 );
+
+/**
+ * The operator's instruction (поручение, 152-FZ art. 6 part 3) an organisation accepted, one row per
+ * organisation and version. `acceptedBy` is null only where the operator recorded it itself (demo data).
+ */
+export const processingInstructions = pgTable(
+  'processing_instructions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').references(() => schools.id),
+    venueId: uuid('venue_id').references(() => venues.id),
+    version: text('version').notNull(),
+    acceptedBy: uuid('accepted_by').references(() => accounts.id),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('processing_instructions_school_version').on(t.schoolId, t.version).where(sql`${t.schoolId} is not null`),
+    uniqueIndex('processing_instructions_venue_version').on(t.venueId, t.version).where(sql`${t.venueId} is not null`),
+    check('processing_instructions_one_organisation', sql`(${t.schoolId} is null) <> (${t.venueId} is null)`),
+  ],
+);

@@ -1,3 +1,4 @@
+import { desc, eq } from 'drizzle-orm';
 import { auditLog } from '@server/db/schema/index.js';
 import type { Executor } from '@server/db/client.js';
 
@@ -59,6 +60,7 @@ export type AuditAction =
   | 'organisation.updated'
   | 'organisation.suspended'
   | 'organisation.reactivated'
+  | 'organisation.instruction_accepted'
   | 'kpi.targets_set'
   | 'kpi.exported'
   | 'place.created'
@@ -112,7 +114,12 @@ export type AuditAction =
   | 'help.article_published'
   | 'help.article_restored'
   | 'help.image_uploaded'
-  | 'help.contacts_updated';
+  | 'help.contacts_updated'
+  | 'data_rights.archive_downloaded'
+  | 'data_rights.erasure_requested'
+  | 'data_rights.erasure_cancelled'
+  | 'data_rights.erased'
+  | 'data_rights.retention_viewed';
 
 /** Written in the caller's transaction, so the record exists exactly when the change does. */
 export async function recordAudit(
@@ -143,4 +150,21 @@ export async function recordAuditMany(
   await executor.insert(auditLog).values(
     entries.map((e) => ({ actorId: actor.actorId, actorRole: actor.actorRole, action, subjectId: e.subjectId, ip: actor.ip, details: e.details ?? {} })),
   );
+}
+
+export interface AuditEntryAbout {
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+}
+
+/** The newest entries whose subject is the person: who did what with its data, and when (art. 14). */
+export async function auditEntriesAbout(executor: Executor, subjectId: string, limit: number): Promise<AuditEntryAbout[]> {
+  return executor
+    .select({ at: auditLog.at, actorId: auditLog.actorId, actorRole: auditLog.actorRole, action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.subjectId, subjectId))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
 }

@@ -1,1 +1,2 @@
-export { recordAudit, recordAuditMany, type AuditActor, type AuditAction } from './audit.repository.js';
+export { auditEntriesAbout, recordAudit, recordAuditMany, type AuditActor, type AuditAction, type AuditEntryAbout } from './audit.repository.js';
+export { purgeAuditBefore } from './retention.repository.js';

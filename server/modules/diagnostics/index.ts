@@ -5,3 +5,4 @@ export { recordFootprint } from './footprint.service.js';
 export type { Contribution } from './scoring.js';
 export { footprintEvidence, type FootprintEvidence } from './footprint.service.js';
 export { offeredTestsWithDimensions } from './attempts.service.js';
+export { diagnosticsDataOf, eraseDiagnosticsOf, purgeStaleAttempts } from './person-data.repository.js';

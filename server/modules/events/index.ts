@@ -9,3 +9,4 @@ export { admissibleEvents, attendedTrials, type AdmissibleEventRow, type Attende
 export { eventCards, toEventCard } from './event-cards.repository.js';
 export { onFeedbackRecorded, type FeedbackListener } from './feedback-listeners.js';
 export { cancelUpcomingOnConsentLapse } from './consent-withdrawal.service.js';
+export { cancelUpcomingEnrolmentsOf, enrolmentsOfPerson, eraseEnrolmentsOf } from './person-data.service.js';

@@ -26,6 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         lastName: account.lastName,
         emailVerified: Boolean(account.emailVerifiedAt),
         gate: principal.gate,
+        instructionPending: principal.instructionPending,
         regionId: principal.regionId,
         schoolId: principal.schoolId,
         venueId: principal.venueId,

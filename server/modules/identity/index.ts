@@ -7,6 +7,8 @@ export { staffOnboardingRoutes } from './staff-onboarding.routes.js';
 export { correctionsRoutes } from './corrections.routes.js';
 export { SESSION_CLEANUP_JOB, registerIdentityJobs } from './identity.jobs.js';
 export { createEsiaClient, type EsiaClient } from './esia/esia-client.js';
+export { setUpEsiaSigning } from './esia/esia-signing-setup.js';
+export { loadOrCreateTestKeyFiles } from './esia/gost-signature.js';
 export { ESIA_TEST_CITIZENS, registerEsiaEmulator, type EsiaTestCitizen } from './esia/esia-emulator.js';
 export { childIdentityKey, createParticipant } from './registration.service.js';
 export {
@@ -23,3 +25,15 @@ export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
 export { childrenOfParent, parentsOfChild, representativesOf } from './family-members.service.js';
 export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
 export { consentStateOf, consentWithdrawnSql, onConsentLapsed, type ConsentLapse, type ConsentLapseListener, type ConsentState } from './consent-state.js';
+export {
+  erasePupilAccount,
+  freezeAccount,
+  identityDataOf,
+  lockAccount,
+  namesOfAccounts,
+  purgeInvitationsExpiredBefore,
+  purgeSessionsEndedBefore,
+  pupilsNeverActivatedBefore,
+  restoreAccountStatus,
+  type IdentityData,
+} from './person-data.service.js';

@@ -1,4 +1,4 @@
-import { KPI_METRICS, kpiStatus, type KpiMetricCode } from '@common/kpi.js';
+import { kpiFigure, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiFigure } from '@common/schemas/kpi.js';
 import { COUNTERS, type Counters } from './refresh.repository.js';
 
@@ -50,12 +50,12 @@ export function metricValue(metric: KpiMetricCode, c: Counters): number | null {
 }
 
 export function figuresOf(metrics: readonly KpiMetricCode[], counters: Counters | undefined, targets: Map<string, number> | undefined): KpiFigure[] {
-  return metrics.map((metric) => {
-    const value = metricValue(metric, counters ?? ZERO);
-    const target = targets?.get(metric) ?? null;
-    const def = KPI_METRICS[metric];
-    return { metric, value, target, ...kpiStatus(value, target, 'lowerIsBetter' in def && def.lowerIsBetter) };
-  });
+  return metrics.map((metric) => kpiFigure(metric, metricValue(metric, counters ?? ZERO), targets?.get(metric) ?? null));
+}
+
+/** A row's targets in its table's metric order, or null when none is set. */
+export function targetsInOrder(metrics: readonly KpiMetricCode[], targets: Map<string, number> | undefined): Array<number | null> | null {
+  return targets && targets.size > 0 ? metrics.map((m) => targets.get(m) ?? null) : null;
 }
 
 export function addCounters(into: Counters, more: Counters): Counters {

@@ -9,7 +9,7 @@ import { recordAudit, type AuditActor } from '../audit/index.js';
 import { navigatorStageCounts } from '../study-plans/index.js';
 import { BoundedCache } from '@server/lib/bounded-cache.js';
 import { figuresVersion, forgetFiguresVersion } from './figures-version.js';
-import { addCounters, figuresOf, ZERO } from './figures.js';
+import { addCounters, figuresOf, metricValue, targetsInOrder, ZERO } from './figures.js';
 import { KPI_REFRESH_SECONDS } from './kpi.schedule.js';
 import { canSeeScope, canSetTargets, ownScope, setsTargetsOf, type KpiCaller } from './kpi.policy.js';
 import {
@@ -192,7 +192,8 @@ async function childTable(
       ref: opens ? { level: opens, id: r.id, name: r.name } : null,
       note: r.note ?? (spec.level === 'class' || spec.level === 'event' ? r.name : null),
       ...(r.district ? { district: r.district } : {}),
-      figures: figuresOf(spec.metrics, sums.get(r.id), targets.get(r.id)),
+      values: spec.metrics.map((m) => metricValue(m, sums.get(r.id) ?? ZERO)),
+      targets: targetsInOrder(spec.metrics, targets.get(r.id)),
     })),
     nextCursor: more && last ? encodeCursor({ table: spec.kind, key: last.sortKey, id: last.id }) : null,
     targetsEditable: opens !== undefined && setsTargetsOf(caller, opens),
@@ -205,7 +206,7 @@ async function stagesTable(ctx: AppContext, navigatorId: string): Promise<KpiChi
     kind: 'stages',
     title: 'Участники по этапам',
     metrics: [],
-    rows: PLAN_STAGES.map((stage) => ({ ref: null, note: PLAN_STAGE_LABELS[stage], count: counts[stage], figures: [] })),
+    rows: PLAN_STAGES.map((stage) => ({ ref: null, note: PLAN_STAGE_LABELS[stage], count: counts[stage], values: [], targets: null })),
     nextCursor: null,
     targetsEditable: false,
   };

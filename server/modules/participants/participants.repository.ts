@@ -26,7 +26,12 @@ export async function findSchool(executor: Executor, id: string): Promise<School
   return row;
 }
 
+/** A pupil's account frozen (waiting for erasure) is out of every staff list and card. */
 function scopeCondition(scope: ParticipantScope): SQL {
+  return sql`a.status <> 'disabled' and ${ownScope(scope)}`;
+}
+
+function ownScope(scope: ParticipantScope): SQL {
   switch (scope.kind) {
     case 'all':
       return sql`true`;

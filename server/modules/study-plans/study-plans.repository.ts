@@ -217,7 +217,8 @@ export async function planQueue(executor: Executor, navigatorId: string, query: 
       join participant_profiles pp on pp.account_id = na.participant_id
       left join schools s on s.id = pp.school_id
       left join study_plans sp on sp.participant_id = na.participant_id
-      where na.navigator_id = ${navigatorId} ${search}
+      -- A pupil whose account is frozen for erasure leaves the queue.
+      where na.navigator_id = ${navigatorId} and a.status <> 'disabled' ${search}
     )`;
   const stage = query.stage ? sql`where q.stage = ${query.stage}` : sql``;
   const [items, counts] = await Promise.all([

@@ -1,3 +1,5 @@
 export { supportRoutes } from './support.routes.js';
 export { startSupportSmtp } from './support.smtp.js';
 export { storeAnswerTemplate, storePastRequest, type PastRequest } from './support.service.js';
+export { eraseSupportOf, supportDataOf } from './person-data.repository.js';
+export { removeSupportFiles } from './person-data.service.js';

@@ -26,6 +26,7 @@ const ParentPage = lazyPage(() => import('../features/parent/pages/parent-page')
 const ParentConfirmPage = lazyPage(() => import('../features/parent/pages/parent-confirm-page'), 'ParentConfirmPage');
 const InvitationPage = lazyPage(() => import('../features/invitation/pages/invitation-page'), 'InvitationPage');
 const StaffLayout = lazyPage(() => import('../features/staff/components/staff-layout'), 'StaffLayout');
+const InstructionPage = lazyPage(() => import('../features/organisations/pages/instruction-page'), 'InstructionPage');
 const StaffPage = lazyPage(() => import('../features/staff/pages/staff-page'), 'StaffPage');
 const ProfilePage = lazyPage(() => import('../features/staff/pages/profile-page'), 'ProfilePage');
 const RegionsPage = lazyPage(() => import('../features/organisations/pages/regions-page'), 'RegionsPage');
@@ -153,6 +154,7 @@ const routes: RouteObject[] = [
           { path: 'team', handle: TABLE_PAGE, element: only(PERMISSIONS['staff.read'], <TeamPage />) },
           { path: 'second-factor', element: <SecondFactorPage /> },
           { path: 'consent', element: <StaffConsentPage /> },
+          { path: 'instruction', element: only(PERMISSIONS['organisations.instruction'], <InstructionPage />) },
           { path: 'suspended', element: <SuspendedPage /> },
           { path: 'security', element: <SecurityPage /> },
           { path: 'places', handle: TABLE_PAGE, element: only(PERMISSIONS['places.read'], <PlacesPage />) },

@@ -11,6 +11,8 @@ interface SessionAccount {
   emailVerified: boolean;
   /** For staff: what must be done before the cabinet opens (see server/plugins/session.ts). */
   gate: 'suspended' | 'totp_setup' | 'pd_consent' | null;
+  /** School or venue staff whose organisation has not accepted the operator's current instruction: pupils' data is closed. */
+  instructionPending?: boolean;
   regionId: number | null;
   schoolId: string | null;
   venueId: string | null;

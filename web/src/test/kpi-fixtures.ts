@@ -14,8 +14,14 @@ export function figure(metric: KpiFigure['metric'], value: number | null, target
   return { metric, value, target, status, progress: progress ?? (target === null || value === null ? null : Math.min(1, value / target)) };
 }
 
-export function childRow(ref: KpiChildRow['ref'], figures: KpiFigure[], extra: Partial<KpiChildRow> & { count?: number } = {}): KpiChildRow {
-  return { ref, note: null, figures, ...extra };
+/** A drill-down row as the server sends it: values, and targets where any is set, in the table's metric order. */
+export function childRow(
+  ref: KpiChildRow['ref'],
+  values: KpiChildRow['values'],
+  targets: KpiChildRow['targets'] = null,
+  extra: Partial<KpiChildRow> & { count?: number } = {},
+): KpiChildRow {
+  return { ref, note: null, values, targets, ...extra };
 }
 
 export function childTable(overrides: Partial<KpiChildTable> & Pick<KpiChildTable, 'kind' | 'title'>): KpiChildTable {
@@ -46,7 +52,7 @@ export function kpiDashboard(overrides: Partial<KpiDashboard> = {}): KpiDashboar
         kind: 'schools',
         title: 'Школы',
         targetsEditable: true,
-        rows: [childRow(SCHOOL_REF, [figure('pupils_registered', 300, 250, 'met', 1), figure('no_show_rate', 0.3, 0.1, 'behind', 0)], { note: 'Киров' })],
+        rows: [childRow(SCHOOL_REF, [300, 0.3], [250, 0.1], { note: 'Киров' })],
         nextCursor: 'c1',
       }),
     ],

@@ -3,7 +3,10 @@
  * `openid-client` v6. The caller keeps `state`, `nonce` and `codeVerifier` (e.g. in a short-lived
  * signed cookie) between `startSignIn` and `finishSignIn`.
  */
+import { randomUUID } from 'node:crypto';
 import * as oidc from 'openid-client';
+import { signRequest } from './esia-secret.js';
+import type { EsiaSigner } from './gost-signature.js';
 
 /** What the platform learns about a parent from ESIA. Absent claims stay undefined. */
 export interface EsiaClaims {
@@ -40,7 +43,10 @@ export class EsiaError extends Error {
 export interface EsiaClientConfig {
   issuer: string;
   clientId: string;
+  /** Used only where no signer is given: a provider that takes a shared secret. */
   clientSecret: string;
+  /** Signs every request's client_secret, as ESIA requires; without it the shared secret is sent. */
+  signer?: EsiaSigner;
   redirectUri: string;
   /** Allow plain-http issuers (dev / tests against the emulator). */
   allowInsecure: boolean;
@@ -160,8 +166,21 @@ function claimsFrom(source: Record<string, unknown>, sub: string): EsiaClaims {
 
 const PROFILE_CLAIMS = ['family_name', 'given_name', 'middle_name', 'birthdate', 'snils', 'email'] as const;
 
+/**
+ * ESIA's client authentication at the token endpoint: a new state and timestamp and a signature
+ * over them, in the form body, instead of any shared secret.
+ */
+function signedClientAuth(signer: EsiaSigner, cfg: EsiaClientConfig): oidc.ClientAuth {
+  return async (_as, _client, body) => {
+    const fields = await signRequest(signer, { clientId: cfg.clientId, scope: ESIA_SCOPE, redirectUri: body.get('redirect_uri') ?? cfg.redirectUri });
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    body.set('token_type', 'Bearer');
+  };
+}
+
 export function createEsiaClient(cfg: EsiaClientConfig): EsiaClient {
   let configuration: Promise<oidc.Configuration> | undefined;
+  const clientAuth = cfg.signer ? signedClientAuth(cfg.signer, cfg) : oidc.ClientSecretBasic(cfg.clientSecret);
 
   /** Discovered on first use (the emulator may live in this very process) and cached; retried after failure. */
   const getConfiguration = (): Promise<oidc.Configuration> => {
@@ -170,7 +189,7 @@ export function createEsiaClient(cfg: EsiaClientConfig): EsiaClient {
         new URL(cfg.issuer),
         cfg.clientId,
         { client_secret: cfg.clientSecret, redirect_uris: [cfg.redirectUri], response_types: ['code'] },
-        oidc.ClientSecretBasic(cfg.clientSecret),
+        clientAuth,
         cfg.allowInsecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
       )
       .catch((err: unknown) => {
@@ -185,9 +204,14 @@ export function createEsiaClient(cfg: EsiaClientConfig): EsiaClient {
       const config = await getConfiguration();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const codeChallenge = await oidc.calculatePKCECodeChallenge(codeVerifier);
-      const state = oidc.randomState();
+      // ESIA takes only a UUID for state.
+      const state = cfg.signer ? randomUUID() : oidc.randomState();
       const nonce = oidc.randomNonce();
+      const signed = cfg.signer
+        ? { ...(await signRequest(cfg.signer, { clientId: cfg.clientId, scope: ESIA_SCOPE, redirectUri: cfg.redirectUri, state })), access_type: 'online' }
+        : {};
       const url = oidc.buildAuthorizationUrl(config, {
+        ...signed,
         redirect_uri: cfg.redirectUri,
         scope: ESIA_SCOPE,
         response_type: 'code',

@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CitizenStore, SUPPORTED_SCOPES, claimsOf, type EsiaTestCitizen } from './emulator/citizens.js';
 import { EMPTY_FORM, FormError, formFrom, readForm, validateCitizen, type CreateForm, type CreateFormErrors } from './emulator/citizen-form.js';
 import { memoryAdapterFactory } from './emulator/memory-adapter.js';
+import { checkSignedRequest, withoutSignatureParams } from './emulator/signature-check.js';
 import { loadOrCreateJwks } from './emulator/signing-keys.js';
 import { logoutView } from './emulator/views/logout.view.js';
 import { messagePage } from './emulator/views/message.view.js';
@@ -77,7 +78,11 @@ export interface EsiaEmulatorOptions {
   issuer: string;
   /** Where it is mounted in the Fastify app, e.g. /esia-emulator */
   mountPath: string;
-  clients: Array<{ client_id: string; client_secret: string; redirect_uris: string[] }>;
+  /**
+   * With `certificateFile`, the client is checked as ESIA checks it: every authorization and token
+   * request must carry a GOST signature by that certificate's key (see esia-secret.ts).
+   */
+  clients: Array<{ client_id: string; client_secret: string; redirect_uris: string[]; certificateFile?: string }>;
   /** JSON file where created test citizens persist (directories are created as needed). */
   citizensFile: string;
   /** Keys to sign the emulator's cookies, newest first. */
@@ -117,7 +122,7 @@ export async function registerEsiaEmulator(app: FastifyInstance, opts: EsiaEmula
       redirect_uris: c.redirect_uris,
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
+      token_endpoint_auth_method: c.certificateFile ? 'client_secret_post' : 'client_secret_basic',
       id_token_signed_response_alg: 'RS256',
     })),
     jwks,
@@ -358,16 +363,59 @@ export async function registerEsiaEmulator(app: FastifyInstance, opts: EsiaEmula
       return finish(req, reply, { error: 'access_denied', error_description: 'End-User aborted interaction' });
     });
 
+    const signedClients = new Map(opts.clients.flatMap((c) => (c.certificateFile ? [[c.client_id, c] as const] : [])));
+
+    /**
+     * ESIA's signed requests: the authorization request's query and the token request's body are
+     * checked against the client's certificate, then handed on as plain OAuth (the token request
+     * with the client's secret, since oidc-provider knows no GOST).
+     */
+    const checkSignature = async (req: FastifyRequest, reply: FastifyReply, rest: string): Promise<string | null> => {
+      const raw = req.raw as IncomingMessage & { body?: string };
+      const [pathname = '', search = ''] = rest.split('?');
+      if (req.method === 'GET' && pathname === '/auth') {
+        const query = new URLSearchParams(search);
+        const client = signedClients.get(query.get('client_id') ?? '');
+        if (!client) return rest;
+        const problem = await checkSignedRequest(query, client.certificateFile!);
+        if (problem) {
+          await sendMessage(reply, 400, 'Ошибка входа', `Запрос не подписан сертификатом системы (${problem}).`);
+          return null;
+        }
+        return `${pathname}?${withoutSignatureParams(query).toString()}`;
+      }
+      if (req.method === 'POST' && pathname === '/token') {
+        const body = await readForm(req);
+        const client = signedClients.get(body.get('client_id') ?? '');
+        if (client) {
+          const problem = await checkSignedRequest(body, client.certificateFile!);
+          if (problem) {
+            await reply.code(401).type('application/json').send({ error: 'invalid_client', error_description: `client_secret signature: ${problem}` });
+            return null;
+          }
+        }
+        const handed = client ? withoutSignatureParams(body) : body;
+        if (client) handed.set('client_secret', client.client_secret);
+        // oidc-provider reads an already consumed body from req.body.
+        raw.body = handed.toString();
+      }
+      return rest;
+    };
+
     // Everything else under the mount path is the OpenID provider itself.
-    const handOver = (req: FastifyRequest, reply: FastifyReply) => {
+    const handOver = async (req: FastifyRequest, reply: FastifyReply) => {
       const raw = req.raw as IncomingMessage & { originalUrl?: string };
       const url = raw.url ?? '/';
-      raw.originalUrl = url;
       let rest = url.startsWith(mountPath) ? url.slice(mountPath.length) : url;
       if (!rest.startsWith('/')) rest = `/${rest}`;
-      raw.url = rest;
+      const checked = signedClients.size > 0 ? await checkSignature(req, reply, rest) : rest;
+      if (checked === null) return reply;
+      // oidc-provider finds its mount path as what originalUrl has before url: both must match.
+      raw.originalUrl = `${mountPath}${checked}`;
+      raw.url = checked;
       reply.hijack();
       void callback(raw, reply.raw);
+      return reply;
     };
     scope.all(mountPath, handOver);
     scope.all(`${mountPath}/*`, handOver);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { KPI_METRICS } from '@common/kpi.js';
 import type { KpiDashboard } from '@common/schemas/kpi.js';
 import { exportDisposition, exportTable } from './kpi-export.js';
-import { figure, regionDashboard, schoolDashboard } from './tests/dashboard-fixture.js';
+import { regionDashboard, schoolDashboard } from './tests/dashboard-fixture.js';
 
 async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -202,8 +202,8 @@ describe('exportTable of the issuer’s regions', () => {
           title: 'Регионы',
           metrics: ['pupils_registered'],
           rows: [
-            { ref: { level: 'region', id: '50', name: 'Московская область' }, note: null, district: 'central', figures: [figure('pupils_registered', 12_480, 20_000)] },
-            { ref: { level: 'region', id: '25', name: 'Приморский край' }, note: null, district: 'far_eastern', figures: [figure('pupils_registered', 3_100)] },
+            { ref: { level: 'region', id: '50', name: 'Московская область' }, note: null, district: 'central', values: [12_480], targets: [20_000] },
+            { ref: { level: 'region', id: '25', name: 'Приморский край' }, note: null, district: 'far_eastern', values: [3_100], targets: null },
           ],
           nextCursor: null,
           targetsEditable: true,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import { FEDERAL_DISTRICTS, KPI_METRICS, type KpiMetricCode, type KpiUnit } from '@common/kpi.js';
+import { FEDERAL_DISTRICTS, KPI_METRICS, rowFigures, type KpiMetricCode, type KpiUnit } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiExportFormat, KpiTable } from '@common/schemas/kpi.js';
 import { attachmentDisposition, sanitiseFileName } from '@server/lib/file-names.js';
 import { inertCell } from '@server/lib/spreadsheets/export.js';
@@ -87,7 +87,7 @@ function weeklyGrid(dashboard: KpiDashboard): Grid {
  */
 function childrenGrid(tables: KpiChildTable[], title: string): Grid {
   const metrics = (Object.keys(KPI_METRICS) as KpiMetricCode[]).filter((m) => tables.some((t) => t.metrics.includes(m)));
-  const withTarget = new Set(metrics.filter((m) => tables.some((t) => t.rows.some((r) => r.figures.some((f) => f.metric === m && f.target !== null)))));
+  const withTarget = new Set(metrics.filter((m) => tables.some((t) => t.rows.some((r) => rowFigures(t.metrics, r).some((f) => f.metric === m && f.target !== null)))));
   const single = tables.length === 1 ? tables[0] : undefined;
   const noteOf = (row: KpiChildTable['rows'][number]): string | null => {
     if (row.district) return FEDERAL_DISTRICTS[row.district];
@@ -102,7 +102,8 @@ function childrenGrid(tables: KpiChildTable[], title: string): Grid {
   ];
   const rows = tables.flatMap((table) =>
     table.rows.map((row): Cell[] => {
-      const figureOf = (m: KpiMetricCode) => row.figures.find((f) => f.metric === m);
+      const figures = rowFigures(table.metrics, row);
+      const figureOf = (m: KpiMetricCode) => figures.find((f) => f.metric === m);
       return [
         ...(single ? [] : [table.title]),
         childRowName(row),

@@ -2,7 +2,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { KPI_METRICS } from '@common/kpi.js';
 import type { KpiDashboard } from '@common/schemas/kpi.js';
-import { figure, regionDashboard, schoolDashboard } from '../exports/tests/dashboard-fixture.js';
+import { regionDashboard, schoolDashboard } from '../exports/tests/dashboard-fixture.js';
 import { seasonReportPdf } from './season-report.js';
 
 async function readPdf(body: Buffer): Promise<{ pages: number; text: string }> {
@@ -77,7 +77,8 @@ describe('seasonReportPdf', () => {
           rows: Array.from({ length: 150 }, (_, i) => ({
             ref: { level: 'school' as const, id: String(i + 1), name: `Школа № ${i + 1}` },
             note: null,
-            figures: [figure('pupils_registered', 100 + i)],
+            values: [100 + i],
+            targets: null,
           })),
         },
       ],

@@ -1,4 +1,4 @@
-import { KPI_LEVEL_LABELS, KPI_METRICS, type KpiMetricCode, type KpiStatus } from '@common/kpi.js';
+import { KPI_LEVEL_LABELS, KPI_METRICS, rowFigures, type KpiMetricCode, type KpiStatus } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiFigure } from '@common/schemas/kpi.js';
 import { createPdf } from '@server/lib/pdf.js';
 import { childRowName, formatDay, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../format/kpi-format.js';
@@ -157,7 +157,7 @@ function childTable(doc: Doc, child: KpiChildTable): void {
     return;
   }
   const cellOf = (row: KpiChildTable['rows'][number], metric: KpiMetricCode) => {
-    const figure = row.figures.find((f) => f.metric === metric);
+    const figure = rowFigures(child.metrics, row).find((f) => f.metric === metric);
     if (!figure) return '—';
     return figure.target === null ? formatValue(metric, figure.value) : `${formatValue(metric, figure.value)} из ${formatValue(metric, figure.target)}`;
   };

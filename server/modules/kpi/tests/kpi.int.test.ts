@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { KPI_METRICS, metricsOfLevel, type KpiLevel } from '@common/kpi.js';
+import { KPI_METRICS, metricsOfLevel, rowFigures, type KpiLevel } from '@common/kpi.js';
 import type { KpiDashboard } from '@common/schemas/kpi.js';
 import { todayInMoscow } from '@common/validators.js';
 import { createSchool, createStaff, createVenue, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
@@ -256,7 +256,7 @@ describe('KPI dashboards against a direct count', () => {
     expect(schools!.rows).toHaveLength(25);
     const a2 = schools!.rows.find((r) => r.ref?.id === schoolA2)!;
     const a2Expected = await counted({ pupils: sql`pp.school_id = ${schoolA2}`, events: ALL, eventScope: sql`false`, support: sql`false` });
-    for (const f of a2.figures) expect({ metric: f.metric, value: f.value }).toEqual({ metric: f.metric, value: metricValue(f.metric, a2Expected) });
+    for (const f of rowFigures(schools!.metrics, a2)) expect({ metric: f.metric, value: f.value }).toEqual({ metric: f.metric, value: metricValue(f.metric, a2Expected) });
     const next = await dashboard(coordinator, `&cursor=${schools!.nextCursor}`);
     expect(next.children[0]!.rows).toHaveLength(30 - 25);
     expect(next.children[0]!.nextCursor).toBeNull();
@@ -270,7 +270,7 @@ describe('KPI dashboards against a direct count', () => {
     const [classes, navigators] = board.children;
     expect(classes!.rows.map((r) => r.note)).toEqual(['6 класс', '7 класс', '8 класс', '9 класс', '10 класс', '11 класс']);
     const sixth = await counted({ pupils: sql`pp.school_id = ${schoolA1} and pp.grade = 6`, events: ALL, eventScope: sql`false`, support: sql`false` });
-    expect(classes!.rows[0]!.figures.find((f) => f.metric === 'pupils_registered')!.value).toBe(sixth.registered);
+    expect(rowFigures(classes!.metrics, classes!.rows[0]!).find((f) => f.metric === 'pupils_registered')!.value).toBe(sixth.registered);
     expect(navigators!.rows.map((r) => r.ref!.id)).toEqual([navigator.accountId]);
     expect(navigators!.targetsEditable).toBe(true);
 
@@ -376,6 +376,9 @@ describe('KPI targets', () => {
     expect((await put(coordinator, { season: seasonId, level: 'school', id: schoolA1, targets: { pupils_tested: 1000, no_show_rate: 0.1 } })).status).toBe(200);
     const school = await dashboard(schoolStaff);
     expect(school.figures.find((f) => f.metric === 'pupils_tested')).toMatchObject({ target: 1000, status: 'behind' });
+    const [schools] = (await dashboard(coordinator)).children;
+    const row = schools!.rows.find((r) => r.ref?.id === schoolA1)!;
+    expect(rowFigures(schools!.metrics, row).find((f) => f.metric === 'pupils_tested')).toMatchObject({ target: 1000, status: 'behind' });
     expect((await put(coordinator, { season: seasonId, level: 'school', id: schoolA1, targets: { pupils_tested: null } })).status).toBe(200);
     expect((await dashboard(schoolStaff)).figures.find((f) => f.metric === 'pupils_tested')).toMatchObject({ target: null, status: 'none' });
 

@@ -300,7 +300,7 @@ describe('scanned paper consents', () => {
 
     it('deletes the sealed file when the row cannot be written', async () => {
       const before = await footprint();
-      const ghost = { accountId: staffA.accountId, role: 'school' as const, status: 'active' as const, sessionHash: 'x', regionId: null, schoolId: crypto.randomUUID(), venueId: null, gate: null };
+      const ghost = { accountId: staffA.accountId, role: 'school' as const, status: 'active' as const, sessionHash: 'x', regionId: null, schoolId: crypto.randomUUID(), venueId: null, gate: null, instructionPending: false };
       await expect(
         uploadPaperConsent(t.app.ctx, ghost, { data: PDF, fileName: 'a.pdf' }, undefined, { actorId: staffA.accountId, actorRole: 'school', ip: '127.0.0.1' }),
       ).rejects.toThrow();

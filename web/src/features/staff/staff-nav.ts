@@ -16,6 +16,10 @@ const PROFILE: StaffLink[] = [
 
 const KPI: StaffLink = { to: '/staff/kpi', label: 'Показатели' };
 
+/** The operator's instruction (поручение): the school's and the venue's administrators accept it here. */
+export const INSTRUCTION_PATH = '/staff/instruction';
+const INSTRUCTION: StaffLink = { to: INSTRUCTION_PATH, label: 'Поручение оператора' };
+
 /**
  * Every cabinet opens on its home page, then the KPI dashboard for those who follow one, and ends
  * with the person's own profile and sign-in settings.
@@ -57,6 +61,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
     { to: '/staff/corrections', label: 'Исправление данных' },
     { to: '/staff/team', label: 'Навигаторы и сотрудники' },
+    INSTRUCTION,
   ),
   venue: cabinet(
     'venue',
@@ -64,6 +69,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/organisation', label: 'Площадка' },
     { to: '/staff/places', label: 'Места проведения' },
     { to: '/staff/team', label: 'Наставники и сотрудники' },
+    INSTRUCTION,
   ),
   navigator: cabinet(
     'navigator',

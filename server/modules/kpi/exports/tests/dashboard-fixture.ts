@@ -1,9 +1,9 @@
-import { kpiStatus, KPI_METRICS, type KpiMetricCode } from '@common/kpi.js';
+import { kpiFigure, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiChildRow, KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
 
 /** A figure as the server builds it: progress and status from the catalogue's rule. */
 export function figure(metric: KpiMetricCode, value: number | null, target: number | null = null): KpiFigure {
-  return { metric, value, target, ...kpiStatus(value, target, 'lowerIsBetter' in KPI_METRICS[metric]) };
+  return kpiFigure(metric, value, target);
 }
 
 const federal: KpiScopeRef = { level: 'federal', id: null, name: 'Вся программа' };
@@ -51,7 +51,8 @@ function schoolRow(id: string, name: string, registered: number, tested: number,
   return {
     ref: { level: 'school', id, name },
     note: null,
-    figures: [figure('pupils_registered', registered, target), figure('pupils_tested', tested), figure('plans_published', plans), figure('feedback_on_time', null)],
+    values: [registered, tested, plans, null],
+    targets: target === null ? null : [target, null, null, null],
   };
 }
 
@@ -92,12 +93,14 @@ export function regionDashboard(): KpiDashboard {
           {
             ref: { level: 'venue', id: '8a5e0c1d-2b3f-4a6c-8d9e-1f2a3b4c5d01', name: 'Технопарк «Сколково»' },
             note: null,
-            figures: [figure('trials_held', 42, 40), figure('seats_offered', 1_050), figure('fill_rate', 0.87, 0.8)],
+            values: [42, 1_050, 0.87],
+            targets: [40, null, 0.8],
           },
           {
             ref: { level: 'venue', id: '8a5e0c1d-2b3f-4a6c-8d9e-1f2a3b4c5d02', name: 'Колледж связи № 54' },
             note: null,
-            figures: [figure('trials_held', 7, 20), figure('seats_offered', 210), figure('fill_rate', 0.4523, 0.8)],
+            values: [7, 210, 0.4523],
+            targets: [20, null, 0.8],
           },
         ],
         nextCursor: null,
@@ -147,8 +150,8 @@ export function schoolDashboard(): KpiDashboard {
         title: 'Классы',
         metrics: ['pupils_registered', 'pupils_tested'],
         rows: [
-          { ref: null, note: '8А', figures: [figure('pupils_registered', 28), figure('pupils_tested', 25)] },
-          { ref: null, note: '9Б', figures: [figure('pupils_registered', 31), figure('pupils_tested', 12)] },
+          { ref: null, note: '8А', values: [28, 25], targets: null },
+          { ref: null, note: '9Б', values: [31, 12], targets: null },
         ],
         nextCursor: null,
         targetsEditable: false,

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { KpiMetricCode } from '@common/kpi.js';
+import { kpiFigure, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiChildRow, KpiChildTable, KpiFigure } from '@common/schemas/kpi.js';
 import { errorMessage } from '@web/lib/api-client';
 import { KpiDefinition, KpiStatusBadge } from '@web/lib/components/kpi-figure';
@@ -77,7 +77,10 @@ export function ChildTable({ table, view, onEditTargets }: Props) {
   const rows = [...table.rows, ...more.rows];
   const withCount = rows.some((r) => rowCount(r) !== null);
   const editable = table.targetsEditable && rows.some((r) => isTargetScope(r.ref));
-  const figureOf = (row: KpiChildRow, metric: KpiMetricCode) => row.figures.find((f) => f.metric === metric);
+  const figureOf = (row: KpiChildRow, metric: KpiMetricCode) => {
+    const at = table.metrics.indexOf(metric);
+    return kpiFigure(metric, row.values[at] ?? null, row.targets?.[at] ?? null);
+  };
   const nameColumn = NAME_COLUMN[table.kind] ?? 'Название';
   const countColumn = COUNT_COLUMN[table.kind] ?? 'Количество';
 

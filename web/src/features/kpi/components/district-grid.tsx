@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { FEDERAL_DISTRICTS, type FederalDistrict } from '@common/kpi.js';
-import type { KpiChildRow } from '@common/schemas/kpi.js';
+import { FEDERAL_DISTRICTS, rowFigures, type FederalDistrict } from '@common/kpi.js';
+import type { KpiChildRow, KpiChildTable } from '@common/schemas/kpi.js';
 import { StatusBadge } from '@web/lib/components/status-badge';
 import { KPI_STATUS, kpiPagePath, worstStatus } from '@web/lib/kpi';
 
@@ -12,10 +12,11 @@ const DISTRICTS = Object.keys(FEDERAL_DISTRICTS) as FederalDistrict[];
  * The issuer's map of the country as a grid of the eight federal districts: each lists its
  * regions with the region's worst status in words, so a lagging district stands out at a glance.
  */
-export function DistrictGrid({ rows }: { rows: KpiChildRow[] }) {
+export function DistrictGrid({ table }: { table: KpiChildTable }) {
   const titleId = useId();
   const byDistrict = new Map<FederalDistrict, KpiChildRow[]>(DISTRICTS.map((d) => [d, []]));
-  for (const row of rows) if (row.district) byDistrict.get(row.district)?.push(row);
+  for (const row of table.rows) if (row.district) byDistrict.get(row.district)?.push(row);
+  const statusOf = (row: KpiChildRow) => worstStatus(rowFigures(table.metrics, row).map((f) => f.status));
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={titleId}>
@@ -25,7 +26,7 @@ export function DistrictGrid({ rows }: { rows: KpiChildRow[] }) {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {DISTRICTS.map((district) => {
           const regions = byDistrict.get(district) ?? [];
-          const lagging = regions.filter((r) => worstStatus(r.figures.map((f) => f.status)) === 'behind').length;
+          const lagging = regions.filter((r) => statusOf(r) === 'behind').length;
           return (
             <Card withBorder padding="sm" component="li" key={district}>
               <Stack gap="xs">
@@ -36,7 +37,7 @@ export function DistrictGrid({ rows }: { rows: KpiChildRow[] }) {
                 {regions.length > 0 && (
                   <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
                     {regions.map((row) => {
-                      const status = worstStatus(row.figures.map((f) => f.status));
+                      const status = statusOf(row);
                       return (
                         <Group component="li" key={row.ref?.id ?? row.note} justify="space-between" gap="xs" wrap="nowrap">
                           {row.ref ? (

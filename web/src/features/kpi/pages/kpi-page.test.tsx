@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@common/roles.js';
-import { FEDERAL_REF, REGION_REF, SCHOOL_ID, SCHOOL_REF, childRow, childTable, figure, kpiDashboard } from '@web/test/kpi-fixtures';
+import { FEDERAL_REF, REGION_REF, SCHOOL_ID, SCHOOL_REF, childRow, childTable, kpiDashboard } from '@web/test/kpi-fixtures';
 import { callsTo, mockApi, renderPage } from '@web/test/render';
 import { KpiPage } from './kpi-page';
 
@@ -91,7 +91,7 @@ describe('KPI dashboard', () => {
         childTable({
           kind: 'schools',
           title: 'Школы',
-          rows: [childRow({ level: 'school', id: '1b2c3d4e-0000-4000-8000-000000000002', name: 'Школа № 3' }, [figure('pupils_registered', 10, null, 'none')])],
+          rows: [childRow({ level: 'school', id: '1b2c3d4e-0000-4000-8000-000000000002', name: 'Школа № 3' }, [10, null])],
           nextCursor: null,
         }),
       ],
@@ -123,8 +123,8 @@ describe('KPI dashboard', () => {
           scope: navigator,
           path: [FEDERAL_REF, REGION_REF, SCHOOL_REF, navigator],
           children: [
-            childTable({ kind: 'stages', title: 'Ученики по этапам', metrics: [], rows: [childRow(null, [], { note: 'Прошли диагностику', count: 12 })] }),
-            childTable({ kind: 'mentors' as 'events', title: 'Наставники', rows: [childRow(null, [figure('pupils_registered', 4, null, 'none')], { note: 'Смирнов О. П.' })] }),
+            childTable({ kind: 'stages', title: 'Ученики по этапам', metrics: [], rows: [childRow(null, [], null, { note: 'Прошли диагностику', count: 12 })] }),
+            childTable({ kind: 'mentors' as 'events', title: 'Наставники', rows: [childRow(null, [4, null], null, { note: 'Смирнов О. П.' })] }),
           ],
         }),
       },
@@ -230,7 +230,7 @@ describe('KPI dashboard', () => {
 
   it('shows the issuer the federal districts with their regions\' status', async () => {
     const region = (id: string, name: string, district: 'central' | 'volga', status: 'met' | 'behind') =>
-      childRow({ level: 'region', id, name }, [figure('pupils_registered', 1, 2, status)], { district, note: district === 'volga' ? 'Приволжский ФО' : 'Центральный ФО' });
+      childRow({ level: 'region', id, name }, [status === 'met' ? 2 : 1, null], [2, null], { district, note: district === 'volga' ? 'Приволжский ФО' : 'Центральный ФО' });
     mockApi({
       ...session('issuer_admin'),
       'GET /api/kpi/dashboard': {

@@ -3,7 +3,7 @@ import '@mantine/core/styles/Breadcrumbs.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Box, Breadcrumbs, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { KPI_LEVEL_LABELS, KPI_LEVEL_OF_ROLE, type KpiLevel, type KpiMetricCode } from '@common/kpi.js';
+import { KPI_LEVEL_LABELS, KPI_LEVEL_OF_ROLE, rowFigures, type KpiLevel, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
 import { KpiFigureCard } from '@web/lib/components/kpi-figure';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
@@ -114,7 +114,7 @@ function Dashboard({ dashboard, ownLevel, updating }: DashboardProps) {
         </Stack>
       )}
 
-      {regions && <DistrictGrid rows={regions.rows} />}
+      {regions && <DistrictGrid table={regions} />}
 
       {dashboard.children.map((table) => (
         <ChildTable
@@ -122,7 +122,7 @@ function Dashboard({ dashboard, ownLevel, updating }: DashboardProps) {
           table={table}
           view={tableView}
           onEditTargets={(row, metrics: KpiMetricCode[]) => {
-            if (isTargetScope(row.ref)) setEditing({ scope: row.ref, figures: row.figures.filter((f) => metrics.includes(f.metric)) });
+            if (isTargetScope(row.ref)) setEditing({ scope: row.ref, figures: rowFigures(metrics, row) });
           }}
         />
       ))}

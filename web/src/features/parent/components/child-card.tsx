@@ -4,6 +4,7 @@ import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@manti
 import { ChildEventsBlock } from '@web/lib/pupil-events/child-events-block';
 import { MissingSteps } from '@web/lib/components/missing-steps';
 import { CorrectionRequest } from '@web/lib/components/correction-request';
+import { DataRightsSection } from '@web/lib/components/data-rights-section';
 import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { formatAge, fullName } from '@web/lib/format';
 import { parentCabinetKey, type ParentChild } from '@web/lib/parent-cabinet';
@@ -104,6 +105,8 @@ export function ChildCard({ child }: { child: ParentChild }) {
             </Stack>
           </Collapse>
         </Stack>
+
+        <DataRightsSection subjectId={child.id} audience="parent" headingOrder={4} />
       </Stack>
     </Card>
   );

@@ -61,6 +61,7 @@ function serve(data: ParentCabinet) {
     'GET /api/invitations': { body: { invitations: [] } },
     'GET /api/notifications': { body: { notifications: [] } },
     [`GET /api/pupils/${CHILD_ID}/events`]: { body: { planned: [], past: [] } },
+    [`GET /api/data-rights/erasure?subjectId=${CHILD_ID}`]: { body: { pending: null, mayRequest: true, refusal: null } },
     [`POST /api/parent/children/${CHILD_ID}/consents`]: { status: 201, body: {} },
     [`POST /api/parent/children/${CHILD_ID}/consents/photo_video/withdraw`]: { body: { ok: true } },
   });

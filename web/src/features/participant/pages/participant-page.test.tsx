@@ -42,6 +42,7 @@ function serve(data: ParticipantCabinet) {
     'GET /api/invitations': { body: { invitations: [] } },
     'GET /api/notifications': { body: { notifications: [] } },
     'GET /api/diagnostics/catalogue': { body: { gradeBand: '8-9', tests: [] } },
+    'GET /api/data-rights/erasure': { body: { pending: null, mayRequest: true, refusal: null } },
     'POST /api/auth/activation/resend': { body: { ok: true } },
   });
 }
@@ -87,6 +88,7 @@ describe('participant cabinet', () => {
       'GET /api/invitations': { body: { invitations: [] } },
       'GET /api/notifications': { body: { notifications: [] } },
       'GET /api/diagnostics/catalogue': { body: { gradeBand: '8-9', tests: [] } },
+      'GET /api/data-rights/erasure': { body: { pending: null, mayRequest: true, refusal: null } },
       'GET /api/participant/personal-data': { body: { snils: '112-233-445 95', document: null, hasOvz: false, ovzDetails: null } },
     });
     const user = userEvent.setup();

@@ -4,6 +4,7 @@ import { InvitationList, InviteForm } from '@web/lib/components/invitations-pane
 import { NotificationsPanel } from '@web/lib/components/notifications-panel';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { SupportSection } from '@web/lib/components/support-section';
+import { DataRightsSection } from '@web/lib/components/data-rights-section';
 import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
 import { PlannedEventsCard } from '@web/lib/pupil-events/planned-events-card';
@@ -74,6 +75,7 @@ export function ParticipantPage() {
           cabinetKey={participantCabinetKey}
           headingOrder={3}
         />
+        <DataRightsSection audience="pupil" headingOrder={3} />
       </Stack>
       <ParentsSection cabinet={data} />
       <SupportSection myRequestsPath="/participant/support" />

@@ -1,9 +1,9 @@
 import { Suspense } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
-import { Box, Group, Stack } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Stack } from '@mantine/core';
 import { PageLoader } from '@web/lib/components/page';
 import { useSession } from '@web/lib/session';
-import { GATE_PATHS, STAFF_NAV } from '../staff-nav';
+import { GATE_PATHS, INSTRUCTION_PATH, STAFF_NAV } from '../staff-nav';
 import classes from './staff-layout.module.css';
 
 /**
@@ -31,9 +31,25 @@ export function StaffLayout() {
           ))}
         </Group>
       </Box>
+      {account.instructionPending && location.pathname !== INSTRUCTION_PATH && <InstructionBanner role={account.role} />}
       <Suspense fallback={<PageLoader />}>
         <Outlet />
       </Suspense>
     </Stack>
+  );
+}
+
+/** Pupils' data stays closed until the organisation accepts the operator's instruction: says who does it and where. */
+function InstructionBanner({ role }: { role: string }) {
+  const own = role === 'school' || role === 'venue';
+  return (
+    <Alert color="yellow" title="Данные учеников закрыты" role="status">
+      {own
+        ? 'Примите поручение оператора на обработку персональных данных — после этого откроются списки учеников, составы мероприятий и результаты. '
+        : `Их откроет принятие поручения оператора: его принимает администратор вашей ${role === 'navigator' ? 'школы' : 'площадки'}. `}
+      <Anchor component={NavLink} to={INSTRUCTION_PATH}>
+        {own ? 'Открыть поручение' : 'Прочитать поручение'}
+      </Anchor>
+    </Alert>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ORGANISATION_KIND_LABELS } from '@common/organisations.js';
 import { ROLE_LABELS } from '@common/roles.js';
+import { DataRightsSection } from '@web/lib/components/data-rights-section';
 import { Fact } from '@web/lib/components/fact';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { formatDateTime } from '@web/lib/format';
@@ -52,6 +53,9 @@ export function ProfilePage() {
           </Title>
           <ProfileForm profile={profile.data} />
         </Stack>
+      </Card>
+      <Card withBorder padding="lg">
+        <DataRightsSection audience="staff" headingOrder={2} />
       </Card>
     </Stack>
   );

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { activateFromMail } from '@server/test/factories.js';
+import { createStaff } from '@server/test/staff-factories.js';
+import type { TestApp } from '@server/test/test-app.js';
+import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
+import { eventSetting, type EventSetting } from '@server/modules/events/tests/fixtures.js';
+
+export interface RightsWorld {
+  s: EventSetting;
+  testSlug: string;
+}
+
+export async function rightsWorld(t: TestApp): Promise<RightsWorld> {
+  const s = await eventSetting(t);
+  const testSlug = uniqueSlug('rights');
+  await publish(t, await createStaff(t, 'methodologist'), likertTest(testSlug));
+  return { s, testSlug };
+}
+
+/** A linked, consenting family whose activated child passed one test. */
+export async function testedFamily(t: TestApp, w: RightsWorld, grade = 7): Promise<Family & { childEmail: string }> {
+  const family = await familyAtSchool(t, w.s.place, w.s.schoolId, grade);
+  const [child] = await t.rows<{ email: string }>(sql`select email from accounts where id = ${family.childId}`);
+  await activateFromMail(t, child!.email);
+  await takeTest(t, family.childCookie, w.testSlug, { q1: 4, q2: 5 });
+  return { ...family, childEmail: child!.email };
+}
+
+/** A scanned paper consent filed under the pupil, its sealed file on disk as the upload route leaves it. */
+export async function paperConsentScan(t: TestApp, schoolId: string, schoolStaffId: string, childId: string): Promise<{ id: string; file: string }> {
+  const [row] = await t.rows<{ id: string }>(
+    sql`insert into paper_consents (school_id, participant_id, file_name, mime_type, size_bytes, sha256, uploaded_by)
+      values (${schoolId}, ${childId}, 'согласие.pdf', 'application/pdf', 4, 'x', ${schoolStaffId}) returning id`,
+  );
+  const dir = path.join(t.app.ctx.config.dataDir, 'uploads', 'paper-consents');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, row!.id);
+  fs.writeFileSync(file, t.app.ctx.pd.files.encrypt(Buffer.from('%PDF'), row!.id));
+  return { id: row!.id, file };
+}

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '@server/db/client.js';
+
+export interface EnrolmentDataRow {
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  venue: string;
+  status: string;
+  source: string;
+  created_at: Date;
+  end_reason: string | null;
+  attendance: string | null;
+  grade: number | null;
+  feedback: string | null;
+  observed_skills: string[];
+}
+
+/** Every enrolment of a pupil, ended ones included, with the mentor's marks: for its own archive. */
+export async function enrolmentsDataOf(executor: Executor, participantId: string): Promise<EnrolmentDataRow[]> {
+  return queryRows<EnrolmentDataRow>(
+    executor,
+    sql`select ev.title, ev.starts_at, ev.ends_at, v.name as venue, en.status, en.source, en.created_at, en.end_reason,
+        en.attendance, en.grade, en.feedback, en.observed_skills
+      from enrolments en join events ev on ev.id = en.event_id join venues v on v.id = ev.venue_id
+      where en.participant_id = ${participantId} order by ev.starts_at`,
+  );
+}
+
+/** Live enrolments of a pupil in events still to come. */
+export async function upcomingLiveEnrolmentIds(executor: Executor, participantId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    executor,
+    sql`select en.id from enrolments en join events ev on ev.id = en.event_id
+      where en.participant_id = ${participantId} and en.status in ('held', 'confirmed', 'waitlisted') and ev.ends_at > now()
+      order by en.id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function deleteEnrolmentsOf(executor: Executor, participantId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`with d as (delete from enrolments where participant_id = ${participantId} returning 1) select count(*)::int as n from d`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '@server/db/client.js';
+
+export interface AccountDataRow {
+  id: string;
+  role: string;
+  email: string;
+  status: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string | null;
+  phone: string | null;
+  created_at: Date;
+  email_verified_at: Date | null;
+}
+
+export interface ParticipantProfileDataRow {
+  grade: number;
+  region_name: string;
+  city_name: string;
+  school_name: string | null;
+  school_name_typed: string | null;
+  snils_enc: string;
+  document_type: string | null;
+  document_number_enc: string | null;
+  has_ovz: boolean;
+  ovz_details_enc: string | null;
+}
+
+export interface RelativeRow {
+  id: string;
+  role: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  linked_at: Date;
+}
+
+export interface ConsentDataRow {
+  kind: string;
+  text_version: string;
+  given_at: Date;
+  withdrawn_at: Date | null;
+  parent_last_name: string;
+  parent_first_name: string;
+}
+
+export async function accountData(executor: Executor, id: string): Promise<AccountDataRow | null> {
+  const [row] = await queryRows<AccountDataRow>(
+    executor,
+    sql`select id, role, email, status, last_name, first_name, middle_name, birth_date::text as birth_date, phone, created_at, email_verified_at
+      from accounts where id = ${id}`,
+  );
+  return row ?? null;
+}
+
+export async function participantProfileData(executor: Executor, id: string): Promise<ParticipantProfileDataRow | null> {
+  const [row] = await queryRows<ParticipantProfileDataRow>(
+    executor,
+    sql`select pp.grade, r.name as region_name, ci.name as city_name, s.name as school_name, pp.school_name_typed,
+        pp.snils_enc, pp.document_type, pp.document_number_enc, pp.has_ovz, pp.ovz_details_enc
+      from participant_profiles pp
+      join regions r on r.id = pp.region_id
+      join cities ci on ci.id = pp.city_id
+      left join schools s on s.id = pp.school_id
+      where pp.account_id = ${id}`,
+  );
+  return row ?? null;
+}
+
+export async function parentProfileData(executor: Executor, id: string): Promise<{ snils_enc: string; esia_email: string } | null> {
+  const [row] = await queryRows<{ snils_enc: string; esia_email: string }>(
+    executor,
+    sql`select snils_enc, esia_email from parent_profiles where account_id = ${id}`,
+  );
+  return row ?? null;
+}
+
+/** The person's linked parents and children, whichever side it is on. */
+export async function relativesOf(executor: Executor, id: string): Promise<RelativeRow[]> {
+  return queryRows<RelativeRow>(
+    executor,
+    sql`select a.id, a.role, a.last_name, a.first_name, a.middle_name, fl.created_at as linked_at
+      from family_links fl join accounts a on a.id = case when fl.child_id = ${id} then fl.parent_id else fl.child_id end
+      where fl.child_id = ${id} or fl.parent_id = ${id}
+      order by fl.created_at`,
+  );
+}
+
+/** Consents about the child, or given by the parent. */
+export async function consentsOf(executor: Executor, id: string): Promise<ConsentDataRow[]> {
+  return queryRows<ConsentDataRow>(
+    executor,
+    sql`select c.kind, c.text_version, c.given_at, c.withdrawn_at, p.last_name as parent_last_name, p.first_name as parent_first_name
+      from consents c join accounts p on p.id = c.parent_id
+      where c.child_id = ${id} or c.parent_id = ${id}
+      order by c.given_at`,
+  );
+}
+
+/** Names of accounts (staff who saw someone's data); only ids that still exist answer. */
+export async function accountNames(executor: Executor, ids: readonly string[]): Promise<Array<{ id: string; role: string; name: string }>> {
+  if (ids.length === 0) return [];
+  return queryRows(
+    executor,
+    sql`select id, role, concat_ws(' ', last_name, first_name, middle_name) as name from accounts where id = any(${sql.param([...ids])}::uuid[])`,
+  );
+}
+
+export async function setAccountStatus(executor: Executor, id: string, status: 'pending' | 'active' | 'disabled'): Promise<void> {
+  await executor.execute(sql`update accounts set status = ${status} where id = ${id}`);
+}
+
+/**
+ * Removes every identity row of a pupil, the account last. Invitations the pupil sent or accepted
+ * carry its address, so they go too; the audit log keeps only the bare id, which names nobody
+ * once the account is gone.
+ */
+export async function erasePupilIdentity(executor: Executor, id: string): Promise<Record<string, number>> {
+  const count = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(executor, query))[0]?.n ?? 0;
+  const out: Record<string, number> = {};
+  out.sessions = await count(sql`with d as (delete from sessions where account_id = ${id} returning 1) select count(*)::int as n from d`);
+  out.tokens = await count(sql`with d as (delete from one_time_tokens where account_id = ${id} returning 1) select count(*)::int as n from d`);
+  out.recoveryCodes = await count(sql`with d as (delete from recovery_codes where account_id = ${id} returning 1) select count(*)::int as n from d`);
+  out.invitations = await count(
+    sql`with d as (delete from invitations where inviter_id = ${id} or accepted_by = ${id} returning 1) select count(*)::int as n from d`,
+  );
+  out.consents = await count(sql`with d as (delete from consents where child_id = ${id} returning 1) select count(*)::int as n from d`);
+  // A correction request names the pupil's old and new data: it goes with the pupil, or with the pupil who asked.
+  out.corrections = await count(
+    sql`with d as (delete from correction_requests where participant_id = ${id} or requested_by = ${id} returning 1) select count(*)::int as n from d`,
+  );
+  out.familyLinks = await count(sql`with d as (delete from family_links where child_id = ${id} returning 1) select count(*)::int as n from d`);
+  out.profile = await count(sql`with d as (delete from participant_profiles where account_id = ${id} returning 1) select count(*)::int as n from d`);
+  out.account = await count(sql`with d as (delete from accounts where id = ${id} returning 1) select count(*)::int as n from d`);
+  return out;
+}
+
+/** Retention: sessions ended more than `graceMs` ago. */
+export async function purgeEndedSessions(executor: Executor, before: Date): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`with d as (delete from sessions where expires_at < ${before.toISOString()}::timestamptz returning 1) select count(*)::int as n from d`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Retention: invitations and one-time tokens that expired before the cutoff (they hold addresses). */
+export async function purgeExpiredInvitations(executor: Executor, before: Date): Promise<number> {
+  const cutoff = before.toISOString();
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`with i as (delete from invitations where expires_at < ${cutoff}::timestamptz returning 1),
+        t as (delete from one_time_tokens where expires_at < ${cutoff}::timestamptz returning 1)
+      select ((select count(*) from i) + (select count(*) from t))::int as n`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Pupils' accounts never activated, created before the cutoff (the end of a finished season). */
+export async function neverActivatedPupils(executor: Executor, createdBefore: string, limit: number): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    executor,
+    sql`select a.id from accounts a
+      where a.role = 'participant' and a.status = 'pending' and a.created_at < ${createdBefore}::timestamptz
+      order by a.created_at limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface LockedAccountRow {
+  id: string;
+  role: string;
+  status: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string | null;
+}
+
+/** Locks the account row, so two requests about one account are taken one after the other. */
+export async function lockAccountRow(executor: Executor, id: string): Promise<LockedAccountRow | null> {
+  const [row] = await queryRows<LockedAccountRow>(
+    executor,
+    sql`select id, role, status, email, first_name, last_name, birth_date::text as birth_date from accounts where id = ${id} for update`,
+  );
+  return row ?? null;
+}

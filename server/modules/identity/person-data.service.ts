@@ -1,0 +1,103 @@
+import type { AppContext } from '@server/context.js';
+import type { Executor } from '@server/db/client.js';
+import { formatSnils } from '@common/validators.js';
+import { disableAccount } from './accounts.service.js';
+import {
+  accountData,
+  accountNames,
+  consentsOf,
+  erasePupilIdentity,
+  lockAccountRow,
+  neverActivatedPupils,
+  parentProfileData,
+  participantProfileData,
+  purgeEndedSessions,
+  purgeExpiredInvitations,
+  relativesOf,
+  setAccountStatus,
+} from './person-data.repository.js';
+
+const fullName = (p: { last_name: string; first_name: string; middle_name?: string | null }) =>
+  [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ');
+
+/** What identity holds about a person, sensitive fields decrypted: for the person's own archive (art. 14). */
+export async function identityDataOf(ctx: AppContext, id: string) {
+  const account = await accountData(ctx.db, id);
+  if (!account) return null;
+  const [pupil, parent, relatives, consents] = await Promise.all([
+    account.role === 'participant' ? participantProfileData(ctx.db, id) : null,
+    account.role === 'parent' ? parentProfileData(ctx.db, id) : null,
+    relativesOf(ctx.db, id),
+    consentsOf(ctx.db, id),
+  ]);
+  return {
+    account: {
+      id: account.id,
+      role: account.role,
+      status: account.status,
+      lastName: account.last_name,
+      firstName: account.first_name,
+      middleName: account.middle_name,
+      birthDate: account.birth_date,
+      email: account.email,
+      phone: account.phone,
+      registeredAt: new Date(account.created_at).toISOString(),
+      emailConfirmedAt: account.email_verified_at ? new Date(account.email_verified_at).toISOString() : null,
+    },
+    participantProfile: pupil && {
+      grade: pupil.grade,
+      region: pupil.region_name,
+      city: pupil.city_name,
+      school: pupil.school_name ?? pupil.school_name_typed,
+      snils: formatSnils(ctx.pd.decrypt(pupil.snils_enc)),
+      documentType: pupil.document_type,
+      documentNumber: pupil.document_number_enc ? ctx.pd.decrypt(pupil.document_number_enc) : null,
+      hasOvz: pupil.has_ovz,
+      ovzDetails: pupil.ovz_details_enc ? ctx.pd.decrypt(pupil.ovz_details_enc) : null,
+    },
+    parentProfile: parent && { snils: formatSnils(ctx.pd.decrypt(parent.snils_enc)), esiaEmail: parent.esia_email },
+    familyLinks: relatives.map((r) => ({ role: r.role, name: fullName(r), linkedAt: new Date(r.linked_at).toISOString() })),
+    consents: consents.map((c) => ({
+      kind: c.kind,
+      textVersion: c.text_version,
+      givenAt: new Date(c.given_at).toISOString(),
+      withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at).toISOString() : null,
+      givenBy: `${c.parent_last_name} ${c.parent_first_name}`,
+    })),
+  };
+}
+
+export type IdentityData = NonNullable<Awaited<ReturnType<typeof identityDataOf>>>;
+
+export function namesOfAccounts(executor: Executor, ids: readonly string[]) {
+  return accountNames(executor, ids);
+}
+
+/** The freeze of an account being erased: no sign-in, every session ended. */
+export function freezeAccount(executor: Executor, id: string): Promise<void> {
+  return disableAccount(executor, id);
+}
+
+export function restoreAccountStatus(executor: Executor, id: string, status: 'pending' | 'active' | 'disabled'): Promise<void> {
+  return setAccountStatus(executor, id, status);
+}
+
+export function erasePupilAccount(executor: Executor, id: string): Promise<Record<string, number>> {
+  return erasePupilIdentity(executor, id);
+}
+
+export function purgeSessionsEndedBefore(executor: Executor, before: Date): Promise<number> {
+  return purgeEndedSessions(executor, before);
+}
+
+export function purgeInvitationsExpiredBefore(executor: Executor, before: Date): Promise<number> {
+  return purgeExpiredInvitations(executor, before);
+}
+
+export function pupilsNeverActivatedBefore(executor: Executor, createdBefore: string, limit: number): Promise<string[]> {
+  return neverActivatedPupils(executor, createdBefore, limit);
+}
+
+export function lockAccount(executor: Executor, id: string) {
+  return lockAccountRow(executor, id);
+}

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '@server/db/client.js';
+
+/** Letters to an address being erased, sent or not. */
+export async function eraseMailTo(executor: Executor, address: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`with d as (delete from outgoing_mail where lower("to") = lower(${address}) returning 1) select count(*)::int as n from d`,
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Retention: letters written before the cutoff. A letter still unsent by then has long been given
+ * up by the sweep, so it goes too.
+ */
+export async function purgeMailBefore(executor: Executor, before: Date): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`with d as (delete from outgoing_mail where created_at < ${before.toISOString()}::timestamptz returning 1) select count(*)::int as n from d`,
+  );
+  return row?.n ?? 0;
+}

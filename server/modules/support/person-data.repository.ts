@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '@server/db/client.js';
+
+/** Requests the person made or that are about the child, with the conversation (operators' internal notes left out). */
+export async function supportDataOf(executor: Executor, accountId: string) {
+  const requests = await queryRows<{ id: string; channel: string; topic: string; text: string; status: string; created_at: Date; closed_at: Date | null }>(
+    executor,
+    sql`select id, channel, topic, text, status, created_at, closed_at from support_requests
+      where requester_account_id = ${accountId} or child_id = ${accountId} order by created_at`,
+  );
+  const ids = requests.map((r) => r.id);
+  const [messages, attachments] = ids.length === 0
+    ? [[], []]
+    : await Promise.all([
+        queryRows<{ request_id: string; kind: string; text: string; created_at: Date }>(
+          executor,
+          sql`select request_id, kind, text, created_at from support_messages
+            where request_id = any(${sql.param(ids)}::uuid[]) and kind <> 'note' order by created_at`,
+        ),
+        queryRows<{ request_id: string; file_name: string; mime_type: string; size_bytes: number; created_at: Date }>(
+          executor,
+          sql`select request_id, file_name, mime_type, size_bytes, created_at from support_attachments where request_id = any(${sql.param(ids)}::uuid[]) order by created_at`,
+        ),
+      ]);
+  return {
+    requests: requests.map((r) => ({
+      channel: r.channel,
+      topic: r.topic,
+      text: r.text,
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
+      closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+      messages: messages.filter((m) => m.request_id === r.id).map((m) => ({ kind: m.kind, text: m.text, at: new Date(m.created_at).toISOString() })),
+    })),
+    attachments: attachments.map((a) => ({ fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, uploadedAt: new Date(a.created_at).toISOString() })),
+  };
+}
+
+/**
+ * The pupil's own requests go whole, with their messages and attachments (whose sealed files the
+ * caller removes after commit: their ids are returned); a parent's request about the child loses
+ * only the link to it.
+ */
+export async function eraseSupportOf(executor: Executor, accountId: string): Promise<{ rows: number; fileIds: string[] }> {
+  const own = sql`select id from support_requests where requester_account_id = ${accountId}`;
+  const files = await queryRows<{ id: string }>(executor, sql`delete from support_attachments where request_id in (${own}) returning id`);
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`with m as (delete from support_messages where request_id in (${own}) returning 1)
+      select (select count(*) from m)::int as n`,
+  );
+  const [req] = await queryRows<{ n: number }>(
+    executor,
+    sql`with r as (delete from support_requests where requester_account_id = ${accountId} returning 1),
+        c as (update support_requests set child_id = null where child_id = ${accountId} returning 1)
+      select ((select count(*) from r) + (select count(*) from c))::int as n`,
+  );
+  return { rows: files.length + (row?.n ?? 0) + (req?.n ?? 0), fileIds: files.map((f) => f.id) };
+}

@@ -1,0 +1,442 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { SqlConnection } from './connection.js';
+
+/**
+ * The backup drill: every table of the `public` schema as JSON lines (one row a line, rows ordered by
+ * primary key), the sealed uploads as they lie on disk (already encrypted), and a manifest with row
+ * counts and SHA-256 sums. The same logical format serves PGlite and PostgreSQL, needs no pg_dump on
+ * the machine and restores across the two. A table's file is exactly its canonical text, so one sum
+ * proves the file untouched before a restore and the restored table equal after it.
+ *
+ * Not in the backup: the job queue's schema (pg-boss keeps only transient jobs; mail waits in the
+ * outbox table, which is included) and the master key, which must be kept apart from its ciphertext.
+ */
+
+export const BACKUP_FORMAT = 'bilet-backup/1';
+const MANIFEST = 'manifest.json';
+const FETCH_ROWS = 5_000;
+const INSERT_BATCH_ROWS = 2_000;
+const INSERT_BATCH_CHARS = 4_000_000;
+const SAFE_RELATIVE_PATH = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+
+export interface TableEntry {
+  name: string;
+  rows: number;
+  sha256: string;
+}
+
+export interface FileEntry {
+  /** Relative to DATA_DIR, e.g. `uploads/paper-consents/<uuid>`. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface SequenceEntry {
+  name: string;
+  /** null when the sequence was never used. */
+  value: string | null;
+}
+
+export interface Manifest {
+  format: typeof BACKUP_FORMAT;
+  createdAt: string;
+  database: SqlConnection['kind'];
+  /** Hashes of the applied migrations: a backup restores only into the schema it was taken from. */
+  migrations: string[];
+  tables: TableEntry[];
+  sequences: SequenceEntry[];
+  files: FileEntry[];
+}
+
+/** A refusal the operator can act on; the command prints its message and exits non-zero. */
+export class BackupError extends Error {}
+
+interface TableShape {
+  name: string;
+  columns: string[];
+  key: Array<{ name: string; collatable: boolean }>;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Output formats fixed, so a row's text is the same whatever the server's or the session's defaults. */
+async function fixSessionFormats(conn: SqlConnection): Promise<void> {
+  for (const statement of [
+    `set timezone to 'UTC'`,
+    `set datestyle to 'ISO, YMD'`,
+    `set intervalstyle to 'postgres'`,
+    `set bytea_output to 'hex'`,
+    `set extra_float_digits to 1`,
+  ]) {
+    await conn.query(statement);
+  }
+}
+
+async function tableShapes(conn: SqlConnection): Promise<TableShape[]> {
+  return conn.query<TableShape>(`
+    select c.relname as name,
+      (select coalesce(json_agg(a.attname order by a.attnum), '[]'::json) from pg_attribute a
+        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = '') as columns,
+      (select coalesce(json_agg(json_build_object('name', a.attname, 'collatable', a.attcollation <> 0) order by k.ord), '[]'::json)
+        from pg_index i cross join unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+        where i.indrelid = c.oid and i.indisprimary) as key
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r'
+    order by c.relname collate "C"`);
+}
+
+/**
+ * Rows in primary-key order (byte order for text, so PGlite and PostgreSQL agree whatever their
+ * collations); a table without a key is ordered by its rows' text. Generated columns are left out:
+ * the database computes them again on restore.
+ */
+function canonicalRowsQuery(table: TableShape): string {
+  const columns = table.columns.map(ident).join(', ');
+  const order =
+    table.key.length > 0
+      ? table.key.map((k) => `x.${ident(k.name)}${k.collatable ? ' collate "C"' : ''}`).join(', ')
+      : `row_to_json(x)::text collate "C"`;
+  return `select row_to_json(x)::text as j from (select ${columns} from public.${ident(table.name)}) x order by ${order}`;
+}
+
+/** Streams a table's canonical lines through a cursor, a batch at a time; needs an open transaction. */
+async function eachRowBatch(conn: SqlConnection, table: TableShape, onBatch: (lines: string[]) => Promise<void> | void): Promise<void> {
+  await conn.query(`declare bilet_backup_rows no scroll cursor for ${canonicalRowsQuery(table)}`);
+  try {
+    for (;;) {
+      const rows = await conn.query<{ j: string }>(`fetch forward ${FETCH_ROWS} from bilet_backup_rows`);
+      if (rows.length === 0) break;
+      await onBatch(rows.map((r) => r.j));
+    }
+  } finally {
+    await conn.query('close bilet_backup_rows');
+  }
+}
+
+async function checksumTable(conn: SqlConnection, table: TableShape): Promise<TableEntry> {
+  const hash = crypto.createHash('sha256');
+  let rows = 0;
+  await eachRowBatch(conn, table, (lines) => {
+    for (const line of lines) hash.update(line + '\n');
+    rows += lines.length;
+  });
+  return { name: table.name, rows, sha256: hash.digest('hex') };
+}
+
+/** Row counts and checksums of every table, as the manifest states them; the caller holds a transaction. */
+async function checksumAll(conn: SqlConnection, tables: TableShape[]): Promise<TableEntry[]> {
+  const out: TableEntry[] = [];
+  for (const table of tables) out.push(await checksumTable(conn, table));
+  return out;
+}
+
+/** Row counts and checksums of every table now, in one snapshot. */
+export async function tableChecksums(conn: SqlConnection): Promise<TableEntry[]> {
+  await fixSessionFormats(conn);
+  await conn.query('begin isolation level repeatable read read only');
+  try {
+    return await checksumAll(conn, await tableShapes(conn));
+  } finally {
+    await conn.query('rollback');
+  }
+}
+
+async function appliedMigrations(conn: SqlConnection): Promise<string[]> {
+  const [found] = await conn.query<{ present: boolean }>(`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!found?.present) throw new BackupError('В базе нет схемы Билета: её ещё ни разу не запускали');
+  const rows = await conn.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by id');
+  return rows.map((r) => r.hash);
+}
+
+async function sha256OfFile(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Files under DATA_DIR/uploads, relative to DATA_DIR, skipping the dot-named temporaries of a write in progress. */
+async function listUploads(dataDir: string): Promise<string[]> {
+  const root = path.join(dataDir, 'uploads');
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.push(path.relative(dataDir, full).split(path.sep).join('/'));
+    }
+  };
+  await walk(root);
+  return out.sort();
+}
+
+export interface BackupResult {
+  dir: string;
+  manifest: Manifest;
+}
+
+/**
+ * Writes a backup into `outDir` (which must not exist yet): `tables/<table>.jsonl`, `files/<path>`
+ * and `manifest.json` last, so a backup cut short has no manifest and is never restored. The tables
+ * are read in one repeatable-read snapshot, so a running PostgreSQL server may keep working.
+ */
+export async function createBackup(conn: SqlConnection, opts: { dataDir: string; outDir: string }): Promise<BackupResult> {
+  const outDir = path.resolve(opts.outDir);
+  if (fs.existsSync(outDir)) throw new BackupError(`Каталог ${outDir} уже существует: укажите новый каталог для резервной копии`);
+  await fsp.mkdir(path.join(outDir, 'tables'), { recursive: true, mode: 0o700 });
+  await fixSessionFormats(conn);
+  await conn.query('begin isolation level repeatable read read only');
+  const tables: TableEntry[] = [];
+  let migrations: string[];
+  let sequences: SequenceEntry[];
+  try {
+    migrations = await appliedMigrations(conn);
+    for (const table of await tableShapes(conn)) {
+      const file = await fsp.open(path.join(outDir, 'tables', `${table.name}.jsonl`), 'wx', 0o600);
+      const hash = crypto.createHash('sha256');
+      let rows = 0;
+      try {
+        await eachRowBatch(conn, table, async (lines) => {
+          const text = lines.join('\n') + '\n';
+          hash.update(text);
+          rows += lines.length;
+          await file.write(text);
+        });
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      tables.push({ name: table.name, rows, sha256: hash.digest('hex') });
+    }
+    sequences = await conn.query<SequenceEntry>(
+      `select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by sequencename collate "C"`,
+    );
+  } finally {
+    await conn.query('rollback');
+  }
+
+  const files: FileEntry[] = [];
+  for (const relative of await listUploads(opts.dataDir)) {
+    const target = path.join(outDir, 'files', relative);
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    try {
+      await fsp.copyFile(path.join(opts.dataDir, relative), target, fs.constants.COPYFILE_EXCL);
+    } catch (err) {
+      // Removed since it was listed (its row went in the same moment): nothing to keep.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw err;
+    }
+    files.push({ path: relative, ...(await sha256OfFile(target)) });
+  }
+
+  const manifest: Manifest = {
+    format: BACKUP_FORMAT,
+    createdAt: new Date().toISOString(),
+    database: conn.kind,
+    migrations,
+    tables,
+    sequences,
+    files,
+  };
+  await fsp.writeFile(path.join(outDir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+  return { dir: outDir, manifest };
+}
+
+function tampered(what: string): BackupError {
+  return new BackupError(`Резервная копия повреждена или изменена: ${what}. Восстановление не начато, ничего не изменено`);
+}
+
+async function readManifest(dir: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await fsp.readFile(path.join(dir, MANIFEST), 'utf8');
+  } catch {
+    throw new BackupError(`В ${dir} нет ${MANIFEST}: это не резервная копия Билета или она не дописана`);
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch {
+    throw tampered(`${MANIFEST} не читается как JSON`);
+  }
+  if (manifest.format !== BACKUP_FORMAT) throw new BackupError(`Неизвестный формат копии «${String(manifest.format)}», ожидается ${BACKUP_FORMAT}`);
+  if (!Array.isArray(manifest.tables) || !Array.isArray(manifest.files) || !Array.isArray(manifest.migrations) || !Array.isArray(manifest.sequences)) {
+    throw tampered(`в ${MANIFEST} нет списка таблиц, файлов, миграций или последовательностей`);
+  }
+  for (const entry of [...manifest.tables.map((t) => `${t.name}.jsonl`), ...manifest.files.map((f) => f.path)]) {
+    if (typeof entry !== 'string' || !SAFE_RELATIVE_PATH.test(entry)) throw tampered(`недопустимое имя «${String(entry)}» в ${MANIFEST}`);
+  }
+  return manifest;
+}
+
+/** Counts lines and sums a table's file against the manifest. */
+async function verifyTableFile(dir: string, table: TableEntry): Promise<void> {
+  const file = path.join(dir, 'tables', `${table.name}.jsonl`);
+  if (!fs.existsSync(file)) throw tampered(`нет файла таблицы ${table.name}`);
+  const { sha256 } = await sha256OfFile(file);
+  if (sha256 !== table.sha256) throw tampered(`контрольная сумма таблицы ${table.name} не совпадает`);
+  let lines = 0;
+  for await (const _line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) lines++;
+  if (lines !== table.rows) throw tampered(`в таблице ${table.name} ${lines} строк, а в описи ${table.rows}`);
+}
+
+/** Checks every sum of a backup without touching any database; returns its manifest. */
+export async function verifyBackup(dir: string): Promise<Manifest> {
+  const manifest = await readManifest(dir);
+  for (const table of manifest.tables) await verifyTableFile(dir, table);
+  for (const entry of manifest.files) {
+    const file = path.join(dir, 'files', entry.path);
+    if (!fs.existsSync(file)) throw tampered(`нет файла ${entry.path}`);
+    const { sha256, bytes } = await sha256OfFile(file);
+    if (sha256 !== entry.sha256 || bytes !== entry.bytes) throw tampered(`контрольная сумма файла ${entry.path} не совпадает`);
+  }
+  return manifest;
+}
+
+async function loadTable(conn: SqlConnection, dir: string, table: TableShape): Promise<void> {
+  const columns = table.columns.map(ident).join(', ');
+  // OVERRIDING SYSTEM VALUE keeps the ids of identity columns as they were; json_populate_recordset
+  // reads each value with its column's own input function.
+  const insert = `insert into public.${ident(table.name)} (${columns}) overriding system value
+    select ${columns} from json_populate_recordset(null::public.${ident(table.name)}, $1::json)`;
+  let batch: string[] = [];
+  let chars = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await conn.query(insert, ['[' + batch.join(',') + ']']);
+    batch = [];
+    chars = 0;
+  };
+  const input = fs.createReadStream(path.join(dir, 'tables', `${table.name}.jsonl`), 'utf8');
+  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+    batch.push(line);
+    chars += line.length;
+    if (batch.length >= INSERT_BATCH_ROWS || chars >= INSERT_BATCH_CHARS) await flush();
+  }
+  await flush();
+}
+
+/** Copies the backup's files into a fresh directory beside DATA_DIR/uploads, checking each sum again. */
+async function stageFiles(dir: string, manifest: Manifest, dataDir: string): Promise<string> {
+  const staging = path.join(dataDir, `.uploads-restore-${crypto.randomBytes(6).toString('hex')}`);
+  await fsp.mkdir(staging, { recursive: true, mode: 0o700 });
+  try {
+    for (const entry of manifest.files) {
+      if (!entry.path.startsWith('uploads/')) throw tampered(`файл ${entry.path} лежит не в uploads`);
+      const target = path.join(staging, entry.path.slice('uploads/'.length));
+      await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      await fsp.copyFile(path.join(dir, 'files', entry.path), target);
+      if ((await sha256OfFile(target)).sha256 !== entry.sha256) throw tampered(`файл ${entry.path} изменился при копировании`);
+    }
+  } catch (err) {
+    await fsp.rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+  return staging;
+}
+
+async function swapUploads(staging: string, dataDir: string): Promise<void> {
+  const uploads = path.join(dataDir, 'uploads');
+  const previous = `${staging}-replaced`;
+  const hadUploads = fs.existsSync(uploads);
+  if (hadUploads) await fsp.rename(uploads, previous);
+  await fsp.rename(staging, uploads);
+  if (hadUploads) await fsp.rm(previous, { recursive: true, force: true });
+}
+
+function sameNames(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+export interface RestoreOptions {
+  dataDir: string;
+  /** Replace the data of a database that already has accounts. */
+  force?: boolean;
+}
+
+/**
+ * Restores a backup into a database migrated to the same schema. Every sum is checked before the
+ * database is touched; the tables are then replaced in one transaction with triggers and foreign
+ * keys off (the rows are a consistent snapshot already, and triggers would add rows of their own),
+ * each table's checksum is computed again before it commits, and only then do the files replace
+ * DATA_DIR/uploads. A refusal at any step leaves the database and the files as they were.
+ */
+export async function restoreBackup(conn: SqlConnection, dir: string, opts: RestoreOptions): Promise<Manifest> {
+  const manifest = await verifyBackup(dir);
+  await fixSessionFormats(conn);
+
+  const migrations = await appliedMigrations(conn);
+  if (!sameNames(migrations, manifest.migrations)) {
+    throw new BackupError(
+      `Копия снята со схемы другой версии (миграций в копии: ${manifest.migrations.length}, в базе: ${migrations.length}). ` +
+        'Восстановите её той версией Билета, которой она снята',
+    );
+  }
+  const shapes = await tableShapes(conn);
+  if (!sameNames(shapes.map((s) => s.name), manifest.tables.map((t) => t.name))) {
+    throw new BackupError('Таблицы в копии и в базе не совпадают: копия снята с другой версии схемы');
+  }
+  if (!opts.force) {
+    const [used] = await conn.query<{ taken: boolean }>('select exists (select 1 from public.accounts) as taken');
+    if (used?.taken) {
+      throw new BackupError('В базе уже есть учётные записи. Восстановление заменит все данные: запустите его с --force или восстановите в пустую базу');
+    }
+  }
+
+  const staging = await stageFiles(dir, manifest, opts.dataDir);
+  try {
+    await conn.query('begin');
+    try {
+      await conn.query('set local session_replication_role = replica').catch((err: unknown) => {
+        throw new BackupError(`Восстановлению нужны права суперпользователя PostgreSQL (session_replication_role): ${(err as Error).message}`);
+      });
+      await conn.query(`truncate ${shapes.map((s) => `public.${ident(s.name)}`).join(', ')} restart identity`);
+      for (const table of shapes) await loadTable(conn, dir, table);
+      for (const sequence of manifest.sequences) {
+        const name = `public.${ident(sequence.name)}`;
+        if (sequence.value === null) await conn.query(`alter sequence ${name} restart`);
+        else await conn.query('select setval($1::regclass, $2::bigint, true)', [name, sequence.value]);
+      }
+      const restored = await checksumAll(conn, shapes);
+      restored.forEach((table, i) => {
+        const expected = manifest.tables[i]!;
+        if (table.rows !== expected.rows || table.sha256 !== expected.sha256) {
+          throw new BackupError(`Таблица ${table.name} после загрузки не совпала с копией (${table.rows} строк из ${expected.rows}). Восстановление отменено`);
+        }
+      });
+      await conn.query('commit');
+    } catch (err) {
+      await conn.query('rollback');
+      throw err;
+    }
+  } catch (err) {
+    await fsp.rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+  await swapUploads(staging, opts.dataDir);
+  return manifest;
+}
+
+/** Sums of the files now under DATA_DIR/uploads, as a manifest lists them. */
+export async function uploadChecksums(dataDir: string): Promise<FileEntry[]> {
+  const out: FileEntry[] = [];
+  for (const relative of await listUploads(dataDir)) out.push({ path: relative, ...(await sha256OfFile(path.join(dataDir, relative))) });
+  return out;
+}
