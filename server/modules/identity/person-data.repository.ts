@@ -35,6 +35,8 @@ export interface RelativeRow {
   first_name: string;
   middle_name: string | null;
   linked_at: Date;
+  /** Who the adult on the link is to the child: parent, guardian or trustee. */
+  representative_kind: string;
 }
 
 export interface ConsentDataRow {
@@ -81,7 +83,7 @@ export async function parentProfileData(executor: Executor, id: string): Promise
 export async function relativesOf(executor: Executor, id: string): Promise<RelativeRow[]> {
   return queryRows<RelativeRow>(
     executor,
-    sql`select a.id, a.role, a.last_name, a.first_name, a.middle_name, fl.created_at as linked_at
+    sql`select a.id, a.role, a.last_name, a.first_name, a.middle_name, fl.created_at as linked_at, fl.representative_kind
       from family_links fl join accounts a on a.id = case when fl.child_id = ${id} then fl.parent_id else fl.child_id end
       where fl.child_id = ${id} or fl.parent_id = ${id}
       order by fl.created_at`,
