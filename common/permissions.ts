@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'participants.personal_data': ['school'],
   'participants.assign': ['school'],
   'imports.manage': ['school'],
+  /** A pupil or parent asks to correct the pupil's surname, name, date of birth or school; the pupil's school decides. */
+  'corrections.request': ['participant', 'parent'],
+  'corrections.decide': ['school'],
   'paper_consents.upload': ['school'],
   'paper_consents.read': ['school', 'regional_coordinator', 'parent'],
   'places.read': ['issuer_admin', 'regional_coordinator', 'venue', 'mentor'],

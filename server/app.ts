@@ -35,9 +35,11 @@ import { helpRoutes } from './modules/help/index.js';
 import {
   SESSION_CLEANUP_JOB,
   authRoutes,
+  correctionsRoutes,
   createEsiaClient,
   esiaRoutes,
   familyRoutes,
+  onConsentLapsed,
   registerEsiaEmulator,
   setUpEsiaSigning,
   registerIdentityJobs,
@@ -52,6 +54,7 @@ import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
   ENROLMENT_HOLDS_JOB,
   EVENT_REMINDERS_JOB,
+  cancelUpcomingOnConsentLapse,
   enrolmentRoutes,
   eventsRoutes,
   linkSummaryRoutes,
@@ -149,6 +152,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerAuditJobs(ctx, app.log);
   registerDataRightsJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
+  onConsentLapsed(ctx, (tx, afterCommit, lapse) => cancelUpcomingOnConsentLapse(ctx, tx, afterCommit, lapse));
   app.decorate('ctx', ctx);
   if (config.supportSmtpPort) {
     const smtp = startSupportSmtp(ctx, app.log, config.supportSmtpPort, config.host);
@@ -211,6 +215,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       await api.register(familyRoutes);
       await api.register(secondFactorRoutes);
       await api.register(staffOnboardingRoutes);
+      await api.register(correctionsRoutes);
       await api.register(notificationsRoutes);
       await api.register(participantsRoutes);
       await api.register(importsRoutes);

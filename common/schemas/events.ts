@@ -232,6 +232,8 @@ export interface EnrolmentView {
   source: string;
   reconfirmRequired: boolean;
   holdExpiresAt: string | null;
+  /** Why a cancelled enrolment ended, when the pupil's list still shows it ('event_cancelled', 'consent_withdrawn'). */
+  endReason: string | null;
   attendance: Attendance | null;
   mentorGrade: number | null;
   feedback: string | null;

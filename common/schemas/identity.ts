@@ -49,12 +49,26 @@ export const participantRegistrationSchema = z
   .superRefine(requireSchool);
 export type ParticipantRegistration = z.infer<typeof participantRegistrationSchema>;
 
+/** Who a parent's account is to the child in law; seed 004 names guardians and trustees beside parents. */
+export const REPRESENTATIVE_KINDS = ['parent', 'guardian', 'trustee'] as const;
+export type RepresentativeKind = (typeof REPRESENTATIVE_KINDS)[number];
+export const REPRESENTATIVE_KIND_LABELS: Record<RepresentativeKind, string> = {
+  parent: 'Родитель',
+  guardian: 'Опекун',
+  trustee: 'Попечитель',
+};
+export const representativeKindSchema = z.enum(REPRESENTATIVE_KINDS, {
+  error: 'Укажите, кем вы приходитесь ребёнку: родитель, опекун или попечитель',
+});
+export const representativeKindBodySchema = z.strictObject({ representativeKind: representativeKindSchema });
+
 export const createChildSchema = z
   .strictObject({
     ...childDataShape,
     email: emailSchema,
     phone: phoneSchema.optional(),
     password: passwordSchema.optional(),
+    representativeKind: representativeKindSchema.optional(),
   })
   .superRefine(requireSchool);
 export type CreateChild = z.infer<typeof createChildSchema>;

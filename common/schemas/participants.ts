@@ -9,7 +9,7 @@ import {
   type ParticipantStatusFilter,
 } from '../participants.js';
 import { emailSchema, idSchema, phoneSchema } from './fields.js';
-import { childDataShape, documentsSchema } from './identity.js';
+import { childDataShape, documentsSchema, type RepresentativeKind } from './identity.js';
 import { listQuerySchema } from './lists.js';
 
 export const PARTICIPANT_SORTS = ['name', 'grade', 'createdAt', 'school'] as const;
@@ -86,6 +86,8 @@ export interface ParticipantDetail extends ParticipantListItem {
   phone: string | null;
   region: { id: number; name: string };
   city: { id: number; name: string };
+  /** The linked parents, guardians and trustees, each with its kind. */
+  representatives: Array<{ name: string; kind: RepresentativeKind }>;
 }
 
 export interface ParticipantPersonalData {
@@ -93,6 +95,9 @@ export interface ParticipantPersonalData {
   document: { type: ChildDocumentType; number: string } | null;
   hasOvz: boolean;
   ovzDetails: string | null;
+  /** The parents withdrew the health-data consent: whether the pupil has ОВЗ is not shown at all. */
+  ovzWithheld: boolean;
+  representatives: Array<{ name: string; kind: RepresentativeKind }>;
 }
 
 export interface RegisteredBySchool {

@@ -345,6 +345,13 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ],
   },
   {
+    route: 'PUT /api/parent/children/{childId}/representative-kind',
+    probes: [
+      { label: 'own child, unknown kind', url: (w) => `/api/parent/children/${w.a.pupilId}/representative-kind`, body: () => ({ representativeKind: 'uncle' }), expect: { parent: 400 } },
+      { label: 'someone else’s child', url: (w) => `/api/parent/children/${w.b.pupilId}/representative-kind`, body: () => ({ representativeKind: 'guardian' }), expect: { parent: 404 } },
+    ],
+  },
+  {
     route: 'POST /api/parent/children/{childId}/consents/{kind}/withdraw',
     probes: [{ label: 'someone else’s child', url: (w) => `/api/parent/children/${w.b.pupilId}/consents/pd_processing/withdraw`, expect: { parent: 404 } }],
   },
@@ -645,6 +652,25 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     ],
   },
   pupilResultsEntry('GET /api/pupils/{pupilId}/footprint', '/footprint'),
+
+  // Corrections of a pupil's data: the pupil or its parent asks, the pupil's school decides.
+  {
+    route: 'GET /api/pupils/{pupilId}/corrections',
+    probes: [
+      { label: 'own pupil', url: (w) => `/api/pupils/${w.a.pupilId}/corrections`, expect: each(FAMILY, 200) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/corrections`, expect: each(FAMILY, 404) },
+    ],
+  },
+  {
+    route: 'POST /api/pupils/{pupilId}/corrections',
+    probes: [
+      { label: 'own pupil, empty body', url: (w) => `/api/pupils/${w.a.pupilId}/corrections`, body: () => ({}), expect: each(FAMILY, 400) },
+      { label: 'other region’s pupil', url: (w) => `/api/pupils/${w.b.pupilId}/corrections`, body: () => ({ firstName: 'Иван' }), expect: each(FAMILY, 404) },
+    ],
+  },
+  guarded('GET /api/staff/corrections', ['school'], 200),
+  guarded('POST /api/staff/corrections/{id}/confirm', ['school'], 404, () => `/api/staff/corrections/${randomId()}/confirm`),
+  guarded('POST /api/staff/corrections/{id}/refuse', ['school'], 404, () => `/api/staff/corrections/${randomId()}/refuse`, () => ({ reason: 'Нет подтверждающего документа' })),
 
   // Practical events for staff: region A's venue has a published trial (eventId) and a published lesson at region A's school (lessonId).
   {

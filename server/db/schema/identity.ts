@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  jsonb,
   date,
   index,
   inet,
@@ -88,8 +89,14 @@ export const familyLinks = pgTable(
     parentId: uuid('parent_id').notNull().references(() => accounts.id),
     childId: uuid('child_id').notNull().references(() => accounts.id),
     createdAt: createdAt(),
+    /** Who the adult is to the child in law: 'parent', 'guardian' (опекун) or 'trustee' (попечитель). */
+    representativeKind: text('representative_kind').notNull().default('parent'),
   },
-  (t) => [primaryKey({ columns: [t.parentId, t.childId] }), index('family_links_child_idx').on(t.childId)],
+  (t) => [
+    primaryKey({ columns: [t.parentId, t.childId] }),
+    index('family_links_child_idx').on(t.childId),
+    check('family_links_representative_kind_ck', sql`${t.representativeKind} in ('parent', 'guardian', 'trustee')`),
+  ],
 );
 
 /** Invitations between family members: a pupil invites a parent, or a parent invites a child. */
@@ -179,5 +186,28 @@ export const consents = pgTable(
     index('consents_child_idx').on(t.childId, t.kind),
     uniqueIndex('consents_active_uq').on(t.childId, t.parentId, t.kind).where(sql`${t.withdrawnAt} is null`),
     check('consents_kind_ck', sql`${t.kind} in ('pd_processing', 'photo_video', 'health_data')`),
+  ],
+);
+
+/** A request to correct a pupil's surname, name, date of birth or school; the pupil's school confirms or refuses it. */
+export const correctionRequests = pgTable(
+  'correction_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id').notNull().references(() => accounts.id),
+    requestedBy: uuid('requested_by').notNull().references(() => accounts.id),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    status: text('status').notNull().default('pending'),
+    requested: jsonb('requested').notNull().$type<{ lastName?: string; firstName?: string; birthDate?: string; schoolId?: string }>(),
+    comment: text('comment'),
+    decidedBy: uuid('decided_by').references(() => accounts.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    refusalReason: text('refusal_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('correction_requests_pending_uq').on(t.participantId).where(sql`${t.status} = 'pending'`),
+    index('correction_requests_school_idx').on(t.schoolId, t.status, t.createdAt),
+    check('correction_requests_status_ck', sql`${t.status} in ('pending', 'confirmed', 'refused')`),
   ],
 );

@@ -1,5 +1,6 @@
 import { createPdf } from '@server/lib/pdf.js';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
+import { REPRESENTATIVE_KIND_LABELS } from '@common/schemas/identity.js';
 import type { PersonalDataArchive } from './archive.service.js';
 
 const moscow = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
@@ -69,7 +70,11 @@ export async function archivePdf(archive: PersonalDataArchive): Promise<Buffer> 
 
   heading('Семья');
   none(archive.familyLinks);
-  for (const f of archive.familyLinks) doc.text(`${ROLE_LABELS[f.role as Role] ?? f.role}: ${f.name}, связь с ${when(f.linkedAt)}`);
+  for (const f of archive.familyLinks) {
+    // The adult's side of a link is named by its kind in law: «Опекун», «Попечитель» or «Родитель».
+    const who = f.role === 'parent' ? REPRESENTATIVE_KIND_LABELS[f.representativeKind] : (ROLE_LABELS[f.role as Role] ?? f.role);
+    doc.text(`${who}: ${f.name}, связь с ${when(f.linkedAt)}`);
+  }
 
   heading('Согласия');
   none(archive.consents);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { AppContext } from '@server/context.js';
-import type { Tx } from '@server/db/client.js';
+import type { Executor, Tx } from '@server/db/client.js';
 import { inTransaction } from '@server/db/transaction.js';
 import { isUniqueViolation } from '@server/db/pg-errors.js';
 import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from '@server/lib/errors.js';
@@ -11,6 +11,7 @@ import { answerSchemaFor, type AnswerValue } from '@common/diagnostics/answers.j
 import { gradeBandOf, type GradeBand } from '@common/diagnostics/dimensions.js';
 import type { TestDefinition } from '@common/diagnostics/definition.js';
 import type { ScaleResult } from '@common/diagnostics/results.js';
+import { consentStateOf } from '../identity/index.js';
 import { definitionOfVersion, type CachedDefinition } from './definition-cache.js';
 import { GAME_ENGINES } from './games/index.js';
 import {
@@ -31,6 +32,16 @@ import { contributionsOf, scoreGame, scoreTest } from './scoring.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Network and rendering slack allowed between the game's own clock and the server's. */
 const GAME_CLOCK_SLACK_MS = 3000;
+
+export const DIAGNOSTICS_CLOSED_MESSAGE =
+  'Диагностики закрыты: родитель отозвал согласие на обработку твоих персональных данных. Они откроются снова, когда родитель даст новое согласие в своём кабинете.';
+
+/** Without the parents' consent nothing new is learnt about the child: no test starts or is scored. */
+async function assertDiagnosticsOpen(executor: Executor, participantId: string): Promise<void> {
+  if ((await consentStateOf(executor, participantId, 'pd_processing')) === 'withdrawn') {
+    throw new AppError('consent_withdrawn', 403, DIAGNOSTICS_CLOSED_MESSAGE);
+  }
+}
 
 async function pupilOrThrow(ctx: AppContext, participantId: string) {
   const pupil = await findPupil(ctx.db, participantId);
@@ -61,7 +72,11 @@ export function offeredTests(rows: readonly PublishedRow[], band: GradeBand, has
 /** The catalogue for a pupil: what each test is for, how long it takes, what the pupil has done with it. */
 export async function pupilCatalogue(ctx: AppContext, participantId: string) {
   const pupil = await pupilOrThrow(ctx, participantId);
-  const [published, state] = await Promise.all([publishedTests(ctx), pupilAttemptState(ctx.db, participantId)]);
+  const [published, state, consent] = await Promise.all([
+    publishedTests(ctx),
+    pupilAttemptState(ctx.db, participantId),
+    consentStateOf(ctx.db, participantId, 'pd_processing'),
+  ]);
   const byTest = new Map(state.map((s) => [s.testId, s]));
   const now = Date.now();
   const tests = offeredTests(published, pupil.band, pupil.hasOvz).map((t) => {
@@ -83,7 +98,7 @@ export async function pupilCatalogue(ctx: AppContext, participantId: string) {
       retakeAvailableAt: retakeAt && retakeAt.getTime() > now ? retakeAt.toISOString() : null,
     };
   });
-  return { gradeBand: pupil.band, tests };
+  return { gradeBand: pupil.band, tests, closedReason: consent === 'withdrawn' ? DIAGNOSTICS_CLOSED_MESSAGE : null };
 }
 
 /** How long the list of published tests is reused for recommendations: a new test is offered within it. */
@@ -127,6 +142,7 @@ export async function offeredTestsWithDimensions(ctx: AppContext, pupil: { grade
  */
 export async function startAttempt(ctx: AppContext, participantId: string, slug: string) {
   const pupil = await pupilOrThrow(ctx, participantId);
+  await assertDiagnosticsOpen(ctx.db, participantId);
   const [test] = await publishedTests(ctx, slug);
   if (!test || !test.gradeBands.includes(pupil.band)) throw notFound('Такого теста для твоего класса нет');
   const open = await findOpenAttempt(ctx.db, participantId, test.testId);
@@ -268,6 +284,7 @@ async function finish(
 export async function completeAttempt(ctx: AppContext, participantId: string, attemptId: string) {
   return inTransaction(ctx.db, async (tx) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
+    await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
     if (cached.definition.kind === 'game') throw badRequest('is_game', 'Это игра: её результат отправляется по окончании игры');
     const answers = await answersOf(tx, attemptId);
@@ -285,6 +302,7 @@ export async function completeAttempt(ctx: AppContext, participantId: string, at
 export async function submitGame(ctx: AppContext, participantId: string, attemptId: string, events: unknown) {
   return inTransaction(ctx.db, async (tx) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
+    await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
     const game = cached.definition.game;
     if (!game) throw badRequest('not_a_game', 'Это тест, а не игра: ответы сохраняются по одному');

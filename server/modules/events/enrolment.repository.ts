@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database, type Executor } from '@server/db/client.js';
+import { queryRows, type Database, type Executor, type Tx } from '@server/db/client.js';
 import { LIVE_SESSION_CTE } from '@server/db/live-session.js';
 import type { EnrolmentStatus } from '@common/events.js';
 import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, type EventCardRow } from './event-cards.repository.js';
@@ -188,6 +188,17 @@ export async function findEnrolment(executor: Executor, id: string, lock = false
   return row ?? null;
 }
 
+/** The pupil's live enrolments in events not yet begun, locked, with each event's venue. */
+export async function upcomingLiveEnrolments(tx: Tx, participantId: string): Promise<Array<EnrolmentRow & { venue_id: string }>> {
+  return queryRows<EnrolmentRow & { venue_id: string }>(
+    tx,
+    sql`select ${ENROLMENT_COLUMNS}, ev.venue_id from enrolments en join events ev on ev.id = en.event_id
+      where en.participant_id = ${participantId} and en.status in ('held', 'confirmed', 'waitlisted') and ev.starts_at > now()
+      order by ev.starts_at, en.id
+      for update of en`,
+  );
+}
+
 export async function findByIdempotencyKey(executor: Executor, createdBy: string, key: string): Promise<EnrolmentRow | null> {
   const [row] = await queryRows<EnrolmentRow>(
     executor,
@@ -277,7 +288,7 @@ export async function pupilEnrolments(executor: Executor, participantId: string)
            from soft_skills ss where ss.code = any(en.observed_skills)) as observed_skills
       from enrolments en join events e on e.id = en.event_id ${sql.raw(EVENT_CARD_JOINS)}
       where en.participant_id = ${participantId}
-        and (en.status in ('held', 'confirmed', 'waitlisted') or (en.end_reason = 'event_cancelled' and e.ends_at > now() - interval '7 days'))
+        and (en.status in ('held', 'confirmed', 'waitlisted') or (en.end_reason in ('event_cancelled', 'consent_withdrawn') and e.ends_at > now() - interval '7 days'))
       order by e.starts_at`,
   );
 }

@@ -46,6 +46,7 @@ function toView(r: PupilEnrolmentRow): EnrolmentView {
     status: r.enrolment_status,
     source: r.source,
     reconfirmRequired: r.reconfirm_required,
+    endReason: r.end_reason,
     holdExpiresAt: r.hold_expires_at ? new Date(r.hold_expires_at).toISOString() : null,
     attendance: r.attendance,
     mentorGrade: r.mentor_grade,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '@server/db/client.js';
 import { accounts, cities, consents, familyLinks, participantProfiles, regions, schools } from '@server/db/schema/index.js';
 import { LIVE_SESSION_CTE, touchSessionIfStale } from '@server/db/live-session.js';
+import type { RepresentativeKind } from '@common/schemas/identity.js';
 
 export interface ParticipantCabinetRow {
   account_id: string;
@@ -76,6 +77,7 @@ export function listChildrenOf(executor: Executor, parentId: string) {
       schoolName: sql<string | null>`coalesce(${schools.name}, ${participantProfiles.schoolNameTyped})`,
       hasOvz: participantProfiles.hasOvz,
       linkedAt: familyLinks.createdAt,
+      representativeKind: sql<RepresentativeKind>`${familyLinks.representativeKind}`,
       tested: sql<boolean>`exists(select 1 from diagnostic_attempts da where da.participant_id = ${accounts.id} and da.status = 'completed')`,
     })
     .from(familyLinks)

@@ -79,6 +79,7 @@ export async function loadParentCabinet(ctx: AppContext, principal: Principal) {
         city: c.cityName,
         school: c.schoolName,
         hasOvz: c.hasOvz,
+        representativeKind: c.representativeKind,
         status: facts,
         missing: missingParticipationSteps(facts),
         consents: Object.fromEntries(

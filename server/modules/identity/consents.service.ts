@@ -4,6 +4,7 @@ import { conflict, notFound } from '@server/lib/errors.js';
 import { CONSENT_TEXTS } from '@common/consents.js';
 import type { ConsentKind } from '@common/schemas/identity.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
+import { consentLapsed, consentStateOf } from './consent-state.js';
 import { findActiveConsent, insertConsent, linkExists, withdrawConsentRow } from './family.repository.js';
 
 const childNotFound = () => notFound('Ребёнок не найден');
@@ -27,13 +28,18 @@ export async function giveConsent(ctx: AppContext, parentId: string, childId: st
   });
 }
 
-/** Withdrawal takes effect at once: everything that checks consent reads the same table. */
+/**
+ * Withdrawal takes effect at once: everything that checks consent reads the same table. When no
+ * other parent's consent of the kind stays in force, its consequences (CONSENT_WITHDRAWAL_CONSEQUENCES)
+ * follow in the same transaction.
+ */
 export async function withdrawConsent(ctx: AppContext, parentId: string, childId: string, kind: ConsentKind, actor: AuditActor) {
-  await inTransaction(ctx.db, async (tx) => {
+  await inTransaction(ctx.db, async (tx, afterCommit) => {
     if (!(await linkExists(tx, parentId, childId))) throw childNotFound();
     const existing = await findActiveConsent(tx, parentId, childId, kind);
     if (!existing) throw conflict('consent_not_given', 'Это согласие сейчас не действует — отзывать нечего');
     await withdrawConsentRow(tx, existing.id);
     await recordAudit(tx, actor, 'consent.withdrawn', childId, { kind, textVersion: existing.textVersion });
+    if ((await consentStateOf(tx, childId, kind)) !== 'given') await consentLapsed(ctx, tx, afterCommit, { childId, kind, actor });
   });
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '@server/db/client.js';
+import type { RepresentativeKind } from '@common/schemas/identity.js';
 import { listChildrenOf } from './cabinet.repository.js';
 import { listParentsOf } from './family.repository.js';
 
@@ -10,4 +11,12 @@ export async function childrenOfParent(executor: Executor, parentId: string): Pr
 /** A child's linked parents: who hears of whatever happens to the child. */
 export async function parentsOfChild(executor: Executor, childId: string): Promise<Array<{ id: string }>> {
   return (await listParentsOf(executor, childId)).map((p) => ({ id: p.id }));
+}
+
+/** A child's legal representatives as staff see them: the name and who each is to the child in law. */
+export async function representativesOf(executor: Executor, childId: string): Promise<Array<{ name: string; kind: RepresentativeKind }>> {
+  return (await listParentsOf(executor, childId)).map((p) => ({
+    name: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' '),
+    kind: p.representativeKind,
+  }));
 }

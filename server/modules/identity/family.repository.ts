@@ -1,4 +1,5 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { RepresentativeKind } from '@common/schemas/identity.js';
 import type { Executor } from '@server/db/client.js';
 import { accounts, consents, familyLinks, invitations } from '@server/db/schema/index.js';
 import { hashToken } from '@server/lib/tokens.js';
@@ -16,13 +17,26 @@ export async function countParents(executor: Executor, childId: string): Promise
   return row?.n ?? 0;
 }
 
-export async function insertLink(executor: Executor, parentId: string, childId: string): Promise<void> {
-  await executor.insert(familyLinks).values({ parentId, childId }).onConflictDoNothing();
+export async function insertLink(executor: Executor, parentId: string, childId: string, representativeKind: RepresentativeKind): Promise<void> {
+  await executor.insert(familyLinks).values({ parentId, childId, representativeKind }).onConflictDoNothing();
+}
+
+export async function updateRepresentativeKind(executor: Executor, parentId: string, childId: string, representativeKind: RepresentativeKind): Promise<void> {
+  await executor
+    .update(familyLinks)
+    .set({ representativeKind })
+    .where(and(eq(familyLinks.parentId, parentId), eq(familyLinks.childId, childId)));
 }
 
 export function listParentsOf(executor: Executor, childId: string) {
   return executor
-    .select({ id: accounts.id, lastName: accounts.lastName, firstName: accounts.firstName, middleName: accounts.middleName })
+    .select({
+      id: accounts.id,
+      lastName: accounts.lastName,
+      firstName: accounts.firstName,
+      middleName: accounts.middleName,
+      representativeKind: sql<RepresentativeKind>`${familyLinks.representativeKind}`,
+    })
     .from(familyLinks)
     .innerJoin(accounts, eq(accounts.id, familyLinks.parentId))
     .where(eq(familyLinks.childId, childId));

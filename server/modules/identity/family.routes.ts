@@ -8,6 +8,7 @@ import {
   idParamsSchema,
   parentProfileUpdateSchema,
   participantProfileUpdateSchema,
+  representativeKindBodySchema,
   CONSENT_KINDS,
 } from '@common/schemas/identity.js';
 import { tokenSchema, idSchema } from '@common/schemas/fields.js';
@@ -25,6 +26,7 @@ import {
   resendInvitation,
   revokeInvitation,
   sendInvitation,
+  setRepresentativeKind,
 } from './family.service.js';
 import { confirmParent } from './parent.service.js';
 import {
@@ -103,8 +105,18 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/invitations/by-token/:token/accept',
-    { onRequest: parent, schema: { tags: ['invitations'], summary: "A parent accepts a child's invitation", params: tokenParams } },
-    async (request) => acceptParentInvitation(app.ctx, request.principal!.accountId, request.params.token, actorOf(request)),
+    {
+      onRequest: parent,
+      schema: {
+        tags: ['invitations'],
+        summary: "A parent accepts a child's invitation, saying who it is to the child (a parent unless told otherwise)",
+        params: tokenParams,
+        // Without a body the adult is a parent, which it may change in its cabinet.
+        body: representativeKindBodySchema.nullish(),
+      },
+    },
+    async (request) =>
+      acceptParentInvitation(app.ctx, request.principal!.accountId, request.params.token, actorOf(request), request.body?.representativeKind ?? 'parent'),
   );
 
   app.get('/parent/cabinet', { onRequest: parent, schema: { tags: ['parent'], summary: "The parent's cabinet" } }, async (request) =>
@@ -168,6 +180,18 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await giveConsent(app.ctx, request.principal!.accountId, request.params.childId, request.body.kind, request.body.textVersion, actorOf(request))),
+  );
+
+  app.put(
+    '/parent/children/:childId/representative-kind',
+    {
+      onRequest: parent,
+      schema: { tags: ['parent'], summary: 'State who the parent is to the child: parent, guardian or trustee', params: childParamsSchema, body: representativeKindBodySchema },
+    },
+    async (request) => {
+      await setRepresentativeKind(app.ctx, request.principal!.accountId, request.params.childId, request.body.representativeKind, actorOf(request));
+      return { ok: true };
+    },
   );
 
   app.post(

@@ -4,6 +4,7 @@ import { inTransaction, type AfterCommit } from '@server/db/transaction.js';
 import { AppError, conflict, gone, notFound } from '@server/lib/errors.js';
 import { hashToken, randomToken } from '@server/lib/tokens.js';
 import { MAX_PARENTS_PER_CHILD } from '@common/participation.js';
+import type { RepresentativeKind } from '@common/schemas/identity.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
 import { notifyAccount } from '../notifications/index.js';
@@ -19,6 +20,7 @@ import {
   listInvitationsBy,
   listParentsOf,
   updateInvitation,
+  updateRepresentativeKind,
   type InvitationRow,
 } from './family.repository.js';
 import { listChildrenOf } from './cabinet.repository.js';
@@ -191,19 +193,28 @@ export async function claimInvitation(tx: Tx, token: string, kind: InvitationKin
  * Links a parent and a child. The child's row is locked so that at most two parents are ever
  * linked, however many accept at once; linking an already linked pair changes nothing.
  */
-export async function linkFamily(tx: Tx, parentId: string, childId: string, actor: AuditActor): Promise<boolean> {
+export async function linkFamily(tx: Tx, parentId: string, childId: string, actor: AuditActor, kind: RepresentativeKind = 'parent'): Promise<boolean> {
   await lockAccount(tx, childId);
   if (await linkExists(tx, parentId, childId)) return false;
   if ((await countParents(tx, childId)) >= MAX_PARENTS_PER_CHILD) {
     throw conflict('parents_limit', 'К кабинету ребёнка уже привязаны два родителя');
   }
-  await insertLink(tx, parentId, childId);
-  await recordAudit(tx, actor, 'family.linked', childId, { parentId });
+  await insertLink(tx, parentId, childId, kind);
+  await recordAudit(tx, actor, 'family.linked', childId, { parentId, representativeKind: kind });
   return true;
 }
 
+/** The adult states (or corrects) who it is to the child in law: parent, guardian or trustee. */
+export async function setRepresentativeKind(ctx: AppContext, parentId: string, childId: string, kind: RepresentativeKind, actor: AuditActor): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    if (!(await linkExists(tx, parentId, childId))) throw notFound('Ребёнок не найден');
+    await updateRepresentativeKind(tx, parentId, childId, kind);
+    await recordAudit(tx, actor, 'family.representative_kind_set', childId, { parentId, representativeKind: kind });
+  });
+}
+
 /** The parent-first half of the participant-first scenario: the parent accepts the child's invitation. */
-export async function acceptParentInvitation(ctx: AppContext, parentId: string, token: string, actor: AuditActor) {
+export async function acceptParentInvitation(ctx: AppContext, parentId: string, token: string, actor: AuditActor, kind: RepresentativeKind = 'parent') {
   return inTransaction(ctx.db, async (tx, afterCommit) => {
     const parent = await findAccountById(tx, parentId);
     if (!parent || parent.status !== 'active') {
@@ -212,7 +223,7 @@ export async function acceptParentInvitation(ctx: AppContext, parentId: string, 
     const invitation = await claimInvitation(tx, token, 'parent');
     const child = await findAccountById(tx, invitation.inviterId);
     if (!child) throw notFound();
-    await linkFamily(tx, parentId, child.id, actor);
+    await linkFamily(tx, parentId, child.id, actor, kind);
     await updateInvitation(tx, invitation.id, { status: 'accepted', acceptedBy: parentId, acceptedAt: new Date() });
     await recordAudit(tx, actor, 'invitation.accepted', invitation.id, { kind: 'parent' });
     await notifyAccount(ctx, tx, afterCommit, child.id, {

@@ -4,6 +4,7 @@ export { registrationRoutes } from './registration.routes.js';
 export { familyRoutes } from './family.routes.js';
 export { secondFactorRoutes } from './second-factor.routes.js';
 export { staffOnboardingRoutes } from './staff-onboarding.routes.js';
+export { correctionsRoutes } from './corrections.routes.js';
 export { SESSION_CLEANUP_JOB, registerIdentityJobs } from './identity.jobs.js';
 export { createEsiaClient, type EsiaClient } from './esia/esia-client.js';
 export { setUpEsiaSigning } from './esia/esia-signing-setup.js';
@@ -21,8 +22,9 @@ export {
 } from './accounts.service.js';
 export { isParentOf, linkedChildren, linkedParents } from './family.service.js';
 export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
-export { childrenOfParent, parentsOfChild } from './family-members.service.js';
+export { childrenOfParent, parentsOfChild, representativesOf } from './family-members.service.js';
 export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
+export { consentStateOf, consentWithdrawnSql, onConsentLapsed, type ConsentLapse, type ConsentLapseListener, type ConsentState } from './consent-state.js';
 export {
   erasePupilAccount,
   freezeAccount,

@@ -35,6 +35,8 @@ export interface RelativeRow {
   first_name: string;
   middle_name: string | null;
   linked_at: Date;
+  /** Who the adult on the link is to the child: parent, guardian or trustee. */
+  representative_kind: string;
 }
 
 export interface ConsentDataRow {
@@ -81,7 +83,7 @@ export async function parentProfileData(executor: Executor, id: string): Promise
 export async function relativesOf(executor: Executor, id: string): Promise<RelativeRow[]> {
   return queryRows<RelativeRow>(
     executor,
-    sql`select a.id, a.role, a.last_name, a.first_name, a.middle_name, fl.created_at as linked_at
+    sql`select a.id, a.role, a.last_name, a.first_name, a.middle_name, fl.created_at as linked_at, fl.representative_kind
       from family_links fl join accounts a on a.id = case when fl.child_id = ${id} then fl.parent_id else fl.child_id end
       where fl.child_id = ${id} or fl.parent_id = ${id}
       order by fl.created_at`,
@@ -127,6 +129,10 @@ export async function erasePupilIdentity(executor: Executor, id: string): Promis
     sql`with d as (delete from invitations where inviter_id = ${id} or accepted_by = ${id} returning 1) select count(*)::int as n from d`,
   );
   out.consents = await count(sql`with d as (delete from consents where child_id = ${id} returning 1) select count(*)::int as n from d`);
+  // A correction request names the pupil's old and new data: it goes with the pupil, or with the pupil who asked.
+  out.corrections = await count(
+    sql`with d as (delete from correction_requests where participant_id = ${id} or requested_by = ${id} returning 1) select count(*)::int as n from d`,
+  );
   out.familyLinks = await count(sql`with d as (delete from family_links where child_id = ${id} returning 1) select count(*)::int as n from d`);
   out.profile = await count(sql`with d as (delete from participant_profiles where account_id = ${id} returning 1) select count(*)::int as n from d`);
   out.account = await count(sql`with d as (delete from accounts where id = ${id} returning 1) select count(*)::int as n from d`);

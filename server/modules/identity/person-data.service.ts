@@ -1,5 +1,6 @@
 import type { AppContext } from '@server/context.js';
 import type { Executor } from '@server/db/client.js';
+import type { RepresentativeKind } from '@common/schemas/identity.js';
 import { formatSnils } from '@common/validators.js';
 import { disableAccount } from './accounts.service.js';
 import {
@@ -56,7 +57,12 @@ export async function identityDataOf(ctx: AppContext, id: string) {
       ovzDetails: pupil.ovz_details_enc ? ctx.pd.decrypt(pupil.ovz_details_enc) : null,
     },
     parentProfile: parent && { snils: formatSnils(ctx.pd.decrypt(parent.snils_enc)), esiaEmail: parent.esia_email },
-    familyLinks: relatives.map((r) => ({ role: r.role, name: fullName(r), linkedAt: new Date(r.linked_at).toISOString() })),
+    familyLinks: relatives.map((r) => ({
+      role: r.role,
+      name: fullName(r),
+      linkedAt: new Date(r.linked_at).toISOString(),
+      representativeKind: r.representative_kind as RepresentativeKind,
+    })),
     consents: consents.map((c) => ({
       kind: c.kind,
       textVersion: c.text_version,

@@ -162,7 +162,7 @@ export async function createChildByParent(ctx: AppContext, parentId: string, inp
         createdByParentId: parentId,
       });
       await recordAudit(tx, actor, 'account.registered', account.id, { role: 'participant', byParent: true });
-      await linkFamily(tx, parentId, account.id, actor);
+      await linkFamily(tx, parentId, account.id, actor, input.representativeKind ?? 'parent');
       if (passwordHash) {
         const token = await issueToken(tx, account.id, 'activation');
         await ctx.mail.queue(tx, afterCommit, account.email, mailTemplates.activation({ firstName: account.firstName, url: `${ctx.config.publicUrl}/activate?token=${token}` }));

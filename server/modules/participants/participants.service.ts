@@ -17,7 +17,7 @@ import type {
 import { formatSnils, maskSnils } from '@common/validators.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
-import { childIdentityKey, createParticipant, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
+import { childIdentityKey, consentStateOf, createParticipant, representativesOf, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
 import { decideExistingChild, participantScope } from './participants.policy.js';
 import {
   assignNavigator as upsertAssignments,
@@ -102,6 +102,7 @@ export async function getParticipant(ctx: AppContext, principal: Principal, id: 
     phone: row.phone,
     region: { id: row.region_id, name: row.region_name },
     city: { id: row.city_id, name: row.city_name },
+    representatives: await representativesOf(ctx.db, id),
   };
 }
 
@@ -111,15 +112,18 @@ export async function viewPersonalData(ctx: AppContext, principal: Principal, id
   return inTransaction(ctx.db, async (tx) => {
     const profile = await findProfileOfSchool(tx, schoolId, id);
     if (!profile) throw participantNotFound();
-    await recordAudit(tx, actor, 'pd.viewed', id, { fields: 'snils,document,ovz', bySchool: schoolId });
+    const ovzWithheld = (await consentStateOf(tx, id, 'health_data')) === 'withdrawn';
+    await recordAudit(tx, actor, 'pd.viewed', id, { fields: ovzWithheld ? 'snils,document' : 'snils,document,ovz', bySchool: schoolId });
     return {
       snils: formatSnils(ctx.pd.decrypt(profile.snilsEnc)),
       document:
         profile.documentType && profile.documentNumberEnc
           ? { type: profile.documentType as ChildDocumentType, number: ctx.pd.decrypt(profile.documentNumberEnc) }
           : null,
-      hasOvz: profile.hasOvz,
-      ovzDetails: profile.ovzDetailsEnc ? ctx.pd.decrypt(profile.ovzDetailsEnc) : null,
+      hasOvz: !ovzWithheld && profile.hasOvz,
+      ovzDetails: !ovzWithheld && profile.ovzDetailsEnc ? ctx.pd.decrypt(profile.ovzDetailsEnc) : null,
+      ovzWithheld,
+      representatives: await representativesOf(tx, id),
     };
   });
 }

@@ -44,6 +44,7 @@ const StaffInvitationPage = lazyPage(() => import('../features/staff-access/page
 const PlacesPage = lazyPage(() => import('../features/places/pages/places-page'), 'PlacesPage');
 const PaperConsentsPage = lazyPage(() => import('../features/paper-consents/pages/paper-consents-page'), 'PaperConsentsPage');
 const ParticipantsPage = lazyPage(() => import('../features/participants/pages/participants-page'), 'ParticipantsPage');
+const CorrectionsPage = lazyPage(() => import('../features/participants/pages/corrections-page'), 'CorrectionsPage');
 const ImportsPage = lazyPage(() => import('../features/participants/pages/imports-page'), 'ImportsPage');
 const ImportPage = lazyPage(() => import('../features/participants/pages/import-page'), 'ImportPage');
 const ReferencePage = lazyPage(() => import('../features/reference/pages/reference-page'), 'ReferencePage');
@@ -159,6 +160,7 @@ const routes: RouteObject[] = [
           { path: 'security', element: <SecurityPage /> },
           { path: 'places', handle: TABLE_PAGE, element: only(PERMISSIONS['places.read'], <PlacesPage />) },
           { path: 'participants', handle: TABLE_PAGE, element: only(PERMISSIONS['participants.read'], <ParticipantsPage />) },
+          { path: 'corrections', element: only(PERMISSIONS['corrections.decide'], <CorrectionsPage />) },
           { path: 'imports', handle: TABLE_PAGE, element: only(PERMISSIONS['imports.manage'], <ImportsPage />) },
           { path: 'imports/:id', element: only(PERMISSIONS['imports.manage'], <ImportPage />) },
           { path: 'paper-consents', handle: TABLE_PAGE, element: only(PERMISSIONS['paper_consents.read'], <PaperConsentsPage />) },

@@ -23,6 +23,8 @@ export interface CatalogueTest {
 export interface Catalogue {
   gradeBand: GradeBand;
   tests: CatalogueTest[];
+  /** Why the pupil cannot take tests now (the parents withdrew consent), or null when it can. */
+  closedReason?: string | null;
 }
 
 /** Every diagnostics query sits under one root, so a finished attempt refreshes the catalogue and the cabinets. */

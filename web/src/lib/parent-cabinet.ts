@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MissingStep, ParticipationFacts } from '@common/participation.js';
-import type { ConsentKind } from '@common/schemas/identity.js';
+import type { ConsentKind, RepresentativeKind } from '@common/schemas/identity.js';
 import { api } from './api-client';
 
 interface GivenConsent {
@@ -21,6 +21,8 @@ export interface ParentChild {
   city: string;
   school: string | null;
   hasOvz: boolean;
+  /** Who the signed-in adult is to this child in law. */
+  representativeKind: RepresentativeKind;
   status: ParticipationFacts;
   missing: MissingStep[];
   consents: Record<ConsentKind, GivenConsent | null>;

@@ -51,6 +51,7 @@ export function enrolment(overrides: Partial<EnrolmentView> = {}): EnrolmentView
     source: 'link',
     reconfirmRequired: false,
     holdExpiresAt: null,
+    endReason: null,
     attendance: null,
     mentorGrade: null,
     feedback: null,

@@ -114,6 +114,8 @@ describe('a school registers a pupil', () => {
       document: { type: 'birth_certificate', number: 'IV-МЮ 123456' },
       hasOvz: true,
       ovzDetails: null,
+      ovzWithheld: false,
+      representatives: [],
     });
     expect(await count(sql`select count(*) as n from audit_log where action = 'pd.viewed' and subject_id = ${id} and actor_id = ${staffA.accountId}`)).toBe(1);
 

@@ -61,6 +61,7 @@ export const STAFF_NAV: Partial<Record<Role, StaffLink[]>> = {
     { to: '/staff/events', label: 'Мероприятия' },
     { to: '/staff/imports', label: 'Импорт из файла' },
     { to: '/staff/paper-consents', label: 'Бумажные согласия' },
+    { to: '/staff/corrections', label: 'Исправление данных' },
     { to: '/staff/team', label: 'Навигаторы и сотрудники' },
     INSTRUCTION,
   ),

@@ -115,6 +115,13 @@ export function EnrolmentItem({ item, viewer, past = false, headingOrder = 3, ev
             {event.changeReason ?? 'Организаторы отменили это мероприятие.'}
           </Alert>
         )}
+        {item.endReason === 'consent_withdrawn' && !past && (
+          <Alert color="gray" title="Запись отменена" role="status">
+            {viewer === 'parent'
+              ? 'Вы отозвали согласие на обработку персональных данных ребёнка, поэтому запись отменена и место передано другим. Новое согласие запись не вернёт.'
+              : 'Родитель отозвал согласие на обработку твоих персональных данных, поэтому запись отменена. Новое согласие её не вернёт.'}
+          </Alert>
+        )}
         {item.status === 'held' && !past && <HoldNotice item={item} viewer={viewer} />}
         {item.status === 'waitlisted' && !past && (
           <Text size="sm">Когда освободится место, запись подтвердится сама — мы пришлём уведомление.</Text>

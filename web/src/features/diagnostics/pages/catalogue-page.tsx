@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useCatalogue, type CatalogueTest } from '@web/lib/diagnostics-catalogue';
 import { BackLink } from '@web/lib/components/back-link';
@@ -58,7 +58,11 @@ export function CataloguePage() {
           Мой цифровой след
         </Button>
       </Group>
-      {tests.length === 0 ? (
+      {catalogue.data.closedReason ? (
+        <Alert color="orange" variant="light" title="Диагностики пока закрыты" role="status">
+          {catalogue.data.closedReason}
+        </Alert>
+      ) : tests.length === 0 ? (
         <Text>{EMPTY[filter]}</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

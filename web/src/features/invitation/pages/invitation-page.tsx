@@ -1,5 +1,7 @@
 import { Link, Navigate, useParams } from 'react-router';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { REPRESENTATIVE_KINDS, REPRESENTATIVE_KIND_LABELS, type RepresentativeKind } from '@common/schemas/identity.js';
 import { ApiError, errorMessage } from '@web/lib/api-client';
 import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { RenewInvitationLink } from '@web/lib/components/renew-invitation-link';
@@ -9,8 +11,11 @@ import { esiaSignInUrl } from '@web/lib/navigation';
 import { useSession } from '@web/lib/session';
 import { useAcceptInvitation } from '../api/invitation-api';
 
+const KIND_OPTIONS = REPRESENTATIVE_KINDS.map((kind) => ({ value: kind, label: REPRESENTATIVE_KIND_LABELS[kind] }));
+
 function AcceptInvitation({ token, link }: { token: string; link: InvitationLink }) {
   const accept = useAcceptInvitation(token);
+  const [kind, setKind] = useState<RepresentativeKind>('parent');
   if (accept.isSuccess) {
     return (
       <Stack gap="md" align="flex-start">
@@ -27,8 +32,16 @@ function AcceptInvitation({ token, link }: { token: string; link: InvitationLink
   return (
     <Stack gap="md" align="flex-start">
       <Text>Нажмите кнопку, и кабинет ребёнка появится в вашем кабинете родителя. Там же можно будет дать согласия.</Text>
+      <Select
+        label="Кем вы приходитесь ребёнку"
+        data={KIND_OPTIONS}
+        value={kind}
+        allowDeselect={false}
+        onChange={(value) => value && setKind(value as RepresentativeKind)}
+        maw={320}
+      />
       <FormAlert message={accept.isError ? errorMessage(accept.error) : null} />
-      <Button size="lg" onClick={() => accept.mutate()} loading={accept.isPending}>
+      <Button size="lg" onClick={() => accept.mutate(kind)} loading={accept.isPending}>
         {`Подтвердить связь с ребёнком ${link.inviterName}`}
       </Button>
     </Stack>

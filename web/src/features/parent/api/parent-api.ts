@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConsentText } from '@common/consents.js';
-import type { ConsentKind, CreateChild } from '@common/schemas/identity.js';
-import { api, post } from '@web/lib/api-client';
+import type { ConsentKind, CreateChild, RepresentativeKind } from '@common/schemas/identity.js';
+import { api, post, put } from '@web/lib/api-client';
 import { personalDataQuery } from '@web/lib/personal-data';
 import { sessionKey } from '@web/lib/session';
 import { parentCabinetKey } from '@web/lib/parent-cabinet';
+import { eventsKey } from '@web/lib/pupil-events/pupil-events-api';
 
 export function useConfirmParent() {
   const queryClient = useQueryClient();
@@ -50,7 +51,16 @@ export function useWithdrawConsent(childId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (kind: ConsentKind) => post(`/parent/children/${childId}/consents/${kind}/withdraw`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: parentCabinetKey }),
+    // A withdrawal cancels the child's upcoming enrolments, so its events are read again too.
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: parentCabinetKey }), queryClient.invalidateQueries({ queryKey: eventsKey })]),
+  });
+}
+
+export function useSetRepresentativeKind(childId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (representativeKind: RepresentativeKind) => put(`/parent/children/${childId}/representative-kind`, { representativeKind }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: parentCabinetKey }),
   });
 }
 

@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { ChildEventsBlock } from '@web/lib/pupil-events/child-events-block';
 import { MissingSteps } from '@web/lib/components/missing-steps';
+import { CorrectionRequest } from '@web/lib/components/correction-request';
 import { DataRightsSection } from '@web/lib/components/data-rights-section';
 import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { formatAge, fullName } from '@web/lib/format';
 import { parentCabinetKey, type ParentChild } from '@web/lib/parent-cabinet';
 import { ChildPaperConsents } from './child-paper-consents';
 import { ConsentsSection } from './consents-section';
+import { RepresentativeKindSelect } from './representative-kind';
 
 export function ChildCard({ child }: { child: ParentChild }) {
   const [showData, setShowData] = useState(false);
@@ -32,6 +34,7 @@ export function ChildCard({ child }: { child: ParentChild }) {
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             Почта: {child.email}
           </Text>
+          <RepresentativeKindSelect child={child} />
         </Stack>
 
         <Stack gap="xs">
@@ -88,15 +91,18 @@ export function ChildCard({ child }: { child: ParentChild }) {
             </Button>
           </Group>
           <Collapse expanded={showData} id={dataId} keepMounted={false}>
-            <PersonalDataSection
-              path={`/parent/children/${child.id}/personal-data`}
-              subject="child"
-              birthDate={child.birthDate}
-              snilsMasked={null}
-              hasOvz={child.hasOvz}
-              cabinetKey={parentCabinetKey}
-              headingOrder={5}
-            />
+            <Stack gap="lg">
+              <PersonalDataSection
+                path={`/parent/children/${child.id}/personal-data`}
+                subject="child"
+                birthDate={child.birthDate}
+                snilsMasked={null}
+                hasOvz={child.hasOvz}
+                cabinetKey={parentCabinetKey}
+                headingOrder={5}
+              />
+              <CorrectionRequest pupilId={child.id} viewer="parent" headingOrder={5} />
+            </Stack>
           </Collapse>
         </Stack>
 

@@ -1,18 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Modal, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Modal, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ConsentText } from '@common/consents.js';
+import { CONSENT_WITHDRAWAL_CONSEQUENCES, type ConsentText } from '@common/consents.js';
 import { errorMessage } from '@web/lib/api-client';
 import { formatDate, fullName } from '@web/lib/format';
 import { LoadError, PageLoader } from '@web/lib/components/page';
 import { useConsentTexts, useGiveConsent, useWithdrawConsent } from '../api/parent-api';
 import type { ParentChild } from '@web/lib/parent-cabinet';
-
-const WITHDRAW_EFFECT: Record<ConsentText['kind'], string> = {
-  pd_processing: 'Без этого согласия ребёнок не сможет записываться на мероприятия программы, пока вы не дадите его снова.',
-  photo_video: 'Ребёнка перестанут снимать на мероприятиях для материалов о программе.',
-  health_data: 'Сведения об ОВЗ перестанут показываться наставникам, и подобрать мероприятие с учётом здоровья будет сложнее.',
-};
 
 interface ItemProps {
   child: ParentChild;
@@ -81,9 +75,17 @@ function ConsentItem({ child, text }: ItemProps) {
       </Stack>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Отозвать согласие?" centered>
         <Stack gap="md">
-          <Text>
-            «{text.title}» перестанет действовать сразу. {WITHDRAW_EFFECT[text.kind]}
-          </Text>
+          <Text>«{text.title}» перестанет действовать сразу. Что произойдёт:</Text>
+          <List spacing="xs" size="sm" aria-label="Последствия отзыва согласия">
+            {CONSENT_WITHDRAWAL_CONSEQUENCES[text.kind].map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+          {text.kind === 'pd_processing' && (
+            <Text size="sm" c="dimmed">
+              Если согласие дал и второй родитель, всё это наступит, только когда отзовёт и он.
+            </Text>
+          )}
           <Text size="sm">Ребёнок: {fullName(child)}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>

@@ -1,26 +1,29 @@
 import { useState } from 'react';
-import { Alert, Button, Fieldset, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, PasswordInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { FormErrors } from '@mantine/form';
 import { parentMayCreateChild } from '@common/participation.js';
-import { createChildSchema } from '@common/schemas/identity.js';
+import { createChildSchema, type RepresentativeKind } from '@common/schemas/identity.js';
 import { ageOn, todayInMoscow } from '@common/validators.js';
 import { emptyChildValues, useChildForm, type ChildFormValues } from '@web/lib/child-form';
 import { PersonFields, SchoolFields } from '@web/lib/components/child-fields';
 import { FormAlert } from '@web/lib/components/page';
 import { PASSWORD_HINT, commonPasswordError } from '@web/lib/password';
 import { useCreateChild } from '../api/parent-api';
+import { REPRESENTATIVE_KIND_OPTIONS } from './representative-kind';
 
 interface CreateChildValues extends ChildFormValues {
   email: string;
   phone: string;
   signIn: 'link' | 'password';
   password: string;
+  representativeKind: RepresentativeKind;
 }
 
-const initialValues: CreateChildValues = { ...emptyChildValues, email: '', phone: '', signIn: 'link', password: '' };
+const initialValues: CreateChildValues = { ...emptyChildValues, email: '', phone: '', signIn: 'link', password: '', representativeKind: 'parent' };
 
 function ownPayload(values: CreateChildValues) {
   return {
+    representativeKind: values.representativeKind,
     email: values.email,
     phone: values.phone.trim() ? values.phone : undefined,
     password: values.signIn === 'password' ? values.password : undefined,
@@ -76,6 +79,14 @@ export function CreateChildForm() {
             Карточка ребёнка появилась в списке «Мои дети» — осталось дать согласие на обработку данных.
           </Alert>
         )}
+        <Select
+          label="Кем вы приходитесь ребёнку"
+          data={REPRESENTATIVE_KIND_OPTIONS}
+          allowDeselect={false}
+          maw={320}
+          required
+          {...form.getInputProps('representativeKind')}
+        />
         <PersonFields form={form} legend="О ребёнке" />
         <SchoolFields form={form} legend="Где учится ребёнок" />
         <Fieldset legend="Вход для ребёнка" variant="unstyled">

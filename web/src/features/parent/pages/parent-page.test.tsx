@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONSENT_TEXTS } from '@common/consents.js';
+import { CONSENT_TEXTS, CONSENT_WITHDRAWAL_CONSEQUENCES } from '@common/consents.js';
 import { missingParticipationSteps } from '@common/participation.js';
 import { callsTo, mockApi, renderPage } from '@web/test/render';
 import type { ParentCabinet, ParentChild } from '@web/lib/parent-cabinet';
@@ -29,6 +29,7 @@ function child(overrides: Partial<ParentChild>, facts: Partial<ParentChild['stat
     city: 'Киров',
     school: 'Школа № 14',
     hasOvz: false,
+    representativeKind: 'parent',
     status,
     missing: missingParticipationSteps(status),
     consents: { pd_processing: null, photo_video: null, health_data: null },
@@ -104,8 +105,17 @@ describe('parent cabinet', () => {
     await user.click(within(consent).getByRole('button', { name: 'Отозвать согласие' }));
     const dialog = await screen.findByRole('dialog', { name: 'Отозвать согласие?' });
     expect(callsTo(fetchMock, `POST /api/parent/children/${CHILD_ID}/consents/photo_video/withdraw`)).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Отмена' }));
 
-    await user.click(within(dialog).getByRole('button', { name: 'Да, отозвать' }));
+    // The personal-data consent's dialog says what follows before anything happens.
+    const main = screen.getByRole('region', { name: startsWith(CONSENT_TEXTS.pd_processing.title) });
+    await user.click(within(main).getByRole('button', { name: 'Отозвать согласие' }));
+    const consequences = within(await screen.findByRole('dialog', { name: 'Отозвать согласие?' })).getByRole('list', { name: 'Последствия отзыва согласия' });
+    expect(within(consequences).getAllByRole('listitem').map((li) => li.textContent)).toEqual([...CONSENT_WITHDRAWAL_CONSEQUENCES.pd_processing]);
+    await user.click(screen.getByRole('button', { name: 'Отмена' }));
+
+    await user.click(within(consent).getByRole('button', { name: 'Отозвать согласие' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Отозвать согласие?' })).getByRole('button', { name: 'Да, отозвать' }));
     await waitFor(() => expect(callsTo(fetchMock, `POST /api/parent/children/${CHILD_ID}/consents/photo_video/withdraw`)).toHaveLength(1));
   });
 

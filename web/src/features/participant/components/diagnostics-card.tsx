@@ -4,6 +4,7 @@ import { plural } from '@web/lib/format';
 import { useCatalogue, type Catalogue } from '@web/lib/diagnostics-catalogue';
 
 function progressText(data: Catalogue | undefined): string {
+  if (data?.closedReason) return data.closedReason;
   if (!data) return 'Тесты и игры помогут понять, что тебе интересно и что получается.';
   const total = data.tests.length;
   const done = data.tests.filter((t) => t.completedCount > 0).length;

@@ -1,4 +1,5 @@
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
+import { CorrectionRequest } from '@web/lib/components/correction-request';
 import { formatDate, formatPhone, fullName } from '@web/lib/format';
 import type { ParticipantCabinet } from '../api/participant-api';
 import { Fact } from '@web/lib/components/fact';
@@ -18,7 +19,7 @@ export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
           <Fact label="Электронная почта" value={account.email} />
           <Fact label="Телефон" value={account.phone ? formatPhone(account.phone) : 'не указан'} />
         </SimpleGrid>
-        <Text size="sm">Если в анкете ошибка в ФИО, дате рождения или школе, напиши в поддержку — исправим.</Text>
+        <CorrectionRequest pupilId={account.id} viewer="pupil" />
       </Stack>
     </Card>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { DOCUMENT_TYPE_LABELS } from '@common/participants.js';
+import { REPRESENTATIVE_KIND_LABELS } from '@common/schemas/identity.js';
 import type { ParticipantListItem } from '@common/schemas/participants.js';
 import { Fact } from '@web/lib/components/fact';
 import { LoadError, PageLoader } from '@web/lib/components/page';
@@ -19,8 +20,19 @@ export function PersonalDataDialog({ participant, onClose }: { participant: Part
           <>
             <Fact label="СНИЛС" value={pd.snils} />
             <Fact label="Документ" value={pd.document ? `${DOCUMENT_TYPE_LABELS[pd.document.type]}, ${pd.document.number}` : 'Не указан'} />
-            <Fact label="Ограниченные возможности здоровья" value={pd.hasOvz ? 'Есть' : 'Нет'} />
+            <Fact
+              label="Ограниченные возможности здоровья"
+              value={pd.ovzWithheld ? 'Скрыто: родитель отозвал согласие на обработку сведений о здоровье' : pd.hasOvz ? 'Есть' : 'Нет'}
+            />
             {pd.ovzDetails && <Fact label="Подробности об ОВЗ" value={pd.ovzDetails} />}
+            <Fact
+              label="Законные представители"
+              value={
+                pd.representatives.length === 0
+                  ? 'Не привязаны'
+                  : pd.representatives.map((r) => `${r.name} (${REPRESENTATIVE_KIND_LABELS[r.kind].toLowerCase()})`).join(', ')
+              }
+            />
             <Alert color="blue" variant="light">
               <Text size="sm">Каждый просмотр персональных данных записывается в журнал. Не копируйте и не пересылайте эти данные.</Text>
             </Alert>
