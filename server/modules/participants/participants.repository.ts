@@ -229,7 +229,7 @@ export async function mentorFacts(executor: Executor, pupilId: string, mentorId:
         exists (
           select 1 from enrolments en join event_mentors em on em.event_id = en.event_id
           where en.participant_id = ${pupilId} and em.mentor_id = ${mentorId} and en.attendance in ('present', 'late')
-        ) as attended,
+        ) and not exists (select 1 from accounts a where a.id = ${pupilId} and a.status = 'disabled') as attended,
         exists (
           select 1 from consents c where c.child_id = ${pupilId} and c.kind = 'pd_processing' and c.withdrawn_at is null
         ) as consented`,
@@ -237,10 +237,12 @@ export async function mentorFacts(executor: Executor, pupilId: string, mentorId:
   return row ?? { attended: false, consented: false };
 }
 
+/** Assigned, and the pupil's account not frozen: a pupil waiting for erasure is out of the navigator's sight. */
 export async function isAssignedToNavigator(executor: Executor, participantId: string, navigatorId: string): Promise<boolean> {
   const rows = await executor
     .select({ id: navigatorAssignments.participantId })
     .from(navigatorAssignments)
-    .where(and(eq(navigatorAssignments.participantId, participantId), eq(navigatorAssignments.navigatorId, navigatorId)));
+    .innerJoin(accounts, eq(accounts.id, navigatorAssignments.participantId))
+    .where(and(eq(navigatorAssignments.participantId, participantId), eq(navigatorAssignments.navigatorId, navigatorId), ne(accounts.status, 'disabled')));
   return rows.length > 0;
 }

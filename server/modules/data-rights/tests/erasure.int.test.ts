@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERASURE_GRACE_DAYS, DAY_MS } from '@common/data-rights.js';
 import { birthDateForAge, confirmedParent, registerPupil } from '@server/test/factories.js';
+import { createStaff } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { refreshFigures } from '@server/modules/kpi/index.js';
 import { lessonInput, publishedEvent } from '@server/modules/events/tests/fixtures.js';
@@ -31,6 +32,11 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     const enrolled = await t.api('POST', `/api/enrol-links/${token}/enrolments`, { cookie: family.parentCookie, body: { childId: family.childId } });
     expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
 
+    const navigator = await createStaff(t, 'navigator', { regionId: w.s.place.regionId, schoolId: w.s.schoolId });
+    await t.rows(sql`insert into navigator_assignments (participant_id, navigator_id, assigned_by) values (${family.childId}, ${navigator.accountId}, ${navigator.accountId}) returning 1`);
+    const results = () => t.api('GET', `/api/pupils/${family.childId}/diagnostics/results`, { cookie: navigator.cookie });
+    expect((await results()).status).toBe(200);
+
     const secondParent = await confirmedParent(t);
     const secondParentId = (await t.api('GET', '/api/auth/session', { cookie: secondParent.cookie })).body.account.id as string;
     await t.rows(sql`insert into family_links (parent_id, child_id) values (${secondParentId}, ${family.childId}) returning 1`);
@@ -52,6 +58,8 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     expect(listed.body.items.map((p: { id: string }) => p.id)).not.toContain(family.childId);
     const [enrolment] = await t.rows<{ status: string; end_reason: string }>(sql`select status, end_reason from enrolments where participant_id = ${family.childId}`);
     expect(enrolment).toEqual({ status: 'cancelled', end_reason: 'account_frozen' });
+    // Nor can its navigator open the results by their address.
+    expect((await results()).status).toBe(404);
 
     // The other parent is told, and may not take back what it did not ask for.
     const told = await t.rows<{ title: string; body: string }>(sql`select title, body from notifications where account_id = ${secondParentId} and kind = 'data_rights.erasure_requested'`);
