@@ -10,20 +10,48 @@ UPDATE "schools" s SET "pupils_count" = c.n
 --> statement-breakpoint
 CREATE INDEX "participant_profiles_region_no_school_idx" ON "participant_profiles" ("region_id") WHERE "school_id" IS NULL;
 --> statement-breakpoint
-CREATE FUNCTION "school_pupils_count"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement-level, over the transition tables: a bulk import of a thousand pupils into one school
+-- updates its row once, not a thousand times.
+CREATE FUNCTION "school_pupils_added"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."school_id" IS NOT NULL
-     AND (TG_OP = 'DELETE' OR NEW."school_id" IS DISTINCT FROM OLD."school_id") THEN
-    UPDATE "schools" SET "pupils_count" = "pupils_count" - 1 WHERE "id" = OLD."school_id";
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."school_id" IS NOT NULL
-     AND (TG_OP = 'INSERT' OR NEW."school_id" IS DISTINCT FROM OLD."school_id") THEN
-    UPDATE "schools" SET "pupils_count" = "pupils_count" + 1 WHERE "id" = NEW."school_id";
-  END IF;
+  UPDATE "schools" s SET "pupils_count" = s."pupils_count" + d.n
+    FROM (SELECT "school_id", count(*)::int AS n FROM new_rows WHERE "school_id" IS NOT NULL GROUP BY "school_id") d
+    WHERE s."id" = d."school_id";
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER "participant_profiles_school_pupils_count"
-  AFTER INSERT OR DELETE OR UPDATE OF "school_id" ON "participant_profiles"
-  FOR EACH ROW EXECUTE FUNCTION "school_pupils_count"();
+CREATE FUNCTION "school_pupils_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "schools" s SET "pupils_count" = s."pupils_count" - d.n
+    FROM (SELECT "school_id", count(*)::int AS n FROM old_rows WHERE "school_id" IS NOT NULL GROUP BY "school_id") d
+    WHERE s."id" = d."school_id";
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION "school_pupils_moved"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "schools" s SET "pupils_count" = s."pupils_count" + d.n
+    FROM (
+      SELECT moved."school_id", sum(moved.n)::int AS n FROM (
+        SELECT o."school_id", -1 AS n FROM old_rows o JOIN new_rows w ON w."account_id" = o."account_id"
+          WHERE o."school_id" IS DISTINCT FROM w."school_id" AND o."school_id" IS NOT NULL
+        UNION ALL
+        SELECT w."school_id", 1 FROM old_rows o JOIN new_rows w ON w."account_id" = o."account_id"
+          WHERE o."school_id" IS DISTINCT FROM w."school_id" AND w."school_id" IS NOT NULL
+      ) moved GROUP BY moved."school_id"
+    ) d
+    WHERE s."id" = d."school_id" AND d.n <> 0;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "participant_profiles_school_pupils_added" AFTER INSERT ON "participant_profiles"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "school_pupils_added"();
+--> statement-breakpoint
+CREATE TRIGGER "participant_profiles_school_pupils_removed" AFTER DELETE ON "participant_profiles"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "school_pupils_removed"();
+--> statement-breakpoint
+CREATE TRIGGER "participant_profiles_school_pupils_moved" AFTER UPDATE ON "participant_profiles"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "school_pupils_moved"();

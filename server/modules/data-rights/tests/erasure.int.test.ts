@@ -96,6 +96,11 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     // Not due yet: the job leaves the account alone.
     expect(await eraseDueAccounts(t.app.ctx, t.app.log)).toBe(0);
     expect(await eraseDueAccounts(t.app.ctx, t.app.log, { now: new Date(Date.now() + (ERASURE_GRACE_DAYS + 1) * DAY_MS) })).toBe(1);
+    // The school's kept count of pupils follows the erasure.
+    const [school] = await t.rows<{ kept: number; counted: number }>(
+      sql`select pupils_count as kept, (select count(*)::int from participant_profiles where school_id = ${w.s.schoolId}) as counted from schools where id = ${w.s.schoolId}`,
+    );
+    expect(school!.kept).toBe(school!.counted);
 
     for (const table of ['accounts', 'participant_profiles']) {
       const column = table === 'accounts' ? 'id' : 'account_id';
