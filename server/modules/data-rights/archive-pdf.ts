@@ -6,6 +6,8 @@ import type { PersonalDataArchive } from './archive.service.js';
 const moscow = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
 const when = (iso: string | null | undefined) => (iso ? moscow.format(new Date(iso)) : '—');
 
+const CORRECTION_FIELDS: Record<string, string> = { lastName: 'фамилия', firstName: 'имя', birthDate: 'дата рождения', school: 'школа' };
+
 const CONSENT_KINDS: Record<string, string> = {
   pd_processing: 'на обработку персональных данных',
   photo_video: 'на фото- и видеосъёмку',
@@ -80,6 +82,14 @@ export async function archivePdf(archive: PersonalDataArchive): Promise<Buffer> 
   none(archive.consents);
   for (const c of archive.consents) {
     doc.text(`Согласие ${CONSENT_KINDS[c.kind] ?? c.kind} (редакция ${c.textVersion}): дал(а) ${c.givenBy} ${when(c.givenAt)}${c.withdrawnAt ? `, отозвано ${when(c.withdrawnAt)}` : ''}`);
+  }
+
+  heading('Исправления данных');
+  none(archive.corrections);
+  for (const c of archive.corrections) {
+    const asked = Object.entries(c.requested).map(([field, value]) => `${CORRECTION_FIELDS[field] ?? field}: ${value}`).join(', ');
+    const outcome = c.status === 'pending' ? 'ждёт решения школы' : c.status === 'confirmed' ? `исправлено ${when(c.decidedAt)}` : `отказано ${when(c.decidedAt)}: ${c.refusalReason}`;
+    doc.text(`${when(c.askedAt)} — ${asked}; ${outcome}`);
   }
 
   if (p.role === 'participant') {

@@ -77,6 +77,7 @@ export async function collectArchive(ctx: AppContext, subjectId: string) {
     },
     consents: identity.consents,
     familyLinks: identity.familyLinks,
+    corrections: identity.corrections,
     attempts: diagnostics?.attempts ?? [],
     footprint: diagnostics?.footprint ?? null,
     enrolments,

@@ -101,6 +101,26 @@ export async function consentsOf(executor: Executor, id: string): Promise<Consen
   );
 }
 
+export interface CorrectionDataRow {
+  requested: Record<string, string>;
+  requested_school_name: string | null;
+  status: string;
+  created_at: Date | string;
+  decided_at: Date | string | null;
+  refusal_reason: string | null;
+}
+
+/** Corrections asked about the pupil, or by the person for a child. */
+export async function correctionsOf(executor: Executor, id: string): Promise<CorrectionDataRow[]> {
+  return queryRows<CorrectionDataRow>(
+    executor,
+    sql`select cr.requested, s.name as requested_school_name, cr.status, cr.created_at, cr.decided_at, cr.refusal_reason
+      from correction_requests cr left join schools s on s.id = (cr.requested ->> 'schoolId')::uuid
+      where cr.participant_id = ${id} or cr.requested_by = ${id}
+      order by cr.created_at`,
+  );
+}
+
 /** Names of accounts (staff who saw someone's data); only ids that still exist answer. */
 export async function accountNames(executor: Executor, ids: readonly string[]): Promise<Array<{ id: string; role: string; name: string }>> {
   if (ids.length === 0) return [];

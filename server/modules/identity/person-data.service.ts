@@ -7,6 +7,7 @@ import {
   accountData,
   accountNames,
   consentsOf,
+  correctionsOf,
   erasePupilIdentity,
   lockAccountRow,
   neverActivatedPupils,
@@ -25,11 +26,12 @@ const fullName = (p: { last_name: string; first_name: string; middle_name?: stri
 export async function identityDataOf(ctx: AppContext, id: string) {
   const account = await accountData(ctx.db, id);
   if (!account) return null;
-  const [pupil, parent, relatives, consents] = await Promise.all([
+  const [pupil, parent, relatives, consents, corrections] = await Promise.all([
     account.role === 'participant' ? participantProfileData(ctx.db, id) : null,
     account.role === 'parent' ? parentProfileData(ctx.db, id) : null,
     relativesOf(ctx.db, id),
     consentsOf(ctx.db, id),
+    correctionsOf(ctx.db, id),
   ]);
   return {
     account: {
@@ -70,6 +72,16 @@ export async function identityDataOf(ctx: AppContext, id: string) {
       withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at).toISOString() : null,
       givenBy: `${c.parent_last_name} ${c.parent_first_name}`,
     })),
+    corrections: corrections.map((c) => {
+      const { schoolId, ...fields } = c.requested;
+      return {
+        requested: { ...fields, ...(schoolId ? { school: c.requested_school_name ?? schoolId } : {}) },
+        status: c.status,
+        askedAt: new Date(c.created_at).toISOString(),
+        decidedAt: c.decided_at ? new Date(c.decided_at).toISOString() : null,
+        refusalReason: c.refusal_reason,
+      };
+    }),
   };
 }
 

@@ -22,6 +22,8 @@ describe('access to all one’s data (art. 14)', () => {
     // The school opens the child's personal data: the archive must name it.
     const seen = await t.api('GET', `/api/participants/${family.childId}/personal-data`, { cookie: w.s.school.cookie });
     expect(seen.status, JSON.stringify(seen.body)).toBe(200);
+    const asked = await t.api('POST', `/api/pupils/${family.childId}/corrections`, { cookie: family.parentCookie, body: { lastName: 'Исправленова' } });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
 
     const res = await t.api('GET', `/api/data-rights/archive?subjectId=${family.childId}`, { cookie: family.parentCookie });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -33,6 +35,7 @@ describe('access to all one’s data (art. 14)', () => {
     expect(archive.profile.participant.snils).toMatch(/^\d{3}-\d{3}-\d{3} \d{2}$/);
     expect(archive.consents).toEqual([expect.objectContaining({ kind: 'pd_processing', withdrawnAt: null })]);
     expect(archive.familyLinks).toEqual([expect.objectContaining({ role: 'parent' })]);
+    expect(archive.corrections).toEqual([expect.objectContaining({ requested: { lastName: 'Исправленова' }, status: 'pending', decidedAt: null })]);
     expect(archive.attempts).toEqual([expect.objectContaining({ test: w.testSlug, status: 'completed' })]);
     expect(archive.footprint.sources.length).toBeGreaterThan(0);
     expect(archive).toHaveProperty('enrolments');
