@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
-import { CorrectionRequest } from '@web/lib/components/correction-request';
 import { formatDate, formatPhone, fullName } from '@web/lib/format';
 import type { ParticipantCabinet } from '../api/participant-api';
 import { Fact } from '@web/lib/components/fact';
+
+// Opened by few pupils: fetched after the cabinet shows, to keep its first load small on a phone.
+const CorrectionRequest = lazy(() => import('@web/lib/components/correction-request').then((m) => ({ default: m.CorrectionRequest })));
 
 export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
   const { account, profile } = cabinet;
@@ -19,7 +22,9 @@ export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
           <Fact label="Электронная почта" value={account.email} />
           <Fact label="Телефон" value={account.phone ? formatPhone(account.phone) : 'не указан'} />
         </SimpleGrid>
-        <CorrectionRequest pupilId={account.id} viewer="pupil" />
+        <Suspense fallback={null}>
+          <CorrectionRequest pupilId={account.id} viewer="pupil" />
+        </Suspense>
       </Stack>
     </Card>
   );

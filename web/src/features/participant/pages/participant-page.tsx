@@ -1,10 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Card, List, Stack, Text, Title } from '@mantine/core';
 import { MAX_PARENTS_PER_CHILD } from '@common/participation.js';
 import { InvitationList, InviteForm } from '@web/lib/components/invitations-panel';
 import { NotificationsPanel } from '@web/lib/components/notifications-panel';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { SupportSection } from '@web/lib/components/support-section';
-import { DataRightsSection } from '@web/lib/components/data-rights-section';
 import { PersonalDataSection } from '@web/lib/components/personal-data-section';
 import { participantCabinetKey, useParticipantCabinet, type ParticipantCabinet } from '../api/participant-api';
 import { PlannedEventsCard } from '@web/lib/pupil-events/planned-events-card';
@@ -12,6 +12,9 @@ import { DiagnosticsCard } from '../components/diagnostics-card';
 import { GuidanceCard } from '../components/guidance-card';
 import { NextSteps } from '../components/next-steps';
 import { ProfileCard } from '../components/profile-card';
+
+// Far down the page and rarely used: fetched after the cabinet shows, to keep its first load small on a phone.
+const DataRightsSection = lazy(() => import('@web/lib/components/data-rights-section').then((m) => ({ default: m.DataRightsSection })));
 
 function ParentsSection({ cabinet }: { cabinet: ParticipantCabinet }) {
   const full = cabinet.parents.length >= MAX_PARENTS_PER_CHILD;
@@ -75,7 +78,9 @@ export function ParticipantPage() {
           cabinetKey={participantCabinetKey}
           headingOrder={3}
         />
-        <DataRightsSection audience="pupil" headingOrder={3} />
+        <Suspense fallback={null}>
+          <DataRightsSection audience="pupil" headingOrder={3} />
+        </Suspense>
       </Stack>
       <ParentsSection cabinet={data} />
       <SupportSection myRequestsPath="/participant/support" />
