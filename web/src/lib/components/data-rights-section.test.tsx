@@ -25,7 +25,8 @@ describe('data rights section', () => {
     expect(screen.getByRole('link', { name: 'Скачать данные ребёнка (PDF)' })).toHaveAttribute('href', `/api/data-rights/archive?format=pdf&subjectId=${CHILD_ID}`);
 
     await user.click(await screen.findByRole('button', { name: 'Удалить учётную запись ребёнка' }));
-    expect(screen.getByText(/Через 30 дней все данные ребёнка/)).toBeVisible();
+    // The warning fades in: wait for it rather than catch it mid-transition.
+    await waitFor(() => expect(screen.getByText(/Через 30 дней все данные ребёнка/)).toBeVisible());
     const confirm = screen.getByRole('button', { name: 'Запросить удаление' });
     expect(confirm).toBeDisabled();
     await user.click(screen.getByLabelText('Я понимаю, что данные будут удалены навсегда'));
