@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// Role queries over a whole cabinet can take more than the default second on two busy cores;
+// findBy and waitFor wait longer before they fail, and pass as soon as the page is there.
+configure({ asyncUtilTimeout: 5000 });
 
 // Mantine reads media queries and observes element sizes; jsdom implements neither.
 Object.defineProperty(window, 'matchMedia', {
