@@ -167,7 +167,8 @@ describe('key rotation', () => {
     const after = await call(rotated, 'GET', '/api/pd-keys', cookie);
     expect(after.body.keys.find((k: { keyId: string }) => k.keyId === kid1)).toMatchObject({ fields: 0, files: 0, retirable: true, indexRoot: true });
     expect(after.body.rotations[0]).toMatchObject({ id: started.body.id, status: 'finished' });
-    expect(after.body.rotations[0].fieldsRewritten).toBeGreaterThanOrEqual(BULK * 2);
+    // What the load rewrote first under the new key, the job finds done and leaves alone.
+    expect(after.body.rotations[0].fieldsRewritten).toBeGreaterThanOrEqual(BULK * 2 - writesOverOldKey - pupils.length);
     expect(after.body.rotations[0].filesRewritten).toBe(FILES);
 
     // Everything opens with the new key alone: the old one may leave the configuration.
