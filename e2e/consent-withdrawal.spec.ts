@@ -94,4 +94,5 @@ test('a parent withdraws consent: the dialog names the consequences, the child�
   await expect(navigator.getByText(SHORT_TEST).first()).toBeVisible();
   await parent.reload();
   await expect(parent.getByRole('article', { name: DEMO_LESSON }).getByText('Запись отменена', { exact: true }).first()).toBeVisible();
+  await Promise.all([pupil, navigator, parent].map((page) => page.context().close()));
 });
