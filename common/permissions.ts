@@ -93,6 +93,7 @@ export const PUPIL_DATA_PERMISSIONS: readonly Permission[] = [
   'participants.register',
   'participants.personal_data',
   'participants.assign',
+  'corrections.decide',
   'imports.manage',
   'paper_consents.upload',
   'paper_consents.read',

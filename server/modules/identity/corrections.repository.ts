@@ -26,7 +26,7 @@ export async function findCorrectablePupil(executor: Executor, id: string, lock 
     sql`select a.id, a.last_name, a.first_name, a.middle_name, a.birth_date::text as birth_date, pp.grade, pp.region_id, pp.city_id, pp.school_id,
         s.name as school_name, pp.snils_enc
       from accounts a join participant_profiles pp on pp.account_id = a.id left join schools s on s.id = pp.school_id
-      where a.id = ${id} ${lock ? sql`for update of a, pp` : sql``}`,
+      where a.id = ${id} and a.status <> 'disabled' ${lock ? sql`for update of a, pp` : sql``}`,
   );
   return row;
 }
@@ -72,7 +72,8 @@ const VIEW = sql`select c.id, c.participant_id, c.requested_by, c.school_id, c.s
     rs.name as requested_school_name,
     r.last_name as requester_last_name, r.first_name as requester_first_name, r.role as requester_role
   from correction_requests c
-  join accounts a on a.id = c.participant_id
+  -- A pupil frozen for erasure is out of every staff view, its corrections too.
+  join accounts a on a.id = c.participant_id and a.status <> 'disabled'
   join participant_profiles pp on pp.account_id = c.participant_id
   left join schools cs on cs.id = pp.school_id
   left join schools rs on rs.id = (c.requested->>'schoolId')::uuid
@@ -93,24 +94,15 @@ export async function findCorrectionOfSchool(executor: Executor, schoolId: strin
   return row;
 }
 
-/** Locks the request while it is decided, so two clicks never decide it twice. */
-export async function lockCorrection(tx: Tx, schoolId: string, id: string): Promise<{ status: CorrectionStatus; participant_id: string } | undefined> {
-  const [row] = await queryRows<{ status: CorrectionStatus; participant_id: string }>(
-    tx,
-    sql`select status, participant_id from correction_requests where id = ${id} and school_id = ${schoolId} for update`,
-  );
+/** The school's request, locked while it is decided, so two clicks never decide it twice. */
+export async function lockCorrection(tx: Tx, schoolId: string, id: string): Promise<CorrectionRow | undefined> {
+  const [row] = await queryRows<CorrectionRow>(tx, sql`${VIEW} where c.id = ${id} and c.school_id = ${schoolId} for update of c`);
   return row;
 }
 
 export async function decideCorrection(tx: Tx, id: string, decidedBy: string, status: 'confirmed' | 'refused', refusalReason: string | null): Promise<void> {
   await tx.execute(sql`update correction_requests set status = ${status}, decided_by = ${decidedBy}, decided_at = now(), refusal_reason = ${refusalReason}
     where id = ${id}`);
-}
-
-/** Whether another pupil's profile already holds this identity (one child, one profile). */
-export async function identityHeldByAnother(executor: Executor, identityBidx: string, participantId: string): Promise<boolean> {
-  const rows = await queryRows(executor, sql`select 1 from participant_profiles where identity_bidx = ${identityBidx} and account_id <> ${participantId}`);
-  return rows.length > 0;
 }
 
 export async function applyCorrection(

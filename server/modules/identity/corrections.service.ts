@@ -16,7 +16,6 @@ import {
   findCorrectablePupil,
   findCorrectionOfSchool,
   hasPendingCorrection,
-  identityHeldByAnother,
   insertCorrection,
   lockCorrection,
   schoolAdminIds,
@@ -93,13 +92,8 @@ export async function requestCorrection(ctx: AppContext, principal: Principal, p
     if (await hasPendingCorrection(tx, pupilId)) {
       throw conflict('correction_pending', 'Школа ещё не ответила на прошлый запрос. Дождитесь ответа, потом отправьте новый');
     }
-    let id: string;
-    try {
-      id = await insertCorrection(tx, { participantId: pupilId, requestedBy: principal.accountId, schoolId: pupil.school_id, requested, comment: input.comment || null });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('correction_pending', 'Школа ещё не ответила на прошлый запрос. Дождитесь ответа, потом отправьте новый');
-      throw err;
-    }
+    // The pupil's row is locked: no second request can slip in between the check and the insert.
+    const id = await insertCorrection(tx, { participantId: pupilId, requestedBy: principal.accountId, schoolId: pupil.school_id, requested, comment: input.comment || null });
     await recordAudit(tx, actor, 'pd.correction_requested', pupilId, { requestId: id, fields: fields.join(',') });
     await noticeInCabinets(tx, await schoolAdminIds(tx, pupil.school_id), {
       kind: 'pd.correction_requested',
@@ -144,6 +138,13 @@ function requesterLink(role: 'participant' | 'parent'): string {
   return role === 'participant' ? '/participant' : '/parent';
 }
 
+/** The request as decided; gone only if the pupil was frozen for erasure in between. */
+async function decidedView(ctx: AppContext, schoolId: string, id: string): Promise<CorrectionView> {
+  const row = await findCorrectionOfSchool(ctx.db, schoolId, id);
+  if (!row) throw requestNotFound();
+  return toView(row);
+}
+
 /**
  * The school confirms: the data change, the blind index follows them, and a change that would make
  * the pupil another existing child is refused with nothing changed (one child, one profile).
@@ -151,11 +152,10 @@ function requesterLink(role: 'participant' | 'parent'): string {
 export async function confirmCorrection(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<CorrectionView> {
   const schoolId = schoolOf(principal);
   await inTransaction(ctx.db, async (tx, afterCommit) => {
-    const locked = await lockCorrection(tx, schoolId, id);
-    if (!locked) throw requestNotFound();
-    if (locked.status !== 'pending') throw decidedAlready();
-    const request = (await findCorrectionOfSchool(tx, schoolId, id))!;
-    const pupil = await findCorrectablePupil(tx, locked.participant_id, true);
+    const request = await lockCorrection(tx, schoolId, id);
+    if (!request) throw requestNotFound();
+    if (request.status !== 'pending') throw decidedAlready();
+    const pupil = await findCorrectablePupil(tx, request.participant_id, true);
     if (!pupil) throw requestNotFound();
     const wanted = request.requested;
     if (wanted.schoolId && !(await schoolInRegion(tx, wanted.schoolId, pupil.region_id))) {
@@ -174,7 +174,7 @@ export async function confirmCorrection(ctx: AppContext, principal: Principal, i
       birthDate: next.birthDate ?? '',
       snils: ctx.pd.decrypt(pupil.snils_enc),
     });
-    if (await identityHeldByAnother(tx, identityBidx, pupil.id)) throw duplicateChild();
+    // The unique blind index holds one child to one profile, against a registration at the same moment too.
     try {
       await applyCorrection(tx, pupil.id, { ...next, identityBidx });
     } catch (err) {
@@ -191,19 +191,18 @@ export async function confirmCorrection(ctx: AppContext, principal: Principal, i
       link: requesterLink(request.requester_role),
     });
   });
-  return toView((await findCorrectionOfSchool(ctx.db, schoolId, id))!);
+  return decidedView(ctx, schoolId, id);
 }
 
 /** The school refuses with a reason the family reads; nothing in the pupil's data changes. */
 export async function refuseCorrection(ctx: AppContext, principal: Principal, id: string, reason: string, actor: AuditActor): Promise<CorrectionView> {
   const schoolId = schoolOf(principal);
   await inTransaction(ctx.db, async (tx, afterCommit) => {
-    const locked = await lockCorrection(tx, schoolId, id);
-    if (!locked) throw requestNotFound();
-    if (locked.status !== 'pending') throw decidedAlready();
-    const request = (await findCorrectionOfSchool(tx, schoolId, id))!;
+    const request = await lockCorrection(tx, schoolId, id);
+    if (!request) throw requestNotFound();
+    if (request.status !== 'pending') throw decidedAlready();
     await decideCorrection(tx, id, principal.accountId, 'refused', reason);
-    await recordAudit(tx, actor, 'pd.correction_refused', locked.participant_id, { requestId: id, bySchool: schoolId });
+    await recordAudit(tx, actor, 'pd.correction_refused', request.participant_id, { requestId: id, bySchool: schoolId });
     await notifyAccount(ctx, tx, afterCommit, request.requested_by, {
       kind: 'pd.correction_decided',
       title: 'Школа не подтвердила исправление данных',
@@ -211,5 +210,5 @@ export async function refuseCorrection(ctx: AppContext, principal: Principal, id
       link: requesterLink(request.requester_role),
     });
   });
-  return toView((await findCorrectionOfSchool(ctx.db, schoolId, id))!);
+  return decidedView(ctx, schoolId, id);
 }

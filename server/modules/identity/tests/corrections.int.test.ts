@@ -143,6 +143,16 @@ describe('a pupil asks to correct its data and the school decides', () => {
     expect((await queue(school)).body.items.map((i: { id: string }) => i.id)).toContain(asked.body.id);
   });
 
+  it('takes a pupil frozen for erasure out of the school\'s queue, and nothing about it can be decided', async () => {
+    const pupil = await pupilAtSchool();
+    const asked = await ask(pupil.cookie, pupil.accountId, { firstName: 'Замороженный' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    await t.rows(sql`update accounts set status = 'disabled' where id = ${pupil.accountId} returning 1`);
+    expect((await queue(school)).body.items.map((i: { id: string }) => i.id)).not.toContain(asked.body.id);
+    expect((await t.api('POST', `/api/staff/corrections/${asked.body.id}/confirm`, { cookie: school.cookie })).status).toBe(404);
+    expect((await stored(pupil.accountId)).first_name).not.toBe('Замороженный');
+  });
+
   it('answers bad input with a 4xx and keeps nothing', async () => {
     const pupil: Pupil = await pupilAtSchool();
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);

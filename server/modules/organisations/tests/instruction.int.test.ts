@@ -37,6 +37,8 @@ describe("the operator's instruction (поручение) gates pupils' data", (
   it("closes pupil lists and rosters until the organisation accepts, naming who must accept and where", async () => {
     const own = await t.api('GET', '/api/participants', { cookie: schoolAdmin.cookie });
     expect(own.status).toBe(403);
+    // Families' requests to correct a pupil's data are pupils' data too.
+    expect((await t.api('GET', '/api/staff/corrections', { cookie: schoolAdmin.cookie })).status).toBe(403);
     expect(own.body.error.code).toBe('processing_instruction_required');
     expect(own.body.error.message).toMatch(/когда вы примете поручение оператора.*«Поручение оператора»/);
 
@@ -94,6 +96,7 @@ describe("the operator's instruction (поручение) gates pupils' data", (
     expect(audit).toEqual([{ actor_id: schoolAdmin.accountId, details: { kind: 'school', version: PROCESSING_INSTRUCTION.version } }]);
 
     expect((await t.api('GET', '/api/participants', { cookie: schoolAdmin.cookie })).status).toBe(200);
+    expect((await t.api('GET', '/api/staff/corrections', { cookie: schoolAdmin.cookie })).status).toBe(200);
     expect((await t.api('GET', '/api/participants', { cookie: navigator.cookie })).status).toBe(200);
     // The venue has not accepted: its rosters stay closed.
     expect((await roster(mentor.cookie)).status).toBe(403);
