@@ -1,5 +1,6 @@
 import { buildApp, startJobs } from './app.js';
 import { loadConfig } from './config.js';
+import { assertIndexRoot } from './modules/pd-keys/index.js';
 import { seedDemoData, seedReferenceData, type DemoAccount } from './seed/seed.js';
 import { ROLE_LABELS } from '../common/roles.js';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config);
   await app.ctx.database.migrate();
+  await assertIndexRoot(app.ctx);
   await seedReferenceData(app.ctx.db);
   const demo = config.seedDemo ? await seedDemoData(app.ctx) : null;
   await app.listen({ port: config.port, host: config.host });

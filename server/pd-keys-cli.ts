@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { keysReport, runRotation, startRotation } from './modules/pd-keys/index.js';
+import { assertIndexRoot, keysReport, runRotation, startRotation } from './modules/pd-keys/index.js';
 
 /**
  * `npm run pd-keys` prints, per master key id, how many encrypted fields and sealed files still
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config);
   try {
     await app.ctx.database.migrate();
+    await assertIndexRoot(app.ctx);
     if (rotate) {
       const rotation = await startRotation(app.ctx, { actorId: null, actorRole: 'system', ip: '127.0.0.1' }, { queue: false });
       await runRotation(app.ctx, app.log, rotation.id);
