@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callsTo, mockApi, renderPage } from '@web/test/render';
@@ -81,7 +81,8 @@ describe('test runner', () => {
     expect(callsTo(fetchMock, 'PUT /api/diagnostics/attempts/a1/answers/q3')).toEqual([{ value: 'b' }]);
 
     await user.click(screen.getByRole('button', { name: 'Завершить' }));
-    expect(await screen.findByTestId('location')).toHaveTextContent('/participant/diagnostics/results/a1');
+    // The page moves once the request answers: wait for the move, not just for the probe.
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/participant/diagnostics/results/a1'));
     expect(callsTo(fetchMock, 'POST /api/diagnostics/attempts/a1/complete')).toHaveLength(1);
   });
 
@@ -153,7 +154,8 @@ describe('game runner', () => {
     renderPage(<AttemptPage />, { path, url: '/participant/diagnostics/attempts/g1' });
 
     await user.click(await screen.findByRole('button', { name: 'Закончить игру' }));
-    expect(await screen.findByTestId('location')).toHaveTextContent('/participant/diagnostics/results/g1');
+    // The page moves once the request answers: wait for the move, not just for the probe.
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/participant/diagnostics/results/g1'));
     expect(callsTo(fetchMock, 'POST /api/diagnostics/attempts/g1/game')).toEqual([{ events: { clicks: [] } }]);
   });
 

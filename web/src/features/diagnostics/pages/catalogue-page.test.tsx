@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callsTo, mockApi, renderPage } from '@web/test/render';
@@ -67,7 +67,8 @@ describe('catalogue', () => {
     expect(screen.getAllByRole('article')).toHaveLength(3);
 
     await user.click(screen.getByRole('button', { name: 'Начать: Креативность' }));
-    expect(await screen.findByTestId('location')).toHaveTextContent('/participant/diagnostics/attempts/new1');
+    // The page moves once the request answers: wait for the move, not just for the probe.
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/participant/diagnostics/attempts/new1'));
     expect(callsTo(fetchMock, 'POST /api/diagnostics/tests/creativity/attempts')).toHaveLength(1);
   });
 });
