@@ -206,9 +206,9 @@ export type KpiStatus = 'none' | 'behind' | 'at_risk' | 'met';
  * Behind under 70% of the target, at risk under 100%, met from 100%. For a figure where lower is
  * better the target is a ceiling: met at or under it, at risk up to 30% over, behind beyond.
  */
-export function kpiStatus(value: number | null, target: number | null, lowerIsBetter = false): { progress: number | null; status: KpiStatus } {
+export function kpiStatus(value: number | null, target: number | null, ceiling = false): { progress: number | null; status: KpiStatus } {
   if (value === null || target === null) return { progress: null, status: 'none' };
-  if (lowerIsBetter) {
+  if (ceiling) {
     if (value <= target) return { progress: 1, status: 'met' };
     const over = target === 0 ? Infinity : value / target;
     return { progress: Math.max(0, Math.min(1, 2 - over)), status: over <= 1.3 ? 'at_risk' : 'behind' };
@@ -227,9 +227,11 @@ export interface KpiFigure {
   status: KpiStatus;
 }
 
+/** Whether the metric's target is a ceiling (no-shows). */
+export const lowerIsBetter = (metric: KpiMetricCode): boolean => (KPI_METRICS[metric] as KpiMetric).lowerIsBetter === true;
+
 export function kpiFigure(metric: KpiMetricCode, value: number | null, target: number | null): KpiFigure {
-  const def: KpiMetric = KPI_METRICS[metric];
-  return { metric, value, target, ...kpiStatus(value, target, def.lowerIsBetter === true) };
+  return { metric, value, target, ...kpiStatus(value, target, lowerIsBetter(metric)) };
 }
 
 /**

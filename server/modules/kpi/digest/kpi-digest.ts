@@ -1,7 +1,7 @@
-import { KPI_METRICS, type KpiStatus } from '@common/kpi.js';
+import { KPI_METRICS, lowerIsBetter, type KpiStatus } from '@common/kpi.js';
 import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
 import { escapeHtml, MAIL_SIGNATURE, mailButtonHtml, type MailContent } from '@server/modules/mail/index.js';
-import { formatDelta, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, scopeText, statusLabel, updatedText } from '../format/kpi-format.js';
+import { formatDelta, formatProgress, formatValue, orderedFigures, periodText, scopeText, statusLabel, updatedText } from '../format/kpi-format.js';
 
 const STATUS_COLOURS: Record<KpiStatus, string> = { met: '#2f9e44', at_risk: '#e67700', behind: '#c92a2a', none: '#555555' };
 

@@ -25,7 +25,6 @@ const percentFormat = new Intl.NumberFormat('ru-RU', { style: 'percent', maximum
 const dayFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 const unitOf = (metric: KpiMetricCode): KpiUnit => KPI_METRICS[metric].unit;
-export const lowerIsBetter = (metric: KpiMetricCode): boolean => 'lowerIsBetter' in KPI_METRICS[metric];
 
 /** A figure as people read it: «1 234», «45,2 %», «2,35», «12,5 ч»; a dash where there is none. */
 export function formatValue(metric: KpiMetricCode, value: number | null): string {

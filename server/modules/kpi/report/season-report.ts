@@ -1,7 +1,7 @@
-import { KPI_LEVEL_LABELS, KPI_METRICS, rowFigures, type KpiMetricCode, type KpiStatus } from '@common/kpi.js';
+import { KPI_LEVEL_LABELS, KPI_METRICS, lowerIsBetter, rowFigures, type KpiMetricCode, type KpiStatus } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiFigure } from '@common/schemas/kpi.js';
 import { createPdf } from '@server/lib/pdf.js';
-import { childRowName, formatDay, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../format/kpi-format.js';
+import { childRowName, formatDay, formatProgress, formatValue, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../format/kpi-format.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -156,14 +156,11 @@ function childTable(doc: Doc, child: KpiChildTable): void {
     doc.font('regular').fontSize(10).text('Строк нет.');
     return;
   }
-  const cellOf = (row: KpiChildTable['rows'][number], metric: KpiMetricCode) => {
-    const figure = rowFigures(child.metrics, row).find((f) => f.metric === metric);
-    if (!figure) return '—';
-    return figure.target === null ? formatValue(metric, figure.value) : `${formatValue(metric, figure.value)} из ${formatValue(metric, figure.target)}`;
-  };
+  const cellOf = ({ metric, value, target }: KpiFigure) =>
+    target === null ? formatValue(metric, value) : `${formatValue(metric, value)} из ${formatValue(metric, target)}`;
   const rows = child.rows.map((row) => [
     row.ref && row.note ? `${childRowName(row)} (${row.note})` : childRowName(row),
-    ...child.metrics.map((m) => cellOf(row, m)),
+    ...rowFigures(child.metrics, row).map(cellOf),
   ]);
   table(doc, columnsFor(doc, 'Название', child.metrics.map((m) => KPI_METRICS[m].name), 150), rows);
 }
