@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import { FEDERAL_DISTRICTS, KPI_METRICS, rowFigures, type KpiMetricCode, type KpiUnit } from '@common/kpi.js';
+import { FEDERAL_DISTRICTS, KPI_METRIC_CODES, KPI_METRICS, rowFigures, type KpiMetricCode, type KpiUnit } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiExportFormat, KpiTable } from '@common/schemas/kpi.js';
 import { attachmentDisposition, sanitiseFileName } from '@server/lib/file-names.js';
 import { inertCell } from '@server/lib/spreadsheets/export.js';
@@ -81,23 +81,35 @@ function weeklyGrid(dashboard: KpiDashboard): Grid {
   };
 }
 
+const COUNT_HEADERS: Partial<Record<KpiChildTable['kind'], string>> = { stages: 'Участников' };
+
 /**
- * The drill-down tables as one grid: a figure per metric and, where any row has one, its target.
- * Several tables (a region's schools and venues) share the grid with a first column naming the table.
+ * The drill-down tables as one grid: a row's count where any row has one (pupils at a stage), a
+ * figure per metric and, where any row has one, its target. Several tables (a region's schools and
+ * venues) share the grid with a first column naming the table.
  */
 function childrenGrid(tables: KpiChildTable[], title: string): Grid {
-  const metrics = (Object.keys(KPI_METRICS) as KpiMetricCode[]).filter((m) => tables.some((t) => t.metrics.includes(m)));
-  const withTarget = new Set(metrics.filter((m) => tables.some((t) => t.rows.some((r) => rowFigures(t.metrics, r).some((f) => f.metric === m && f.target !== null)))));
+  const metrics = KPI_METRIC_CODES.filter((m) => tables.some((t) => t.metrics.includes(m)));
+  const withTarget = new Set(
+    metrics.filter((m) =>
+      tables.some((t) => {
+        const at = t.metrics.indexOf(m);
+        return at >= 0 && t.rows.some((r) => (r.targets?.[at] ?? null) !== null);
+      }),
+    ),
+  );
   const single = tables.length === 1 ? tables[0] : undefined;
   const noteOf = (row: KpiChildTable['rows'][number]): string | null => {
     if (row.district) return FEDERAL_DISTRICTS[row.district];
     return row.ref ? row.note : null;
   };
   const hasNotes = tables.some((t) => t.rows.some((r) => noteOf(r) !== null));
+  const hasCounts = tables.some((t) => t.rows.some((r) => r.count !== undefined));
   const columns: Column[] = [
     ...(single ? [] : [{ header: 'Таблица', kind: 'text' as const, width: 16 }]),
     { header: single ? ROW_HEADERS[single.kind] : 'Название', kind: 'text', width: 40 },
     ...(hasNotes ? [{ header: (single && NOTE_HEADERS[single.kind]) ?? 'Примечание', kind: 'text' as const, width: 20 }] : []),
+    ...(hasCounts ? [{ header: (single && COUNT_HEADERS[single.kind]) ?? 'Количество', kind: 'count' as const, width: 14 }] : []),
     ...metrics.flatMap((m) => [metricColumn(m), ...(withTarget.has(m) ? [{ ...metricColumn(m), header: `${KPI_METRICS[m].name} — цель` }] : [])]),
   ];
   const rows = tables.flatMap((table) =>
@@ -108,6 +120,7 @@ function childrenGrid(tables: KpiChildTable[], title: string): Grid {
         ...(single ? [] : [table.title]),
         childRowName(row),
         ...(hasNotes ? [noteOf(row)] : []),
+        ...(hasCounts ? [row.count ?? null] : []),
         ...metrics.flatMap((m) => [figureOf(m)?.value ?? null, ...(withTarget.has(m) ? [figureOf(m)?.target ?? null] : [])]),
       ];
     }),
