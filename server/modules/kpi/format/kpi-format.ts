@@ -1,4 +1,4 @@
-import { KPI_LEVEL_LABELS, KPI_METRICS, type KpiMetricCode, type KpiStatus, type KpiUnit } from '@common/kpi.js';
+import { KPI_LEVEL_LABELS, KPI_METRIC_CODES, KPI_METRICS, type KpiMetricCode, type KpiStatus, type KpiUnit } from '@common/kpi.js';
 import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
 
 /**
@@ -68,14 +68,13 @@ export function scopeText(scope: KpiScopeRef): string {
 
 /** The dashboard's figures in the catalogue's order, whatever order they came in. */
 export function orderedFigures(dashboard: KpiDashboard): KpiDashboard['figures'] {
-  const order = Object.keys(KPI_METRICS);
-  return [...dashboard.figures].sort((a, b) => order.indexOf(a.metric) - order.indexOf(b.metric));
+  return [...dashboard.figures].sort((a, b) => KPI_METRIC_CODES.indexOf(a.metric) - KPI_METRIC_CODES.indexOf(b.metric));
 }
 
 /** The metrics the weekly series carries, in the catalogue's order. */
 export function weeklyMetrics(dashboard: KpiDashboard): KpiMetricCode[] {
   const present = new Set(dashboard.weekly.flatMap((week) => Object.keys(week.values)));
-  return (Object.keys(KPI_METRICS) as KpiMetricCode[]).filter((code) => present.has(code));
+  return KPI_METRIC_CODES.filter((code) => present.has(code));
 }
 
 /** A row's name: its scope's, or the note for rows without their own page (a class, an event). */
