@@ -15,6 +15,11 @@ export interface KpiView {
   to?: string;
 }
 
+/** Exactly what a dashboard shows, its scope, season and period: what its files and next rows are asked for. */
+export function dashboardView(dashboard: Pick<KpiDashboard, 'scope' | 'season' | 'period'>): KpiView {
+  return { level: dashboard.scope.level, id: dashboard.scope.id, season: String(dashboard.season.id), from: dashboard.period.from, to: dashboard.period.to };
+}
+
 function viewParams(view: KpiView): URLSearchParams {
   const out = new URLSearchParams();
   if (view.level) out.set('level', view.level);
