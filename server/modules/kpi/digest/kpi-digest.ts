@@ -1,9 +1,8 @@
-import { KPI_METRICS, lowerIsBetter, type KpiStatus } from '@common/kpi.js';
+import { KPI_METRICS, lowerIsBetter } from '@common/kpi.js';
 import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
 import { escapeHtml, MAIL_SIGNATURE, mailButtonHtml, type MailContent } from '@server/modules/mail/index.js';
-import { formatDelta, formatProgress, formatValue, orderedFigures, periodText, scopeText, statusLabel, updatedText } from '../format/kpi-format.js';
+import { KPI_STATUS_COLOURS, formatDelta, formatProgress, formatValue, orderedFigures, periodText, scopeText, statusLabel, updatedText } from '../format/kpi-format.js';
 
-const STATUS_COLOURS: Record<KpiStatus, string> = { met: '#2f9e44', at_risk: '#e67700', behind: '#c92a2a', none: '#555555' };
 
 /** The web page of a scope's dashboard; the federal scope is the issuer's own page. */
 export function kpiDashboardUrl(baseUrl: string, scope: Pick<KpiScopeRef, 'level' | 'id'>): string {
@@ -84,7 +83,7 @@ export function composeDigest(current: KpiDashboard, previous: KpiDashboard, opt
   const cell = 'padding:4px 8px;border-bottom:1px solid #dee2e6';
   const changeCell = (l: FigureLine) => {
     if (!l.change) return '<span style="color:#555">—</span>';
-    const colour = l.better === null ? '#555555' : l.better ? STATUS_COLOURS.met : STATUS_COLOURS.behind;
+    const colour = l.better === null ? '#555555' : l.better ? KPI_STATUS_COLOURS.met : KPI_STATUS_COLOURS.behind;
     return `<span style="color:${colour}">${escapeHtml(l.change)}</span>`;
   };
   const rows = lines
@@ -92,7 +91,7 @@ export function composeDigest(current: KpiDashboard, previous: KpiDashboard, opt
       (l) =>
         `<tr><td style="${cell}">${escapeHtml(l.name)}</td><td style="${cell};text-align:right;white-space:nowrap">${escapeHtml(l.value)}</td>` +
         `<td style="${cell};text-align:right;white-space:nowrap">${l.target === null ? '—' : escapeHtml(`${lowerIsBetter(l.figure.metric) ? 'не больше ' : ''}${l.target}`)}</td>` +
-        `<td style="${cell};color:${STATUS_COLOURS[l.figure.status]}">${escapeHtml(`${statusLabel(l.figure)}${progressPart(l.figure)}`)}</td>` +
+        `<td style="${cell};color:${KPI_STATUS_COLOURS[l.figure.status]}">${escapeHtml(`${statusLabel(l.figure)}${progressPart(l.figure)}`)}</td>` +
         `<td style="${cell};white-space:nowrap">${changeCell(l)}</td></tr>`,
     )
     .join('\n');

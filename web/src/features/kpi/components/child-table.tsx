@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { rowFigures, type KpiMetricCode } from '@common/kpi.js';
+import { KPI_COUNT_HEADERS, KPI_ROW_HEADERS, kpiRowName, rowFigures, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiChildRow, KpiChildTable, KpiFigure } from '@common/schemas/kpi.js';
 import { errorMessage } from '@web/lib/api-client';
 import { KpiDefinition, KpiStatusBadge } from '@web/lib/components/kpi-figure';
@@ -12,28 +12,14 @@ import { formatKpiValue, kpiMetric, kpiPagePath, type KpiView } from '@web/lib/k
 import { fetchMoreRows } from '../api/kpi-api';
 import { isTargetScope } from './targets-dialog';
 
-const NAME_COLUMN: Record<KpiChildTable['kind'], string> = {
-  regions: 'Регион',
-  schools: 'Школа',
-  venues: 'Площадка',
-  classes: 'Класс',
-  navigators: 'Педагог-навигатор',
-  mentors: 'Наставник',
-  events: 'Мероприятие',
-  stages: 'Этап',
-};
-
-const COUNT_COLUMN: Partial<Record<KpiChildTable['kind'], string>> = { stages: 'Участников' };
-
 /** Some tables count people behind each line (pupils at a stage). */
 const rowCount = (row: KpiChildRow): number | null => row.count ?? null;
 
-const rowName = (row: KpiChildRow) => row.ref?.name ?? row.note ?? '—';
 const rowNote = (row: KpiChildRow) => (row.ref ? row.note : null);
 const rowKey = (row: KpiChildRow, index: number) => (row.ref ? `${row.ref.level}:${row.ref.id ?? ''}` : `${row.note ?? ''}:${index}`);
 
 function RowName({ row }: { row: KpiChildRow }) {
-  if (!row.ref) return <Text fw={600}>{rowName(row)}</Text>;
+  if (!row.ref) return <Text fw={600}>{kpiRowName(row)}</Text>;
   return (
     <Anchor component={Link} to={kpiPagePath(row.ref)} fw={600}>
       {row.ref.name}
@@ -78,8 +64,8 @@ export function ChildTable({ table, view, onEditTargets }: Props) {
   const rows = [...table.rows, ...more.rows];
   const withCount = rows.some((r) => rowCount(r) !== null);
   const editable = table.targetsEditable && rows.some((r) => isTargetScope(r.ref));
-  const nameColumn = NAME_COLUMN[table.kind];
-  const countColumn = COUNT_COLUMN[table.kind] ?? 'Количество';
+  const nameColumn = KPI_ROW_HEADERS[table.kind];
+  const countColumn = KPI_COUNT_HEADERS[table.kind] ?? 'Количество';
 
   const loadMore = async () => {
     if (!more.cursor) return;

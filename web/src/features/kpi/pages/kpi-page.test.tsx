@@ -30,7 +30,7 @@ describe('KPI dashboard', () => {
 
     expect(within(card('Зарегистрировано участников')).getByText('1 500')).toBeInTheDocument();
     expect(within(card('Зарегистрировано участников')).getByText('Цель: 2 000')).toBeInTheDocument();
-    expect(within(card('Зарегистрировано участников')).getByText('под угрозой')).toBeInTheDocument();
+    expect(within(card('Зарегистрировано участников')).getByText('близко к цели')).toBeInTheDocument();
     // No-shows: a share in per cent, and the target is a ceiling.
     expect(within(card('Доля неявок')).getByText('12,5 %')).toBeInTheDocument();
     expect(within(card('Доля неявок')).getByText('Цель: не больше 10 %')).toBeInTheDocument();
