@@ -202,13 +202,21 @@ export const TARGET_SETTER: Partial<Record<KpiLevel, KpiLevel>> = {
 /** Progress against a target: the bar's fill (0..1, capped) and its colour. */
 export type KpiStatus = 'none' | 'behind' | 'at_risk' | 'met';
 
+/** The status in words, the same on the page, in files and in the mail. */
+export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
+  none: 'Цель не задана',
+  behind: 'Отстаёт',
+  at_risk: 'Близко к цели',
+  met: 'Выполнено',
+};
+
 /**
  * Behind under 70% of the target, at risk under 100%, met from 100%. For a figure where lower is
  * better the target is a ceiling: met at or under it, at risk up to 30% over, behind beyond.
  */
-export function kpiStatus(value: number | null, target: number | null, lowerIsBetter = false): { progress: number | null; status: KpiStatus } {
+export function kpiStatus(value: number | null, target: number | null, ceiling = false): { progress: number | null; status: KpiStatus } {
   if (value === null || target === null) return { progress: null, status: 'none' };
-  if (lowerIsBetter) {
+  if (ceiling) {
     if (value <= target) return { progress: 1, status: 'met' };
     const over = target === 0 ? Infinity : value / target;
     return { progress: Math.max(0, Math.min(1, 2 - over)), status: over <= 1.3 ? 'at_risk' : 'behind' };
@@ -227,9 +235,11 @@ export interface KpiFigure {
   status: KpiStatus;
 }
 
+/** Whether the metric's target is a ceiling (no-shows). */
+export const lowerIsBetter = (metric: KpiMetricCode): boolean => (KPI_METRICS[metric] as KpiMetric).lowerIsBetter === true;
+
 export function kpiFigure(metric: KpiMetricCode, value: number | null, target: number | null): KpiFigure {
-  const def: KpiMetric = KPI_METRICS[metric];
-  return { metric, value, target, ...kpiStatus(value, target, def.lowerIsBetter === true) };
+  return { metric, value, target, ...kpiStatus(value, target, lowerIsBetter(metric)) };
 }
 
 /**
@@ -238,6 +248,32 @@ export function kpiFigure(metric: KpiMetricCode, value: number | null, target: n
  */
 export function rowFigures(metrics: readonly KpiMetricCode[], row: { values: ReadonlyArray<number | null>; targets: ReadonlyArray<number | null> | null }): KpiFigure[] {
   return metrics.map((metric, i) => kpiFigure(metric, row.values[i] ?? null, row.targets?.[i] ?? null));
+}
+
+/** What a drill-down table's rows are: regions, schools, venues, classes, navigators, events, mentors, stages of pupils. */
+export type KpiTableKind = 'regions' | 'schools' | 'venues' | 'classes' | 'navigators' | 'events' | 'mentors' | 'stages';
+
+/** The header of a drill-down table's name column. */
+export const KPI_ROW_HEADERS: Record<KpiTableKind, string> = {
+  regions: 'Регион',
+  schools: 'Школа',
+  venues: 'Площадка',
+  classes: 'Класс',
+  navigators: 'Педагог-навигатор',
+  events: 'Мероприятие',
+  mentors: 'Наставник',
+  stages: 'Этап',
+};
+
+/** The header of the count column, for tables whose rows count people (pupils at a stage). */
+export const KPI_COUNT_HEADERS: Partial<Record<KpiTableKind, string>> = { stages: 'Участников' };
+
+/** A row's name: its scope's, or the note for rows without their own page (a class, an event). */
+export const kpiRowName = (row: { ref: { name: string } | null; note: string | null }): string => row.ref?.name ?? row.note ?? '—';
+
+/** The metrics a weekly series carries, in the catalogue's order. */
+export function weeklyMetrics(weekly: ReadonlyArray<{ values: Partial<Record<KpiMetricCode, number>> }>): KpiMetricCode[] {
+  return KPI_METRIC_CODES.filter((code) => weekly.some((week) => week.values[code] !== undefined));
 }
 
 /** The eight federal districts, for the issuer's map-like grid of regions. */

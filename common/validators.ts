@@ -79,10 +79,10 @@ export function ageOn(birthDate: string, day: string): number {
   return age;
 }
 
-/** Today's date in Moscow, as YYYY-MM-DD: the programme's rules count ages by the Russian calendar day. */
 /** Made once: building a formatter with a time zone costs more than most requests' own work. */
 const MOSCOW_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' });
 
+/** Today's date in Moscow, as YYYY-MM-DD: the programme's rules count ages by the Russian calendar day. */
 export function todayInMoscow(now: Date = new Date()): string {
   return MOSCOW_DATE.format(now);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KPI_LEVELS, KPI_METRIC_CODES, type FederalDistrict, type KpiLevel, type KpiFigure, type KpiMetricCode } from '../kpi.js';
+import { KPI_LEVELS, KPI_METRIC_CODES, type FederalDistrict, type KpiLevel, type KpiFigure, type KpiMetricCode, type KpiTableKind } from '../kpi.js';
 import { isoDateSchema, queryIntSchema, serialIdSchema } from './fields.js';
 
 /** A scope's id: a region's number, or an organisation's or a person's uuid; the federal scope has none. */
@@ -97,8 +97,7 @@ export interface KpiChildRow {
 }
 
 export interface KpiChildTable {
-  /** What the rows are: regions, schools, venues, classes, navigators, events, mentors, stages of pupils. */
-  kind: 'regions' | 'schools' | 'venues' | 'classes' | 'navigators' | 'events' | 'mentors' | 'stages';
+  kind: KpiTableKind;
   title: string;
   metrics: KpiMetricCode[];
   rows: KpiChildRow[];

@@ -5,4 +5,5 @@ export { sendWeeklyDigests } from './kpi-digest.service.js';
 export { refreshFigures, rebuildFigures } from './refresh.service.js';
 export { dashboardFor, listDigestScopes, type DashboardOptions, type DigestScope } from './kpi.service.js';
 export type { KpiCaller } from './kpi.policy.js';
-export { detachPupilFigures, lastSeasonEndBefore } from './person-data.repository.js';
+export { detachPupilFigures } from './person-data.repository.js';
+export { lastSeasonEndBefore } from './kpi.repository.js';

@@ -4,7 +4,7 @@ import type { AppContext } from '@server/context.js';
 import { inTransaction } from '@server/db/transaction.js';
 import { composeDigest } from './digest/kpi-digest.js';
 import type { KpiCaller } from './kpi.policy.js';
-import { dashboardFor, listDigestScopes } from './kpi.service.js';
+import { dashboardFor, listDigestScopes, plusDays } from './kpi.service.js';
 
 /**
  * The job reads each scope as the issuer would: the scope rows name only a coordinator's own region
@@ -12,15 +12,13 @@ import { dashboardFor, listDigestScopes } from './kpi.service.js';
  */
 const PROGRAMME: KpiCaller = { role: 'issuer_admin', accountId: '00000000-0000-0000-0000-000000000000', regionId: null, schoolId: null, venueId: null };
 
-const weekBefore = (isoDay: string): string => new Date(Date.parse(`${isoDay}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-
-/** The scope's figures now and as they stood a week ago, in the same season. */
+/** The scope's figures now and as they stood a week ago, in the same season; the digest shows no drill-down tables. */
 async function dashboardsOf(ctx: AppContext, scope: Pick<KpiDashboardQuery, 'level' | 'id'>): Promise<[KpiDashboard, KpiDashboard]> {
-  const current = await dashboardFor(ctx, PROGRAMME, scope);
-  const to = weekBefore(current.period.to);
+  const current = await dashboardFor(ctx, PROGRAMME, scope, { figuresOnly: true });
+  const to = plusDays(current.period.to, -7);
   // In the season's first week there is no week before: the digest then shows no change.
   if (to < current.period.from) return [current, current];
-  const previous = await dashboardFor(ctx, PROGRAMME, { ...scope, season: current.season.id, from: current.period.from, to });
+  const previous = await dashboardFor(ctx, PROGRAMME, { ...scope, season: current.season.id, from: current.period.from, to }, { figuresOnly: true });
   return [current, previous];
 }
 

@@ -8,11 +8,10 @@ import { seasonReportPdf } from './report/season-report.js';
 import { ownScope, type KpiCaller } from './kpi.policy.js';
 import { dashboardFor } from './kpi.service.js';
 
-const UUID = /^[0-9a-f]{8}-/i;
-
 /** The audit log's subject is a uuid: an organisation or a person; a region's number stays in the details. */
 async function auditExport(ctx: AppContext, actor: AuditActor, { level, id }: KpiDashboard['scope'], table: string, format: string): Promise<void> {
-  await recordAudit(ctx.db, actor, 'kpi.exported', id && UUID.test(id) ? id : null, { level, scope: id, table, format });
+  const subject = level === 'region' || level === 'federal' ? null : id;
+  await recordAudit(ctx.db, actor, 'kpi.exported', subject, { level, scope: id, table, format });
 }
 
 /** A dashboard table as a file, every row of it: the same scope rules as the page, so nothing more than it shows. */

@@ -251,3 +251,12 @@ export async function digestScopes(executor: Executor): Promise<DigestScopeRow[]
       order by 1, 3`,
   );
 }
+
+/** The end of the latest season that has finished by the given moment, if any. */
+export async function lastSeasonEndBefore(executor: Executor, at: Date): Promise<string | null> {
+  const [row] = await queryRows<{ ends_on: string | null }>(
+    executor,
+    sql`select max(ends_on)::text as ends_on from seasons where ends_on < (${at.toISOString()}::timestamptz at time zone 'Europe/Moscow')::date`,
+  );
+  return row?.ends_on ?? null;
+}

@@ -45,7 +45,7 @@ function mondayOf(date: string): string {
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   return d.toISOString().slice(0, 10);
 }
-function plusDays(date: string, days: number): string {
+export function plusDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -226,6 +226,8 @@ async function resolveScope(ctx: AppContext, caller: KpiCaller, query: Pick<KpiD
 export interface DashboardOptions {
   /** Every row of every table, no paging: for exports and reports. */
   allRows?: boolean;
+  /** The scope's own figures only, no drill-down tables: for the digest, which shows none. */
+  figuresOnly?: boolean;
 }
 
 /**
@@ -246,7 +248,9 @@ export async function dashboardFor(ctx: AppContext, caller: KpiCaller, query: Kp
   const [weeks, ownTargets, children] = await Promise.all([
     weeklyCounters(ctx.db, scope.level, scopeId, range),
     scope.level === 'federal' ? Promise.resolve(new Map<string, Map<string, number>>()) : targetsOf(ctx.db, season.id, scope.level, [scopeId]),
-    scope.level === 'navigator'
+    opts.figuresOnly
+      ? Promise.resolve([])
+      : scope.level === 'navigator'
       ? stagesTable(ctx, scopeId).then((t) => [t])
       : Promise.all(tablesOf(ctx, scope, period).map((spec) => childTable(ctx, caller, spec, range, cursor, opts.allRows === true))),
   ]);

@@ -11,11 +11,3 @@ export async function detachPupilFigures(executor: Executor, pupilId: string): P
   await executor.execute(sql`update kpi_contributions set source_id = gen_random_uuid() where source_kind = 'pupil' and source_id = ${pupilId}`);
   await executor.execute(sql`delete from kpi_dirty where kind = 'pupil' and key = ${pupilId}`);
 }
-
-/** The end of the latest season that has finished by the given moment, if any. */
-export async function lastSeasonEndBefore(executor: Executor, at: Date): Promise<string | null> {
-  const result = (await executor.execute(
-    sql`select max(ends_on)::text as ends_on from seasons where ends_on < (${at.toISOString()}::timestamptz at time zone 'Europe/Moscow')::date`,
-  )) as unknown as { rows: Array<{ ends_on: string | null }> };
-  return result.rows[0]?.ends_on ?? null;
-}

@@ -1,4 +1,4 @@
 export { MAIL_SWEEP_JOB, MailService, devMailboxMessages } from './mail.service.js';
 export { devMailboxRoutes } from './dev-mailbox.routes.js';
-export { mailTemplates, type MailContent, type MailHeaders } from './templates.js';
+export { escapeHtml, MAIL_SIGNATURE, mailButtonHtml, mailTemplates, type MailContent, type MailHeaders } from './templates.js';
 export { eraseMailTo, purgeMailBefore } from './person-data.repository.js';

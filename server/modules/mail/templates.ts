@@ -16,11 +16,19 @@ export interface MailHeaders {
   references?: string[];
 }
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const SIGNATURE = 'Команда программы «Билет в будущее»';
+export const MAIL_SIGNATURE = 'Команда программы «Билет в будущее»';
 const IGNORE_NOTE = 'Если вы не ждали этого письма, просто удалите его — без перехода по ссылке ничего не произойдёт.';
+
+/** The action's button, and its address in words for clients that do not follow it; an optional note under it. */
+export function mailButtonHtml(label: string, url: string, note?: string): string {
+  return (
+    `<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 18px;background:#1c5fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(label)}</a></p>` +
+    `<p style="font-size:13px;color:#555">Если кнопка не работает, скопируйте адрес в браузер: ${escapeHtml(url)}${note ? `<br>${escapeHtml(note)}` : ''}</p>`
+  );
+}
 
 /** An image shown after the paragraphs, given as a data: URL; delivery turns it into an inline attachment. */
 interface InlineImage {
@@ -36,15 +44,15 @@ function compose(subject: string, greeting: string, paragraphs: string[], action
     ...(action ? [`${action.label}: ${action.url}`, ...(action.note ? [action.note] : []), ''] : []),
     IGNORE_NOTE,
     '',
-    SIGNATURE,
+    MAIL_SIGNATURE,
   ].join('\n');
   const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;color:#1a1b1e;line-height:1.5">
 <p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${image ? `<p><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" width="240" height="240"></p>` : ''}
-${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 18px;background:#1c5fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:13px;color:#555">Если кнопка не работает, скопируйте адрес в браузер: ${escapeHtml(action.url)}${action.note ? `<br>${escapeHtml(action.note)}` : ''}</p>` : ''}
+${action ? mailButtonHtml(action.label, action.url, action.note) : ''}
 <p style="font-size:13px;color:#555">${escapeHtml(IGNORE_NOTE)}</p>
-<p>${escapeHtml(SIGNATURE)}</p>
+<p>${escapeHtml(MAIL_SIGNATURE)}</p>
 </body></html>`;
   return { subject, text, html };
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { KPI_METRICS, type KpiLevel, type KpiMetricCode, type KpiStatus, type KpiUnit } from '@common/kpi.js';
+import { KPI_METRICS, KPI_STATUS_LABELS, type KpiLevel, type KpiMetricCode, type KpiStatus, type KpiUnit } from '@common/kpi.js';
 import type { KpiDashboard, KpiExportFormat, KpiScopeRef, KpiTable } from '@common/schemas/kpi.js';
 import { api } from './api-client';
 import { formatDateTime, plural } from './format';
@@ -13,6 +13,11 @@ export interface KpiView {
   season?: string;
   from?: string;
   to?: string;
+}
+
+/** Exactly what a dashboard shows, its scope, season and period: what its files and next rows are asked for. */
+export function dashboardView(dashboard: Pick<KpiDashboard, 'scope' | 'season' | 'period'>): KpiView {
+  return { level: dashboard.scope.level, id: dashboard.scope.id, season: String(dashboard.season.id), from: dashboard.period.from, to: dashboard.period.to };
 }
 
 function viewParams(view: KpiView): URLSearchParams {
@@ -75,12 +80,14 @@ export function formatKpiValue(unit: KpiUnit, value: number | null): string {
 
 export const kpiMetric = (code: KpiMetricCode) => KPI_METRICS[code];
 
-/** The status in words, so colour only repeats what the text says. */
+const statusLook = (status: KpiStatus, color: string, bar: string) => ({ label: KPI_STATUS_LABELS[status].toLowerCase(), color, bar });
+
+/** The status in words, so colour only repeats what the text says; the page writes it in lower case within a sentence. */
 export const KPI_STATUS: Record<KpiStatus, { label: string; color: string; bar: string }> = {
-  met: { label: 'выполнено', color: 'green', bar: 'green.8' },
-  at_risk: { label: 'под угрозой', color: 'orange', bar: 'orange.8' },
-  behind: { label: 'отстаёт', color: 'red', bar: 'red.8' },
-  none: { label: 'цель не задана', color: 'gray', bar: 'gray.6' },
+  met: statusLook('met', 'green', 'green.8'),
+  at_risk: statusLook('at_risk', 'orange', 'orange.8'),
+  behind: statusLook('behind', 'red', 'red.8'),
+  none: statusLook('none', 'gray', 'gray.6'),
 };
 
 const STATUS_WEIGHT: Record<KpiStatus, number> = { none: 0, met: 1, at_risk: 2, behind: 3 };

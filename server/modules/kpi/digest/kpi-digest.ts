@@ -1,12 +1,8 @@
-import { KPI_METRICS, type KpiStatus } from '@common/kpi.js';
+import { KPI_METRICS, lowerIsBetter } from '@common/kpi.js';
 import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
-import type { MailContent } from '@server/modules/mail/index.js';
-import { formatDelta, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, scopeText, statusLabel, updatedText } from '../format/kpi-format.js';
+import { escapeHtml, MAIL_SIGNATURE, mailButtonHtml, type MailContent } from '@server/modules/mail/index.js';
+import { KPI_STATUS_COLOURS, formatDelta, formatProgress, formatValue, orderedFigures, periodText, scopeText, statusLabel, updatedText } from '../format/kpi-format.js';
 
-const SIGNATURE = 'Команда программы «Билет в будущее»';
-const STATUS_COLOURS: Record<KpiStatus, string> = { met: '#2f9e44', at_risk: '#e67700', behind: '#c92a2a', none: '#555555' };
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The web page of a scope's dashboard; the federal scope is the issuer's own page. */
 export function kpiDashboardUrl(baseUrl: string, scope: Pick<KpiScopeRef, 'level' | 'id'>): string {
@@ -81,13 +77,13 @@ export function composeDigest(current: KpiDashboard, previous: KpiDashboard, opt
     '',
     `Открыть дашборд: ${url}`,
     '',
-    SIGNATURE,
+    MAIL_SIGNATURE,
   ].join('\n');
 
   const cell = 'padding:4px 8px;border-bottom:1px solid #dee2e6';
   const changeCell = (l: FigureLine) => {
     if (!l.change) return '<span style="color:#555">—</span>';
-    const colour = l.better === null ? '#555555' : l.better ? STATUS_COLOURS.met : STATUS_COLOURS.behind;
+    const colour = l.better === null ? '#555555' : l.better ? KPI_STATUS_COLOURS.met : KPI_STATUS_COLOURS.behind;
     return `<span style="color:${colour}">${escapeHtml(l.change)}</span>`;
   };
   const rows = lines
@@ -95,7 +91,7 @@ export function composeDigest(current: KpiDashboard, previous: KpiDashboard, opt
       (l) =>
         `<tr><td style="${cell}">${escapeHtml(l.name)}</td><td style="${cell};text-align:right;white-space:nowrap">${escapeHtml(l.value)}</td>` +
         `<td style="${cell};text-align:right;white-space:nowrap">${l.target === null ? '—' : escapeHtml(`${lowerIsBetter(l.figure.metric) ? 'не больше ' : ''}${l.target}`)}</td>` +
-        `<td style="${cell};color:${STATUS_COLOURS[l.figure.status]}">${escapeHtml(`${statusLabel(l.figure)}${progressPart(l.figure)}`)}</td>` +
+        `<td style="${cell};color:${KPI_STATUS_COLOURS[l.figure.status]}">${escapeHtml(`${statusLabel(l.figure)}${progressPart(l.figure)}`)}</td>` +
         `<td style="${cell};white-space:nowrap">${changeCell(l)}</td></tr>`,
     )
     .join('\n');
@@ -112,9 +108,8 @@ ${rows}
 <p style="font-size:13px;color:#555">${escapeHtml(changeNote)}</p>
 <h2 style="font-size:18px;margin:16px 0 8px">${laggingTitle}</h2>
 ${lagging.length > 0 ? `<ul>\n${lagging.map((l) => `<li>${escapeHtml(laggingText(l))}</li>`).join('\n')}\n</ul>` : `<p>${escapeHtml(laggingNone)}</p>`}
-<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 18px;background:#1c5fd1;color:#fff;border-radius:6px;text-decoration:none">Открыть дашборд</a></p>
-<p style="font-size:13px;color:#555">Если кнопка не работает, скопируйте адрес в браузер: ${escapeHtml(url)}</p>
-<p>${escapeHtml(SIGNATURE)}</p>
+${mailButtonHtml('Открыть дашборд', url)}
+<p>${escapeHtml(MAIL_SIGNATURE)}</p>
 </body></html>`;
   return { subject, text, html };
 }

@@ -221,3 +221,31 @@ describe('exportTable of the issuer’s regions', () => {
     expect(sheet.getRow(7).values).toEqual([undefined, 'Московская область', 'Центральный', 12_480, 20_000]);
   });
 });
+
+describe('exportTable of a navigator’s stages', () => {
+  it('writes how many pupils are at each stage beside its name', async () => {
+    const dashboard: KpiDashboard = {
+      ...schoolDashboard(),
+      scope: { level: 'navigator', id: '7f0c1a9e-0000-4000-8000-000000000001', name: 'Иванова Мария Петровна' },
+      children: [
+        {
+          kind: 'stages',
+          title: 'Участники по этапам',
+          metrics: [],
+          rows: [
+            { ref: null, note: 'Диагностика', count: 12, values: [], targets: null },
+            { ref: null, note: 'План опубликован', count: 0, values: [], targets: null },
+          ],
+          nextCursor: null,
+          targetsEditable: false,
+        },
+      ],
+    };
+    const [header, ...rows] = readCsv((await exportTable(dashboard, 'children', 'csv')).body.toString('utf8'));
+    expect(header).toEqual(['Этап', 'Участников']);
+    expect(rows).toEqual([
+      ['Диагностика', '12'],
+      ['План опубликован', '0'],
+    ]);
+  });
+});

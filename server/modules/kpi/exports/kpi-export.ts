@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import { FEDERAL_DISTRICTS, KPI_METRICS, rowFigures, type KpiMetricCode, type KpiUnit } from '@common/kpi.js';
+import { FEDERAL_DISTRICTS, KPI_COUNT_HEADERS, KPI_METRIC_CODES, KPI_METRICS, KPI_ROW_HEADERS, kpiRowName, rowFigures, weeklyMetrics, type KpiMetricCode, type KpiUnit } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiExportFormat, KpiTable } from '@common/schemas/kpi.js';
 import { attachmentDisposition, sanitiseFileName } from '@server/lib/file-names.js';
 import { inertCell } from '@server/lib/spreadsheets/export.js';
-import { childRowName, formatDay, orderedFigures, periodText, scopeText, statusLabel, updatedText, weeklyMetrics } from '../format/kpi-format.js';
+import { formatDay, orderedFigures, periodText, scopeText, statusLabel, updatedText } from '../format/kpi-format.js';
 
 export interface KpiExportFile {
   /** ASCII only, made of codes and dates: the fallback for clients that cannot read filename*. */
@@ -42,16 +42,6 @@ interface Grid {
 
 const TABLE_TITLES: Record<KpiTable, string> = { figures: 'Показатели KPI', children: 'KPI в разбивке', weekly: 'KPI по неделям' };
 
-const ROW_HEADERS: Record<KpiChildTable['kind'], string> = {
-  regions: 'Регион',
-  schools: 'Школа',
-  venues: 'Площадка',
-  classes: 'Класс',
-  navigators: 'Педагог-навигатор',
-  events: 'Мероприятие',
-  mentors: 'Наставник',
-  stages: 'Этап',
-};
 const NOTE_HEADERS: Partial<Record<KpiChildTable['kind'], string>> = { regions: 'Федеральный округ', events: 'Дата' };
 
 const metricColumn = (metric: KpiMetricCode): Column => ({ header: KPI_METRICS[metric].name, kind: KPI_METRICS[metric].unit, width: 18 });
@@ -73,7 +63,7 @@ function figuresGrid(dashboard: KpiDashboard): Grid {
 }
 
 function weeklyGrid(dashboard: KpiDashboard): Grid {
-  const metrics = weeklyMetrics(dashboard);
+  const metrics = weeklyMetrics(dashboard.weekly);
   return {
     title: 'По неделям',
     columns: [{ header: 'Неделя с', kind: 'date', width: 14 }, ...metrics.map(metricColumn)],
@@ -82,22 +72,32 @@ function weeklyGrid(dashboard: KpiDashboard): Grid {
 }
 
 /**
- * The drill-down tables as one grid: a figure per metric and, where any row has one, its target.
- * Several tables (a region's schools and venues) share the grid with a first column naming the table.
+ * The drill-down tables as one grid: a row's count where any row has one (pupils at a stage), a
+ * figure per metric and, where any row has one, its target. Several tables (a region's schools and
+ * venues) share the grid with a first column naming the table.
  */
 function childrenGrid(tables: KpiChildTable[], title: string): Grid {
-  const metrics = (Object.keys(KPI_METRICS) as KpiMetricCode[]).filter((m) => tables.some((t) => t.metrics.includes(m)));
-  const withTarget = new Set(metrics.filter((m) => tables.some((t) => t.rows.some((r) => rowFigures(t.metrics, r).some((f) => f.metric === m && f.target !== null)))));
+  const metrics = KPI_METRIC_CODES.filter((m) => tables.some((t) => t.metrics.includes(m)));
+  const withTarget = new Set(
+    metrics.filter((m) =>
+      tables.some((t) => {
+        const at = t.metrics.indexOf(m);
+        return at >= 0 && t.rows.some((r) => (r.targets?.[at] ?? null) !== null);
+      }),
+    ),
+  );
   const single = tables.length === 1 ? tables[0] : undefined;
   const noteOf = (row: KpiChildTable['rows'][number]): string | null => {
     if (row.district) return FEDERAL_DISTRICTS[row.district];
     return row.ref ? row.note : null;
   };
   const hasNotes = tables.some((t) => t.rows.some((r) => noteOf(r) !== null));
+  const hasCounts = tables.some((t) => t.rows.some((r) => r.count !== undefined));
   const columns: Column[] = [
     ...(single ? [] : [{ header: 'Таблица', kind: 'text' as const, width: 16 }]),
-    { header: single ? ROW_HEADERS[single.kind] : 'Название', kind: 'text', width: 40 },
+    { header: single ? KPI_ROW_HEADERS[single.kind] : 'Название', kind: 'text', width: 40 },
     ...(hasNotes ? [{ header: (single && NOTE_HEADERS[single.kind]) ?? 'Примечание', kind: 'text' as const, width: 20 }] : []),
+    ...(hasCounts ? [{ header: (single && KPI_COUNT_HEADERS[single.kind]) ?? 'Количество', kind: 'count' as const, width: 14 }] : []),
     ...metrics.flatMap((m) => [metricColumn(m), ...(withTarget.has(m) ? [{ ...metricColumn(m), header: `${KPI_METRICS[m].name} — цель` }] : [])]),
   ];
   const rows = tables.flatMap((table) =>
@@ -106,8 +106,9 @@ function childrenGrid(tables: KpiChildTable[], title: string): Grid {
       const figureOf = (m: KpiMetricCode) => figures.find((f) => f.metric === m);
       return [
         ...(single ? [] : [table.title]),
-        childRowName(row),
+        kpiRowName(row),
         ...(hasNotes ? [noteOf(row)] : []),
+        ...(hasCounts ? [row.count ?? null] : []),
         ...metrics.flatMap((m) => [figureOf(m)?.value ?? null, ...(withTarget.has(m) ? [figureOf(m)?.target ?? null] : [])]),
       ];
     }),

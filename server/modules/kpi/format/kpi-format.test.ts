@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDelta, formatMoment, formatValue, orderedFigures, scopeText, statusLabel, weeklyMetrics } from './kpi-format.js';
+import { weeklyMetrics } from '@common/kpi.js';
+import { formatDay, formatDelta, formatMoment, formatValue, orderedFigures, scopeText, statusLabel } from './kpi-format.js';
 import { figure, regionDashboard } from '../exports/tests/dashboard-fixture.js';
 
 /** Intl keeps a number's parts together with no-break spaces; the expectations use plain ones. */
@@ -44,6 +45,6 @@ describe('KPI formatting', () => {
     const dashboard = regionDashboard();
     const shuffled = { ...dashboard, figures: [...dashboard.figures].reverse() };
     expect(orderedFigures(shuffled).map((f) => f.metric)).toEqual(dashboard.figures.map((f) => f.metric));
-    expect(weeklyMetrics(dashboard)).toEqual(['pupils_registered', 'pupils_tested', 'pupils_attended', 'trials_held', 'plans_published']);
+    expect(weeklyMetrics(dashboard.weekly)).toEqual(['pupils_registered', 'pupils_tested', 'pupils_attended', 'trials_held', 'plans_published']);
   });
 });

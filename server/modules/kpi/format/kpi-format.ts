@@ -1,4 +1,4 @@
-import { KPI_LEVEL_LABELS, KPI_METRICS, type KpiMetricCode, type KpiStatus, type KpiUnit } from '@common/kpi.js';
+import { KPI_LEVEL_LABELS, KPI_METRIC_CODES, KPI_METRICS, KPI_STATUS_LABELS, type KpiMetricCode, type KpiStatus, type KpiUnit } from '@common/kpi.js';
 import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.js';
 
 /**
@@ -6,12 +6,8 @@ import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.j
  * digest), so a figure reads the same in a spreadsheet, on paper and in the mail.
  */
 
-const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
-  none: 'Цель не задана',
-  behind: 'Отстаёт',
-  at_risk: 'Близко к цели',
-  met: 'Выполнено',
-};
+/** Status colours on white paper and in the mail, dark enough to read as text. */
+export const KPI_STATUS_COLOURS: Record<KpiStatus, string> = { met: '#2f9e44', at_risk: '#e67700', behind: '#c92a2a', none: '#555555' };
 
 /** A figure's status in words; a figure with a target but no value yet is not «without a target». */
 export const statusLabel = (figure: Pick<KpiFigure, 'status' | 'target'>): string =>
@@ -25,7 +21,6 @@ const percentFormat = new Intl.NumberFormat('ru-RU', { style: 'percent', maximum
 const dayFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 const unitOf = (metric: KpiMetricCode): KpiUnit => KPI_METRICS[metric].unit;
-export const lowerIsBetter = (metric: KpiMetricCode): boolean => 'lowerIsBetter' in KPI_METRICS[metric];
 
 /** A figure as people read it: «1 234», «45,2 %», «2,35», «12,5 ч»; a dash where there is none. */
 export function formatValue(metric: KpiMetricCode, value: number | null): string {
@@ -69,15 +64,5 @@ export function scopeText(scope: KpiScopeRef): string {
 
 /** The dashboard's figures in the catalogue's order, whatever order they came in. */
 export function orderedFigures(dashboard: KpiDashboard): KpiDashboard['figures'] {
-  const order = Object.keys(KPI_METRICS);
-  return [...dashboard.figures].sort((a, b) => order.indexOf(a.metric) - order.indexOf(b.metric));
+  return [...dashboard.figures].sort((a, b) => KPI_METRIC_CODES.indexOf(a.metric) - KPI_METRIC_CODES.indexOf(b.metric));
 }
-
-/** The metrics the weekly series carries, in the catalogue's order. */
-export function weeklyMetrics(dashboard: KpiDashboard): KpiMetricCode[] {
-  const present = new Set(dashboard.weekly.flatMap((week) => Object.keys(week.values)));
-  return (Object.keys(KPI_METRICS) as KpiMetricCode[]).filter((code) => present.has(code));
-}
-
-/** A row's name: its scope's, or the note for rows without their own page (a class, an event). */
-export const childRowName = (row: KpiDashboard['children'][number]['rows'][number]): string => row.ref?.name ?? row.note ?? '—';

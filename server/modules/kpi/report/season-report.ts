@@ -1,12 +1,11 @@
-import { KPI_LEVEL_LABELS, KPI_METRICS, rowFigures, type KpiMetricCode, type KpiStatus } from '@common/kpi.js';
+import { KPI_LEVEL_LABELS, KPI_METRICS, kpiRowName, lowerIsBetter, rowFigures, weeklyMetrics, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiChildTable, KpiDashboard, KpiFigure } from '@common/schemas/kpi.js';
 import { createPdf } from '@server/lib/pdf.js';
-import { childRowName, formatDay, formatProgress, formatValue, lowerIsBetter, orderedFigures, periodText, statusLabel, updatedText, weeklyMetrics } from '../format/kpi-format.js';
+import { KPI_STATUS_COLOURS, formatDay, formatProgress, formatValue, orderedFigures, periodText, statusLabel, updatedText } from '../format/kpi-format.js';
 
 type Doc = PDFKit.PDFDocument;
 
 /** The dashboard's colours of a status, so paper and screen agree. */
-const STATUS_COLOURS: Record<KpiStatus, string> = { met: '#2f9e44', at_risk: '#f08c00', behind: '#e03131', none: '#adb5bd' };
 const SERIES_COLOUR = '#1c5fd1';
 const RULE_COLOUR = '#dee2e6';
 const MUTED = '#495057';
@@ -44,11 +43,11 @@ function figureBlock(doc: Doc, figure: KpiFigure): void {
   const targetText = target === null ? 'цель не задана' : `${lowerIsBetter(metric) ? 'не больше' : 'цель'} ${formatValue(metric, target)}`;
   doc.font('regular').fontSize(9).fillColor(MUTED).text(`${formatValue(metric, value)} · ${targetText}`, MARGIN, y + 14, { width: 290 });
   doc.rect(barX, y + 3, barWidth, 8).fill('#e9ecef');
-  if (progress !== null && progress > 0) doc.rect(barX, y + 3, barWidth * progress, 8).fill(STATUS_COLOURS[status]);
+  if (progress !== null && progress > 0) doc.rect(barX, y + 3, barWidth * progress, 8).fill(KPI_STATUS_COLOURS[status]);
   doc
     .font('regular')
     .fontSize(8)
-    .fillColor(STATUS_COLOURS[status] === STATUS_COLOURS.none ? MUTED : STATUS_COLOURS[status])
+    .fillColor(KPI_STATUS_COLOURS[status] === KPI_STATUS_COLOURS.none ? MUTED : KPI_STATUS_COLOURS[status])
     .text(progress === null || lowerIsBetter(metric) ? statusLabel(figure) : `${statusLabel(figure)}, ${formatProgress(progress)}`, barX, y + 15, { width: barWidth });
   doc.fillColor('black');
   doc.y = y + rowHeight;
@@ -156,14 +155,11 @@ function childTable(doc: Doc, child: KpiChildTable): void {
     doc.font('regular').fontSize(10).text('Строк нет.');
     return;
   }
-  const cellOf = (row: KpiChildTable['rows'][number], metric: KpiMetricCode) => {
-    const figure = rowFigures(child.metrics, row).find((f) => f.metric === metric);
-    if (!figure) return '—';
-    return figure.target === null ? formatValue(metric, figure.value) : `${formatValue(metric, figure.value)} из ${formatValue(metric, figure.target)}`;
-  };
+  const cellOf = ({ metric, value, target }: KpiFigure) =>
+    target === null ? formatValue(metric, value) : `${formatValue(metric, value)} из ${formatValue(metric, target)}`;
   const rows = child.rows.map((row) => [
-    row.ref && row.note ? `${childRowName(row)} (${row.note})` : childRowName(row),
-    ...child.metrics.map((m) => cellOf(row, m)),
+    row.ref && row.note ? `${kpiRowName(row)} (${row.note})` : kpiRowName(row),
+    ...rowFigures(child.metrics, row).map(cellOf),
   ]);
   table(doc, columnsFor(doc, 'Название', child.metrics.map((m) => KPI_METRICS[m].name), 150), rows);
 }
@@ -215,7 +211,7 @@ export async function seasonReportPdf(dashboard: KpiDashboard): Promise<Buffer> 
   if (figures.length === 0) doc.font('regular').fontSize(10).text('Показателей нет.');
   for (const figure of figures) figureBlock(doc, figure);
 
-  const metrics = weeklyMetrics(dashboard);
+  const metrics = weeklyMetrics(dashboard.weekly);
   if (dashboard.weekly.length > 0 && metrics.length > 0) {
     heading(doc, 'По неделям');
     weeklyCharts(doc, dashboard.weekly, metrics);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ActionIcon, Card, Group, Popover, Progress, Stack, Text } from '@mantine/core';
+import { lowerIsBetter } from '@common/kpi.js';
 import type { KpiFigure } from '@common/schemas/kpi.js';
 import { KPI_STATUS, formatKpiValue, kpiMetric } from '../kpi';
 import { StatusBadge } from './status-badge';
@@ -9,7 +10,7 @@ export function targetText(figure: KpiFigure): string {
   const metric = kpiMetric(figure.metric);
   if (figure.target === null) return 'Цель не задана';
   const target = formatKpiValue(metric.unit, figure.target);
-  return 'lowerIsBetter' in metric ? `Цель: не больше ${target}` : `Цель: ${target}`;
+  return lowerIsBetter(figure.metric) ? `Цель: не больше ${target}` : `Цель: ${target}`;
 }
 
 /** One figure in a sentence, for a progress bar's name and a screen reader. */

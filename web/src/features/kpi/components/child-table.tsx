@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { kpiFigure, type KpiMetricCode } from '@common/kpi.js';
+import { KPI_COUNT_HEADERS, KPI_ROW_HEADERS, kpiRowName, rowFigures, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiChildRow, KpiChildTable, KpiFigure } from '@common/schemas/kpi.js';
 import { errorMessage } from '@web/lib/api-client';
 import { KpiDefinition, KpiStatusBadge } from '@web/lib/components/kpi-figure';
@@ -12,32 +12,14 @@ import { formatKpiValue, kpiMetric, kpiPagePath, type KpiView } from '@web/lib/k
 import { fetchMoreRows } from '../api/kpi-api';
 import { isTargetScope } from './targets-dialog';
 
-/** The server may name a kind the page does not know yet (mentors); its rows still show. */
-const NAME_COLUMN: Record<string, string> = {
-  regions: 'Регион',
-  schools: 'Школа',
-  venues: 'Площадка',
-  classes: 'Класс',
-  navigators: 'Педагог-навигатор',
-  mentors: 'Наставник',
-  events: 'Мероприятие',
-  stages: 'Этап',
-};
+/** Some tables count people behind each line (pupils at a stage). */
+const rowCount = (row: KpiChildRow): number | null => row.count ?? null;
 
-const COUNT_COLUMN: Record<string, string> = { stages: 'Участников' };
-
-/** Some tables count rows of people behind each line (pupils at a stage); the field is optional. */
-const rowCount = (row: KpiChildRow): number | null => {
-  const count = (row as KpiChildRow & { count?: unknown }).count;
-  return typeof count === 'number' ? count : null;
-};
-
-const rowName = (row: KpiChildRow) => row.ref?.name ?? row.note ?? '—';
 const rowNote = (row: KpiChildRow) => (row.ref ? row.note : null);
 const rowKey = (row: KpiChildRow, index: number) => (row.ref ? `${row.ref.level}:${row.ref.id ?? ''}` : `${row.note ?? ''}:${index}`);
 
 function RowName({ row }: { row: KpiChildRow }) {
-  if (!row.ref) return <Text fw={600}>{rowName(row)}</Text>;
+  if (!row.ref) return <Text fw={600}>{kpiRowName(row)}</Text>;
   return (
     <Anchor component={Link} to={kpiPagePath(row.ref)} fw={600}>
       {row.ref.name}
@@ -46,8 +28,7 @@ function RowName({ row }: { row: KpiChildRow }) {
 }
 
 /** On a phone card the figure sits at the right edge, beside its name. */
-function FigureCell({ figure, end = false }: { figure: KpiFigure | undefined; end?: boolean }) {
-  if (!figure) return <Text c="gray.8">—</Text>;
+function FigureCell({ figure, end = false }: { figure: KpiFigure; end?: boolean }) {
   const metric = kpiMetric(figure.metric);
   return (
     <Stack gap={2} align={end ? 'flex-end' : 'flex-start'}>
@@ -72,17 +53,19 @@ export function ChildTable({ table, view, onEditTargets }: Props) {
   const titleId = useId();
   const phone = useMediaQuery('(max-width: 48em)');
   const [more, setMore] = useState<{ rows: KpiChildRow[]; cursor: string | null }>({ rows: [], cursor: table.nextCursor });
+  // Rows fetched beyond the first page go stale once the table itself changes (targets saved): start over from it.
+  const [shown, setShown] = useState(table);
+  if (shown !== table) {
+    setShown(table);
+    setMore({ rows: [], cursor: table.nextCursor });
+  }
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const rows = [...table.rows, ...more.rows];
   const withCount = rows.some((r) => rowCount(r) !== null);
   const editable = table.targetsEditable && rows.some((r) => isTargetScope(r.ref));
-  const figureOf = (row: KpiChildRow, metric: KpiMetricCode) => {
-    const at = table.metrics.indexOf(metric);
-    return kpiFigure(metric, row.values[at] ?? null, row.targets?.[at] ?? null);
-  };
-  const nameColumn = NAME_COLUMN[table.kind] ?? 'Название';
-  const countColumn = COUNT_COLUMN[table.kind] ?? 'Количество';
+  const nameColumn = KPI_ROW_HEADERS[table.kind];
+  const countColumn = KPI_COUNT_HEADERS[table.kind] ?? 'Количество';
 
   const loadMore = async () => {
     if (!more.cursor) return;
@@ -126,13 +109,13 @@ export function ChildTable({ table, view, onEditTargets }: Props) {
                 </Group>
                 {rowCount(row) !== null && <Text size="sm">{`${countColumn}: ${rowCount(row)}`}</Text>}
                 <Stack gap={6} component="dl" m={0}>
-                  {table.metrics.map((metric) => (
-                    <Group key={metric} justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                  {rowFigures(table.metrics, row).map((figure) => (
+                    <Group key={figure.metric} justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                       <Text component="dt" size="sm">
-                        {kpiMetric(metric).name}
+                        {kpiMetric(figure.metric).name}
                       </Text>
                       <Text component="dd" m={0} ta="right">
-                        <FigureCell figure={figureOf(row, metric)} end />
+                        <FigureCell figure={figure} end />
                       </Text>
                     </Group>
                   ))}
@@ -174,9 +157,9 @@ export function ChildTable({ table, view, onEditTargets }: Props) {
                     {rowNote(row) && <Text size="sm">{rowNote(row)}</Text>}
                   </Table.Th>
                   {withCount && <Table.Td>{rowCount(row) ?? '—'}</Table.Td>}
-                  {table.metrics.map((metric) => (
-                    <Table.Td key={metric}>
-                      <FigureCell figure={figureOf(row, metric)} />
+                  {rowFigures(table.metrics, row).map((figure) => (
+                    <Table.Td key={figure.metric}>
+                      <FigureCell figure={figure} />
                     </Table.Td>
                   ))}
                   {editable && <Table.Td>{targetsButton(row)}</Table.Td>}

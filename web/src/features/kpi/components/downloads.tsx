@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Anchor, Button, Group, Popover, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { KpiDashboard, KpiExportFormat, KpiTable } from '@common/schemas/kpi.js';
-import { kpiExportHref, kpiReportHref, type KpiView } from '@web/lib/kpi';
+import { dashboardView, kpiExportHref, kpiReportHref } from '@web/lib/kpi';
 
 const FORMATS: Array<[KpiExportFormat, string]> = [
   ['xlsx', 'XLSX'],
@@ -24,14 +24,8 @@ export function tableLabels(dashboard: KpiDashboard): Array<[KpiTable, string]> 
  */
 export function Downloads({ dashboard }: { dashboard: KpiDashboard }) {
   const titleId = useId();
-  // The files describe exactly what the page shows: its scope, season and period.
-  const view: KpiView = {
-    level: dashboard.scope.level,
-    id: dashboard.scope.id,
-    season: String(dashboard.season.id),
-    from: dashboard.period.from,
-    to: dashboard.period.to,
-  };
+  // The files describe exactly what the page shows.
+  const view = dashboardView(dashboard);
   const withReport = dashboard.scope.level === 'region' || dashboard.scope.level === 'school';
   return (
     <Popover position="bottom-end" width={320} withArrow shadow="md" trapFocus returnFocus>

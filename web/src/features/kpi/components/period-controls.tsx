@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import type { KpiDashboard } from '@common/schemas/kpi.js';
+import type { KpiDashboard, KpiSeason } from '@common/schemas/kpi.js';
 import type { KpiView } from '@web/lib/kpi';
 
 interface Props {
@@ -10,27 +10,45 @@ interface Props {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_FORMAT = 'Дата в формате ДД.ММ.ГГГГ';
+
+/** What is wrong with a period within its season, per field; an empty field is not yet wrong. */
+function periodErrors(from: string, to: string, season: Pick<KpiSeason, 'startsOn' | 'endsOn'>): { from: string | null; to: string | null } {
+  return {
+    from: !from ? null : !DATE.test(from) ? DATE_FORMAT : from < season.startsOn ? 'Раньше начала сезона' : null,
+    to: !to ? null : !DATE.test(to) ? DATE_FORMAT : to > season.endsOn ? 'Позже конца сезона' : from && from > to ? 'Конец периода раньше его начала' : null,
+  };
+}
+
+function DateField({ label, value, season, error, onChange }: { label: string; value: string; season: KpiSeason; error: string | null; onChange: (value: string) => void }) {
+  return (
+    <TextInput
+      type="date"
+      label={label}
+      value={value}
+      min={season.startsOn}
+      max={season.endsOn}
+      error={error}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      w={{ base: '100%', xs: 190 }}
+    />
+  );
+}
 
 /**
  * The season and the period within it. A date applies as soon as it is whole and sensible; a
  * period that ends before it starts or leaves the season is said next to the field instead.
+ * The page keys it on the period shown, so the fields start over from each new one.
  */
 export function PeriodControls({ dashboard, view, onChange }: Props) {
   const { season, period } = dashboard;
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
-  useEffect(() => {
-    setFrom(period.from);
-    setTo(period.to);
-  }, [period.from, period.to]);
-
-  const fromError = from && !DATE.test(from) ? 'Дата в формате ДД.ММ.ГГГГ' : from && from < season.startsOn ? 'Раньше начала сезона' : null;
-  const toError = to && !DATE.test(to) ? 'Дата в формате ДД.ММ.ГГГГ' : to && to > season.endsOn ? 'Позже конца сезона' : from && to && from > to ? 'Конец периода раньше его начала' : null;
+  const errors = periodErrors(from, to, season);
 
   const apply = (nextFrom: string, nextTo: string) => {
-    const okFrom = DATE.test(nextFrom) && nextFrom >= season.startsOn;
-    const okTo = DATE.test(nextTo) && nextTo <= season.endsOn;
-    if (okFrom && okTo && nextFrom <= nextTo) onChange({ from: nextFrom, to: nextTo });
+    const next = periodErrors(nextFrom, nextTo, season);
+    if (nextFrom && nextTo && !next.from && !next.to) onChange({ from: nextFrom, to: nextTo });
   };
 
   return (
@@ -42,31 +60,25 @@ export function PeriodControls({ dashboard, view, onChange }: Props) {
         data={dashboard.seasons.map((s) => ({ value: String(s.id), label: s.current ? `${s.name} (текущий)` : s.name }))}
         w={{ base: '100%', xs: 220 }}
       />
-      <TextInput
-        type="date"
+      <DateField
         label="Начало периода"
         value={from}
-        min={season.startsOn}
-        max={season.endsOn}
-        error={fromError}
-        onChange={(e) => {
-          setFrom(e.currentTarget.value);
-          apply(e.currentTarget.value, to);
+        season={season}
+        error={errors.from}
+        onChange={(value) => {
+          setFrom(value);
+          apply(value, to);
         }}
-        w={{ base: '100%', xs: 190 }}
       />
-      <TextInput
-        type="date"
+      <DateField
         label="Конец периода"
         value={to}
-        min={season.startsOn}
-        max={season.endsOn}
-        error={toError}
-        onChange={(e) => {
-          setTo(e.currentTarget.value);
-          apply(from, e.currentTarget.value);
+        season={season}
+        error={errors.to}
+        onChange={(value) => {
+          setTo(value);
+          apply(from, value);
         }}
-        w={{ base: '100%', xs: 190 }}
       />
       {(view.from || view.to) && (
         <Button variant="subtle" onClick={() => onChange({ from: undefined, to: undefined })}>

@@ -1,7 +1,7 @@
 import { NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { KpiMetricCode } from '@common/kpi.js';
+import { lowerIsBetter, type KpiMetricCode } from '@common/kpi.js';
 import { kpiTargetsInputSchema, type KpiFigure, type KpiScopeRef, type KpiTargetsInput } from '@common/schemas/kpi.js';
 import { FormDialog } from '@web/lib/components/form-dialog';
 import { FormFooter } from '@web/lib/components/form-footer';
@@ -82,7 +82,7 @@ function TargetsForm({ scope, season, figures, onClose }: Props) {
   const feedback = useFormFeedback(form, (field) => (field.startsWith('targets.') && Object.hasOwn(form.getValues().targets, field.slice(8)) ? field : null));
 
   // For a figure where lower is better the number typed is a ceiling, which the form says.
-  const ceilings = figures.map((f) => kpiMetric(f.metric)).filter((m) => 'lowerIsBetter' in m).map((m) => m.name);
+  const ceilings = figures.filter((f) => lowerIsBetter(f.metric)).map((f) => kpiMetric(f.metric).name);
 
   const submit = form.onSubmit((values) => {
     feedback.setAlert(null);

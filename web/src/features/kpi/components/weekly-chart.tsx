@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { Box, NativeSelect, Stack, Table, VisuallyHidden } from '@mantine/core';
-import { KPI_METRIC_CODES, type KpiMetricCode } from '@common/kpi.js';
+import { weeklyMetrics, type KpiMetricCode } from '@common/kpi.js';
 import type { KpiDashboard } from '@common/schemas/kpi.js';
 import { formatDate } from '@web/lib/format';
 import { formatKpiValue, kpiMetric } from '@web/lib/kpi';
@@ -14,7 +14,7 @@ const weekLabel = (weekStart: string) => formatDate(weekStart).replace(/ \d{4}$/
  * hidden from screen readers, which read every figure of every week from the table instead.
  */
 export function WeeklyChart({ weekly }: { weekly: KpiDashboard['weekly'] }) {
-  const metrics = KPI_METRIC_CODES.filter((code) => weekly.some((w) => w.values[code] !== undefined));
+  const metrics = weeklyMetrics(weekly);
   const [chosen, setChosen] = useState<KpiMetricCode | null>(null);
   const metric = chosen && metrics.includes(chosen) ? chosen : metrics[0];
   if (!metric) return null;

@@ -30,7 +30,7 @@ describe('KPI dashboard', () => {
 
     expect(within(card('Зарегистрировано участников')).getByText('1 500')).toBeInTheDocument();
     expect(within(card('Зарегистрировано участников')).getByText('Цель: 2 000')).toBeInTheDocument();
-    expect(within(card('Зарегистрировано участников')).getByText('под угрозой')).toBeInTheDocument();
+    expect(within(card('Зарегистрировано участников')).getByText('близко к цели')).toBeInTheDocument();
     // No-shows: a share in per cent, and the target is a ceiling.
     expect(within(card('Доля неявок')).getByText('12,5 %')).toBeInTheDocument();
     expect(within(card('Доля неявок')).getByText('Цель: не больше 10 %')).toBeInTheDocument();
@@ -112,6 +112,35 @@ describe('KPI dashboard', () => {
     expect(within(schools).getByRole('link', { name: 'Лицей № 21' })).toBeInTheDocument();
     expect(within(schools).getByText('Показано: 2 строки')).toBeInTheDocument();
     expect(within(schools).queryByRole('button', { name: 'Показать ещё' })).not.toBeInTheDocument();
+  });
+
+  it('starts the rows over from the first page once saved targets change the table', async () => {
+    const moreRow = childRow({ level: 'school', id: '1b2c3d4e-0000-4000-8000-000000000002', name: 'Школа № 3' }, [10, null]);
+    const saved = kpiDashboard();
+    saved.children[0]!.rows[0]!.targets = [400, 0.1];
+    let dashboards = 0;
+    mockApi({
+      ...session('regional_coordinator'),
+      'GET /api/kpi/dashboard': () => ({ body: ++dashboards === 1 ? kpiDashboard() : saved }),
+      [`GET /api/kpi/dashboard?level=region&id=43&${PERIOD}&cursor=c1`]: { body: kpiDashboard({ children: [childTable({ kind: 'schools', title: 'Школы', rows: [moreRow] })] }) },
+      'PUT /api/kpi/targets': { body: { ok: true } },
+    });
+    renderPage(<KpiPage />, OWN);
+    const user = userEvent.setup();
+
+    const schools = await screen.findByRole('region', { name: 'Школы' });
+    await user.click(within(schools).getByRole('button', { name: 'Показать ещё' }));
+    expect(await within(schools).findByRole('link', { name: 'Школа № 3' })).toBeInTheDocument();
+
+    await user.click(within(schools).getByRole('button', { name: 'Цели: Лицей № 21' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Цели: Лицей № 21' });
+    await user.clear(within(dialog).getByLabelText('Зарегистрировано участников'));
+    await user.type(within(dialog).getByLabelText('Зарегистрировано участников'), '400');
+    await user.click(within(dialog).getByRole('button', { name: 'Сохранить' }));
+
+    expect(await within(schools).findByText('цель 400')).toBeInTheDocument();
+    expect(within(schools).queryByRole('link', { name: 'Школа № 3' })).not.toBeInTheDocument();
+    expect(within(schools).getByText('Показано: 1 строка, есть ещё')).toBeInTheDocument();
   });
 
   it('shows a navigator its pupils by stage with their counts, and a table of a kind it does not know', async () => {

@@ -8,7 +8,7 @@ import type { KpiDashboard, KpiFigure, KpiScopeRef } from '@common/schemas/kpi.j
 import { KpiFigureCard } from '@web/lib/components/kpi-figure';
 import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { formatDate } from '@web/lib/format';
-import { freshnessText, kpiDashboardUrl, kpiPagePath, useKpiDashboard } from '@web/lib/kpi';
+import { dashboardView, freshnessText, kpiDashboardUrl, kpiPagePath, useKpiDashboard, type KpiView } from '@web/lib/kpi';
 import { useSession } from '@web/lib/session';
 import { useKpiView } from '../api/kpi-api';
 import { ChildTable } from '../components/child-table';
@@ -55,18 +55,19 @@ interface TargetsTarget {
 
 interface DashboardProps {
   dashboard: KpiDashboard;
+  view: KpiView;
+  setPeriod: (change: Pick<KpiView, 'season' | 'from' | 'to'>) => void;
   ownLevel: KpiLevel | undefined;
   /** The figures on screen are the previous ones while the next scope or period loads. */
   updating: boolean;
 }
 
-function Dashboard({ dashboard, ownLevel, updating }: DashboardProps) {
-  const { view, setPeriod } = useKpiView();
+function Dashboard({ dashboard, view, setPeriod, ownLevel, updating }: DashboardProps) {
   const [editing, setEditing] = useState<TargetsTarget | null>(null);
   const { scope, season } = dashboard;
   const ownTargets = dashboard.targetsEditable && isTargetScope(scope) ? scope : null;
   // The next rows must come for exactly this scope, season and period.
-  const tableView = { level: scope.level, id: scope.id, season: String(season.id), from: dashboard.period.from, to: dashboard.period.to };
+  const tableView = dashboardView(dashboard);
   const regions = scope.level === 'federal' ? dashboard.children.find((t) => t.kind === 'regions') : undefined;
 
   return (
@@ -81,7 +82,7 @@ function Dashboard({ dashboard, ownLevel, updating }: DashboardProps) {
         </Text>
       </div>
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
-        <PeriodControls dashboard={dashboard} view={view} onChange={setPeriod} />
+        <PeriodControls key={`${season.id}:${dashboard.period.from}:${dashboard.period.to}`} dashboard={dashboard} view={view} onChange={setPeriod} />
         <Group gap="sm">
           {ownTargets && (
             <Button onClick={() => setEditing({ scope: ownTargets, figures: dashboard.figures })}>Изменить цели</Button>
@@ -137,13 +138,15 @@ function Dashboard({ dashboard, ownLevel, updating }: DashboardProps) {
 /** /staff/kpi is the caller's own scope; /staff/kpi/:level/:id drills down into one below it. */
 export function KpiPage() {
   const session = useSession();
-  const { view } = useKpiView();
+  const { view, setPeriod } = useKpiView();
   const dashboard = useKpiDashboard(view);
   if (dashboard.isPending) return <PageLoader />;
   if (dashboard.isError) return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   return (
     <Dashboard
       dashboard={dashboard.data}
+      view={view}
+      setPeriod={setPeriod}
       ownLevel={session.data ? KPI_LEVEL_OF_ROLE[session.data.role] : undefined}
       updating={dashboard.isPlaceholderData && dashboard.isFetching}
     />
