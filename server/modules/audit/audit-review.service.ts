@@ -64,17 +64,20 @@ function toRow(r: AuditRecord): AuditRow {
 
 const PERSONS_PER_STATEMENT = 5_000;
 
+/** The reviewer's region is known from its session, so the log's trigger need not look it up for each row. */
+const reviewerActor = (caller: Reviewer, actor: AuditActor): AuditActor => ({ ...actor, actorRegionId: caller.regionId });
+
 /**
  * A name shown in the review is itself an access to that person's data: each person shown is
  * recorded once per page or file, so the person's own request for who saw its data finds it.
  */
-async function recordPersonsShown(ctx: AppContext, actor: AuditActor, refs: ReadonlyArray<AuditPersonRef | null>, via: string): Promise<void> {
+async function recordPersonsShown(ctx: AppContext, caller: Reviewer, actor: AuditActor, refs: ReadonlyArray<AuditPersonRef | null>, via: string): Promise<void> {
   const shown = new Set<string>();
   for (const ref of refs) if (ref?.name && ref.id !== actor.actorId) shown.add(ref.id);
   const entries = [...shown].map((subjectId) => ({ subjectId, details: { via } }));
   // An export may show tens of thousands of people: statements stay under PostgreSQL's 65,535 parameters.
   for (let i = 0; i < entries.length; i += PERSONS_PER_STATEMENT) {
-    await recordAuditMany(ctx.db, actor, 'audit.person_shown', entries.slice(i, i + PERSONS_PER_STATEMENT));
+    await recordAuditMany(ctx.db, reviewerActor(caller, actor), 'audit.person_shown', entries.slice(i, i + PERSONS_PER_STATEMENT));
   }
 }
 
@@ -82,7 +85,7 @@ export async function searchLog(ctx: AppContext, caller: Reviewer, query: AuditS
   const { cursor, limit, ...filters } = query;
   const records = await searchAudit(ctx.db, await searchOf(ctx, caller, filters, { after: cursor ?? null, limit: limit + 1 }));
   const rows = records.slice(0, limit).map(toRow);
-  await recordPersonsShown(ctx, actor, rows.flatMap((r) => [r.actor, r.subject]), 'search');
+  await recordPersonsShown(ctx, caller, actor, rows.flatMap((r) => [r.actor, r.subject]), 'search');
   return { rows, nextCursor: records.length > limit ? rows[rows.length - 1]!.id : null };
 }
 
@@ -119,8 +122,8 @@ export async function exportLog(ctx: AppContext, caller: Reviewer, query: AuditE
     ]),
     [22, 30, 24, 28, 38, 28, 38, 16, 40],
   );
-  await recordAudit(ctx.db, actor, 'audit.exported', null, { rows: rows.length, format });
-  await recordPersonsShown(ctx, actor, rows.flatMap((r) => [r.actor, r.subject]), 'export');
+  await recordAudit(ctx.db, reviewerActor(caller, actor), 'audit.exported', null, { rows: rows.length, format });
+  await recordPersonsShown(ctx, caller, actor, rows.flatMap((r) => [r.actor, r.subject]), 'export');
   const day = new Date().toISOString().slice(0, 10);
   return { body: file.body, contentType: file.contentType, disposition: attachmentDisposition(`Журнал аудита ${day}.${file.extension}`, `audit-log-${day}.${file.extension}`) };
 }
@@ -136,7 +139,7 @@ export async function alertsPage(ctx: AppContext, caller: Reviewer, query: { cur
     threshold: a.threshold,
     windowStart: new Date(a.windowStart).toISOString(),
   }));
-  await recordPersonsShown(ctx, actor, alerts.map((a) => a.actor), 'alerts');
+  await recordPersonsShown(ctx, caller, actor, alerts.map((a) => a.actor), 'alerts');
   return { alerts, nextCursor: records.length > query.limit ? alerts[alerts.length - 1]!.id : null, threshold: ctx.config.pdRevealAlertPerHour };
 }
 
