@@ -10,9 +10,9 @@ import { exportTable } from '@server/lib/spreadsheets/export.js';
 import type { Principal } from '@server/plugins/session.js';
 import { notifyAccount } from '../notifications/index.js';
 import {
-  accountName,
   accountsByEmail,
-  alertRecipients,
+  activeIssuerAdmins,
+  activeRegionCoordinators,
   heavyRevealers,
   insertAlert,
   listAlerts,
@@ -154,20 +154,27 @@ export async function raiseRevealAlerts(ctx: AppContext, now = new Date()): Prom
   const since = new Date(now.getTime() - HOUR_MS);
   const hour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
   let raised = 0;
+  const issuerAdmins = await activeIssuerAdmins(ctx.db);
+  const coordinators = new Map<number, string[]>();
+  const coordinatorsOf = async (regionId: number | null): Promise<string[]> => {
+    if (regionId === null) return [];
+    if (!coordinators.has(regionId)) coordinators.set(regionId, await activeRegionCoordinators(ctx.db, regionId));
+    return coordinators.get(regionId)!;
+  };
   for (const heavy of await heavyRevealers(ctx.db, PD_REVEALING_ACTIONS, since, threshold)) {
-    const who = await accountName(ctx.db, heavy.actorId);
+    const recipients = [...issuerAdmins, ...(await coordinatorsOf(heavy.actorRegionId))];
     await inTransaction(ctx.db, async (tx, afterCommit) => {
       const id = await insertAlert(tx, { ...heavy, threshold, windowStart: since, hour });
       if (!id) return;
       raised++;
-      const role = who ? (ROLE_LABELS[who.role as Role] ?? who.role) : 'сотрудник';
+      const role = heavy.role ? (ROLE_LABELS[heavy.role as Role] ?? heavy.role) : 'сотрудник';
       const notice = {
         kind: 'audit.pd_reveal_alert',
         title: 'Необычно много просмотров персональных данных',
-        body: `Учётная запись «${who?.name ?? heavy.actorId}» (${role}) за последний час открыла персональные данные ${heavy.revealed} ${plural(heavy.revealed, ['раз', 'раза', 'раз'])} при пороге ${threshold}. Проверьте в журнале аудита, чем это вызвано.`,
+        body: `Учётная запись «${heavy.name ?? heavy.actorId}» (${role}) за последний час открыла персональные данные ${heavy.revealed} ${plural(heavy.revealed, ['раз', 'раза', 'раз'])} при пороге ${threshold}. Проверьте в журнале аудита, чем это вызвано.`,
         link: `/staff/audit?actor=${heavy.actorId}`,
       };
-      for (const recipient of await alertRecipients(tx, heavy.actorRegionId)) {
+      for (const recipient of recipients) {
         if (recipient !== heavy.actorId) await notifyAccount(ctx, tx, afterCommit, recipient, notice);
       }
     });
