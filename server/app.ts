@@ -15,7 +15,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobQueue } from './jobs/queue.js';
-import { createPdCryptoFromKeyring, loadKeyring } from './lib/pd-crypto.js';
+import { createPdCrypto, loadKeyring } from './lib/pd-crypto.js';
 import { WEB_DIST_DIR } from './lib/paths.js';
 import { createLoggerOptions } from './lib/logger.js';
 import { connectRedis } from './lib/redis.js';
@@ -129,7 +129,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     config,
     database,
     db: database.db,
-    pd: createPdCryptoFromKeyring(keyring),
+    pd: createPdCrypto(keyring.current, { previousKeys: keyring.previous, indexKey: keyring.index }),
     jobs,
     mail: new MailService(database.db, jobs, app.log, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
     esia: createEsiaClient({

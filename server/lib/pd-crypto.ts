@@ -84,10 +84,6 @@ export function createPdCrypto(masterKey: Buffer, opts: { previousKeys?: readonl
   };
 }
 
-export function createPdCryptoFromKeyring(ring: PdKeyring): PdCrypto {
-  return createPdCrypto(ring.current, { previousKeys: ring.previous, indexKey: ring.index });
-}
-
 function decodeKey(value: string, name: string): Buffer {
   const key = Buffer.from(value.trim(), 'base64');
   if (key.length !== 32) throw new Error(`${name} must decode to exactly 32 bytes`);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -49,18 +50,34 @@ export async function removeSealed(dir: string, id: string): Promise<void> {
   await fs.rm(fileOf(dir, id), { force: true });
 }
 
+/** Files under DATA_DIR/uploads, relative to DATA_DIR, skipping the dot-named temporaries of a write in progress. */
+export async function listUploads(dataDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.push(path.relative(dataDir, full).split(path.sep).join('/'));
+    }
+  };
+  await walk(path.join(dataDir, 'uploads'));
+  return out.sort();
+}
+
 /** Every sealed file of every kind under DATA_DIR, for whole-store work such as key rotation. */
 export async function listSealedFiles(dataDir: string): Promise<Array<{ dir: string; id: string }>> {
-  const root = path.join(dataDir, 'uploads');
-  const kinds = await fs.readdir(root, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [];
-    throw err;
-  });
   const found: Array<{ dir: string; id: string }> = [];
-  for (const kind of kinds) {
-    if (!kind.isDirectory()) continue;
-    const dir = path.join(root, kind.name);
-    for (const name of await fs.readdir(dir)) if (UUID.test(name)) found.push({ dir, id: name });
+  for (const relative of await listUploads(dataDir)) {
+    const [, kind, id, ...deeper] = relative.split('/');
+    if (kind && id && deeper.length === 0 && UUID.test(id)) found.push({ dir: sealedFilesDir(dataDir, kind), id });
   }
   return found;
 }

@@ -81,24 +81,29 @@ export async function accountsByEmail(executor: Executor, email: string): Promis
   return rows.map((r) => r.id);
 }
 
+export interface HeavyRevealer {
+  actorId: string;
+  actorRegionId: number | null;
+  revealed: number;
+  name: string | null;
+  role: string | null;
+}
+
 /** Staff accounts that revealed more personal data than the threshold since `since`, with no alert in the last hour. */
-export async function heavyRevealers(
-  executor: Executor,
-  actions: readonly string[],
-  since: Date,
-  threshold: number,
-): Promise<Array<{ actorId: string; actorRegionId: number | null; revealed: number }>> {
+export async function heavyRevealers(executor: Executor, actions: readonly string[], since: Date, threshold: number): Promise<HeavyRevealer[]> {
   return queryRows(
     executor,
-    sql`select a.actor_id as "actorId", max(a.actor_region_id) as "actorRegionId", count(*)::int as revealed
-          from audit_log a
-         where a.action in (${sql.join(actions.map((x) => sql`${x}`), sql`, `)})
-           and a.at > ${since.toISOString()}::timestamptz
-           and a.actor_id is not null
-           and a.actor_role in (${sql.join(STAFF_ROLES.map((r) => sql`${r}`), sql`, `)})
-         group by a.actor_id
-        having count(*) > ${threshold}
-           and not exists (select 1 from audit_alerts al where al.actor_id = a.actor_id and al.created_at > ${since.toISOString()}::timestamptz)`,
+    sql`select h.*, nullif(concat_ws(' ', ac.last_name, ac.first_name), '') as name, ac.role
+          from (select a.actor_id as "actorId", max(a.actor_region_id) as "actorRegionId", count(*)::int as revealed
+                  from audit_log a
+                 where a.action in (${sql.join(actions.map((x) => sql`${x}`), sql`, `)})
+                   and a.at > ${since.toISOString()}::timestamptz
+                   and a.actor_id is not null
+                   and a.actor_role in (${sql.join(STAFF_ROLES.map((r) => sql`${r}`), sql`, `)})
+                 group by a.actor_id
+                having count(*) > ${threshold}
+                   and not exists (select 1 from audit_alerts al where al.actor_id = a.actor_id and al.created_at > ${since.toISOString()}::timestamptz)) h
+          left join accounts ac on ac.id = h."actorId"`,
   );
 }
 
@@ -116,21 +121,20 @@ export async function insertAlert(
   return row?.id;
 }
 
-/** Who hears of an alert: every active issuer administrator and the coordinators of the actor's region. */
-export async function alertRecipients(executor: Executor, regionId: number | null): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    executor,
-    sql`select a.id from accounts a
-          left join staff_profiles sp on sp.account_id = a.id
-         where a.status = 'active'
-           and (a.role = 'issuer_admin' or (a.role = 'regional_coordinator' and sp.region_id = ${regionId}))`,
-  );
+/** Who hears of every alert: the active issuer administrators. */
+export async function activeIssuerAdmins(executor: Executor): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(executor, sql`select id from accounts where status = 'active' and role = 'issuer_admin'`);
   return rows.map((r) => r.id);
 }
 
-export async function accountName(executor: Executor, id: string): Promise<{ name: string; role: string } | undefined> {
-  const [row] = await queryRows<{ name: string; role: string }>(executor, sql`select concat_ws(' ', last_name, first_name) as name, role from accounts where id = ${id}`);
-  return row;
+/** Who hears of an alert in a region besides the issuer: its active coordinators. */
+export async function activeRegionCoordinators(executor: Executor, regionId: number): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    executor,
+    sql`select a.id from accounts a join staff_profiles sp on sp.account_id = a.id
+         where a.status = 'active' and a.role = 'regional_coordinator' and sp.region_id = ${regionId}`,
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface AlertRecord {

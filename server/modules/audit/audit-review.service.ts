@@ -10,9 +10,9 @@ import { exportTable } from '@server/lib/spreadsheets/export.js';
 import type { Principal } from '@server/plugins/session.js';
 import { notifyAccount } from '../notifications/index.js';
 import {
-  accountName,
   accountsByEmail,
-  alertRecipients,
+  activeIssuerAdmins,
+  activeRegionCoordinators,
   heavyRevealers,
   insertAlert,
   listAlerts,
@@ -64,17 +64,20 @@ function toRow(r: AuditRecord): AuditRow {
 
 const PERSONS_PER_STATEMENT = 5_000;
 
+/** The reviewer's region is known from its session, so the log's trigger need not look it up for each row. */
+const reviewerActor = (caller: Reviewer, actor: AuditActor): AuditActor => ({ ...actor, actorRegionId: caller.regionId });
+
 /**
  * A name shown in the review is itself an access to that person's data: each person shown is
  * recorded once per page or file, so the person's own request for who saw its data finds it.
  */
-async function recordPersonsShown(ctx: AppContext, actor: AuditActor, refs: ReadonlyArray<AuditPersonRef | null>, via: string): Promise<void> {
+async function recordPersonsShown(ctx: AppContext, caller: Reviewer, actor: AuditActor, refs: ReadonlyArray<AuditPersonRef | null>, via: string): Promise<void> {
   const shown = new Set<string>();
   for (const ref of refs) if (ref?.name && ref.id !== actor.actorId) shown.add(ref.id);
   const entries = [...shown].map((subjectId) => ({ subjectId, details: { via } }));
   // An export may show tens of thousands of people: statements stay under PostgreSQL's 65,535 parameters.
   for (let i = 0; i < entries.length; i += PERSONS_PER_STATEMENT) {
-    await recordAuditMany(ctx.db, actor, 'audit.person_shown', entries.slice(i, i + PERSONS_PER_STATEMENT));
+    await recordAuditMany(ctx.db, reviewerActor(caller, actor), 'audit.person_shown', entries.slice(i, i + PERSONS_PER_STATEMENT));
   }
 }
 
@@ -82,7 +85,7 @@ export async function searchLog(ctx: AppContext, caller: Reviewer, query: AuditS
   const { cursor, limit, ...filters } = query;
   const records = await searchAudit(ctx.db, await searchOf(ctx, caller, filters, { after: cursor ?? null, limit: limit + 1 }));
   const rows = records.slice(0, limit).map(toRow);
-  await recordPersonsShown(ctx, actor, rows.flatMap((r) => [r.actor, r.subject]), 'search');
+  await recordPersonsShown(ctx, caller, actor, rows.flatMap((r) => [r.actor, r.subject]), 'search');
   return { rows, nextCursor: records.length > limit ? rows[rows.length - 1]!.id : null };
 }
 
@@ -119,8 +122,8 @@ export async function exportLog(ctx: AppContext, caller: Reviewer, query: AuditE
     ]),
     [22, 30, 24, 28, 38, 28, 38, 16, 40],
   );
-  await recordAudit(ctx.db, actor, 'audit.exported', null, { rows: rows.length, format });
-  await recordPersonsShown(ctx, actor, rows.flatMap((r) => [r.actor, r.subject]), 'export');
+  await recordAudit(ctx.db, reviewerActor(caller, actor), 'audit.exported', null, { rows: rows.length, format });
+  await recordPersonsShown(ctx, caller, actor, rows.flatMap((r) => [r.actor, r.subject]), 'export');
   const day = new Date().toISOString().slice(0, 10);
   return { body: file.body, contentType: file.contentType, disposition: attachmentDisposition(`Журнал аудита ${day}.${file.extension}`, `audit-log-${day}.${file.extension}`) };
 }
@@ -136,7 +139,7 @@ export async function alertsPage(ctx: AppContext, caller: Reviewer, query: { cur
     threshold: a.threshold,
     windowStart: new Date(a.windowStart).toISOString(),
   }));
-  await recordPersonsShown(ctx, actor, alerts.map((a) => a.actor), 'alerts');
+  await recordPersonsShown(ctx, caller, actor, alerts.map((a) => a.actor), 'alerts');
   return { alerts, nextCursor: records.length > query.limit ? alerts[alerts.length - 1]!.id : null, threshold: ctx.config.pdRevealAlertPerHour };
 }
 
@@ -151,20 +154,27 @@ export async function raiseRevealAlerts(ctx: AppContext, now = new Date()): Prom
   const since = new Date(now.getTime() - HOUR_MS);
   const hour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
   let raised = 0;
+  const issuerAdmins = await activeIssuerAdmins(ctx.db);
+  const coordinators = new Map<number, string[]>();
+  const coordinatorsOf = async (regionId: number | null): Promise<string[]> => {
+    if (regionId === null) return [];
+    if (!coordinators.has(regionId)) coordinators.set(regionId, await activeRegionCoordinators(ctx.db, regionId));
+    return coordinators.get(regionId)!;
+  };
   for (const heavy of await heavyRevealers(ctx.db, PD_REVEALING_ACTIONS, since, threshold)) {
-    const who = await accountName(ctx.db, heavy.actorId);
+    const recipients = [...issuerAdmins, ...(await coordinatorsOf(heavy.actorRegionId))];
     await inTransaction(ctx.db, async (tx, afterCommit) => {
       const id = await insertAlert(tx, { ...heavy, threshold, windowStart: since, hour });
       if (!id) return;
       raised++;
-      const role = who ? (ROLE_LABELS[who.role as Role] ?? who.role) : 'сотрудник';
+      const role = heavy.role ? (ROLE_LABELS[heavy.role as Role] ?? heavy.role) : 'сотрудник';
       const notice = {
         kind: 'audit.pd_reveal_alert',
         title: 'Необычно много просмотров персональных данных',
-        body: `Учётная запись «${who?.name ?? heavy.actorId}» (${role}) за последний час открыла персональные данные ${heavy.revealed} ${plural(heavy.revealed, ['раз', 'раза', 'раз'])} при пороге ${threshold}. Проверьте в журнале аудита, чем это вызвано.`,
+        body: `Учётная запись «${heavy.name ?? heavy.actorId}» (${role}) за последний час открыла персональные данные ${heavy.revealed} ${plural(heavy.revealed, ['раз', 'раза', 'раз'])} при пороге ${threshold}. Проверьте в журнале аудита, чем это вызвано.`,
         link: `/staff/audit?actor=${heavy.actorId}`,
       };
-      for (const recipient of await alertRecipients(tx, heavy.actorRegionId)) {
+      for (const recipient of recipients) {
         if (recipient !== heavy.actorId) await notifyAccount(ctx, tx, afterCommit, recipient, notice);
       }
     });

@@ -7,6 +7,8 @@ export interface AuditActor {
   actorId: string | null;
   actorRole: string | null;
   ip: string;
+  /** The actor's region when the caller already knows it; left out, the log's trigger looks it up. */
+  actorRegionId?: number | null;
 }
 
 export type AuditAction =
@@ -136,6 +138,7 @@ export async function recordAudit(
   await executor.insert(auditLog).values({
     actorId: actor.actorId,
     actorRole: actor.actorRole,
+    actorRegionId: actor.actorRegionId ?? null,
     action,
     subjectId,
     ip: actor.ip,
@@ -152,7 +155,15 @@ export async function recordAuditMany(
 ): Promise<void> {
   if (entries.length === 0) return;
   await executor.insert(auditLog).values(
-    entries.map((e) => ({ actorId: actor.actorId, actorRole: actor.actorRole, action, subjectId: e.subjectId, ip: actor.ip, details: e.details ?? {} })),
+    entries.map((e) => ({
+      actorId: actor.actorId,
+      actorRole: actor.actorRole,
+      actorRegionId: actor.actorRegionId ?? null,
+      action,
+      subjectId: e.subjectId,
+      ip: actor.ip,
+      details: e.details ?? {},
+    })),
   );
 }
 

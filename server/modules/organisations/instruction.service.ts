@@ -4,6 +4,8 @@ import { inTransaction } from '@server/db/transaction.js';
 import { conflict, notFound } from '@server/lib/errors.js';
 import type { Principal } from '@server/plugins/session.js';
 import { PROCESSING_INSTRUCTION } from '@common/organisations.js';
+import { PERMISSIONS } from '@common/permissions.js';
+import type { Role } from '@common/roles.js';
 import type { AcceptInstruction } from '@common/schemas/organisations.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { insertAcceptance, listAcceptances, organisationName, type InstructionAcceptance, type OrganisationRef } from './instruction.repository.js';
@@ -28,7 +30,7 @@ async function statusOf(ctx: AppContext, principal: Principal, org: Organisation
     organisation: { ...org, name },
     current: history.find((h) => h.version === PROCESSING_INSTRUCTION.version) ?? null,
     history,
-    canAccept: principal.role === 'school' || principal.role === 'venue',
+    canAccept: (PERMISSIONS['organisations.instruction_accept'] as readonly Role[]).includes(principal.role),
   };
 }
 

@@ -39,6 +39,15 @@ export interface PdKeysReport {
   rotations: RotationRow[];
 }
 
+/** Every sealed file with the key id its header names; a file removed meanwhile or without a key id is passed over. */
+async function* sealedFilesByKey(ctx: AppContext): AsyncGenerator<{ dir: string; id: string; keyId: string }> {
+  for (const file of await listSealedFiles(ctx.config.dataDir)) {
+    const head = await readSealedHead(file.dir, file.id, FILE_KEY_ID_PREFIX_BYTES);
+    const keyId = head && ctx.pd.files.keyIdOf(head);
+    if (keyId) yield { ...file, keyId };
+  }
+}
+
 /** Per key id, how many encrypted fields and sealed files still use it. */
 export async function keysReport(ctx: AppContext): Promise<PdKeysReport> {
   const fields = new Map<string, number>();
@@ -50,11 +59,7 @@ export async function keysReport(ctx: AppContext): Promise<PdKeysReport> {
       fieldsByColumn.push({ table: column.table, column: column.column, keyId, count });
     }
   }
-  for (const file of await listSealedFiles(ctx.config.dataDir)) {
-    const head = await readSealedHead(file.dir, file.id, FILE_KEY_ID_PREFIX_BYTES);
-    const keyId = head && ctx.pd.files.keyIdOf(head);
-    if (keyId) files.set(keyId, (files.get(keyId) ?? 0) + 1);
-  }
+  for await (const { keyId } of sealedFilesByKey(ctx)) files.set(keyId, (files.get(keyId) ?? 0) + 1);
   const ids = [...new Set([...ctx.pd.keyIds, ...fields.keys(), ...files.keys()])];
   const keys = ids.map((keyId) => {
     const usage = { fields: fields.get(keyId) ?? 0, files: files.get(keyId) ?? 0 };
@@ -94,10 +99,8 @@ async function rotateColumn(ctx: AppContext, rotationId: string, column: Awaited
 /** Re-seals every file an older key sealed; the atomic rename means readers see the old file or the new, never half. */
 async function rotateFiles(ctx: AppContext, rotationId: string, batchSize: number): Promise<void> {
   let pending = 0;
-  for (const file of await listSealedFiles(ctx.config.dataDir)) {
-    const head = await readSealedHead(file.dir, file.id, FILE_KEY_ID_PREFIX_BYTES);
-    const keyId = head && ctx.pd.files.keyIdOf(head);
-    if (!keyId || keyId === ctx.pd.keyId) continue;
+  for await (const file of sealedFilesByKey(ctx)) {
+    if (file.keyId === ctx.pd.keyId) continue;
     const plain = ctx.pd.files.decrypt(await readSealed(file.dir, file.id), file.id);
     // A file removed while it was being read stays removed.
     if ((await readSealedHead(file.dir, file.id, 1)) === null) continue;

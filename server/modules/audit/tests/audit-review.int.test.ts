@@ -142,6 +142,17 @@ describe('audit review', () => {
     expect(tooMany.body.error.message).toMatch(/сузьте период/);
   }, 120_000);
 
+  it('does not alert on a reviewer for the names the review showed it, and keeps the reviewer’s region on its rows', async () => {
+    expect(await raiseRevealAlerts(t.app.ctx)).toBe(0);
+    const reviewersAlerted = await t.rows(sql`select 1 from audit_alerts where actor_id in (${issuer.accountId}, ${coordinator.accountId})`);
+    expect(reviewersAlerted).toHaveLength(0);
+    const regions = await t.rows<{ actor_region_id: number | null; region_id: number }>(sql`
+      select distinct a.actor_region_id, sp.region_id from audit_log a join staff_profiles sp on sp.account_id = a.actor_id
+       where a.actor_id = ${coordinator.accountId} and a.action in ('audit.exported', 'audit.person_shown')`);
+    expect(regions).toHaveLength(1);
+    expect(regions[0]!.actor_region_id).toBe(regions[0]!.region_id);
+  });
+
   it('refuses bad filters with a Russian message and changes nothing', async () => {
     const before = await t.rows<{ n: number }>(sql`select count(*)::int as n from audit_log`);
     for (const query of ['cursor=abc', 'person=nobody', 'from=2026-05-02&to=2026-05-01', 'action=DROP TABLE', 'limit=100000']) {

@@ -1,10 +1,8 @@
-import { useRef } from 'react';
-import { Alert, Button, Card, Checkbox, List, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
 import { ApiError, errorMessage } from '@web/lib/api-client';
-import { focusFirstInvalid } from '@web/lib/forms';
 import { formatDateTime } from '@web/lib/format';
-import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { AcceptTextForm } from '@web/lib/components/accept-text-form';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useAcceptInstruction, useInstruction, type InstructionAcceptance } from '../api/instruction-api';
 
 const acceptedBy = (a: InstructionAcceptance) => (a.acceptedByName ? `, принял(а) ${a.acceptedByName}` : ', отмечено оператором');
@@ -16,11 +14,6 @@ const acceptedBy = (a: InstructionAcceptance) => (a.acceptedByName ? `, прин
 export function InstructionPage() {
   const status = useInstruction();
   const accept = useAcceptInstruction();
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm({
-    initialValues: { agree: false },
-    validate: { agree: (value) => (value ? null : 'Отметьте, что вы прочитали поручение и принимаете его') },
-  });
 
   if (status.isPending) return <PageLoader />;
   if (status.isError) return <LoadError error={status.error} onRetry={() => void status.refetch()} />;
@@ -57,27 +50,20 @@ export function InstructionPage() {
           {`Редакция ${current.version} принята ${formatDateTime(current.acceptedAt)}${acceptedBy(current)}.`}
         </Alert>
       ) : canAccept ? (
-        <form
-          ref={formRef}
-          noValidate
-          onSubmit={form.onSubmit(
-            () =>
-              accept.mutate(instruction.version, {
-                onError: (error) => {
-                  if (error instanceof ApiError && error.code === 'instruction_version_changed') void status.refetch();
-                },
-              }),
-            () => focusFirstInvalid(formRef.current),
-          )}
-        >
-          <Stack gap="md" align="flex-start">
-            <FormAlert message={accept.isError ? errorMessage(accept.error) : null} />
-            <Checkbox label="Я прочитал(а) поручение и принимаю его от имени организации" {...form.getInputProps('agree', { type: 'checkbox' })} />
-            <Button type="submit" loading={accept.isPending}>
-              Принять поручение
-            </Button>
-          </Stack>
-        </form>
+        <AcceptTextForm
+          checkboxLabel="Я прочитал(а) поручение и принимаю его от имени организации"
+          uncheckedMessage="Отметьте, что вы прочитали поручение и принимаете его"
+          submitLabel="Принять поручение"
+          onAccept={() =>
+            accept.mutate(instruction.version, {
+              onError: (error) => {
+                if (error instanceof ApiError && error.code === 'instruction_version_changed') void status.refetch();
+              },
+            })
+          }
+          pending={accept.isPending}
+          error={accept.isError ? errorMessage(accept.error) : null}
+        />
       ) : (
         <Alert color="yellow" title="Поручение ещё не принято" role="status">
           {`Его принимает ${admin} в своём кабинете, в разделе «Поручение оператора». До этого данные учеников закрыты.`}

@@ -1,11 +1,9 @@
-import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { ApiError, errorMessage } from '@web/lib/api-client';
-import { focusFirstInvalid } from '@web/lib/forms';
 import { formatDateTime } from '@web/lib/format';
-import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
+import { AcceptTextForm } from '@web/lib/components/accept-text-form';
+import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { useAcceptStaffConsent, useStaffConsent } from '../api/staff-access-api';
 
 /** The consent gate: every staff member accepts the current text before anything else in the cabinet opens. */
@@ -13,11 +11,6 @@ export function StaffConsentPage() {
   const consent = useStaffConsent();
   const accept = useAcceptStaffConsent();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm({
-    initialValues: { agree: false },
-    validate: { agree: (value) => (value ? null : 'Отметьте, что вы прочитали согласие и принимаете его') },
-  });
 
   if (consent.isPending) return <PageLoader />;
   if (consent.isError) return <LoadError error={consent.error} onRetry={() => void consent.refetch()} />;
@@ -58,28 +51,21 @@ export function StaffConsentPage() {
           </Button>
         </Stack>
       ) : (
-        <form
-          ref={formRef}
-          noValidate
-          onSubmit={form.onSubmit(
-            () =>
-              accept.mutate(version, {
-                onSuccess: () => void navigate('/staff'),
-                onError: (error) => {
-                  if (error instanceof ApiError && error.code === 'consent_outdated') void consent.refetch();
-                },
-              }),
-            () => focusFirstInvalid(formRef.current),
-          )}
-        >
-          <Stack gap="md" align="flex-start">
-            <FormAlert message={accept.isError ? errorMessage(accept.error) : null} />
-            <Checkbox label="Я прочитал(а) согласие и принимаю его" {...form.getInputProps('agree', { type: 'checkbox' })} />
-            <Button type="submit" loading={accept.isPending}>
-              Принять и продолжить
-            </Button>
-          </Stack>
-        </form>
+        <AcceptTextForm
+          checkboxLabel="Я прочитал(а) согласие и принимаю его"
+          uncheckedMessage="Отметьте, что вы прочитали согласие и принимаете его"
+          submitLabel="Принять и продолжить"
+          onAccept={() =>
+            accept.mutate(version, {
+              onSuccess: () => void navigate('/staff'),
+              onError: (error) => {
+                if (error instanceof ApiError && error.code === 'consent_outdated') void consent.refetch();
+              },
+            })
+          }
+          pending={accept.isPending}
+          error={accept.isError ? errorMessage(accept.error) : null}
+        />
       )}
     </Stack>
   );
