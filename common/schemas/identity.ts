@@ -57,6 +57,8 @@ export const REPRESENTATIVE_KIND_LABELS: Record<RepresentativeKind, string> = {
   guardian: 'Опекун',
   trustee: 'Попечитель',
 };
+/** The kinds as a select's options, in the order above. */
+export const REPRESENTATIVE_KIND_OPTIONS = REPRESENTATIVE_KINDS.map((kind) => ({ value: kind, label: REPRESENTATIVE_KIND_LABELS[kind] }));
 export const representativeKindSchema = z.enum(REPRESENTATIVE_KINDS, {
   error: 'Укажите, кем вы приходитесь ребёнку: родитель, опекун или попечитель',
 });

@@ -11,7 +11,7 @@ import { answerSchemaFor, type AnswerValue } from '@common/diagnostics/answers.j
 import { gradeBandOf, type GradeBand } from '@common/diagnostics/dimensions.js';
 import type { TestDefinition } from '@common/diagnostics/definition.js';
 import type { ScaleResult } from '@common/diagnostics/results.js';
-import { consentStateOf } from '../identity/index.js';
+import { consentStateOf, type ConsentState } from '../identity/index.js';
 import { definitionOfVersion, type CachedDefinition } from './definition-cache.js';
 import { GAME_ENGINES } from './games/index.js';
 import {
@@ -36,11 +36,14 @@ const GAME_CLOCK_SLACK_MS = 3000;
 export const DIAGNOSTICS_CLOSED_MESSAGE =
   'Диагностики закрыты: родитель отозвал согласие на обработку твоих персональных данных. Они откроются снова, когда родитель даст новое согласие в своём кабинете.';
 
-/** Without the parents' consent nothing new is learnt about the child: no test starts or is scored. */
-async function assertDiagnosticsOpen(executor: Executor, participantId: string): Promise<void> {
-  if ((await consentStateOf(executor, participantId, 'pd_processing')) === 'withdrawn') {
-    throw new AppError('consent_withdrawn', 403, DIAGNOSTICS_CLOSED_MESSAGE);
-  }
+/**
+ * Without the parents' consent nothing new is learnt about the child: no test starts or is scored.
+ * Returns the state it read, for the footprint recorded in the same transaction.
+ */
+async function assertDiagnosticsOpen(executor: Executor, participantId: string): Promise<ConsentState> {
+  const consent = await consentStateOf(executor, participantId, 'pd_processing');
+  if (consent === 'withdrawn') throw new AppError('consent_withdrawn', 403, DIAGNOSTICS_CLOSED_MESSAGE);
+  return consent;
 }
 
 async function pupilOrThrow(ctx: AppContext, participantId: string) {
@@ -272,11 +275,12 @@ async function finish(
   participantId: string,
   attemptId: string,
   cached: CachedDefinition,
+  consent: ConsentState,
   scales: ScaleResult[],
   game?: { summary: Record<string, number>; events: unknown },
 ) {
   const completedAt = await markCompleted(tx, attemptId, { scales, gameSummary: game?.summary, gameEvents: game?.events });
-  await recordFootprint(tx, participantId, `test:${cached.definition.slug}`, attemptId, contributionsOf(cached.definition, scales));
+  await recordFootprint(tx, participantId, `test:${cached.definition.slug}`, attemptId, contributionsOf(cached.definition, scales), consent);
   return { attemptId, completedAt: completedAt.toISOString() };
 }
 
@@ -284,13 +288,13 @@ async function finish(
 export async function completeAttempt(ctx: AppContext, participantId: string, attemptId: string) {
   return inTransaction(ctx.db, async (tx) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
-    await assertDiagnosticsOpen(tx, participantId);
+    const consent = await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
     if (cached.definition.kind === 'game') throw badRequest('is_game', 'Это игра: её результат отправляется по окончании игры');
     const answers = await answersOf(tx, attemptId);
     const missing = cached.definition.items.filter((i) => !answers.has(i.id)).length;
     if (missing > 0) throw badRequest('answers_missing', `Осталось ответить на ${missing} ${plural(missing, ['вопрос', 'вопроса', 'вопросов'])}`);
-    return finish(tx, participantId, attemptId, cached, scoreTest(cached.definition, answers, attempt.gradeBand as GradeBand));
+    return finish(tx, participantId, attemptId, cached, consent, scoreTest(cached.definition, answers, attempt.gradeBand as GradeBand));
   });
 }
 
@@ -302,7 +306,7 @@ export async function completeAttempt(ctx: AppContext, participantId: string, at
 export async function submitGame(ctx: AppContext, participantId: string, attemptId: string, events: unknown) {
   return inTransaction(ctx.db, async (tx) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
-    await assertDiagnosticsOpen(tx, participantId);
+    const consent = await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
     const game = cached.definition.game;
     if (!game) throw badRequest('not_a_game', 'Это тест, а не игра: ответы сохраняются по одному');
@@ -313,6 +317,6 @@ export async function submitGame(ctx: AppContext, participantId: string, attempt
       throw new AppError('implausible_game', 422, 'Время игры не сходится с тем, когда она началась. Сыграй ещё раз');
     }
     const scales = scoreGame(cached.definition, result.score.metrics, band);
-    return finish(tx, participantId, attemptId, cached, scales, { summary: result.score.summary, events });
+    return finish(tx, participantId, attemptId, cached, consent, scales, { summary: result.score.summary, events });
   });
 }

@@ -2,15 +2,23 @@ import type { Database, Executor, Tx } from '@server/db/client.js';
 import { DIMENSION_KINDS, DIRECTION_LABELS, DIRECTION_OF_KIND, ENVIRONMENT_FACTORS, FOOTPRINT_DIRECTIONS, CHOICE_READINESS, parseDimensionKey } from '@common/diagnostics/dimensions.js';
 import { contributionsOfPupil, contributionsOfPupilPrepared, footprintReference, insertSnapshot, replaceContributions, snapshotsOfPupil } from './footprint.repository.js';
 import { aggregateFootprint, directionMeans, type Contribution } from './scoring.js';
-import { consentStateOf } from '../identity/index.js';
+import { consentStateOf, type ConsentState } from '../identity/index.js';
 
 /**
  * Puts what one source says about a pupil into the footprint and keeps the footprint as it now
  * stands for the history chart. Runs inside the caller's transaction, with the change it records.
+ * A caller that has already read the pupil's consent in this transaction passes it, not to read it twice.
  */
-export async function recordFootprint(tx: Tx, participantId: string, sourceKey: string, attemptId: string | null, contributions: readonly Contribution[]) {
+export async function recordFootprint(
+  tx: Tx,
+  participantId: string,
+  sourceKey: string,
+  attemptId: string | null,
+  contributions: readonly Contribution[],
+  consent?: ConsentState,
+) {
   // Nothing new is added about a child whose parents withdrew consent, from any source.
-  if ((await consentStateOf(tx, participantId, 'pd_processing')) === 'withdrawn') return;
+  if ((consent ?? (await consentStateOf(tx, participantId, 'pd_processing'))) === 'withdrawn') return;
   await replaceContributions(tx, participantId, sourceKey, attemptId, contributions);
   const dimensions = aggregateFootprint(await contributionsOfPupil(tx, participantId));
   await insertSnapshot(tx, participantId, sourceKey, directionMeans(dimensions), dimensions);

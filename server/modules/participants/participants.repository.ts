@@ -10,6 +10,7 @@ import {
 import { likePattern } from '@common/schemas/lists.js';
 import type { ParticipantListQuery } from '@common/schemas/participants.js';
 import type { ParticipantScope } from './participants.policy.js';
+import { consentWithdrawnSql } from '../identity/index.js';
 
 export interface SchoolRow {
   id: string;
@@ -237,12 +238,20 @@ export async function mentorFacts(executor: Executor, pupilId: string, mentorId:
   return row ?? { attended: false, consented: false };
 }
 
-/** Assigned, and the pupil's account not frozen: a pupil waiting for erasure is out of the navigator's sight. */
-export async function isAssignedToNavigator(executor: Executor, participantId: string, navigatorId: string): Promise<boolean> {
-  const rows = await executor
-    .select({ id: navigatorAssignments.participantId })
-    .from(navigatorAssignments)
-    .innerJoin(accounts, eq(accounts.id, navigatorAssignments.participantId))
-    .where(and(eq(navigatorAssignments.participantId, participantId), eq(navigatorAssignments.navigatorId, navigatorId), ne(accounts.status, 'disabled')));
-  return rows.length > 0;
+/**
+ * Both facts of the navigator's relation, in one query: assigned, with the pupil's account not
+ * frozen (a pupil waiting for erasure is out of the navigator's sight), and whether the parents'
+ * consent to process the pupil's data was withdrawn.
+ */
+export async function navigatorFacts(executor: Executor, pupilId: string, navigatorId: string): Promise<{ assigned: boolean; withdrawn: boolean }> {
+  const [row] = await queryRows<{ assigned: boolean; withdrawn: boolean }>(
+    executor,
+    sql`select
+        exists (
+          select 1 from navigator_assignments na join accounts a on a.id = na.participant_id
+          where na.participant_id = ${pupilId} and na.navigator_id = ${navigatorId} and a.status <> 'disabled'
+        ) as assigned,
+        ${consentWithdrawnSql(sql`${pupilId}`, 'pd_processing')} as withdrawn`,
+  );
+  return row ?? { assigned: false, withdrawn: false };
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '@server/db/client.js';
 import type { Principal } from '@server/plugins/session.js';
-import { consentStateOf, isParentOf } from '../identity/index.js';
-import { isAssignedToNavigator, mentorFacts } from './participants.repository.js';
+import { isParentOf } from '../identity/index.js';
+import { mentorFacts, navigatorFacts } from './participants.repository.js';
 
 export type PupilRelation = 'self' | 'parent' | 'navigator' | 'mentor';
 
@@ -40,13 +40,13 @@ export function relationToPupil(principal: Pick<Principal, 'role' | 'accountId'>
 /** relationToPupil with its facts looked up, only those the caller's role needs. */
 export async function findPupilRelation(executor: Executor, principal: Pick<Principal, 'role' | 'accountId'>, pupilId: string): Promise<PupilRelation | null> {
   const mentor = principal.role === 'mentor' ? await mentorFacts(executor, pupilId, principal.accountId) : null;
-  const navigator = principal.role === 'navigator';
+  const navigator = principal.role === 'navigator' ? await navigatorFacts(executor, pupilId, principal.accountId) : null;
   const facts: PupilFacts = {
     parentLinked: principal.role === 'parent' && (await isParentOf(executor, principal.accountId, pupilId)),
-    navigatorAssigned: navigator && (await isAssignedToNavigator(executor, pupilId, principal.accountId)),
+    navigatorAssigned: navigator?.assigned ?? false,
     mentorOfAttendedEvent: mentor?.attended ?? false,
     consentInForce: mentor?.consented ?? false,
-    consentWithdrawn: navigator && (await consentStateOf(executor, pupilId, 'pd_processing')) === 'withdrawn',
+    consentWithdrawn: navigator?.withdrawn ?? false,
   };
   return relationToPupil(principal, pupilId, facts);
 }

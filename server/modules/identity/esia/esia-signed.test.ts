@@ -2,16 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { browser, freePort, type Browser } from '@server/test/http-browser.js';
+import { browser, type Browser } from '@server/test/http-browser.js';
 import { createEsiaClient, ESIA_SCOPE, type EsiaClient } from './esia-client.js';
-import { ESIA_TEST_CITIZENS, registerEsiaEmulator } from './esia-emulator.js';
+import { ESIA_TEST_CITIZENS } from './esia-emulator.js';
+import { EMULATOR_MOUNT as MOUNT, startEmulator } from './emulator-fixture.js';
 import { esiaTimestamp, parseEsiaTimestamp, signedContent } from './esia-secret.js';
 import { createGostSigner, loadOrCreateTestKeyFiles, verifyGostSignature, type EsiaSigner, type GostKeyFiles } from './gost-signature.js';
 
-const MOUNT = '/esia-emulator';
 const CLIENT_ID = 'bilet-signed';
 const CLIENT_SECRET = 'never-sent-when-requests-are-signed-0123456789';
 
@@ -35,19 +35,7 @@ describe('ESIA requests signed with GOST R 34.10-2012', () => {
     keys = await loadOrCreateTestKeyFiles(join(dir, 'ours'));
     signer = await createGostSigner(keys);
     stranger = await createGostSigner(await loadOrCreateTestKeyFiles(join(dir, 'theirs')));
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    issuer = `${base}${MOUNT}`;
-    redirectUri = `${base}/api/auth/esia/callback`;
-    app = Fastify({ logger: false });
-    await registerEsiaEmulator(app, {
-      issuer,
-      mountPath: MOUNT,
-      clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], certificateFile: keys.certFile }],
-      citizensFile: join(dir, 'citizens.json'),
-      cookieKeys: ['test-cookie-key-1'],
-    });
-    await app.listen({ port, host: '127.0.0.1' });
+    ({ app, issuer, redirectUri } = await startEmulator({ id: CLIENT_ID, secret: CLIENT_SECRET, certificateFile: keys.certFile }, join(dir, 'citizens.json')));
     client = createEsiaClient({ issuer, clientId: CLIENT_ID, clientSecret: 'wrong-on-purpose', signer, redirectUri, allowInsecure: true });
   }, 60_000);
 

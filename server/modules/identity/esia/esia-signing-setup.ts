@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { createGostSigner, gostEngineAvailable, loadOrCreateTestKeyFiles, type EsiaSigner, type GostKeyFiles } from './gost-signature.js';
+import { createGostSigner, gostEngineAvailable, GostUnavailableError, loadOrCreateTestKeyFiles, type EsiaSigner, type GostKeyFiles } from './gost-signature.js';
 
 export interface EsiaSigning {
   signer: EsiaSigner;
@@ -17,15 +17,17 @@ export async function setUpEsiaSigning(
   opts: { keyFile?: string; certFile?: string; emulator: boolean; dataDir: string },
   log: FastifyBaseLogger,
 ): Promise<EsiaSigning | null> {
-  if (opts.keyFile && opts.certFile) {
-    const files = { keyFile: opts.keyFile, certFile: opts.certFile };
-    return { signer: await createGostSigner(files), files };
-  }
-  if (!opts.emulator) return null;
+  const configured = opts.keyFile && opts.certFile ? { keyFile: opts.keyFile, certFile: opts.certFile } : null;
+  if (!configured && !opts.emulator) return null;
   if (!(await gostEngineAvailable())) {
+    if (configured) {
+      throw new GostUnavailableError(
+        'OpenSSL has no GOST engine: install libengine-gost-openssl (Debian) to sign ESIA requests with ESIA_SIGNING_KEY_FILE and ESIA_SIGNING_CERT_FILE',
+      );
+    }
     log.warn('OpenSSL has no GOST engine (Debian: libengine-gost-openssl): the ESIA emulator takes a shared secret instead of a signature');
     return null;
   }
-  const files = await loadOrCreateTestKeyFiles(path.join(opts.dataDir, 'esia-emulator'));
+  const files = configured ?? (await loadOrCreateTestKeyFiles(path.join(opts.dataDir, 'esia-emulator')));
   return { signer: await createGostSigner(files), files };
 }

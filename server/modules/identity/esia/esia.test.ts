@@ -2,16 +2,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isValidSnils } from '@common/validators.js';
 import { browser, freePort, type Browser } from '@server/test/http-browser.js';
 import { createEsiaClient, EsiaError, type EsiaClient } from './esia-client.js';
-import { ESIA_TEST_CITIZENS, registerEsiaEmulator } from './esia-emulator.js';
+import { ESIA_TEST_CITIZENS } from './esia-emulator.js';
+import { EMULATOR_MOUNT as MOUNT, startEmulator } from './emulator-fixture.js';
 
-const MOUNT = '/esia-emulator';
 const CLIENT_ID = 'bilet-test';
 const CLIENT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -26,19 +26,7 @@ describe('ESIA emulator and relying party', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'esia-emulator-'));
     citizensFile = join(dir, 'nested', 'citizens.json');
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    issuer = `${base}${MOUNT}`;
-    redirectUri = `${base}/api/auth/esia/callback`;
-    app = Fastify({ logger: false });
-    await registerEsiaEmulator(app, {
-      issuer,
-      mountPath: MOUNT,
-      clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri] }],
-      citizensFile,
-      cookieKeys: ['test-cookie-key-1'],
-    });
-    await app.listen({ port, host: '127.0.0.1' });
+    ({ app, issuer, redirectUri } = await startEmulator({ id: CLIENT_ID, secret: CLIENT_SECRET }, citizensFile));
     client = createEsiaClient({ issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri, allowInsecure: true });
   });
 

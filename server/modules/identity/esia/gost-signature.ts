@@ -4,13 +4,10 @@
  * fields. Node's crypto has no GOST, so OpenSSL's GOST engine (Debian's libengine-gost-openssl)
  * does the signing and the emulator's verifying, the same binary both ways.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 export interface GostKeyFiles {
   /** PEM private key, GOST R 34.10-2012 (256 bit). */
@@ -54,13 +51,11 @@ function openssl(args: string[], input?: Buffer): Promise<Buffer> {
 }
 
 /** Whether OpenSSL here can load the GOST engine at all. */
-export async function gostEngineAvailable(): Promise<boolean> {
-  try {
-    await run('openssl', ['engine', '-t', 'gost']);
-    return true;
-  } catch {
-    return false;
-  }
+export function gostEngineAvailable(): Promise<boolean> {
+  return openssl(['engine', '-t', 'gost']).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function certificateHash(certFile: string): Promise<string> {
@@ -69,10 +64,8 @@ export async function certificateHash(certFile: string): Promise<string> {
   return digest.toString('hex');
 }
 
+/** Needs OpenSSL's GOST engine: setUpEsiaSigning checks for it once, before any signer is made. */
 export async function createGostSigner(files: GostKeyFiles): Promise<EsiaSigner> {
-  if (!(await gostEngineAvailable())) {
-    throw new GostUnavailableError('OpenSSL has no GOST engine: install libengine-gost-openssl to sign ESIA requests');
-  }
   const hash = await certificateHash(files.certFile);
   return {
     certificateHash: hash,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CORRECTABLE_FIELD_LABELS, type CorrectableField, type CorrectionRequestInput, type CorrectionView, type PupilCorrections } from '@common/schemas/corrections.js';
+import { CORRECTABLE_FIELDS, CORRECTABLE_FIELD_LABELS, type CorrectionRequestInput, type CorrectionView, type PupilCorrections } from '@common/schemas/corrections.js';
 import { ApiError, errorMessage } from '../api-client';
 import { usePupilCorrections, useRequestCorrection } from '../corrections';
 import { formatDate } from '../format';
@@ -19,8 +19,7 @@ const STATUS: Record<CorrectionView['status'], { label: string; color: string }>
 
 /** What was asked, field by field, in the family's words. */
 export function describeRequested(r: CorrectionView['requested']): string {
-  return (Object.keys(CORRECTABLE_FIELD_LABELS) as CorrectableField[])
-    .filter((f) => r[f] !== undefined)
+  return CORRECTABLE_FIELDS.filter((f) => r[f] !== undefined)
     .map((f) => `${CORRECTABLE_FIELD_LABELS[f]}: ${f === 'birthDate' ? formatDate(r.birthDate!) : f === 'schoolId' ? (r.schoolName ?? 'другая школа') : r[f]}`)
     .join('; ');
 }

@@ -1,7 +1,7 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { useState } from 'react';
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
-import { REPRESENTATIVE_KINDS, REPRESENTATIVE_KIND_LABELS, type RepresentativeKind } from '@common/schemas/identity.js';
+import { REPRESENTATIVE_KIND_OPTIONS, type RepresentativeKind } from '@common/schemas/identity.js';
 import { ApiError, errorMessage } from '@web/lib/api-client';
 import { FormAlert, LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { RenewInvitationLink } from '@web/lib/components/renew-invitation-link';
@@ -10,8 +10,6 @@ import { EsiaNotice } from '@web/lib/components/esia-notice';
 import { esiaSignInUrl } from '@web/lib/navigation';
 import { useSession } from '@web/lib/session';
 import { useAcceptInvitation } from '../api/invitation-api';
-
-const KIND_OPTIONS = REPRESENTATIVE_KINDS.map((kind) => ({ value: kind, label: REPRESENTATIVE_KIND_LABELS[kind] }));
 
 function AcceptInvitation({ token, link }: { token: string; link: InvitationLink }) {
   const accept = useAcceptInvitation(token);
@@ -34,7 +32,7 @@ function AcceptInvitation({ token, link }: { token: string; link: InvitationLink
       <Text>Нажмите кнопку, и кабинет ребёнка появится в вашем кабинете родителя. Там же можно будет дать согласия.</Text>
       <Select
         label="Кем вы приходитесь ребёнку"
-        data={KIND_OPTIONS}
+        data={REPRESENTATIVE_KIND_OPTIONS}
         value={kind}
         allowDeselect={false}
         onChange={(value) => value && setKind(value as RepresentativeKind)}

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Fieldset, PasswordInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { FormErrors } from '@mantine/form';
 import { parentMayCreateChild } from '@common/participation.js';
-import { createChildSchema, type RepresentativeKind } from '@common/schemas/identity.js';
+import { createChildSchema, REPRESENTATIVE_KIND_OPTIONS, type RepresentativeKind } from '@common/schemas/identity.js';
 import { ageOn, todayInMoscow } from '@common/validators.js';
 import { emptyChildValues, useChildForm, type ChildFormValues } from '@web/lib/child-form';
 import { PersonFields, SchoolFields } from '@web/lib/components/child-fields';
 import { FormAlert } from '@web/lib/components/page';
 import { PASSWORD_HINT, commonPasswordError } from '@web/lib/password';
 import { useCreateChild } from '../api/parent-api';
-import { REPRESENTATIVE_KIND_OPTIONS } from './representative-kind';
 
 interface CreateChildValues extends ChildFormValues {
   email: string;

@@ -1,12 +1,10 @@
 import { Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { REPRESENTATIVE_KINDS, REPRESENTATIVE_KIND_LABELS, type RepresentativeKind } from '@common/schemas/identity.js';
+import { REPRESENTATIVE_KIND_LABELS, REPRESENTATIVE_KIND_OPTIONS, type RepresentativeKind } from '@common/schemas/identity.js';
 import { errorMessage } from '@web/lib/api-client';
 import { fullName } from '@web/lib/format';
 import type { ParentChild } from '@web/lib/parent-cabinet';
 import { useSetRepresentativeKind } from '../api/parent-api';
-
-export const REPRESENTATIVE_KIND_OPTIONS = REPRESENTATIVE_KINDS.map((kind) => ({ value: kind, label: REPRESENTATIVE_KIND_LABELS[kind] }));
 
 /** Who the parent is to this child in law; the school sees it beside the parent's name. */
 export function RepresentativeKindSelect({ child }: { child: ParentChild }) {

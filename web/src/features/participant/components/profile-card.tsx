@@ -1,14 +1,17 @@
-import { lazy, Suspense } from 'react';
-import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
+import { lazy, Suspense, useId, useState } from 'react';
+import { Button, Card, Collapse, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { formatDate, formatPhone, fullName } from '@web/lib/format';
 import type { ParticipantCabinet } from '../api/participant-api';
 import { Fact } from '@web/lib/components/fact';
 
-// Opened by few pupils: fetched after the cabinet shows, to keep its first load small on a phone.
+// Opened by few pupils: its code and the pupil's requests are fetched only when the pupil opens
+// it, to keep the cabinet's first load small on a phone (the school's answer comes as a notification).
 const CorrectionRequest = lazy(() => import('@web/lib/components/correction-request').then((m) => ({ default: m.CorrectionRequest })));
 
 export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
   const { account, profile } = cabinet;
+  const [correcting, setCorrecting] = useState(false);
+  const correctionId = useId();
   return (
     <Card withBorder padding="lg">
       <Stack gap="md">
@@ -22,9 +25,16 @@ export function ProfileCard({ cabinet }: { cabinet: ParticipantCabinet }) {
           <Fact label="Электронная почта" value={account.email} />
           <Fact label="Телефон" value={account.phone ? formatPhone(account.phone) : 'не указан'} />
         </SimpleGrid>
-        <Suspense fallback={null}>
-          <CorrectionRequest pupilId={account.id} viewer="pupil" />
-        </Suspense>
+        <Group>
+          <Button variant="light" onClick={() => setCorrecting((v) => !v)} aria-expanded={correcting} aria-controls={correctionId}>
+            {correcting ? 'Скрыть исправление данных' : 'Исправить ошибку в анкете'}
+          </Button>
+        </Group>
+        <Collapse expanded={correcting} id={correctionId} keepMounted={false}>
+          <Suspense fallback={null}>
+            <CorrectionRequest pupilId={account.id} viewer="pupil" />
+          </Suspense>
+        </Collapse>
       </Stack>
     </Card>
   );

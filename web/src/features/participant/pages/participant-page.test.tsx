@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { missingParticipationSteps, type ParticipationFacts } from '@common/participation.js';
@@ -99,5 +99,29 @@ describe('participant cabinet', () => {
 
     await user.click(screen.getByRole('button', { name: 'Показать данные' }));
     expect(await screen.findByText('112-233-445 95')).toBeInTheDocument();
+  });
+
+  it('fetches the pupil’s correction requests only when the pupil opens them', async () => {
+    const data = cabinet({ emailVerified: true, parentLinked: true, consentGiven: true, tested: true });
+    const fetchMock = mockApi({
+      'GET /api/participant/cabinet': { body: data },
+      'GET /api/invitations': { body: { invitations: [] } },
+      'GET /api/notifications': { body: { notifications: [] } },
+      'GET /api/diagnostics/catalogue': { body: { gradeBand: '8-9', tests: [] } },
+      'GET /api/data-rights/erasure': { body: { pending: null, mayRequest: true, refusal: null } },
+      'GET /api/pupils/p1/corrections': {
+        body: { current: { lastName: 'Иванов', firstName: 'Артём', birthDate: '2012-04-17', school: null, regionId: 43, cityId: 7 }, items: [] },
+      },
+    });
+    const user = userEvent.setup();
+    renderPage(<ParticipantPage />, { path: '/participant' });
+
+    const open = await screen.findByRole('button', { name: 'Исправить ошибку в анкете' });
+    expect(callsTo(fetchMock, 'GET /api/pupils/p1/corrections')).toHaveLength(0);
+
+    await user.click(open);
+    const ask = await screen.findByRole('button', { name: 'Попросить исправить данные' });
+    await waitFor(() => expect(ask).toBeEnabled());
+    expect(callsTo(fetchMock, 'GET /api/pupils/p1/corrections').length).toBeGreaterThan(0);
   });
 });
