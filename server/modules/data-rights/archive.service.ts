@@ -4,7 +4,7 @@ import { ROLE_LABELS, STAFF_ROLES, type Role } from '@common/roles.js';
 import { auditEntriesAbout, recordAudit, type AuditActor } from '../audit/index.js';
 import { diagnosticsDataOf } from '../diagnostics/index.js';
 import { enrolmentsOfPerson } from '../events/index.js';
-import { identityDataOf, isParentOf, namesOfAccounts } from '../identity/index.js';
+import { accountNames, identityDataOf, isParentOf } from '../identity/index.js';
 import { notificationsDataOf } from '../notifications/index.js';
 import { staffProfileDataOf } from '../organisations/index.js';
 import { paperConsentsDataOf } from '../paper-consents/index.js';
@@ -29,7 +29,7 @@ export async function resolveSubject(ctx: AppContext, caller: DataRightsCaller, 
 async function accessLog(ctx: AppContext, subjectId: string) {
   const entries = await auditEntriesAbout(ctx.db, subjectId, ACCESS_LOG_LIMIT);
   const actorIds = [...new Set(entries.flatMap((e) => (e.actorId && e.actorId !== subjectId ? [e.actorId] : [])))];
-  const names = new Map((await namesOfAccounts(ctx.db, actorIds)).map((a) => [a.id, a]));
+  const names = new Map((await accountNames(ctx.db, actorIds)).map((a) => [a.id, a]));
   return entries.map((e) => {
     const role = e.actorRole as Role | null;
     const known = e.actorId ? names.get(e.actorId) : undefined;

@@ -130,10 +130,6 @@ export async function accountNames(executor: Executor, ids: readonly string[]): 
   );
 }
 
-export async function setAccountStatus(executor: Executor, id: string, status: 'pending' | 'active' | 'disabled'): Promise<void> {
-  await executor.execute(sql`update accounts set status = ${status} where id = ${id}`);
-}
-
 /**
  * Removes every identity row of a pupil, the account last. Invitations the pupil sent or accepted
  * carry its address, so they go too; the audit log keeps only the bare id, which names nobody
@@ -189,23 +185,4 @@ export async function neverActivatedPupils(executor: Executor, createdBefore: st
       order by a.created_at limit ${limit}`,
   );
   return rows.map((r) => r.id);
-}
-
-export interface LockedAccountRow {
-  id: string;
-  role: string;
-  status: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-  birth_date: string | null;
-}
-
-/** Locks the account row, so two requests about one account are taken one after the other. */
-export async function lockAccountRow(executor: Executor, id: string): Promise<LockedAccountRow | null> {
-  const [row] = await queryRows<LockedAccountRow>(
-    executor,
-    sql`select id, role, status, email, first_name, last_name, birth_date::text as birth_date from accounts where id = ${id} for update`,
-  );
-  return row ?? null;
 }
