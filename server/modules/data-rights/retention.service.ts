@@ -5,7 +5,7 @@ import { DAY_MS, RETENTION, RETENTION_CLASSES, type RetentionClass } from '@comm
 import type { RetentionRunView } from '@common/schemas/data-rights.js';
 import { purgeAuditBefore, recordAudit, type AuditActor } from '../audit/index.js';
 import { purgeStaleAttempts } from '../diagnostics/index.js';
-import { neverActivatedPupils, purgeEndedSessions, purgeExpiredInvitations } from '../identity/index.js';
+import { deleteExpiredSessions, neverActivatedPupils, purgeExpiredInvitations } from '../identity/index.js';
 import { lastSeasonEndBefore } from '../kpi/index.js';
 import { purgeMailBefore } from '../mail/index.js';
 import { purgeImportFiles } from '../participants/index.js';
@@ -21,7 +21,11 @@ const cutoffOf = (dataClass: RetentionClass, now: Date) => new Date(now.getTime(
 
 /** What each class's job removes once its period in RETENTION has passed; each returns the rows it affected. */
 const PURGES: Record<RetentionClass, (ctx: AppContext, now: Date, log: FastifyBaseLogger) => Promise<number>> = {
-  sessions: (ctx, now) => purgeEndedSessions(ctx.db, cutoffOf('sessions', now)),
+  sessions: (ctx, now) => {
+    // A session ends when it expires or when it has been idle for sessionIdleMs, whichever comes first.
+    const endedBefore = cutoffOf('sessions', now);
+    return deleteExpiredSessions(ctx.db, new Date(endedBefore.getTime() - ctx.config.sessionIdleMs), endedBefore);
+  },
   mail: (ctx, now) => purgeMailBefore(ctx.db, cutoffOf('mail', now)),
   import_files: (ctx, now) => purgeImportFiles(ctx.db, cutoffOf('import_files', now)),
   invitations: (ctx, now) => purgeExpiredInvitations(ctx.db, cutoffOf('invitations', now)),

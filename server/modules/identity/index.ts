@@ -26,5 +26,6 @@ export { childrenOfParent, parentsOfChild, representativesOf } from './family-me
 export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
 export { consentStateOf, consentWithdrawnSql, onConsentLapsed, type ConsentLapse, type ConsentLapseListener, type ConsentState } from './consent-state.js';
 export { identityDataOf } from './person-data.service.js';
-export { accountNames, erasePupilIdentity, neverActivatedPupils, purgeEndedSessions, purgeExpiredInvitations } from './person-data.repository.js';
+export { accountNames, erasePupilIdentity, neverActivatedPupils, purgeExpiredInvitations } from './person-data.repository.js';
 export { findAccountById, lockAccount, updateAccount } from './accounts.repository.js';
+export { deleteExpiredSessions } from './auth.repository.js';

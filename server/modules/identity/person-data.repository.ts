@@ -155,15 +155,6 @@ export async function erasePupilIdentity(executor: Executor, id: string): Promis
   return out;
 }
 
-/** Retention: sessions ended more than `graceMs` ago. */
-export async function purgeEndedSessions(executor: Executor, before: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from sessions where expires_at < ${before.toISOString()}::timestamptz returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
-}
-
 /** Retention: invitations and one-time tokens that expired before the cutoff (they hold addresses). */
 export async function purgeExpiredInvitations(executor: Executor, before: Date): Promise<number> {
   const cutoff = before.toISOString();
