@@ -46,8 +46,8 @@ async function accessLog(ctx: AppContext, subjectId: string) {
   });
 }
 
-/** Everything the platform holds about the person, as one document (art. 14 of 152-FZ). */
-export async function collectArchive(ctx: AppContext, subjectId: string) {
+/** Everything the platform holds about the person, as one document (art. 14 of 152-FZ), as `readerId` may see it. */
+export async function collectArchive(ctx: AppContext, subjectId: string, readerId: string) {
   const identity = await identityDataOf(ctx, subjectId);
   if (!identity) throw notFound('Учётная запись не найдена');
   const pupil = identity.account.role === 'participant';
@@ -57,7 +57,7 @@ export async function collectArchive(ctx: AppContext, subjectId: string) {
     pupil ? enrolmentsOfPerson(ctx, subjectId) : [],
     pupil ? studyPlanDataOf(ctx.db, subjectId) : null,
     pupil ? navigatorOf(ctx.db, subjectId) : null,
-    supportDataOf(ctx.db, subjectId),
+    supportDataOf(ctx.db, { id: subjectId, email: identity.account.email }, readerId),
     notificationsDataOf(ctx.db, subjectId),
     pupil ? paperConsentsDataOf(ctx.db, subjectId) : [],
     staff ? staffProfileDataOf(ctx.db, subjectId) : null,
@@ -95,7 +95,7 @@ export type PersonalDataArchive = Awaited<ReturnType<typeof collectArchive>>;
 /** The caller's own or its child's archive, recorded in the audit log as personal data seen. */
 export async function archiveFor(ctx: AppContext, caller: DataRightsCaller, subjectId: string | undefined, format: 'json' | 'pdf', actor: AuditActor) {
   const subject = await resolveSubject(ctx, caller, subjectId);
-  const archive = await collectArchive(ctx, subject.id);
+  const archive = await collectArchive(ctx, subject.id, caller.accountId);
   await recordAudit(ctx.db, actor, 'data_rights.archive_downloaded', subject.id, { format });
   return archive;
 }

@@ -138,7 +138,7 @@ async function erasePupilIn(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, r
   add('footprint', diagnostics.footprint);
   add('study_plan', await eraseStudyPlanOf(tx, subjectId));
   add('recommendations', await eraseRecommendationsOf(tx, subjectId));
-  const support = await eraseSupportOf(tx, subjectId);
+  const support = await eraseSupportOf(tx, { id: subjectId, email: account.email });
   add('support_requests', support.rows);
   const scans = await erasePaperConsentsOf(tx, subjectId);
   add('paper_consents', scans.length);
