@@ -27,17 +27,6 @@ export async function enrolmentsDataOf(executor: Executor, participantId: string
   );
 }
 
-/** Live enrolments of a pupil in events still to come. */
-export async function upcomingLiveEnrolmentIds(executor: Executor, participantId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    executor,
-    sql`select en.id from enrolments en join events ev on ev.id = en.event_id
-      where en.participant_id = ${participantId} and en.status in ('held', 'confirmed', 'waitlisted') and ev.ends_at > now()
-      order by en.id`,
-  );
-  return rows.map((r) => r.id);
-}
-
 export async function deleteEnrolmentsOf(executor: Executor, participantId: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     executor,
