@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@server/db/client.js';
 
-/** Letters to an address being erased, sent or not. */
+/** Letters to an address being erased, sent or not; addresses are stored normalised, as the account's is, so outgoing_mail_to_idx finds them. */
 export async function eraseMailTo(executor: Executor, address: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     executor,
-    sql`with d as (delete from outgoing_mail where lower("to") = lower(${address}) returning 1) select count(*)::int as n from d`,
+    sql`with d as (delete from outgoing_mail where "to" = ${address} returning 1) select count(*)::int as n from d`,
   );
   return row?.n ?? 0;
 }
