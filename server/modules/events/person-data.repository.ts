@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 export interface EnrolmentDataRow {
   title: string;
@@ -28,9 +28,5 @@ export async function enrolmentsDataOf(executor: Executor, participantId: string
 }
 
 export async function deleteEnrolmentsOf(executor: Executor, participantId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from enrolments where participant_id = ${participantId} returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
+  return countAffected(executor, sql`delete from enrolments where participant_id = ${participantId}`);
 }

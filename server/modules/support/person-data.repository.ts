@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 /** Requests the person made, signed in or not (then known by the address, as listResolvedOfRequester knows them). */
 const madeBy = (person: { id: string; email: string }) =>
@@ -53,16 +53,8 @@ export async function eraseSupportOf(executor: Executor, person: { id: string; e
   const accountId = person.id;
   const own = sql`select id from support_requests where ${madeBy(person)}`;
   const files = await queryRows<{ id: string }>(executor, sql`delete from support_attachments where request_id in (${own}) returning id`);
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with m as (delete from support_messages where request_id in (${own}) returning 1)
-      select (select count(*) from m)::int as n`,
-  );
-  const [req] = await queryRows<{ n: number }>(
-    executor,
-    sql`with r as (delete from support_requests where ${madeBy(person)} returning 1),
-        c as (update support_requests set child_id = null where child_id = ${accountId} returning 1)
-      select ((select count(*) from r) + (select count(*) from c))::int as n`,
-  );
-  return { rows: files.length + (row?.n ?? 0) + (req?.n ?? 0), fileIds: files.map((f) => f.id) };
+  const messages = await countAffected(executor, sql`delete from support_messages where request_id in (${own})`);
+  const requests = await countAffected(executor, sql`delete from support_requests where ${madeBy(person)}`);
+  const unlinked = await countAffected(executor, sql`update support_requests set child_id = null where child_id = ${accountId}`);
+  return { rows: files.length + messages + requests + unlinked, fileIds: files.map((f) => f.id) };
 }
