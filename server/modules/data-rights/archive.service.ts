@@ -47,7 +47,7 @@ async function accessLog(ctx: AppContext, subjectId: string) {
 }
 
 /** Everything the platform holds about the person, as one document (art. 14 of 152-FZ), as `readerId` may see it. */
-export async function collectArchive(ctx: AppContext, subjectId: string, readerId: string) {
+async function collectArchive(ctx: AppContext, subjectId: string, readerId: string) {
   const identity = await identityDataOf(ctx, subjectId);
   if (!identity) throw notFound('Учётная запись не найдена');
   const pupil = identity.account.role === 'participant';

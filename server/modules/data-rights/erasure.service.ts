@@ -54,7 +54,7 @@ export async function erasureStateFor(ctx: AppContext, caller: DataRightsCaller,
   const subject = await resolveSubject(ctx, caller, subjectId);
   const account = await findAccountById(ctx.db, subject.id);
   if (!account) throw notFound('Учётная запись не найдена');
-  const refusal = erasureRefusal(caller, subject.self, account);
+  const refusal = erasureRefusal(subject.self, account);
   return stateOf(caller, await pendingErasureOf(ctx.db, subject.id), refusal);
 }
 
@@ -71,7 +71,7 @@ export async function requestErasure(ctx: AppContext, caller: DataRightsCaller, 
     if (pending) {
       throw conflict('erasure_already_requested', `Удаление уже запрошено: учётная запись будет удалена ${pending.dueAt.toLocaleDateString('ru-RU', { timeZone: 'Europe/Moscow' })}`);
     }
-    const refusal = erasureRefusal(caller, subject.self, account);
+    const refusal = erasureRefusal(subject.self, account);
     if (refusal) throw forbidden(refusal);
     const now = new Date();
     const request = await insertErasureRequest(tx, {
@@ -112,7 +112,7 @@ export async function cancelErasure(ctx: AppContext, caller: DataRightsCaller, s
     await closeErasureRequest(tx, pending.id, 'cancelled', new Date());
     await updateAccount(tx, subject.id, { status: pending.previousStatus });
     await recordAudit(tx, actor, 'data_rights.erasure_cancelled', subject.id, { requestId: pending.id });
-    return stateOf(caller, null, erasureRefusal(caller, subject.self, account));
+    return stateOf(caller, null, erasureRefusal(subject.self, account));
   });
 }
 
