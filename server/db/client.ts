@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -124,4 +124,10 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** How many rows one insert, update or delete (written without `returning`) touched, alike on both drivers. */
+export async function countAffected(executor: Executor, statement: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(executor, sql`with d as (${statement} returning 1) select count(*)::int as n from d`);
+  return row?.n ?? 0;
 }

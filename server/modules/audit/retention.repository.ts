@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, type Executor } from '@server/db/client.js';
 
 /**
  * Retention of the audit log: the append-only trigger lets a row go only when it is older than its
@@ -9,9 +9,5 @@ import { queryRows, type Executor } from '@server/db/client.js';
 export async function purgeAuditBefore(tx: Executor, before: Date): Promise<number> {
   const cutoff = before.toISOString();
   await tx.execute(sql`select set_config('bilet.audit_purge_before', ${cutoff}, true)`);
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`with d as (delete from audit_log where at < ${cutoff}::timestamptz returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
+  return countAffected(tx, sql`delete from audit_log where at < ${cutoff}::timestamptz`);
 }

@@ -1,38 +1,18 @@
 import { createPdf } from '@server/lib/pdf.js';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
-import { REPRESENTATIVE_KIND_LABELS } from '@common/schemas/identity.js';
+import { AUDIT_ACTION_LABELS } from '@common/audit.js';
+import { CONSENT_TEXTS } from '@common/consents.js';
+import { ATTENDANCE_LABELS, ENROLMENT_STATUS_LABELS, type Attendance, type EnrolmentStatus } from '@common/events.js';
+import { DOCUMENT_TYPE_LABELS, type ChildDocumentType } from '@common/participants.js';
+import { CORRECTABLE_FIELD_LABELS, type CorrectableField } from '@common/schemas/corrections.js';
+import { REPRESENTATIVE_KIND_LABELS, type ConsentKind } from '@common/schemas/identity.js';
 import type { PersonalDataArchive } from './archive.service.js';
 
 const moscow = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
 const when = (iso: string | null | undefined) => (iso ? moscow.format(new Date(iso)) : '—');
 
-const CORRECTION_FIELDS: Record<string, string> = { lastName: 'фамилия', firstName: 'имя', birthDate: 'дата рождения', school: 'школа' };
-
-const CONSENT_KINDS: Record<string, string> = {
-  pd_processing: 'на обработку персональных данных',
-  photo_video: 'на фото- и видеосъёмку',
-  health_data: 'на обработку сведений о здоровье',
-};
-
-/** What the audit log's actions mean to a reader; an action not named here is shown by its code. */
-const ACTIONS: Record<string, string> = {
-  'pd.viewed': 'просмотр персональных данных',
-  'pd.changed': 'изменение персональных данных',
-  'diagnostics.results_viewed': 'просмотр результатов диагностики',
-  'recommendations.viewed': 'просмотр рекомендаций',
-  'study_plan.viewed': 'просмотр индивидуального плана',
-  'event.pupil_events_viewed': 'просмотр мероприятий',
-  'event.roster_viewed': 'просмотр списка участников мероприятия',
-  'paper_consent.viewed': 'просмотр скана согласия',
-  'auth.sign_in.succeeded': 'вход',
-  'auth.sign_out': 'выход',
-  'consent.given': 'согласие дано',
-  'consent.withdrawn': 'согласие отозвано',
-  'family.linked': 'связь с родителем',
-  'data_rights.archive_downloaded': 'выгрузка всех данных',
-  'data_rights.erasure_requested': 'запрос на удаление учётной записи',
-  'data_rights.erasure_cancelled': 'запрос на удаление отменён',
-};
+/** The archive names the school a correction asks for as `school` (its name), the request as `schoolId`. */
+const correctionField = (field: string) => CORRECTABLE_FIELD_LABELS[(field === 'school' ? 'schoolId' : field) as CorrectableField] ?? field;
 
 /** The archive as a readable document: the same facts as the JSON, in Russian, with who saw the data. */
 export async function archivePdf(archive: PersonalDataArchive): Promise<Buffer> {
@@ -60,7 +40,7 @@ export async function archivePdf(archive: PersonalDataArchive): Promise<Buffer> 
     line('Регион, город', `${p.participant.region}, ${p.participant.city}`);
     line('Школа', p.participant.school);
     line('СНИЛС', p.participant.snils);
-    line('Документ', p.participant.documentNumber ? `${p.participant.documentType === 'passport' ? 'паспорт' : 'свидетельство о рождении'} ${p.participant.documentNumber}` : null);
+    line('Документ', p.participant.documentNumber ? `${DOCUMENT_TYPE_LABELS[p.participant.documentType as ChildDocumentType] ?? 'Документ'} ${p.participant.documentNumber}` : null);
     line('ОВЗ', p.participant.hasOvz ? (p.participant.ovzDetails ?? 'да') : 'нет');
     line('Педагог-навигатор', p.navigator?.name);
   }
@@ -81,13 +61,13 @@ export async function archivePdf(archive: PersonalDataArchive): Promise<Buffer> 
   heading('Согласия');
   none(archive.consents);
   for (const c of archive.consents) {
-    doc.text(`Согласие ${CONSENT_KINDS[c.kind] ?? c.kind} (редакция ${c.textVersion}): дал(а) ${c.givenBy} ${when(c.givenAt)}${c.withdrawnAt ? `, отозвано ${when(c.withdrawnAt)}` : ''}`);
+    doc.text(`${CONSENT_TEXTS[c.kind as ConsentKind]?.title ?? c.kind} (редакция ${c.textVersion}): дал(а) ${c.givenBy} ${when(c.givenAt)}${c.withdrawnAt ? `, отозвано ${when(c.withdrawnAt)}` : ''}`);
   }
 
   heading('Исправления данных');
   none(archive.corrections);
   for (const c of archive.corrections) {
-    const asked = Object.entries(c.requested).map(([field, value]) => `${CORRECTION_FIELDS[field] ?? field}: ${value}`).join(', ');
+    const asked = Object.entries(c.requested).map(([field, value]) => `${correctionField(field)}: ${value}`).join(', ');
     const outcome = c.status === 'pending' ? 'ждёт решения школы' : c.status === 'confirmed' ? `исправлено ${when(c.decidedAt)}` : `отказано ${when(c.decidedAt)}: ${c.refusalReason}`;
     doc.text(`${when(c.askedAt)} — ${asked}; ${outcome}`);
   }
@@ -103,7 +83,7 @@ export async function archivePdf(archive: PersonalDataArchive): Promise<Buffer> 
     heading('Мероприятия');
     none(archive.enrolments);
     for (const e of archive.enrolments) {
-      doc.text(`${e.event} (${e.venue}), ${when(e.startsAt)}: ${e.status}${e.attendance ? `, посещение: ${e.attendance}` : ''}${e.grade ? `, оценка ${e.grade}` : ''}${e.feedback ? `. Отзыв: ${e.feedback}` : ''}`);
+      doc.text(`${e.event} (${e.venue}), ${when(e.startsAt)}: ${ENROLMENT_STATUS_LABELS[e.status as EnrolmentStatus] ?? e.status}${e.attendance ? `, посещение: ${ATTENDANCE_LABELS[e.attendance as Attendance] ?? e.attendance}` : ''}${e.grade ? `, оценка ${e.grade}` : ''}${e.feedback ? `. Отзыв: ${e.feedback}` : ''}`);
     }
     heading('Индивидуальный план');
     const versions = archive.studyPlan?.versions ?? [];
@@ -125,7 +105,7 @@ export async function archivePdf(archive: PersonalDataArchive): Promise<Buffer> 
 
   heading('Кто и когда обращался к данным');
   none(archive.accessLog);
-  for (const e of archive.accessLog) doc.text(`${when(e.at)} — ${e.actor}: ${ACTIONS[e.action] ?? e.action}`);
+  for (const e of archive.accessLog) doc.text(`${when(e.at)} — ${e.actor}: ${AUDIT_ACTION_LABELS[e.action] ?? e.action}`);
 
   return finish();
 }

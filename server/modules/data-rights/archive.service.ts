@@ -4,7 +4,7 @@ import { ROLE_LABELS, STAFF_ROLES, type Role } from '@common/roles.js';
 import { auditEntriesAbout, recordAudit, type AuditActor } from '../audit/index.js';
 import { diagnosticsDataOf } from '../diagnostics/index.js';
 import { enrolmentsOfPerson } from '../events/index.js';
-import { identityDataOf, isParentOf, namesOfAccounts } from '../identity/index.js';
+import { accountNames, identityDataOf, isParentOf } from '../identity/index.js';
 import { notificationsDataOf } from '../notifications/index.js';
 import { staffProfileDataOf } from '../organisations/index.js';
 import { paperConsentsDataOf } from '../paper-consents/index.js';
@@ -29,7 +29,7 @@ export async function resolveSubject(ctx: AppContext, caller: DataRightsCaller, 
 async function accessLog(ctx: AppContext, subjectId: string) {
   const entries = await auditEntriesAbout(ctx.db, subjectId, ACCESS_LOG_LIMIT);
   const actorIds = [...new Set(entries.flatMap((e) => (e.actorId && e.actorId !== subjectId ? [e.actorId] : [])))];
-  const names = new Map((await namesOfAccounts(ctx.db, actorIds)).map((a) => [a.id, a]));
+  const names = new Map((await accountNames(ctx.db, actorIds)).map((a) => [a.id, a]));
   return entries.map((e) => {
     const role = e.actorRole as Role | null;
     const known = e.actorId ? names.get(e.actorId) : undefined;
@@ -46,8 +46,8 @@ async function accessLog(ctx: AppContext, subjectId: string) {
   });
 }
 
-/** Everything the platform holds about the person, as one document (art. 14 of 152-FZ). */
-export async function collectArchive(ctx: AppContext, subjectId: string) {
+/** Everything the platform holds about the person, as one document (art. 14 of 152-FZ), as `readerId` may see it. */
+async function collectArchive(ctx: AppContext, subjectId: string, readerId: string) {
   const identity = await identityDataOf(ctx, subjectId);
   if (!identity) throw notFound('Учётная запись не найдена');
   const pupil = identity.account.role === 'participant';
@@ -57,7 +57,7 @@ export async function collectArchive(ctx: AppContext, subjectId: string) {
     pupil ? enrolmentsOfPerson(ctx, subjectId) : [],
     pupil ? studyPlanDataOf(ctx.db, subjectId) : null,
     pupil ? navigatorOf(ctx.db, subjectId) : null,
-    supportDataOf(ctx.db, subjectId),
+    supportDataOf(ctx.db, { id: subjectId, email: identity.account.email }, readerId),
     notificationsDataOf(ctx.db, subjectId),
     pupil ? paperConsentsDataOf(ctx.db, subjectId) : [],
     staff ? staffProfileDataOf(ctx.db, subjectId) : null,
@@ -95,7 +95,7 @@ export type PersonalDataArchive = Awaited<ReturnType<typeof collectArchive>>;
 /** The caller's own or its child's archive, recorded in the audit log as personal data seen. */
 export async function archiveFor(ctx: AppContext, caller: DataRightsCaller, subjectId: string | undefined, format: 'json' | 'pdf', actor: AuditActor) {
   const subject = await resolveSubject(ctx, caller, subjectId);
-  const archive = await collectArchive(ctx, subject.id);
+  const archive = await collectArchive(ctx, subject.id, caller.accountId);
   await recordAudit(ctx.db, actor, 'data_rights.archive_downloaded', subject.id, { format });
   return archive;
 }

@@ -19,11 +19,11 @@ describe('data rights policy', () => {
 
   it('lets a parent erase its child and a pupil of 14 itself, nobody else', () => {
     const child = { role: 'participant', birthDate: '2014-03-01' };
-    expect(erasureRefusal(parent, false, child, '2026-12-06')).toBeNull();
-    expect(erasureRefusal(pupil, true, child, '2026-12-06')).toMatch(/До 14 лет/);
-    expect(erasureRefusal(pupil, true, { role: 'participant', birthDate: '2012-12-06' }, '2026-12-06')).toBeNull();
-    expect(erasureRefusal(pupil, true, { role: 'participant', birthDate: '2012-12-07' }, '2026-12-06')).toMatch(/До 14 лет/);
-    expect(erasureRefusal(parent, true, { role: 'parent', birthDate: '1980-01-01' }, '2026-12-06')).toMatch(/ученика/);
+    expect(erasureRefusal(false, child, '2026-12-06')).toBeNull();
+    expect(erasureRefusal(true, child, '2026-12-06')).toMatch(/До 14 лет/);
+    expect(erasureRefusal(true, { role: 'participant', birthDate: '2012-12-06' }, '2026-12-06')).toBeNull();
+    expect(erasureRefusal(true, { role: 'participant', birthDate: '2012-12-07' }, '2026-12-06')).toMatch(/До 14 лет/);
+    expect(erasureRefusal(true, { role: 'parent', birthDate: '1980-01-01' }, '2026-12-06')).toMatch(/ученика/);
   });
 
   it('lets only the requester cancel', () => {

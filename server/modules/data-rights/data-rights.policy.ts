@@ -19,11 +19,12 @@ export function subjectOf(caller: DataRightsCaller, subjectId: string | undefine
  * child, a pupil of SELF_ERASURE_AGE or older for itself; a parent's own account is not erased
  * here, since its children's consents rest on it.
  */
-export function erasureRefusal(caller: DataRightsCaller, self: boolean, subject: { role: string; birthDate: string | null }, today = todayInMoscow()): string | null {
+export function erasureRefusal(self: boolean, subject: { role: string; birthDate: string | null }, today = todayInMoscow()): string | null {
   if (subject.role !== 'participant') {
     return 'Удалить здесь можно только учётную запись ученика. Чтобы удалить учётную запись родителя или сотрудника, напишите в поддержку.';
   }
-  if (!self) return caller.role === 'parent' ? null : 'Удаление может запросить только родитель ученика';
+  // Only a parent names someone other than itself (subjectOf), and the family link is checked by then.
+  if (!self) return null;
   if (!subject.birthDate || ageOn(subject.birthDate, today) < SELF_ERASURE_AGE) {
     return `До ${SELF_ERASURE_AGE} лет удалить учётную запись может только родитель из своего кабинета`;
   }

@@ -37,11 +37,6 @@ export async function insertDestructionRecord(executor: Executor, row: typeof de
   await executor.insert(destructionRecords).values(row);
 }
 
-export async function destructionRecordOf(executor: Executor, erasureRequestId: string) {
-  const [row] = await executor.select().from(destructionRecords).where(eq(destructionRecords.erasureRequestId, erasureRequestId));
-  return row ?? null;
-}
-
 export async function startRetentionRun(executor: Executor, job: string, dataClass: string, startedAt: Date): Promise<number> {
   const [row] = await executor.insert(retentionRuns).values({ job, dataClass, startedAt }).returning({ id: retentionRuns.id });
   return row!.id;

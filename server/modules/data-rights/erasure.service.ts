@@ -8,7 +8,7 @@ import type { ErasureState } from '@common/schemas/data-rights.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { eraseDiagnosticsOf } from '../diagnostics/index.js';
 import { cancelUpcomingEnrolmentsOf, eraseEnrolmentsOf } from '../events/index.js';
-import { erasePupilAccount, freezeAccount, lockAccount, parentsOfChild, restoreAccountStatus } from '../identity/index.js';
+import { disableAccount, erasePupilIdentity, findAccountById, lockAccount, parentsOfChild, updateAccount } from '../identity/index.js';
 import { detachPupilFigures } from '../kpi/index.js';
 import { eraseMailTo } from '../mail/index.js';
 import { eraseNotificationsOf, notifyAccount } from '../notifications/index.js';
@@ -52,9 +52,9 @@ function stateOf(caller: DataRightsCaller, pending: ErasureRequestRow | null, re
 
 export async function erasureStateFor(ctx: AppContext, caller: DataRightsCaller, subjectId: string | undefined): Promise<ErasureState> {
   const subject = await resolveSubject(ctx, caller, subjectId);
-  const account = await lockAccount(ctx.db, subject.id);
+  const account = await findAccountById(ctx.db, subject.id);
   if (!account) throw notFound('Учётная запись не найдена');
-  const refusal = erasureRefusal(caller, subject.self, { role: account.role, birthDate: account.birth_date });
+  const refusal = erasureRefusal(subject.self, account);
   return stateOf(caller, await pendingErasureOf(ctx.db, subject.id), refusal);
 }
 
@@ -71,7 +71,7 @@ export async function requestErasure(ctx: AppContext, caller: DataRightsCaller, 
     if (pending) {
       throw conflict('erasure_already_requested', `Удаление уже запрошено: учётная запись будет удалена ${pending.dueAt.toLocaleDateString('ru-RU', { timeZone: 'Europe/Moscow' })}`);
     }
-    const refusal = erasureRefusal(caller, subject.self, { role: account.role, birthDate: account.birth_date });
+    const refusal = erasureRefusal(subject.self, account);
     if (refusal) throw forbidden(refusal);
     const now = new Date();
     const request = await insertErasureRequest(tx, {
@@ -83,7 +83,7 @@ export async function requestErasure(ctx: AppContext, caller: DataRightsCaller, 
       requestedAt: now,
       dueAt: erasureDueAt(now),
     });
-    await freezeAccount(tx, subject.id);
+    await disableAccount(tx, subject.id);
     const cancelled = await cancelUpcomingEnrolmentsOf(ctx, tx, afterCommit, subject.id, 'account_frozen');
     await recordAudit(tx, actor, 'data_rights.erasure_requested', subject.id, { requestId: request.id, dueAt: request.dueAt.toISOString(), enrolmentsCancelled: cancelled });
     // The family learns of it: the parents when the pupil asked, the other parent when one did.
@@ -93,7 +93,7 @@ export async function requestErasure(ctx: AppContext, caller: DataRightsCaller, 
       await notifyAccount(ctx, tx, afterCommit, parent.id, {
         kind: 'data_rights.erasure_requested',
         title: 'Запрошено удаление учётной записи ребёнка',
-        body: `${subject.self ? 'Ребёнок' : 'Второй родитель'} запросил удаление учётной записи «${account.last_name} ${account.first_name}». Учётная запись заморожена, все данные будут удалены ${due}.${subject.self ? '' : ' Отменить удаление может тот, кто его запросил.'}`,
+        body: `${subject.self ? 'Ребёнок' : 'Второй родитель'} запросил удаление учётной записи «${account.lastName} ${account.firstName}». Учётная запись заморожена, все данные будут удалены ${due}.${subject.self ? '' : ' Отменить удаление может тот, кто его запросил.'}`,
         link: '/parent',
       });
     }
@@ -105,13 +105,14 @@ export async function requestErasure(ctx: AppContext, caller: DataRightsCaller, 
 export async function cancelErasure(ctx: AppContext, caller: DataRightsCaller, subjectId: string | undefined, actor: AuditActor): Promise<ErasureState> {
   const subject = await resolveSubject(ctx, caller, subjectId);
   return inTransaction(ctx.db, async (tx) => {
-    const account = await lockAccount(tx, subject.id);
-    const pending = account && (await pendingErasureOf(tx, subject.id, true));
-    if (!account || !pending || !mayCancelErasure(caller, pending)) throw notFound('Запрос на удаление не найден');
+    // The request row first, then the account: the order the erasure job takes them in.
+    const pending = await pendingErasureOf(tx, subject.id, true);
+    const account = pending && (await lockAccount(tx, subject.id));
+    if (!pending || !account || !mayCancelErasure(caller, pending)) throw notFound('Запрос на удаление не найден');
     await closeErasureRequest(tx, pending.id, 'cancelled', new Date());
-    await restoreAccountStatus(tx, subject.id, pending.previousStatus as 'pending' | 'active' | 'disabled');
+    await updateAccount(tx, subject.id, { status: pending.previousStatus });
     await recordAudit(tx, actor, 'data_rights.erasure_cancelled', subject.id, { requestId: pending.id });
-    return stateOf(caller, null, erasureRefusal(caller, subject.self, { role: account.role, birthDate: account.birth_date }));
+    return stateOf(caller, null, erasureRefusal(subject.self, account));
   });
 }
 
@@ -137,14 +138,14 @@ async function erasePupilIn(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, r
   add('footprint', diagnostics.footprint);
   add('study_plan', await eraseStudyPlanOf(tx, subjectId));
   add('recommendations', await eraseRecommendationsOf(tx, subjectId));
-  const support = await eraseSupportOf(tx, subjectId);
+  const support = await eraseSupportOf(tx, { id: subjectId, email: account.email });
   add('support_requests', support.rows);
   const scans = await erasePaperConsentsOf(tx, subjectId);
   add('paper_consents', scans.length);
   add('navigator_assignment', await eraseNavigatorAssignmentOf(tx, subjectId));
   add('notifications', await eraseNotificationsOf(tx, subjectId));
   add('mail', await eraseMailTo(tx, account.email));
-  for (const [dataClass, rows] of Object.entries(await erasePupilAccount(tx, subjectId))) add(dataClass, rows);
+  for (const [dataClass, rows] of Object.entries(await erasePupilIdentity(tx, subjectId))) add(dataClass, rows);
   await detachPupilFigures(tx, subjectId);
   const at = new Date();
   await closeErasureRequest(tx, request.id, 'erased', at);
@@ -193,11 +194,16 @@ export async function eraseDueAccounts(ctx: AppContext, log: FastifyBaseLogger, 
   }
 }
 
-/** Opens and at once carries out an erasure the platform itself decided (retention): nobody asked, nobody can cancel. */
-export async function eraseBySchedule(ctx: AppContext, subjectId: string, job: string): Promise<boolean> {
+/**
+ * Opens and at once carries out an erasure the platform itself decided (retention): nobody asked,
+ * nobody can cancel. The account was picked outside this transaction, so it is erased only if,
+ * once locked, it is still unconfirmed and created before the cutoff.
+ */
+export async function eraseBySchedule(ctx: AppContext, subjectId: string, job: string, createdBefore: Date): Promise<boolean> {
   return inTransaction(ctx.db, async (tx, afterCommit) => {
     const account = await lockAccount(tx, subjectId);
-    if (!account || (await pendingErasureOf(tx, subjectId))) return false;
+    if (!account || account.status !== 'pending' || account.createdAt >= createdBefore) return false;
+    if (await pendingErasureOf(tx, subjectId)) return false;
     const now = new Date();
     const request = await insertErasureRequest(tx, {
       subjectId,

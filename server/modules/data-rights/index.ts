@@ -1,6 +1,5 @@
 export { dataRightsRoutes } from './data-rights.routes.js';
 export { registerDataRightsJobs } from './data-rights.jobs.js';
 export { DATA_RIGHTS_SCHEDULES } from './data-rights.schedule.js';
-export { ERASURE_JOB, eraseDueAccounts } from './erasure.service.js';
+export { eraseDueAccounts } from './erasure.service.js';
 export { retentionJobName, runRetention } from './retention.service.js';
-export { collectArchive, type PersonalDataArchive } from './archive.service.js';

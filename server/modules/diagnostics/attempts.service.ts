@@ -6,6 +6,7 @@ import { isUniqueViolation } from '@server/db/pg-errors.js';
 import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from '@server/lib/errors.js';
 import { BoundedCache } from '@server/lib/bounded-cache.js';
 import { findPrincipal } from '@server/plugins/session.js';
+import { DAY_MS } from '@common/data-rights.js';
 import { plural } from '@common/plural.js';
 import { answerSchemaFor, type AnswerValue } from '@common/diagnostics/answers.js';
 import { gradeBandOf, type GradeBand } from '@common/diagnostics/dimensions.js';
@@ -29,7 +30,6 @@ import {
 import { recordFootprint } from './footprint.service.js';
 import { contributionsOf, scoreGame, scoreTest } from './scoring.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Network and rendering slack allowed between the game's own clock and the server's. */
 const GAME_CLOCK_SLACK_MS = 3000;
 

@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
-
-const counted = async (executor: Executor, query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(executor, query))[0]?.n ?? 0;
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 /** A pupil's attempts with their results, its footprint's sources and its latest snapshot: for its own archive. */
 export async function diagnosticsDataOf(executor: Executor, participantId: string) {
@@ -42,24 +40,14 @@ export async function diagnosticsDataOf(executor: Executor, participantId: strin
 
 /** Every attempt (answers go with them), footprint source and snapshot of a pupil being erased. */
 export async function eraseDiagnosticsOf(executor: Executor, participantId: string): Promise<{ footprint: number; attempts: number }> {
-  const footprint = await counted(
-    executor,
-    sql`with c as (delete from footprint_contributions where participant_id = ${participantId} returning 1),
-        s as (delete from footprint_snapshots where participant_id = ${participantId} returning 1)
-      select ((select count(*) from c) + (select count(*) from s))::int as n`,
-  );
-  const attempts = await counted(
-    executor,
-    sql`with d as (delete from diagnostic_attempts where participant_id = ${participantId} returning 1) select count(*)::int as n from d`,
-  );
+  const footprint =
+    (await countAffected(executor, sql`delete from footprint_contributions where participant_id = ${participantId}`)) +
+    (await countAffected(executor, sql`delete from footprint_snapshots where participant_id = ${participantId}`));
+  const attempts = await countAffected(executor, sql`delete from diagnostic_attempts where participant_id = ${participantId}`);
   return { footprint, attempts };
 }
 
 /** Retention: attempts left in progress since before the cutoff, with their answers. */
 export async function purgeStaleAttempts(executor: Executor, before: Date): Promise<number> {
-  return counted(
-    executor,
-    sql`with d as (delete from diagnostic_attempts where status = 'in_progress' and started_at < ${before.toISOString()}::timestamptz returning 1)
-      select count(*)::int as n from d`,
-  );
+  return countAffected(executor, sql`delete from diagnostic_attempts where status = 'in_progress' and started_at < ${before.toISOString()}::timestamptz`);
 }

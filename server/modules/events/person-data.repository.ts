@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 export interface EnrolmentDataRow {
   title: string;
@@ -27,21 +27,6 @@ export async function enrolmentsDataOf(executor: Executor, participantId: string
   );
 }
 
-/** Live enrolments of a pupil in events still to come. */
-export async function upcomingLiveEnrolmentIds(executor: Executor, participantId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    executor,
-    sql`select en.id from enrolments en join events ev on ev.id = en.event_id
-      where en.participant_id = ${participantId} and en.status in ('held', 'confirmed', 'waitlisted') and ev.ends_at > now()
-      order by en.id`,
-  );
-  return rows.map((r) => r.id);
-}
-
 export async function deleteEnrolmentsOf(executor: Executor, participantId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from enrolments where participant_id = ${participantId} returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
+  return countAffected(executor, sql`delete from enrolments where participant_id = ${participantId}`);
 }

@@ -1,9 +1,8 @@
 import type { AppContext } from '@server/context.js';
 import type { Tx } from '@server/db/client.js';
 import type { AfterCommit } from '@server/db/transaction.js';
-import { findEnrolment } from './enrolment.repository.js';
-import { LIVE } from './enrolment-rules.js';
-import { deleteEnrolmentsOf, enrolmentsDataOf, upcomingLiveEnrolmentIds } from './person-data.repository.js';
+import { upcomingLiveEnrolments } from './enrolment.repository.js';
+import { deleteEnrolmentsOf, enrolmentsDataOf } from './person-data.repository.js';
 import { endEnrolment } from './waiting-list.service.js';
 
 /** A pupil's enrolments for its own archive (art. 14). */
@@ -25,18 +24,13 @@ export async function enrolmentsOfPerson(ctx: AppContext, participantId: string)
 }
 
 /**
- * Ends a pupil's live enrolments in events to come, each freed seat going to the waiting list at
+ * Ends a pupil's live enrolments in events not yet begun, each freed seat going to the waiting list at
  * once, in the caller's transaction. Returns how many ended.
  */
 export async function cancelUpcomingEnrolmentsOf(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, participantId: string, reason: string): Promise<number> {
-  let ended = 0;
-  for (const id of await upcomingLiveEnrolmentIds(tx, participantId)) {
-    const row = await findEnrolment(tx, id, true);
-    if (!row || !LIVE.includes(row.status)) continue;
-    await endEnrolment(ctx, tx, afterCommit, row, 'cancelled', reason);
-    ended += 1;
-  }
-  return ended;
+  const rows = await upcomingLiveEnrolments(tx, participantId);
+  for (const row of rows) await endEnrolment(ctx, tx, afterCommit, row, 'cancelled', reason);
+  return rows.length;
 }
 
 export function eraseEnrolmentsOf(tx: Tx, participantId: string): Promise<number> {

@@ -14,9 +14,11 @@ export async function deleteSessionsOfAccount(executor: Executor, accountId: str
   await executor.delete(sessions).where(eq(sessions.accountId, accountId));
 }
 
-export async function deleteExpiredSessions(executor: Executor, idleBefore: Date): Promise<void> {
-  await executor.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-  await executor.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
+/** Sessions that expired before `endedBefore` or were last seen before `idleBefore`; returns how many went. */
+export async function deleteExpiredSessions(executor: Executor, idleBefore: Date, endedBefore: Date = new Date()): Promise<number> {
+  const expired = await executor.delete(sessions).where(lt(sessions.expiresAt, endedBefore)).returning({ idHash: sessions.idHash });
+  const idle = await executor.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore)).returning({ idHash: sessions.idHash });
+  return expired.length + idle.length;
 }
 
 /** The latest lock still in force on any of the keys (the account's and the address's), or null. */

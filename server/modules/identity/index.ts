@@ -25,15 +25,7 @@ export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
 export { childrenOfParent, parentsOfChild, representativesOf } from './family-members.service.js';
 export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
 export { consentStateOf, consentWithdrawnSql, onConsentLapsed, type ConsentLapse, type ConsentLapseListener, type ConsentState } from './consent-state.js';
-export {
-  erasePupilAccount,
-  freezeAccount,
-  identityDataOf,
-  lockAccount,
-  namesOfAccounts,
-  purgeInvitationsExpiredBefore,
-  purgeSessionsEndedBefore,
-  pupilsNeverActivatedBefore,
-  restoreAccountStatus,
-  type IdentityData,
-} from './person-data.service.js';
+export { identityDataOf } from './person-data.service.js';
+export { accountNames, erasePupilIdentity, neverActivatedPupils, purgeExpiredInvitations } from './person-data.repository.js';
+export { findAccountById, lockAccount, updateAccount } from './accounts.repository.js';
+export { deleteExpiredSessions } from './auth.repository.js';

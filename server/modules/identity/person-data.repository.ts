@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 export interface AccountDataRow {
   id: string;
@@ -130,54 +130,34 @@ export async function accountNames(executor: Executor, ids: readonly string[]): 
   );
 }
 
-export async function setAccountStatus(executor: Executor, id: string, status: 'pending' | 'active' | 'disabled'): Promise<void> {
-  await executor.execute(sql`update accounts set status = ${status} where id = ${id}`);
-}
-
 /**
  * Removes every identity row of a pupil, the account last. Invitations the pupil sent or accepted
  * carry its address, so they go too; the audit log keeps only the bare id, which names nobody
  * once the account is gone.
  */
 export async function erasePupilIdentity(executor: Executor, id: string): Promise<Record<string, number>> {
-  const count = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(executor, query))[0]?.n ?? 0;
+  const count = (statement: ReturnType<typeof sql>) => countAffected(executor, statement);
   const out: Record<string, number> = {};
-  out.sessions = await count(sql`with d as (delete from sessions where account_id = ${id} returning 1) select count(*)::int as n from d`);
-  out.tokens = await count(sql`with d as (delete from one_time_tokens where account_id = ${id} returning 1) select count(*)::int as n from d`);
-  out.recoveryCodes = await count(sql`with d as (delete from recovery_codes where account_id = ${id} returning 1) select count(*)::int as n from d`);
-  out.invitations = await count(
-    sql`with d as (delete from invitations where inviter_id = ${id} or accepted_by = ${id} returning 1) select count(*)::int as n from d`,
-  );
-  out.consents = await count(sql`with d as (delete from consents where child_id = ${id} returning 1) select count(*)::int as n from d`);
+  out.sessions = await count(sql`delete from sessions where account_id = ${id}`);
+  out.tokens = await count(sql`delete from one_time_tokens where account_id = ${id}`);
+  out.recoveryCodes = await count(sql`delete from recovery_codes where account_id = ${id}`);
+  out.invitations = await count(sql`delete from invitations where inviter_id = ${id} or accepted_by = ${id}`);
+  out.consents = await count(sql`delete from consents where child_id = ${id}`);
   // A correction request names the pupil's old and new data: it goes with the pupil, or with the pupil who asked.
-  out.corrections = await count(
-    sql`with d as (delete from correction_requests where participant_id = ${id} or requested_by = ${id} returning 1) select count(*)::int as n from d`,
-  );
-  out.familyLinks = await count(sql`with d as (delete from family_links where child_id = ${id} returning 1) select count(*)::int as n from d`);
-  out.profile = await count(sql`with d as (delete from participant_profiles where account_id = ${id} returning 1) select count(*)::int as n from d`);
-  out.account = await count(sql`with d as (delete from accounts where id = ${id} returning 1) select count(*)::int as n from d`);
+  out.corrections = await count(sql`delete from correction_requests where participant_id = ${id} or requested_by = ${id}`);
+  out.familyLinks = await count(sql`delete from family_links where child_id = ${id}`);
+  out.profile = await count(sql`delete from participant_profiles where account_id = ${id}`);
+  out.account = await count(sql`delete from accounts where id = ${id}`);
   return out;
-}
-
-/** Retention: sessions ended more than `graceMs` ago. */
-export async function purgeEndedSessions(executor: Executor, before: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from sessions where expires_at < ${before.toISOString()}::timestamptz returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
 }
 
 /** Retention: invitations and one-time tokens that expired before the cutoff (they hold addresses). */
 export async function purgeExpiredInvitations(executor: Executor, before: Date): Promise<number> {
   const cutoff = before.toISOString();
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with i as (delete from invitations where expires_at < ${cutoff}::timestamptz returning 1),
-        t as (delete from one_time_tokens where expires_at < ${cutoff}::timestamptz returning 1)
-      select ((select count(*) from i) + (select count(*) from t))::int as n`,
+  return (
+    (await countAffected(executor, sql`delete from invitations where expires_at < ${cutoff}::timestamptz`)) +
+    (await countAffected(executor, sql`delete from one_time_tokens where expires_at < ${cutoff}::timestamptz`))
   );
-  return row?.n ?? 0;
 }
 
 /** Pupils' accounts never activated, created before the cutoff (the end of a finished season). */
@@ -189,23 +169,4 @@ export async function neverActivatedPupils(executor: Executor, createdBefore: st
       order by a.created_at limit ${limit}`,
   );
   return rows.map((r) => r.id);
-}
-
-export interface LockedAccountRow {
-  id: string;
-  role: string;
-  status: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-  birth_date: string | null;
-}
-
-/** Locks the account row, so two requests about one account are taken one after the other. */
-export async function lockAccountRow(executor: Executor, id: string): Promise<LockedAccountRow | null> {
-  const [row] = await queryRows<LockedAccountRow>(
-    executor,
-    sql`select id, role, status, email, first_name, last_name, birth_date::text as birth_date from accounts where id = ${id} for update`,
-  );
-  return row ?? null;
 }

@@ -1,23 +1,7 @@
 import type { AppContext } from '@server/context.js';
-import type { Executor } from '@server/db/client.js';
 import type { RepresentativeKind } from '@common/schemas/identity.js';
 import { formatSnils } from '@common/validators.js';
-import { disableAccount } from './accounts.service.js';
-import {
-  accountData,
-  accountNames,
-  consentsOf,
-  correctionsOf,
-  erasePupilIdentity,
-  lockAccountRow,
-  neverActivatedPupils,
-  parentProfileData,
-  participantProfileData,
-  purgeEndedSessions,
-  purgeExpiredInvitations,
-  relativesOf,
-  setAccountStatus,
-} from './person-data.repository.js';
+import { accountData, consentsOf, correctionsOf, parentProfileData, participantProfileData, relativesOf } from './person-data.repository.js';
 
 const fullName = (p: { last_name: string; first_name: string; middle_name?: string | null }) =>
   [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ');
@@ -83,39 +67,4 @@ export async function identityDataOf(ctx: AppContext, id: string) {
       };
     }),
   };
-}
-
-export type IdentityData = NonNullable<Awaited<ReturnType<typeof identityDataOf>>>;
-
-export function namesOfAccounts(executor: Executor, ids: readonly string[]) {
-  return accountNames(executor, ids);
-}
-
-/** The freeze of an account being erased: no sign-in, every session ended. */
-export function freezeAccount(executor: Executor, id: string): Promise<void> {
-  return disableAccount(executor, id);
-}
-
-export function restoreAccountStatus(executor: Executor, id: string, status: 'pending' | 'active' | 'disabled'): Promise<void> {
-  return setAccountStatus(executor, id, status);
-}
-
-export function erasePupilAccount(executor: Executor, id: string): Promise<Record<string, number>> {
-  return erasePupilIdentity(executor, id);
-}
-
-export function purgeSessionsEndedBefore(executor: Executor, before: Date): Promise<number> {
-  return purgeEndedSessions(executor, before);
-}
-
-export function purgeInvitationsExpiredBefore(executor: Executor, before: Date): Promise<number> {
-  return purgeExpiredInvitations(executor, before);
-}
-
-export function pupilsNeverActivatedBefore(executor: Executor, createdBefore: string, limit: number): Promise<string[]> {
-  return neverActivatedPupils(executor, createdBefore, limit);
-}
-
-export function lockAccount(executor: Executor, id: string) {
-  return lockAccountRow(executor, id);
 }

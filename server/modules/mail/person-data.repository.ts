@@ -1,13 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, type Executor } from '@server/db/client.js';
 
-/** Letters to an address being erased, sent or not. */
+/** Letters to an address being erased, sent or not; addresses are stored normalised, as the account's is, so outgoing_mail_to_idx finds them. */
 export async function eraseMailTo(executor: Executor, address: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from outgoing_mail where lower("to") = lower(${address}) returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
+  return countAffected(executor, sql`delete from outgoing_mail where "to" = ${address}`);
 }
 
 /**
@@ -15,9 +11,5 @@ export async function eraseMailTo(executor: Executor, address: string): Promise<
  * up by the sweep, so it goes too.
  */
 export async function purgeMailBefore(executor: Executor, before: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from outgoing_mail where created_at < ${before.toISOString()}::timestamptz returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
+  return countAffected(executor, sql`delete from outgoing_mail where created_at < ${before.toISOString()}::timestamptz`);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 export async function notificationsDataOf(executor: Executor, accountId: string) {
   const rows = await queryRows<{ kind: string; title: string; body: string; created_at: Date; read_at: Date | null }>(
@@ -10,9 +10,5 @@ export async function notificationsDataOf(executor: Executor, accountId: string)
 }
 
 export async function eraseNotificationsOf(executor: Executor, accountId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from notifications where account_id = ${accountId} returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
+  return countAffected(executor, sql`delete from notifications where account_id = ${accountId}`);
 }

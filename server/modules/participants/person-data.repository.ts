@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 /** The pupil's navigator, if one is assigned: for its own archive. */
 export async function navigatorOf(executor: Executor, participantId: string): Promise<{ name: string; assignedAt: string } | null> {
@@ -12,23 +12,12 @@ export async function navigatorOf(executor: Executor, participantId: string): Pr
 }
 
 export async function eraseNavigatorAssignmentOf(executor: Executor, participantId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with d as (delete from navigator_assignments where participant_id = ${participantId} returning 1) select count(*)::int as n from d`,
-  );
-  return row?.n ?? 0;
+  return countAffected(executor, sql`delete from navigator_assignments where participant_id = ${participantId}`);
 }
 
 /** Retention: what a finished import kept of its file (the rows' report) once it is older than the cutoff; the counts stay. */
 export async function purgeImportFiles(executor: Executor, before: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with u as (
-        update import_batches set payload_enc = null, row_errors = '[]'::jsonb, row_outcomes = '[]'::jsonb
+  return countAffected(executor, sql`update import_batches set payload_enc = null, row_errors = '[]'::jsonb, row_outcomes = '[]'::jsonb
         where created_at < ${before.toISOString()}::timestamptz and status not in ('queued', 'running')
-          and (payload_enc is not null or row_errors <> '[]'::jsonb or row_outcomes <> '[]'::jsonb)
-        returning 1)
-      select count(*)::int as n from u`,
-  );
-  return row?.n ?? 0;
+          and (payload_enc is not null or row_errors <> '[]'::jsonb or row_outcomes <> '[]'::jsonb)`);
 }

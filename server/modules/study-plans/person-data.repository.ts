@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
-
-const counted = async (executor: Executor, query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(executor, query))[0]?.n ?? 0;
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
 /** The pupil's published plan versions and the steps it marked done: for its own archive. */
 export async function studyPlanDataOf(executor: Executor, participantId: string) {
@@ -20,11 +18,9 @@ export async function studyPlanDataOf(executor: Executor, participantId: string)
 
 /** The plan, its versions and the ticks of a pupil being erased. */
 export async function eraseStudyPlanOf(executor: Executor, participantId: string): Promise<number> {
-  return counted(
-    executor,
-    sql`with s as (delete from study_plan_steps_done where participant_id = ${participantId} returning 1),
-        v as (delete from study_plan_versions where participant_id = ${participantId} returning 1),
-        p as (delete from study_plans where participant_id = ${participantId} returning 1)
-      select ((select count(*) from s) + (select count(*) from v) + (select count(*) from p))::int as n`,
+  return (
+    (await countAffected(executor, sql`delete from study_plan_steps_done where participant_id = ${participantId}`)) +
+    (await countAffected(executor, sql`delete from study_plan_versions where participant_id = ${participantId}`)) +
+    (await countAffected(executor, sql`delete from study_plans where participant_id = ${participantId}`))
   );
 }

@@ -194,8 +194,10 @@ export async function navigatorStageCounts(executor: Executor, navigatorId: stri
     executor,
     sql`select q.stage, count(*)::int as n from (
         select ${STAGE(sql`na.participant_id`)} as stage from navigator_assignments na
+        join accounts a on a.id = na.participant_id
         left join study_plans sp on sp.participant_id = na.participant_id
-        where na.navigator_id = ${navigatorId}
+        -- A pupil frozen for erasure is counted no more than the queue shows it.
+        where na.navigator_id = ${navigatorId} and a.status <> 'disabled'
       ) q group by q.stage`,
   );
   return Object.fromEntries(PLAN_STAGES.map((s) => [s, rows.find((r) => r.stage === s)?.n ?? 0])) as Record<PlanStage, number>;

@@ -1,12 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '@server/db/client.js';
+import { countAffected, queryRows, type Executor } from '@server/db/client.js';
 
-/** Requests the person made or that are about the child, with the conversation (operators' internal notes left out). */
-export async function supportDataOf(executor: Executor, accountId: string) {
+/** Requests the person made, signed in or not (then known by the address, as listResolvedOfRequester knows them). */
+const madeBy = (person: { id: string; email: string }) =>
+  sql`(requester_account_id = ${person.id} or (requester_account_id is null and lower(email) = lower(${person.email})))`;
+
+/**
+ * Requests the person made, and those about the child made by whoever reads the archive (another
+ * parent's request is that parent's data, not the child's), with the conversation (operators'
+ * internal notes left out).
+ */
+export async function supportDataOf(executor: Executor, person: { id: string; email: string }, readerId: string) {
   const requests = await queryRows<{ id: string; channel: string; topic: string; text: string; status: string; created_at: Date; closed_at: Date | null }>(
     executor,
     sql`select id, channel, topic, text, status, created_at, closed_at from support_requests
-      where requester_account_id = ${accountId} or child_id = ${accountId} order by created_at`,
+      where ${madeBy(person)} or (child_id = ${person.id} and requester_account_id = ${readerId}) order by created_at`,
   );
   const ids = requests.map((r) => r.id);
   const [messages, attachments] = ids.length === 0
@@ -41,19 +49,12 @@ export async function supportDataOf(executor: Executor, accountId: string) {
  * caller removes after commit: their ids are returned); a parent's request about the child loses
  * only the link to it.
  */
-export async function eraseSupportOf(executor: Executor, accountId: string): Promise<{ rows: number; fileIds: string[] }> {
-  const own = sql`select id from support_requests where requester_account_id = ${accountId}`;
+export async function eraseSupportOf(executor: Executor, person: { id: string; email: string }): Promise<{ rows: number; fileIds: string[] }> {
+  const accountId = person.id;
+  const own = sql`select id from support_requests where ${madeBy(person)}`;
   const files = await queryRows<{ id: string }>(executor, sql`delete from support_attachments where request_id in (${own}) returning id`);
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with m as (delete from support_messages where request_id in (${own}) returning 1)
-      select (select count(*) from m)::int as n`,
-  );
-  const [req] = await queryRows<{ n: number }>(
-    executor,
-    sql`with r as (delete from support_requests where requester_account_id = ${accountId} returning 1),
-        c as (update support_requests set child_id = null where child_id = ${accountId} returning 1)
-      select ((select count(*) from r) + (select count(*) from c))::int as n`,
-  );
-  return { rows: files.length + (row?.n ?? 0) + (req?.n ?? 0), fileIds: files.map((f) => f.id) };
+  const messages = await countAffected(executor, sql`delete from support_messages where request_id in (${own})`);
+  const requests = await countAffected(executor, sql`delete from support_requests where ${madeBy(person)}`);
+  const unlinked = await countAffected(executor, sql`update support_requests set child_id = null where child_id = ${accountId}`);
+  return { rows: files.length + messages + requests + unlinked, fileIds: files.map((f) => f.id) };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedParent } from '@server/test/factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
-import { rightsWorld, testedFamily, type RightsWorld } from './fixtures.js';
+import { rightsWorld, supportRequest, testedFamily, type RightsWorld } from './fixtures.js';
 
 let t: TestApp;
 let w: RightsWorld;
@@ -25,6 +25,11 @@ describe('access to all one’s data (art. 14)', () => {
     const asked = await t.api('POST', `/api/pupils/${family.childId}/corrections`, { cookie: family.parentCookie, body: { lastName: 'Исправленова' } });
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
 
+    const otherAdult = (await t.api('GET', '/api/auth/session', { cookie: (await confirmedParent(t)).cookie })).body.account.id as string;
+    await supportRequest(t, { requesterId: family.parentId, email: 'parent@example.ru', childId: family.childId, text: 'Вопрос родителя о ребёнке' });
+    await supportRequest(t, { requesterId: otherAdult, email: 'other-adult@example.ru', childId: family.childId, text: 'Чужой вопрос о ребёнке' });
+    await supportRequest(t, { requesterId: null, email: family.childEmail.toUpperCase(), text: 'Вопрос ребёнка без входа' });
+
     const res = await t.api('GET', `/api/data-rights/archive?subjectId=${family.childId}`, { cookie: family.parentCookie });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
@@ -40,7 +45,8 @@ describe('access to all one’s data (art. 14)', () => {
     expect(archive.footprint.sources.length).toBeGreaterThan(0);
     expect(archive).toHaveProperty('enrolments');
     expect(archive).toHaveProperty('studyPlan');
-    expect(archive).toHaveProperty('supportRequests');
+    // Another adult's request about the child is that adult's data: its text stays out of this parent's copy.
+    expect(archive.supportRequests.map((r: { text: string }) => r.text).sort()).toEqual(['Вопрос ребёнка без входа', 'Вопрос родителя о ребёнке']);
     expect(archive).toHaveProperty('notifications');
     expect(archive.uploads).toEqual({ paperConsents: [], supportAttachments: [] });
     const staffView = archive.accessLog.find((e: { action: string; actorRole: string }) => e.action === 'pd.viewed' && e.actorRole === 'school');

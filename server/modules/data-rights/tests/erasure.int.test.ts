@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { refreshFigures } from '@server/modules/kpi/index.js';
 import { lessonInput, publishedEvent } from '@server/modules/events/tests/fixtures.js';
 import { eraseDueAccounts } from '../index.js';
-import { paperConsentScan, rightsWorld, testedFamily, type RightsWorld } from './fixtures.js';
+import { paperConsentScan, rightsWorld, supportRequest, testedFamily, type RightsWorld } from './fixtures.js';
 
 let t: TestApp;
 let w: RightsWorld;
@@ -89,6 +89,7 @@ describe('erasure of a pupil’s account (art. 21)', () => {
   it('erases everything when the period ends, scans included, keeping an act without personal data and the KPI counts', async () => {
     const family = await testedFamily(t, w);
     const scan = await paperConsentScan(t, w.s.schoolId, w.s.school.accountId, family.childId);
+    const signedOut = await supportRequest(t, { requesterId: null, email: family.childEmail.toUpperCase(), text: 'Вопрос без входа' });
     await refreshFigures(t.app.ctx);
     const registered = await registeredInAll();
 
@@ -113,6 +114,8 @@ describe('erasure of a pupil’s account (art. 21)', () => {
       expect(await t.rows(sql.raw(`select 1 from ${table} where participant_id = '${family.childId}'`)), table).toHaveLength(0);
     }
     expect(await t.rows(sql`select 1 from outgoing_mail where "to" = ${family.childEmail}`)).toHaveLength(0);
+    // What the pupil sent without signing in is the pupil's too.
+    expect(await t.rows(sql`select 1 from support_requests where id = ${signedOut}`)).toHaveLength(0);
     expect(fs.existsSync(scan.file)).toBe(false);
 
     const [act] = await t.rows<{ grounds: string; job: string; data_classes: Array<{ dataClass: string; rows: number }>; files_destroyed: number; subject_role: string }>(

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -39,4 +40,15 @@ export async function paperConsentScan(t: TestApp, schoolId: string, schoolStaff
   const file = path.join(dir, row!.id);
   fs.writeFileSync(file, t.app.ctx.pd.files.encrypt(Buffer.from('%PDF'), row!.id));
   return { id: row!.id, file };
+}
+
+/** A support request as the form files it: signed in (requesterId) or not (known by the address only). */
+export async function supportRequest(t: TestApp, r: { requesterId: string | null; email: string; childId?: string; text: string }): Promise<string> {
+  const [row] = await t.rows<{ id: string }>(
+    sql`insert into support_requests (channel, requester_account_id, last_name, first_name, email, topic, text, child_id, status, intake_outcome,
+        access_token_hash, reply_token_hash, due_at)
+      values ('form', ${r.requesterId}, 'Заявитель', 'Анна', ${r.email}, 'other', ${r.text}, ${r.childId ?? null}, 'new', 'accepted',
+        ${crypto.randomUUID()}, ${crypto.randomUUID()}, now() + interval '1 day') returning id`,
+  );
+  return row!.id;
 }

@@ -7,6 +7,7 @@ import { createStaff, type StaffMember } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { start } from '@server/modules/diagnostics/tests/fixtures.js';
 import { runRetention } from '../index.js';
+import { eraseBySchedule } from '../erasure.service.js';
 import { rightsWorld, type RightsWorld } from './fixtures.js';
 
 let t: TestApp;
@@ -75,6 +76,16 @@ describe('retention: each class removed by its own job once its period ends, eve
     expect(await count(sql`select count(*)::int as n from accounts where id = ${fresh.accountId}`)).toBe(1);
     const [act] = await t.rows<{ job: string; grounds: string }>(sql`select job, grounds from destruction_records`);
     expect(act).toEqual({ job: 'retention-inactive-accounts', grounds: expect.stringMatching(/Истёк срок хранения/) });
+  });
+
+  it('keeps a pupil who confirmed the account after the job picked it', async () => {
+    const pupil = await registerPupil(t);
+    await t.rows(sql`update accounts set created_at = current_date - 400 where id = ${pupil.accountId} returning 1`);
+    // The job read the pupil as unconfirmed; the confirmation lands before its transaction locks the row.
+    await t.rows(sql`update accounts set status = 'active', email_verified_at = now() where id = ${pupil.accountId} returning 1`);
+    expect(await eraseBySchedule(t.app.ctx, pupil.accountId, 'retention-inactive-accounts', new Date())).toBe(false);
+    expect(await count(sql`select count(*)::int as n from accounts where id = ${pupil.accountId}`)).toBe(1);
+    expect(await count(sql`select count(*)::int as n from erasure_requests where subject_id = ${pupil.accountId}`)).toBe(0);
   });
 
   it('shows the issuer the table and every run, and nobody else', async () => {

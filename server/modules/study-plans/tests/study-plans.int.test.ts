@@ -7,7 +7,7 @@ import { confirmedParent } from '@server/test/factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
 import { eventSetting, publishedEvent, type EventSetting } from '@server/modules/events/tests/fixtures.js';
-import { draftPlanIfDue } from '../index.js';
+import { draftPlanIfDue, navigatorStageCounts } from '../index.js';
 
 let t: TestApp;
 let s: EventSetting;
@@ -265,5 +265,24 @@ describe('the pupil and the parents', () => {
     expect((await t.api('GET', `/api/pupils/${graded.childId}/study-plan`, { cookie: graded.parentCookie })).status).toBe(200);
     const audit = await t.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'study_plan.viewed' and subject_id = ${graded.childId}`);
     expect(audit[0]!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('a pupil frozen for erasure', () => {
+  it('leaves the navigator’s stage counts as it leaves the queue', async () => {
+    const stageOf = async () => (await t.api('GET', '/api/staff/study-plans', { cookie: navigator.cookie })).body as { total: number; counts: Record<string, number> };
+    const before = await navigatorStageCounts(t.app.ctx.db, navigator.accountId);
+    const [row] = await t.rows<{ status: string }>(sql`select status from accounts where id = ${fresh.childId}`);
+    await t.rows(sql`update accounts set status = 'disabled' where id = ${fresh.childId} returning 1`);
+    try {
+      const after = await navigatorStageCounts(t.app.ctx.db, navigator.accountId);
+      const total = (counts: Record<string, number>) => Object.values(counts).reduce((n, c) => n + c, 0);
+      expect(total(after)).toBe(total(before) - 1);
+      const queue = await stageOf();
+      expect(total(after)).toBe(queue.total);
+      expect(after).toMatchObject(queue.counts);
+    } finally {
+      await t.rows(sql`update accounts set status = ${row!.status} where id = ${fresh.childId} returning 1`);
+    }
   });
 });
