@@ -10,13 +10,16 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, { handler: JobHandler<never>; options: QueueOptions; batchSize: number }>();
   private started = false;
+  /** Our statements and handlers still running; see stop(). */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
     raw: SqlExecutor,
     private readonly log: FastifyBaseLogger,
     private readonly schedules: Array<{ name: string; cron: string }> = [],
   ) {
-    this.boss = new PgBoss({ db: raw, schema: 'pgboss', supervise: true, schedule: schedules.length > 0 });
+    const tracked: SqlExecutor = { executeSql: (text, values) => this.track(raw.executeSql(text, values)) };
+    this.boss = new PgBoss({ db: tracked, schema: 'pgboss', supervise: true, schedule: schedules.length > 0 });
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
   }
 
@@ -34,7 +37,9 @@ export class JobQueue {
     for (const [name, { handler, options, batchSize }] of this.handlers) {
       await this.boss.createQueue(name, { name, ...options });
       await this.boss.work<object>(name, { pollingIntervalSeconds: 0.5, batchSize }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as never);
+        await this.track((async () => {
+          for (const job of jobs) await handler(job.data as never);
+        })());
       });
     }
     for (const s of this.schedules) await this.boss.schedule(s.name, s.cron);
@@ -62,10 +67,23 @@ export class JobQueue {
   /**
    * Waits for running jobs to finish before the connection closes under them: a job still running
    * then would fail against a closed pool. Thirty seconds is what an orchestrator gives a stopping pod.
+   * pg-boss's own wait misses a fetch already sent (its job starts after the wait) and never awaits
+   * marking a job done, so we also wait until none of our statements or handlers is running, one
+   * macrotask apart so that a settled fetch has started its handler.
    */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
     await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    do {
+      await Promise.allSettled([...this.pending]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.pending.size > 0);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work)).catch(() => undefined);
+    return work;
   }
 }
