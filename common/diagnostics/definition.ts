@@ -122,6 +122,11 @@ export const scaleSchema = z.strictObject({
   metric: codeSchema.optional(),
   norms: normsSchema.optional(),
   maps: z.array(mappingSchema).max(100).default([]),
+  /**
+   * A Likert scale of four or more items carries a reverse-keyed item against answering "yes" to
+   * everything; where the construct has no natural reverse (interest in a sphere), the author says why here.
+   */
+  noReverseReason: textSchema(300).optional(),
   levels: z.array(levelSchema).min(1, { error: 'Нужен хотя бы один уровень с интерпретацией' }).max(10),
 });
 export type DefinitionScale = z.infer<typeof scaleSchema>;
