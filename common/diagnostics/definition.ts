@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRADE_BANDS } from './dimensions.js';
+import { DIAGNOSTIC_STAGES } from './stages.js';
 
 /**
  * The format of a test or game definition, version 1. Methodologists write it in YAML or JSON;
@@ -143,6 +144,8 @@ export const definitionSchema = z.strictObject({
   description: textSchema(3000),
   instructions: textSchema(2000).optional(),
   gradeBands: z.array(z.enum(GRADE_BANDS, { error: 'Параллели: 6-7, 8-9 или 10-11' })).min(1).max(3),
+  /** Where the catalogue places the test on the pupil's way (stages.ts); a test without one is listed apart. */
+  stage: z.enum(DIAGNOSTIC_STAGES, { error: 'Этап: interests, abilities или professions' }).optional(),
   ovz: z
     .strictObject({
       /** This definition replaces the named one for pupils with ОВЗ. */

@@ -12,6 +12,7 @@ import { answerSchemaFor, type AnswerValue } from '@common/diagnostics/answers.j
 import { gradeBandOf, type GradeBand } from '@common/diagnostics/dimensions.js';
 import type { TestDefinition } from '@common/diagnostics/definition.js';
 import type { ScaleResult } from '@common/diagnostics/results.js';
+import { stageProgress, type DiagnosticStage } from '@common/diagnostics/stages.js';
 import { consentStateOf, type ConsentState } from '../identity/index.js';
 import { definitionOfVersion, type CachedDefinition } from './definition-cache.js';
 import { GAME_ENGINES } from './games/index.js';
@@ -52,7 +53,7 @@ async function pupilOrThrow(ctx: AppContext, participantId: string) {
   return { ...pupil, band: gradeBandOf(pupil.grade) };
 }
 
-type PublishedRow = Awaited<ReturnType<typeof listPublished>>[number] & { summary: string; retakeAfterDays: number };
+type PublishedRow = Awaited<ReturnType<typeof listPublished>>[number] & { summary: string; retakeAfterDays: number; stage: DiagnosticStage | null };
 
 /** The published tests (or the one of a slug), with what the catalogue reads from their definitions. */
 export async function publishedTests(ctx: AppContext, slug?: string): Promise<PublishedRow[]> {
@@ -60,7 +61,7 @@ export async function publishedTests(ctx: AppContext, slug?: string): Promise<Pu
   return Promise.all(
     rows.map(async (row) => {
       const def = (await definitionOfVersion(ctx.db, row.versionId))!.definition;
-      return { ...row, summary: def.summary, retakeAfterDays: def.retakeAfterDays };
+      return { ...row, summary: def.summary, retakeAfterDays: def.retakeAfterDays, stage: def.stage ?? null };
     }),
   );
 }
@@ -94,6 +95,7 @@ export async function pupilCatalogue(ctx: AppContext, participantId: string) {
       durationMinutes: t.durationMinutes,
       itemCount: t.itemCount,
       adapted: t.ovzVariantOf !== null,
+      stage: t.stage,
       openAttemptId: s?.openAttemptId ?? null,
       completedCount: s?.completed ?? 0,
       lastCompletedAt: last?.toISOString() ?? null,
@@ -101,7 +103,8 @@ export async function pupilCatalogue(ctx: AppContext, participantId: string) {
       retakeAvailableAt: retakeAt && retakeAt.getTime() > now ? retakeAt.toISOString() : null,
     };
   });
-  return { gradeBand: pupil.band, tests, closedReason: consent === 'withdrawn' ? DIAGNOSTICS_CLOSED_MESSAGE : null };
+  const stages = stageProgress(tests.map((t) => ({ stage: t.stage, completed: t.completedCount > 0 })));
+  return { gradeBand: pupil.band, tests, stages, closedReason: consent === 'withdrawn' ? DIAGNOSTICS_CLOSED_MESSAGE : null };
 }
 
 /** How long the list of published tests is reused for recommendations: a new test is offered within it. */

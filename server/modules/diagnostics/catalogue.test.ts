@@ -106,6 +106,10 @@ describe('the quality of every definition', () => {
     expect(tooLong).toEqual([]);
   });
 
+  it('places every test and game on a stage of the pupil’s way', () => {
+    expect(definitions.filter((d) => !d.stage).map((d) => d.slug)).toEqual([]);
+  });
+
   it('maps every scale to the footprint', () => {
     const unmapped = definitions.flatMap((d) => d.scales.filter((s) => s.maps.length === 0).map((s) => `${d.slug}/${s.id}`));
     expect(unmapped).toEqual([]);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { GradeBand } from '@common/diagnostics/dimensions.js';
+import type { DiagnosticStage, StageProgress } from '@common/diagnostics/stages.js';
 import { api } from './api-client';
 
 export type TestKind = 'test' | 'game';
@@ -12,6 +13,8 @@ export interface CatalogueTest {
   durationMinutes: number;
   itemCount: number;
   adapted: boolean;
+  /** Null for a test its author placed on no stage. */
+  stage: DiagnosticStage | null;
   openAttemptId: string | null;
   completedCount: number;
   lastCompletedAt: string | null;
@@ -23,6 +26,7 @@ export interface CatalogueTest {
 export interface Catalogue {
   gradeBand: GradeBand;
   tests: CatalogueTest[];
+  stages: StageProgress[];
   /** Why the pupil cannot take tests now (the parents withdrew consent), or null when it can. */
   closedReason?: string | null;
 }

@@ -33,6 +33,7 @@ const slugs = {
   adapted: uniqueSlug('ovz-adapted'),
   known: uniqueSlug('known'),
   anytime: uniqueSlug('anytime'),
+  stages: [uniqueSlug('stage-a'), uniqueSlug('stage-b'), uniqueSlug('stage-c')],
 };
 
 beforeAll(async () => {
@@ -117,6 +118,35 @@ describe('the catalogue', () => {
     const started = await t.api('POST', `/api/diagnostics/tests/${slugs.adapted}/attempts`, { cookie: ovzPupil.cookie });
     expect(started.status).toBe(201);
     expect((await getAttempt(ovzPupil, started.body.attemptId)).body.test.title).toBe('Адаптированный вариант');
+  });
+});
+
+describe('the stages of the catalogue', () => {
+  it('starts a pupil at interests, counts each stage, and moves on after three tests while every test stays open', async () => {
+    const senior = await pupilOfGrade(t, 11);
+    const first = (await t.api('GET', '/api/diagnostics/catalogue', { cookie: senior.cookie })).body;
+    expect(first.stages.map((s: { stage: string; current: boolean }) => [s.stage, s.current])).toEqual([
+      ['interests', true],
+      ['abilities', false],
+      ['professions', false],
+    ]);
+    for (const stage of first.stages) {
+      expect(stage.offered, stage.stage).toBe(first.tests.filter((x: { stage: string }) => x.stage === stage.stage).length);
+      expect(stage.completed).toBe(0);
+    }
+
+    for (const slug of slugs.stages) {
+      await publish(t, methodologist, likertTest(slug, { gradeBands: ['10-11'], stage: 'interests' }));
+      const started = await t.api('POST', `/api/diagnostics/tests/${slug}/attempts`, { cookie: senior.cookie });
+      await answer(t, senior.cookie, started.body.attemptId, { q1: 4, q2: 2 });
+      expect((await t.api('POST', `/api/diagnostics/attempts/${started.body.attemptId}/complete`, { cookie: senior.cookie })).status).toBe(200);
+    }
+
+    const after = (await t.api('GET', '/api/diagnostics/catalogue', { cookie: senior.cookie })).body;
+    expect(after.stages.find((s: { stage: string }) => s.stage === 'interests')).toMatchObject({ completed: 3, current: false });
+    expect(after.stages.find((s: { current: boolean }) => s.current).stage).toBe('abilities');
+    const professions = after.tests.find((x: { stage: string }) => x.stage === 'professions');
+    expect((await t.api('POST', `/api/diagnostics/tests/${professions.slug}/attempts`, { cookie: senior.cookie })).status).toBe(201);
   });
 });
 

@@ -16,6 +16,7 @@ function test(slug: string, title: string, extra: Partial<CatalogueTest> = {}): 
     durationMinutes: 10,
     itemCount: 24,
     adapted: false,
+    stage: 'abilities',
     openAttemptId: null,
     completedCount: 0,
     lastCompletedAt: null,
@@ -35,12 +36,20 @@ const tests = [
     retakeAvailableAt: '2025-03-31T10:00:00.000Z',
   }),
   test('schulte', 'Таблицы Шульте', { kind: 'game', itemCount: 0, durationMinutes: 5 }),
+  test('interests', 'Карта интересов', { stage: 'interests', completedCount: 1, lastCompletedAt: '2025-02-01T10:00:00.000Z', lastAttemptId: 'done0' }),
+  test('uploaded', 'Тест методиста', { stage: null }),
+];
+
+const stages = [
+  { stage: 'interests', offered: 1, completed: 1, current: false },
+  { stage: 'abilities', offered: 4, completed: 1, current: true },
+  { stage: 'professions', offered: 0, completed: 0, current: false },
 ];
 
 describe('catalogue', () => {
   it('shows each test with its state, filters and starts a test', async () => {
     const fetchMock = mockApi({
-      'GET /api/diagnostics/catalogue': { body: { gradeBand: '8-9', tests } },
+      'GET /api/diagnostics/catalogue': { body: { gradeBand: '8-9', tests, stages } },
       'POST /api/diagnostics/tests/creativity/attempts': { status: 201, body: { attemptId: 'new1', resumed: false } },
     });
     const user = userEvent.setup();
@@ -59,12 +68,22 @@ describe('catalogue', () => {
     expect(within(ei).getByRole('link', { name: 'Результат: Эмоциональный интеллект' })).toHaveAttribute('href', '/participant/diagnostics/results/done1');
     expect(within(ei).queryByRole('button', { name: /Пройти ещё раз/ })).not.toBeInTheDocument();
 
+    const path = screen.getByRole('navigation', { name: 'Этапы диагностики' });
+    const steps = within(path).getAllByRole('listitem');
+    expect(steps.map((step) => step.getAttribute('aria-current'))).toEqual([null, 'step', null]);
+    expect(steps[0]).toHaveTextContent('Пройдено 1 из 1. Этап пройден');
+    expect(steps[1]).toHaveTextContent('Ты здесь');
+    expect(steps[1]).toHaveTextContent('Пройдено 1 из 4. До следующего этапа: ещё 2 теста');
+    const sections = screen.getAllByRole('region').map((r) => within(r).getAllByRole('heading', { level: 2 })[0]!.textContent);
+    expect(sections).toEqual(['Интересы и ценности', 'Способности и навыки', 'Другие тесты']);
+    expect(within(screen.getByRole('region', { name: 'Другие тесты' })).getByRole('article', { name: 'Тест методиста' })).toBeInTheDocument();
+
     await user.click(screen.getByRole('radio', { name: 'Игры' }));
     expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(screen.getByRole('article', { name: 'Таблицы Шульте' })).toHaveTextContent('Игра · около 5 минут');
 
     await user.click(screen.getByRole('radio', { name: 'Не пройденные' }));
-    expect(screen.getAllByRole('article')).toHaveLength(3);
+    expect(screen.getAllByRole('article')).toHaveLength(4);
 
     await user.click(screen.getByRole('button', { name: 'Начать: Креативность' }));
     // The page moves once the request answers: wait for the move, not just for the probe.
