@@ -49,7 +49,7 @@ import {
 } from './modules/identity/index.js';
 import { paperConsentRoutes } from './modules/paper-consents/index.js';
 import { instructionRoutes, organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
-import { diagnosticsRoutes, workbenchRoutes } from './modules/diagnostics/index.js';
+import { NORMS_CRON, NORMS_JOB, diagnosticsRoutes, registerDiagnosticsJobs, workbenchRoutes } from './modules/diagnostics/index.js';
 import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
   ENROLMENT_HOLDS_JOB,
@@ -117,6 +117,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
     { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },
     { name: AUDIT_ALERTS_JOB, cron: AUDIT_ALERTS_CRON },
+    { name: NORMS_JOB, cron: NORMS_CRON },
     ...DATA_RIGHTS_SCHEDULES,
   ]);
   const esiaIssuer = config.esia.issuer ?? `${config.publicUrl}${ESIA_EMULATOR_PATH}`;
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerImportJobs(ctx, app.log);
   registerEnrolmentJobs(ctx);
   registerKpiJobs(ctx, app.log);
+  registerDiagnosticsJobs(ctx, app.log);
   registerPdKeyJobs(ctx, app.log);
   registerAuditJobs(ctx, app.log);
   registerDataRightsJobs(ctx, app.log);

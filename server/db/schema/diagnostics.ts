@@ -83,14 +83,34 @@ export const diagnosticAttempts = pgTable(
     scales: jsonb('scales').$type<ScaleResult[]>(),
     gameSummary: jsonb('game_summary').$type<Record<string, number>>(),
     gameEvents: jsonb('game_events'),
+    /** The platform's norms the attempt was scored on; null when it was scored on its definition's own (provisional) norms. */
+    normsId: integer('norms_id').references(() => diagnosticNorms.id),
   },
   (t) => [
     // One attempt in progress per pupil and test, whatever the timing of two tabs.
     uniqueIndex('diagnostic_attempts_one_open_uq').on(t.participantId, t.testId).where(sql`${t.status} = 'in_progress'`),
     index('diagnostic_attempts_participant_idx').on(t.participantId, t.completedAt),
     index('diagnostic_attempts_version_idx').on(t.versionId, t.status),
+    index('diagnostic_attempts_norm_sample_idx').on(t.versionId, t.gradeBand, t.completedAt).where(sql`${t.status} = 'completed'`),
     check('diagnostic_attempts_status_ck', sql`${t.status} in ('in_progress', 'completed')`),
   ],
+);
+
+/**
+ * Norms a job computed from the platform's own attempts for one version and grade band: raw score
+ * to sten per scale. Each recomputation is a new row, so every result names the norms it was scored on.
+ */
+export const diagnosticNorms = pgTable(
+  'diagnostic_norms',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    versionId: integer('version_id').notNull().references(() => diagnosticTestVersions.id),
+    gradeBand: text('grade_band').notNull(),
+    sampleSize: integer('sample_size').notNull(),
+    scales: jsonb('scales').$type<Record<string, Array<{ from: number; to: number; score: number }>>>().notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('diagnostic_norms_version_band_idx').on(t.versionId, t.gradeBand, t.id)],
 );
 
 export const diagnosticAnswers = pgTable(

@@ -135,11 +135,18 @@ export async function answersOf(executor: Executor, attemptId: string): Promise<
 export async function markCompleted(
   executor: Executor,
   attemptId: string,
-  result: { scales: ScaleResult[]; gameSummary?: Record<string, number>; gameEvents?: unknown },
+  result: { scales: ScaleResult[]; normsId: number | null; gameSummary?: Record<string, number>; gameEvents?: unknown },
 ): Promise<Date> {
   const [row] = await executor
     .update(diagnosticAttempts)
-    .set({ status: 'completed', completedAt: sql`now()`, scales: result.scales, gameSummary: result.gameSummary ?? null, gameEvents: result.gameEvents ?? null })
+    .set({
+      status: 'completed',
+      completedAt: sql`now()`,
+      scales: result.scales,
+      normsId: result.normsId,
+      gameSummary: result.gameSummary ?? null,
+      gameEvents: result.gameEvents ?? null,
+    })
     .where(and(eq(diagnosticAttempts.id, attemptId), eq(diagnosticAttempts.status, 'in_progress')))
     .returning({ completedAt: diagnosticAttempts.completedAt });
   return row!.completedAt!;

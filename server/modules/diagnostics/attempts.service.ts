@@ -29,6 +29,8 @@ import {
   saveAnswerBySession,
 } from './attempts.repository.js';
 import { recordFootprint } from './footprint.service.js';
+import { withPlatformNorms } from './norms.js';
+import { latestNorms } from './norms.repository.js';
 import { contributionsOf, scoreGame, scoreTest } from './scoring.js';
 
 /** Network and rendering slack allowed between the game's own clock and the server's. */
@@ -279,10 +281,11 @@ async function finish(
   attemptId: string,
   cached: CachedDefinition,
   consent: ConsentState,
-  scales: ScaleResult[],
+  scored: { scales: ScaleResult[]; normsId: number | null },
   game?: { summary: Record<string, number>; events: unknown },
 ) {
-  const completedAt = await markCompleted(tx, attemptId, { scales, gameSummary: game?.summary, gameEvents: game?.events });
+  const { scales, normsId } = scored;
+  const completedAt = await markCompleted(tx, attemptId, { scales, normsId, gameSummary: game?.summary, gameEvents: game?.events });
   await recordFootprint(tx, participantId, `test:${cached.definition.slug}`, attemptId, contributionsOf(cached.definition, scales), consent);
   return { attemptId, completedAt: completedAt.toISOString() };
 }
@@ -297,7 +300,10 @@ export async function completeAttempt(ctx: AppContext, participantId: string, at
     const answers = await answersOf(tx, attemptId);
     const missing = cached.definition.items.filter((i) => !answers.has(i.id)).length;
     if (missing > 0) throw badRequest('answers_missing', `Осталось ответить на ${missing} ${plural(missing, ['вопрос', 'вопроса', 'вопросов'])}`);
-    return finish(tx, participantId, attemptId, cached, consent, scoreTest(cached.definition, answers, attempt.gradeBand as GradeBand));
+    const band = attempt.gradeBand as GradeBand;
+    const norms = await latestNorms(tx, attempt.versionId, band);
+    const scales = scoreTest(withPlatformNorms(cached.definition, band, norms), answers, band);
+    return finish(tx, participantId, attemptId, cached, consent, { scales, normsId: norms?.id ?? null });
   });
 }
 
@@ -319,7 +325,8 @@ export async function submitGame(ctx: AppContext, participantId: string, attempt
     if (result.score.durationMs > Date.now() - attempt.startedAt.getTime() + GAME_CLOCK_SLACK_MS) {
       throw new AppError('implausible_game', 422, 'Время игры не сходится с тем, когда она началась. Сыграй ещё раз');
     }
-    const scales = scoreGame(cached.definition, result.score.metrics, band);
-    return finish(tx, participantId, attemptId, cached, consent, scales, { summary: result.score.summary, events });
+    const norms = await latestNorms(tx, attempt.versionId, band);
+    const scales = scoreGame(withPlatformNorms(cached.definition, band, norms), result.score.metrics, band);
+    return finish(tx, participantId, attemptId, cached, consent, { scales, normsId: norms?.id ?? null }, { summary: result.score.summary, events });
   });
 }

@@ -24,6 +24,8 @@ import {
   setTestStatus,
 } from './definitions.repository.js';
 import type { TestDefinition } from '@common/diagnostics/definition.js';
+import { NORM_SAMPLE_MIN } from './norms.js';
+import { normsStatus } from './norms.service.js';
 
 export class DefinitionInvalidError extends AppError {
   constructor(readonly errors: DefinitionError[]) {
@@ -130,7 +132,8 @@ export async function versionStatistics(ctx: AppContext, testId: number, version
   const chosen = versionId ?? test.publishedVersionId;
   const version = chosen === null ? null : await findVersion(ctx.db, testId, chosen);
   if (!version) throw notFound('У теста нет опубликованной версии');
-  const base = { testId, versionId: version.id, version: version.version, needed: MIN_ATTEMPTS_FOR_STATISTICS };
+  const norms = await normsStatus(ctx.db, version.definition, version.id);
+  const base = { testId, versionId: version.id, version: version.version, needed: MIN_ATTEMPTS_FOR_STATISTICS, norms, normsNeeded: NORM_SAMPLE_MIN };
   if (version.definition.kind === 'game') return { ...base, attempts: 0, enough: false, scales: [] };
   const attempts = await answersOfCompletedAttempts(ctx.db, version.id, STATISTICS_SAMPLE);
   if (attempts.length < MIN_ATTEMPTS_FOR_STATISTICS) return { ...base, attempts: attempts.length, enough: false, scales: [] };

@@ -59,6 +59,18 @@ export interface TestStatistics {
   needed: number;
   enough: boolean;
   scales: ScaleStatistic[];
+  norms: BandNorms[];
+  /** First attempts in a band before its norms come from the platform's data. */
+  normsNeeded: number;
+}
+
+/** Which norms a band of the version is scored on now. */
+export interface BandNorms {
+  gradeBand: string;
+  source: 'platform' | 'provisional' | 'none';
+  firstAttempts: number;
+  sampleSize: number | null;
+  computedAt: string | null;
 }
 
 /** One problem of a definition as the server places it: line and column from 1, the field as a dotted path. */

@@ -14,10 +14,18 @@ const card = {
   latest: { id: 11, version: 1, status: 'published', source: 'format: 1', definition: { title: 'Мои интересы' } },
 };
 
-const render = (statistics: unknown) => {
+const NORMS = {
+  normsNeeded: 300,
+  norms: [
+    { gradeBand: '6-7', source: 'platform', firstAttempts: 420, sampleSize: 310, computedAt: '2025-03-02T00:40:00Z' },
+    { gradeBand: '8-9', source: 'provisional', firstAttempts: 12, sampleSize: null, computedAt: null },
+  ],
+};
+
+const render = (statistics: object) => {
   mockApi({
     'GET /api/diagnostics/definitions/7': { body: card },
-    'GET /api/diagnostics/definitions/7/statistics': { body: statistics },
+    'GET /api/diagnostics/definitions/7/statistics': { body: { ...NORMS, ...statistics } },
   });
   renderPage(<WorkbenchStatisticsPage />, { path: '/staff/diagnostics/:testId/statistics', url: '/staff/diagnostics/7/statistics' });
 };
@@ -28,7 +36,19 @@ describe('item statistics', () => {
 
     expect(await screen.findByText('Статистика появится после 30 прохождений (сейчас 12)')).toBeInTheDocument();
     expect(screen.getByText('Версия 1: 12 завершённых прохождений')).toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: /Задания шкалы/ })).not.toBeInTheDocument();
+  });
+
+  it('says per grade band whether results are scored on the platform’s norms or on provisional ones', async () => {
+    render({ testId: 7, versionId: 11, version: 1, needed: 30, attempts: 12, enough: false, scales: [] });
+
+    const table = await screen.findByRole('table', { name: 'Нормы по параллелям' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('6-7 классы');
+    expect(rows[1]).toHaveTextContent('По данным платформы');
+    expect(rows[1]).toHaveTextContent('Посчитаны 2 марта 2025, выборка — 310 первых прохождений; сейчас 420.');
+    expect(rows[2]).toHaveTextContent('Предварительные (экспертные)');
+    expect(rows[2]).toHaveTextContent('Нормы платформы появятся, когда в параллели наберётся 300 первых прохождений; сейчас 12.');
   });
 
   it('shows each scale’s alpha with its verdict and the items in a table, weak ones marked', async () => {

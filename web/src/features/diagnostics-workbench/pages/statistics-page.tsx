@@ -5,6 +5,7 @@ import { LoadError, PageLoader, PageTitle } from '@web/lib/components/page';
 import { plural } from '@web/lib/format';
 import { useTestStatistics, useWorkbenchTest, type TestStatistics, type WorkbenchTestCard } from '../api/workbench-api';
 import { ScaleStatistics } from '../components/scale-statistics';
+import { NormsSummary } from '../components/norms-summary';
 import { VERSION_STATUS } from '../labels';
 
 const WEAK_EXPLAINED =
@@ -72,6 +73,7 @@ function StatisticsView({ card }: { card: WorkbenchTestCard }) {
               <Text fw={600}>
                 {`Версия ${stats.data.version}: ${stats.data.attempts} ${plural(stats.data.attempts, ['завершённое прохождение', 'завершённых прохождения', 'завершённых прохождений'])}`}
               </Text>
+              <NormsSummary norms={stats.data.norms} needed={stats.data.normsNeeded} />
               <StatisticsBody stats={stats.data} kind={card.kind} />
             </>
           )}
