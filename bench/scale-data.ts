@@ -4,8 +4,8 @@
  * every region (Moscow weighted heaviest), ten navigators per school with the school's pupils
  * assigned, one school account per school, a coordinator per region, a venue per ten schools with
  * its staff, place and mentors, parents (every fifth family with two children) linked and
- * consenting under the current text versions, one or two completed tests per pupil with their
- * answers, results and footprint, N/100 trials with enrolments, and every KPI figure recounted.
+ * consenting under the current text versions, a completed test for four pupils in five with its
+ * answers, result and footprint, N/100 trials with enrolments, and every new KPI source marked.
  *
  * Personal data is sealed and indexed with the app's own keyring (ctx.pd), so the running app reads
  * it back. Rows whose values need that crypto (accounts, profiles) are computed here and sent as
@@ -23,7 +23,7 @@ import { completeInn, completeOgrn } from '../common/validators.js';
 import type { AppContext } from '../server/context.js';
 import { hashPassword } from '../server/lib/passwords.js';
 import { childIdentityKey } from '../server/modules/identity/index.js';
-import { rebuildFigures } from '../server/modules/kpi/index.js';
+import { refreshFigures } from '../server/modules/kpi/index.js';
 import { aggregateFootprint, contributionsOf, directionMeans, scoreTest, type Contribution } from '../server/modules/diagnostics/scoring.js';
 import { fmt, snilsOf } from './support.js';
 
@@ -36,12 +36,18 @@ const PUPILS_PER_EVENT = 100;
 const BATCH = 10_000;
 /** Answer patterns per test: pupil g answers as pattern g % PATTERNS. */
 const PATTERNS = 16;
-/** The tests every pupil of a band has completed, in order: short ones, ~11 footprint rows in all. */
+/**
+ * The tests a pupil of each band has completed, in order: the core ones that leave many footprint
+ * rows for few items (13–15 rows from 16–30 answers), so four pupils in five who took them give ~11
+ * rows a pupil without tens of millions of answers.
+ */
 const TESTS_BY_BAND: Record<GradeBand, readonly string[]> = {
-  '6-7': ['creativity-6-11', 'self-organisation-6-11'],
-  '8-9': ['critical-thinking-8-11', 'self-organisation-6-11'],
-  '10-11': ['critical-thinking-8-11', 'self-organisation-6-11'],
+  '6-7': ['interests-spheres-6-7'],
+  '8-9': ['work-values-8-11'],
+  '10-11': ['work-values-8-11'],
 };
+/** Pupils g with g % 5 = TESTLESS have not taken a test yet. */
+const TESTLESS = 2;
 
 /** Generated rows get predictable ids, so related rows are joined by arithmetic, not by lookups. */
 const KIND = { pupil: 1, parent: 2, navigator: 3, schoolStaff: 4, coordinator: 5, venueStaff: 6, mentor: 7, event: 8, attempt: 9, school: 10, venue: 11, place: 12 } as const;
@@ -467,7 +473,7 @@ async function scoredPatterns(db: Sql): Promise<Pattern[]> {
 }
 
 /**
- * Completed attempts (19 pupils in 20 have done their band's tests), their answers, the footprint
+ * Completed attempts (four pupils in five have done their band's tests), their answers, the footprint
  * rows each test leaves and a snapshot after each, all copied from the scored patterns.
  */
 async function insertDiagnostics(db: Sql, plan: ScalePlan, log: Log): Promise<void> {
@@ -480,7 +486,7 @@ async function insertDiagnostics(db: Sql, plan: ScalePlan, log: Log): Promise<vo
     patterns.map((p) => ({ band: p.band, pattern: p.pattern, slot: p.slot, test_id: p.testId, version_id: p.versionId, slug: p.slug, scales: p.scales })),
   );
   const patternRows = `jsonb_to_recordset($1::jsonb) as p(band text, pattern int, slot int, test_id int, version_id int, slug text, scales jsonb)`;
-  const from = `from generate_series(1, ${plan.pupils}) g join ${patternRows} on p.band = ${bandSql} and p.pattern = g % ${PATTERNS} where g % 20 <> 3`;
+  const from = `from generate_series(1, ${plan.pupils}) g join ${patternRows} on p.band = ${bandSql} and p.pattern = g % ${PATTERNS} where g % 5 <> ${TESTLESS}`;
   let started = performance.now();
   await db(
     `insert into diagnostic_attempts (id, participant_id, test_id, version_id, status, grade_band, seed, started_at, completed_at, scales)
@@ -499,7 +505,7 @@ async function insertDiagnostics(db: Sql, plan: ScalePlan, log: Log): Promise<vo
      select ${idSql('attempt', attemptNumber)}, p.item, p.value, ${completedSql} - interval '1 minute'
      from generate_series(1, ${plan.pupils}) g
      join jsonb_to_recordset($1::jsonb) as p(band text, pattern int, slot int, item text, value jsonb) on p.band = ${bandSql} and p.pattern = g % ${PATTERNS}
-     where g % 20 <> 3`,
+     where g % 5 <> ${TESTLESS}`,
     [answersJson],
   );
   log(`  answers: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -513,7 +519,7 @@ async function insertDiagnostics(db: Sql, plan: ScalePlan, log: Log): Promise<vo
      from generate_series(1, ${plan.pupils}) g
      join jsonb_to_recordset($1::jsonb) as p(band text, pattern int, slot int, slug text, dimension text, value real, weight real)
        on p.band = ${bandSql} and p.pattern = g % ${PATTERNS}
-     where g % 20 <> 3`,
+     where g % 5 <> ${TESTLESS}`,
     [contributionsJson],
   );
   const snapshotsJson = JSON.stringify(patterns.map((p) => ({ band: p.band, pattern: p.pattern, slot: p.slot, slug: p.slug, ...p.snapshot })));
@@ -523,7 +529,7 @@ async function insertDiagnostics(db: Sql, plan: ScalePlan, log: Log): Promise<vo
      from generate_series(1, ${plan.pupils}) g
      join jsonb_to_recordset($1::jsonb) as p(band text, pattern int, slot int, slug text, directions jsonb, dimensions jsonb)
        on p.band = ${bandSql} and p.pattern = g % ${PATTERNS}
-     where g % 20 <> 3`,
+     where g % 5 <> ${TESTLESS}`,
     [snapshotsJson],
   );
   log(`  footprint: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -592,7 +598,7 @@ export interface ScaleSummary {
  * keep is made whole afterwards, set-based: the schools' pupil counters (migration 0017) recounted,
  * the regions' recommendation inputs bumped for their new events, every KPI figure rebuilt.
  */
-export async function seedScale(ctx: AppContext, pupils: number, log: Log): Promise<ScaleSummary> {
+export async function seedScale(ctx: AppContext, pupils: number, log: Log, opts: { recountKpi?: boolean } = {}): Promise<ScaleSummary> {
   if (ctx.database.kind !== 'postgres' || !ctx.config.databaseUrl) {
     throw new Error('The scale generator needs PostgreSQL (DATABASE_URL); the embedded PGlite is for the demo data');
   }
@@ -627,16 +633,21 @@ export async function seedScale(ctx: AppContext, pupils: number, log: Log): Prom
         where c.school_id = s.id and s.pupils_count <> c.n`);
       await db(`select recommendation_inputs_bump('region:' || region_id) from (select distinct region_id from venues where id::text like '${prefix('venue')}%') r`);
     });
-    await step('statistics for the planner', () => db('analyze'));
-    const sources = await step('KPI figures recounted', () => rebuildFigures(ctx));
-    await db('vacuum analyze');
+    // The KPI triggers' marks, set-based: the app's refresh job (or --recount-kpi here) counts them in.
+    await db(`insert into kpi_dirty (kind, key)
+      select 'pupil', account_id from participant_profiles where account_id::text like '${prefix('pupil')}%'
+      union all select 'event', id from events where id::text like '${prefix('event')}%'
+      on conflict do nothing`);
+    await step('statistics for the planner', () => db('vacuum analyze'));
+    const sources = opts.recountKpi ? await step('KPI figures recounted', () => refreshFigures(ctx)) : null;
     const [counts] = await db(
       `select (select count(*)::int from participant_profiles) as pupils, (select count(*)::int from footprint_contributions) as footprint,
          (select count(*)::int from enrolments) as enrolments, (select count(*)::int from diagnostic_answers) as answers`,
     );
     log(
       `Generated ${fmt(pupils)} pupils (${fmt(Number(counts!.pupils))} in the database with the demo's), ${fmt(events)} events, ` +
-        `${fmt(Number(counts!.enrolments))} enrolments, ${fmt(Number(counts!.answers))} answers, ${fmt(Number(counts!.footprint))} footprint rows, ${fmt(sources)} KPI sources`,
+        `${fmt(Number(counts!.enrolments))} enrolments, ${fmt(Number(counts!.answers))} answers, ${fmt(Number(counts!.footprint))} footprint rows; ` +
+        (sources === null ? 'KPI sources marked for the refresh job' : `${fmt(sources)} KPI sources recounted`),
     );
     return { plan, seconds: (performance.now() - started) / 1000, totpSecret };
   } finally {
