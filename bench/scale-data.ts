@@ -17,7 +17,7 @@ import pg from 'pg';
 import { CONSENT_TEXTS } from '../common/consents.js';
 import { answerSchemaFor, type AnswerValue } from '../common/diagnostics/answers.js';
 import type { TestDefinition } from '../common/diagnostics/definition.js';
-import { gradeBandOf, type GradeBand } from '../common/diagnostics/dimensions.js';
+import type { GradeBand } from '../common/diagnostics/dimensions.js';
 import { PROCESSING_INSTRUCTION, STAFF_CONSENT } from '../common/organisations.js';
 import { completeInn, completeOgrn } from '../common/validators.js';
 import type { AppContext } from '../server/context.js';
