@@ -303,6 +303,7 @@ function schoolYearStart(): number {
 async function insertPeople(ctx: AppContext, db: Sql, plan: ScalePlan, passwordHash: string, log: Log): Promise<void> {
   const year = schoolYearStart();
   const started = performance.now();
+  let inFlight: Promise<void> = Promise.resolve();
   for (let from = 1; from <= plan.pupils; from += BATCH) {
     const to = Math.min(plan.pupils, from + BATCH - 1);
     const ids: string[] = [], emails: string[] = [], last: string[] = [], first: string[] = [], middle: string[] = [], births: string[] = [];
@@ -347,37 +348,42 @@ async function insertPeople(ctx: AppContext, db: Sql, plan: ScalePlan, passwordH
         pSnilsBidx.push(ctx.pd.blindIndex(`snils:${parentSnils}`));
       }
     }
-    await db(
-      `insert into accounts (id, role, email, email_verified_at, password_hash, status, last_name, first_name, middle_name, birth_date, created_at)
-       select id, 'participant', email, case when status = 'active' then now() - make_interval(days => days) end, $1, status,
-         last_name, first_name, middle_name, birth_date, now() - make_interval(days => days)
-       from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::int[])
-         as t(id, email, last_name, first_name, middle_name, birth_date, status, days)`,
-      [passwordHash, ids, emails, last, first, middle, births, statuses, created],
-    );
-    await db(
-      `insert into participant_profiles (account_id, grade, region_id, city_id, school_id, snils_enc, identity_bidx, updated_at)
-       select id, grade, region_id, city_id, school_id, snils_enc, identity_bidx, now() - make_interval(days => days)
-       from unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::int[])
-         as t(id, grade, region_id, city_id, school_id, snils_enc, identity_bidx, days)`,
-      [ids, grades, regions, cities, schools, snilsEnc, identity, created],
-    );
-    await db(
-      `insert into accounts (id, role, email, email_verified_at, status, last_name, first_name, middle_name, birth_date, created_at)
-       select id, 'parent', email, now() - interval '220 days', 'active', last_name, first_name, middle_name, birth_date, now() - interval '220 days'
-       from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[]) as t(id, email, last_name, first_name, middle_name, birth_date)`,
-      [pIds, pEmails, pLast, pFirst, pMiddle, pBirths],
-    );
-    await db(
-      `insert into parent_profiles (account_id, esia_subject, snils_enc, snils_bidx, esia_email)
-       select id, sub, snils_enc, snils_bidx, email from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) as t(id, sub, snils_enc, snils_bidx, email)`,
-      [pIds, pSub, pSnilsEnc, pSnilsBidx, pEmails],
-    );
-    if (to === plan.pupils || (to / BATCH) % 10 === 0) {
-      const seconds = (performance.now() - started) / 1000;
-      log(`  pupils and parents: ${fmt(to)} of ${fmt(plan.pupils)} (${fmt(to / seconds)} pupils/s)`);
-    }
+    // This batch is written while the next one is sealed: the crypto and the database overlap.
+    await inFlight;
+    inFlight = (async () => {
+      await db(
+        `insert into accounts (id, role, email, email_verified_at, password_hash, status, last_name, first_name, middle_name, birth_date, created_at)
+         select id, 'participant', email, case when status = 'active' then now() - make_interval(days => days) end, $1, status,
+           last_name, first_name, middle_name, birth_date, now() - make_interval(days => days)
+         from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::int[])
+           as t(id, email, last_name, first_name, middle_name, birth_date, status, days)`,
+        [passwordHash, ids, emails, last, first, middle, births, statuses, created],
+      );
+      await db(
+        `insert into participant_profiles (account_id, grade, region_id, city_id, school_id, snils_enc, identity_bidx, updated_at)
+         select id, grade, region_id, city_id, school_id, snils_enc, identity_bidx, now() - make_interval(days => days)
+         from unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::int[])
+           as t(id, grade, region_id, city_id, school_id, snils_enc, identity_bidx, days)`,
+        [ids, grades, regions, cities, schools, snilsEnc, identity, created],
+      );
+      await db(
+        `insert into accounts (id, role, email, email_verified_at, status, last_name, first_name, middle_name, birth_date, created_at)
+         select id, 'parent', email, now() - interval '220 days', 'active', last_name, first_name, middle_name, birth_date, now() - interval '220 days'
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[]) as t(id, email, last_name, first_name, middle_name, birth_date)`,
+        [pIds, pEmails, pLast, pFirst, pMiddle, pBirths],
+      );
+      await db(
+        `insert into parent_profiles (account_id, esia_subject, snils_enc, snils_bidx, esia_email)
+         select id, sub, snils_enc, snils_bidx, email from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) as t(id, sub, snils_enc, snils_bidx, email)`,
+        [pIds, pSub, pSnilsEnc, pSnilsBidx, pEmails],
+      );
+      if (to === plan.pupils || (to / BATCH) % 10 === 0) {
+        const seconds = (performance.now() - started) / 1000;
+        log(`  pupils and parents: ${fmt(to)} of ${fmt(plan.pupils)} (${fmt(to / seconds)} pupils/s)`);
+      }
+    })();
   }
+  await inFlight;
 }
 
 /** Family links with the current consents, and every pupil but one in ten assigned to a navigator of its school. */
