@@ -616,6 +616,8 @@ export async function seedScale(ctx: AppContext, pupils: number, log: Log, opts:
     const [existing] = await db(`select count(*)::int as n from accounts where email like '%@scale.bilet.test'`);
     if (Number(existing?.n) > 0) throw new Error('This database already holds generated data: seed:scale fills a fresh one');
     await db('set session_replication_role = replica');
+    // Each attempt's result is a few kilobytes of JSON: lz4 compresses it several times faster than pglz.
+    await db(`set default_toast_compression = 'lz4'`);
     const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
       const at = performance.now();
       log(`${label} …`);
