@@ -51,14 +51,24 @@ interface Route {
   cookie: string;
 }
 
-/** The largest region's id and its coordinator; the first school's account and first navigator; pupil 1 and its parent. */
-async function people(admin: pg.Client): Promise<{ regionId: number; schoolId: string }> {
-  const { rows } = await admin.query<{ region_id: number }>(
-    `select region_id from participant_profiles where account_id::text like $1 group by region_id order by count(*) desc, region_id limit 1`,
-    [`${scaleId('pupil', 0).slice(0, 24)}%`],
+/**
+ * Whom the routes are asked for, the same at every size: the region with the most generated pupils
+ * (its coordinator), its first generated school (400 pupils: its account and first navigator) and
+ * that school's first pupil with a parent and a test taken (grade 6 or 7), with its parent.
+ */
+async function people(db: pg.Client, pupils: number): Promise<{ regionId: number; schoolIndex: number; pupil: number }> {
+  const { rows } = await db.query<{ region_id: number; school_id: string; schools: number }>(
+    `select region_id, min(id::text) as school_id, (select count(*)::int from schools where id::text like $1) as schools
+     from schools where id::text like $1 group by region_id order by sum(pupils_count) desc, region_id limit 1`,
+    [`${scaleId('school', 0).slice(0, 24)}%`],
   );
-  const { rows: school } = await admin.query<{ school_id: string }>(`select school_id from participant_profiles where account_id = $1`, [scaleId('pupil', 1)]);
-  return { regionId: rows[0]!.region_id, schoolId: school[0]!.school_id };
+  const { region_id: regionId, school_id: schoolId, schools } = rows[0]!;
+  const schoolIndex = Number.parseInt(schoolId.slice(-12), 16) - 1;
+  // Pupils g with g % 5 = 0 share their sibling's parent and g % 5 = 2 have no test yet (scale-data.ts).
+  let pupil = schoolIndex + 1;
+  while (pupil % 5 === 0 || pupil % 5 === 2) pupil += schools;
+  if (pupil > pupils) throw new Error('The generated school has no pupil with a parent and a test');
+  return { regionId, schoolIndex, pupil };
 }
 
 /** A session as sign-in leaves it: the routes are measured, not the sign-in (parents sign in through ESIA). */
@@ -127,20 +137,19 @@ async function measureSize(pupils: number, opts: { reuse: boolean }, admin: pg.C
       process.stdout.write(`\nReusing ${name} (${fmt(pupils)} pupils)\n`);
     }
     await db.connect();
-    const { regionId, schoolId } = await people(db);
+    const { regionId, schoolIndex, pupil: pupilNumber } = await people(db, pupils);
     const [regionRow] = (await db.query<{ name: string; pupils: number; schools: number }>(
       `select r.name, (select count(*)::int from participant_profiles where region_id = r.id) as pupils,
          (select count(*)::int from schools where region_id = r.id) as schools from regions r where r.id = $1`,
       [regionId],
     )).rows;
-    const { rows: schoolRows } = await db.query<{ n: number }>(`select pupils_count as n from schools where id = $1`, [schoolId]);
+    const { rows: schoolRows } = await db.query<{ n: number }>(`select pupils_count as n from schools where id = $1`, [scaleId('school', schoolIndex + 1)]);
     process.stdout.write(
       `  region: ${regionRow!.name}, ${fmt(regionRow!.pupils)} pupils in ${fmt(regionRow!.schools)} schools; the school: ${fmt(schoolRows[0]!.n)} pupils\n`,
     );
-    const pupil = scaleId('pupil', 1);
+    const pupil = scaleId('pupil', pupilNumber);
     const pupilCookie = await sessionFor(db, pupil);
-    const parentCookie = await sessionFor(db, scaleId('parent', 1));
-    const schoolIndex = Number.parseInt(schoolId.slice(-12), 16) - 1;
+    const parentCookie = await sessionFor(db, scaleId('parent', pupilNumber));
     const schoolCookie = await sessionFor(db, scaleId('schoolStaff', schoolIndex + 1));
     const navigatorCookie = await sessionFor(db, scaleId('navigator', schoolIndex * NAVIGATORS_PER_SCHOOL + 1));
     const coordinatorCookie = await sessionFor(db, scaleId('coordinator', regionId));
