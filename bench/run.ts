@@ -33,7 +33,7 @@ import { runIntakeBench } from './intake.js';
 import { REC_TARGET, checkRecommendations, seedRecommendationsData, timeFreshComputation } from './recommendations.js';
 import { KPI_TARGET, checkKpiDashboard, seedKpiData } from './kpi.js';
 import { HELP_QUESTION, HELP_TARGET, checkBotAnswer, freshSearchPaths, seedHelpArticles } from './help.js';
-import { fmt, freePort, fromDist as fromDistOf } from './support.js';
+import { fmt, freePort, fromDist as fromDistOf, snilsOf } from './support.js';
 
 type AppModule = typeof import('../server/app.js');
 type ConfigModule = typeof import('../server/config.js');
@@ -219,15 +219,6 @@ async function signInCoordinator(baseUrl: string, totpSecret: string): Promise<s
   if (!first.challenge) throw new Error('The coordinator was not asked for a second factor');
   const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) }).generate();
   return sessionCookie(await postJson(baseUrl, '/api/auth/sign-in/second-factor', { challenge: first.challenge, code }));
-}
-
-/** A SNILS with a correct control number, made from a nine-digit body. */
-function snilsOf(body: number): string {
-  const digits = String(body).padStart(9, '0');
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (9 - i);
-  const control = sum % 101 === 100 ? 0 : sum % 101;
-  return digits + String(control).padStart(2, '0');
 }
 
 interface BenchPupil {

@@ -19,3 +19,12 @@ export function freePort(): Promise<number> {
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A SNILS with a correct control number, made from a nine-digit body. */
+export function snilsOf(body: number): string {
+  const digits = String(body).padStart(9, '0');
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (9 - i);
+  const control = sum % 101 === 100 ? 0 : sum % 101;
+  return digits + String(control).padStart(2, '0');
+}
