@@ -27,6 +27,7 @@ import {
   pupilAttemptState,
   saveAnswerBySession,
 } from './attempts.repository.js';
+import { announceCompletion } from './completion-signal.js';
 import { recordFootprint } from './footprint.service.js';
 import { contributionsOf, scoreGame, scoreTest } from './scoring.js';
 
@@ -286,7 +287,7 @@ async function finish(
 
 /** Finishes a test once every item is answered: scores it, stores the result and updates the footprint, in one transaction. */
 export async function completeAttempt(ctx: AppContext, participantId: string, attemptId: string) {
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx, afterCommit) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
     const consent = await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
@@ -294,7 +295,9 @@ export async function completeAttempt(ctx: AppContext, participantId: string, at
     const answers = await answersOf(tx, attemptId);
     const missing = cached.definition.items.filter((i) => !answers.has(i.id)).length;
     if (missing > 0) throw badRequest('answers_missing', `Осталось ответить на ${missing} ${plural(missing, ['вопрос', 'вопроса', 'вопросов'])}`);
-    return finish(tx, participantId, attemptId, cached, consent, scoreTest(cached.definition, answers, attempt.gradeBand as GradeBand));
+    const finished = await finish(tx, participantId, attemptId, cached, consent, scoreTest(cached.definition, answers, attempt.gradeBand as GradeBand));
+    announceCompletion(ctx, afterCommit, { kind: 'test' });
+    return finished;
   });
 }
 
@@ -304,7 +307,7 @@ export async function completeAttempt(ctx: AppContext, participantId: string, at
  * have lasted longer than the attempt has existed.
  */
 export async function submitGame(ctx: AppContext, participantId: string, attemptId: string, events: unknown) {
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx, afterCommit) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
     const consent = await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
@@ -317,6 +320,8 @@ export async function submitGame(ctx: AppContext, participantId: string, attempt
       throw new AppError('implausible_game', 422, 'Время игры не сходится с тем, когда она началась. Сыграй ещё раз');
     }
     const scales = scoreGame(cached.definition, result.score.metrics, band);
-    return finish(tx, participantId, attemptId, cached, consent, scales, { summary: result.score.summary, events });
+    const finished = await finish(tx, participantId, attemptId, cached, consent, scales, { summary: result.score.summary, events });
+    announceCompletion(ctx, afterCommit, { kind: 'game' });
+    return finished;
   });
 }
