@@ -81,36 +81,32 @@ export function createMetrics(sources: MetricSources = {}) {
       for (const p of sources.poolStats?.() ?? []) this.set({ pool: p.pool }, p.max);
     },
   });
-  // The backlog is read once per scrape; the gauge that reads it is registered first, so the
-  // age beside it is collected after it and shows the same read.
-  const oldestDue = new client.Gauge({
-    name: 'bilet_jobs_oldest_due_seconds',
-    help: 'How long the oldest due job of each queue has waited for a worker',
-    labelNames: ['queue'] as const,
-    registers: [],
-  });
-  new client.Gauge({
-    name: 'bilet_jobs_due',
-    help: 'Jobs due and not yet taken by a worker, per queue (alike on every instance: the queue is shared)',
-    labelNames: ['queue'] as const,
-    registers,
-    async collect() {
-      let rows: Awaited<ReturnType<NonNullable<MetricSources['dueJobs']>>>;
-      try {
-        rows = (await sources.dueJobs?.()) ?? [];
-      } catch {
-        // The queue's tables are not there yet, or the database is away: /api/health says which.
-        return;
-      }
-      this.reset();
-      oldestDue.reset();
-      for (const r of rows) {
-        this.set({ queue: r.queue }, r.jobs);
-        oldestDue.set({ queue: r.queue }, r.oldestSeconds);
-      }
-    },
-  });
-  registry.registerMetric(oldestDue);
+  // Both gauges of the backlog show one read: a scrape collects them at the same time, and a read
+  // started less than a second ago is shared rather than sent again.
+  type DueRows = Awaited<ReturnType<NonNullable<MetricSources['dueJobs']>>>;
+  let lastRead: { at: number; rows: Promise<DueRows | null> } | undefined;
+  const readDue = (): Promise<DueRows | null> => {
+    if (!lastRead || Date.now() - lastRead.at > 1000) {
+      // null when the queue's tables are not there yet or the database is away (/api/health says which).
+      lastRead = { at: Date.now(), rows: (sources.dueJobs?.() ?? Promise.resolve([])).catch(() => null) };
+    }
+    return lastRead.rows;
+  };
+  const backlogGauge = (name: string, help: string, value: (row: DueRows[number]) => number) =>
+    new client.Gauge({
+      name,
+      help,
+      labelNames: ['queue'] as const,
+      registers,
+      async collect() {
+        const rows = await readDue();
+        if (!rows) return;
+        this.reset();
+        for (const r of rows) this.set({ queue: r.queue }, value(r));
+      },
+    });
+  backlogGauge('bilet_jobs_due', 'Jobs due and not yet taken by a worker, per queue (alike on every instance: the queue is shared)', (r) => r.jobs);
+  backlogGauge('bilet_jobs_oldest_due_seconds', 'How long the oldest due job of each queue has waited for a worker', (r) => r.oldestSeconds);
   return metrics;
 }
 

@@ -87,8 +87,10 @@ describe('metrics at /metrics', () => {
     expect(after).not.toContain(token!);
   }, 120_000);
 
-  it('reports the job queue as due jobs per queue', async () => {
+  it('reports the job queue as due jobs per queue, with the oldest one\'s wait', async () => {
     const text = await scrape();
     expect(text).toMatch(/^bilet_jobs_due\{queue="mail-sweep"\} \d+$/m);
+    expect(text).toMatch(/^bilet_jobs_oldest_due_seconds\{queue="mail-sweep"\} [\d.e+-]+$/m);
+    expect(text).toMatch(/^# TYPE bilet_db_pool_connections gauge$/m);
   });
 });
