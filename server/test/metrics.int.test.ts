@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { activateFromMail, participantInput, registerPupil } from '@server/test/factories.js';
+import { activateFromMail, participantInput, registerPupil, uniqueEmail } from '@server/test/factories.js';
 import { createStaff } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug } from '@server/modules/diagnostics/tests/fixtures.js';
@@ -86,6 +86,24 @@ describe('metrics at /metrics', () => {
     expect(after).not.toContain('A'.repeat(43));
     expect(after).not.toContain(token!);
   }, 120_000);
+
+  it('counts a support request sent from the form, and not one refused at the edge', async () => {
+    const before = await scrape();
+    const request = {
+      regionId: s.place.regionId,
+      lastName: 'Иванова',
+      firstName: 'Мария',
+      email: uniqueEmail('metrics-support'),
+      topic: 'registration',
+      text: 'Ребёнок не получил письмо для подтверждения регистрации. Что делать?',
+    };
+    expect((await t.api('POST', '/api/support/requests', { body: { ...request, email: 'не адрес' } })).status).toBe(400);
+    expect((await t.api('POST', '/api/support/requests', { body: request })).status).toBe(201);
+    const after = await scrape();
+    const counted = (text: string) =>
+      sample(text, 'bilet_support_requests_total', { channel: 'form', outcome: 'new' }) + sample(text, 'bilet_support_requests_total', { channel: 'form', outcome: 'no_answer' });
+    expect(counted(after) - counted(before)).toBe(1);
+  });
 
   it('reports the job queue as due jobs per queue, with the oldest one\'s wait', async () => {
     const text = await scrape();
