@@ -24,7 +24,7 @@ import { textGuardPlugin } from './plugins/text-guard.js';
 import { originGuardPlugin } from './plugins/origin-guard.js';
 import { sessionPlugin } from './plugins/session.js';
 import { requestLogPlugin } from './plugins/request-log.js';
-import { metricsPlugin } from './plugins/metrics.js';
+import { createMetrics, metricsPlugin, type Metrics } from './plugins/metrics.js';
 import { noStorePlugin } from './plugins/no-store.js';
 import { healthRoutes } from './modules/health/index.js';
 import { MAIL_SWEEP_JOB, MailService, devMailboxRoutes } from './modules/mail/index.js';
@@ -42,6 +42,7 @@ import {
   onConsentLapsed,
   registerEsiaEmulator,
   setUpEsiaSigning,
+  onRegistered,
   registerIdentityJobs,
   registrationRoutes,
   secondFactorRoutes,
@@ -49,7 +50,7 @@ import {
 } from './modules/identity/index.js';
 import { paperConsentRoutes } from './modules/paper-consents/index.js';
 import { instructionRoutes, organisationsRoutes, placesRoutes, regionsRoutes, staffRoutes } from './modules/organisations/index.js';
-import { NORMS_CRON, NORMS_JOB, diagnosticsRoutes, registerDiagnosticsJobs, workbenchRoutes } from './modules/diagnostics/index.js';
+import { NORMS_CRON, NORMS_JOB, diagnosticsRoutes, onAttemptCompleted, registerDiagnosticsJobs, workbenchRoutes } from './modules/diagnostics/index.js';
 import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
   ENROLMENT_HOLDS_JOB,
@@ -59,6 +60,7 @@ import {
   eventsRoutes,
   linkSummaryRoutes,
   mentorRoutes,
+  onEnrolmentChanged,
   onFeedbackRecorded,
   registerEnrolmentJobs,
   registerEventJobs,
@@ -66,7 +68,7 @@ import {
 import { IMPORT_CLEANUP_JOB, importsRoutes, participantsRoutes, registerImportJobs } from './modules/participants/index.js';
 import { planDraftingListener, studyPlansRoutes } from './modules/study-plans/index.js';
 import { KPI_DIGEST_CRON, KPI_DIGEST_JOB, KPI_REFRESH_JOB, kpiRoutes, registerKpiJobs } from './modules/kpi/index.js';
-import { startSupportSmtp, supportRoutes } from './modules/support/index.js';
+import { onSupportRequest, startSupportSmtp, supportRoutes } from './modules/support/index.js';
 import { pdKeysRoutes, registerPdKeyJobs } from './modules/pd-keys/index.js';
 import { AUDIT_ALERTS_CRON, AUDIT_ALERTS_JOB, auditReviewRoutes, registerAuditJobs } from './modules/audit/index.js';
 import { DATA_RIGHTS_SCHEDULES, dataRightsRoutes, registerDataRightsJobs } from './modules/data-rights/index.js';
@@ -155,6 +157,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerDataRightsJobs(ctx, app.log);
   onFeedbackRecorded(ctx, planDraftingListener(ctx, app.log));
   onConsentLapsed(ctx, (tx, afterCommit, lapse) => cancelUpcomingOnConsentLapse(ctx, tx, afterCommit, lapse));
+  const metrics = createMetrics({ poolStats: () => database.poolStats(), dueJobs: () => jobs.dueJobs() });
+  countBusinessEvents(ctx, metrics);
   app.decorate('ctx', ctx);
   if (config.supportSmtpPort) {
     const smtp = startSupportSmtp(ctx, app.log, config.supportSmtpPort, config.host);
@@ -169,7 +173,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(errorsPlugin);
   await app.register(textGuardPlugin);
   await app.register(requestLogPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken });
   await app.register(noStorePlugin);
   await app.register(cookie);
   await app.register(helmet, {
@@ -265,6 +269,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   }
   await registerWebApp(app, opts.webDistDir ?? WEB_DIST_DIR);
   return app;
+}
+
+/** The business events each module announces after commit, counted for Prometheus. */
+function countBusinessEvents(ctx: AppContext, metrics: Metrics): void {
+  onRegistered(ctx, (r) => metrics.registrations.inc({ scenario: r.scenario, role: r.role }, r.count));
+  onEnrolmentChanged(ctx, (e) => metrics.enrolments.inc({ status: e.status }, e.count));
+  onAttemptCompleted(ctx, (a) => metrics.attemptsCompleted.inc({ kind: a.kind }));
+  onSupportRequest(ctx, (r) => metrics.supportRequests.inc({ channel: r.channel, outcome: r.outcome }));
 }
 
 /**

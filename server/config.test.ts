@@ -70,3 +70,12 @@ describe('development configuration', () => {
     expect(config).toMatchObject({ esiaEmulator: false, devMailbox: false });
   });
 });
+
+describe('the metrics token', () => {
+  it('is optional, refused when too short to resist guessing, and kept when long enough', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(configError({ METRICS_TOKEN: 'short' })).toMatch(/METRICS_TOKEN: at least 16 characters/);
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-scraper-token' }).metricsToken).toBe('a-long-enough-scraper-token');
+  });
+});

@@ -28,6 +28,7 @@ const envSchema = z.object({
   ESIA_SIGNING_CERT_FILE: z.string().optional(),
   SEED_DEMO: boolFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: z.string().refine((v) => v === '' || v.length >= 16, { error: 'METRICS_TOKEN: at least 16 characters' }).optional(),
   JOBS_ENABLED: boolFromEnv.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SUPPORT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -64,6 +65,8 @@ export interface Config {
   };
   seedDemo: boolean;
   logLevel: string;
+  /** The bearer token a Prometheus scraper must send for /metrics; unset, /metrics is open. */
+  metricsToken: string | undefined;
   jobsEnabled: boolean;
   /** Requests per minute from one address to the routes that send e-mail or create accounts. */
   rateLimitPerMinute: number;
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedDemo: !production && (e.SEED_DEMO ?? true),
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN || undefined,
     jobsEnabled: e.JOBS_ENABLED,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     supportSmtpPort: e.SUPPORT_SMTP_PORT,

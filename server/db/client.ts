@@ -19,6 +19,15 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Repositories take either the pool or the transaction a service opened. */
 export type Executor = Db | Tx;
 
+/** One connection pool's state, for the metrics: how close the process is to waiting for a connection. */
+export interface PoolStats {
+  pool: 'main' | 'hot';
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 /** Raw SQL access for pg-boss, which brings its own queries. */
 export interface SqlExecutor {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
@@ -37,6 +46,8 @@ export interface Database {
   prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
   /** Applies the committed SQL migrations; several processes booting at once against PostgreSQL take turns. */
   migrate(): Promise<void>;
+  /** The pools' connections now; none for PGlite, which has one connection in-process. */
+  poolStats(): PoolStats[];
   close(): Promise<void>;
 }
 
@@ -55,7 +66,8 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
     // Hot reads go through connections that keep one generic plan per statement: by default the
     // server plans a statement anew for its parameters, which for the longer ones costs more than
     // running them. Other queries keep per-parameter plans on the main pool.
-    const hotPool = new pg.Pool({ connectionString: opts.url, max: Math.max(2, Math.ceil(size / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+    const hotSize = Math.max(2, Math.ceil(size / 2));
+    const hotPool = new pg.Pool({ connectionString: opts.url, max: hotSize, options: '-c plan_cache_mode=force_generic_plan' });
     hotPool.on('error', () => undefined);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
@@ -81,6 +93,13 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
           conn.release();
         }
       },
+      poolStats: () =>
+        (
+          [
+            ['main', pool, size],
+            ['hot', hotPool, hotSize],
+          ] as const
+        ).map(([name, p, max]) => ({ pool: name, max, total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount })),
       close: async () => {
         await Promise.all([pool.end(), hotPool.end()]);
       },
@@ -116,6 +135,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
       }
     },
     migrate: () => migratePglite(drizzlePglite({ client: pglite, schema }), migrationsConfig),
+    poolStats: () => [],
     close: () => pglite.close(),
   };
 }

@@ -14,7 +14,7 @@ export class JobQueue {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
-    raw: SqlExecutor,
+    private readonly raw: SqlExecutor,
     private readonly log: FastifyBaseLogger,
     private readonly schedules: Array<{ name: string; cron: string }> = [],
   ) {
@@ -62,6 +62,23 @@ export class JobQueue {
     } catch (err) {
       this.log.error({ err, queue: name }, 'could not queue jobs');
     }
+  }
+
+  /**
+   * Jobs that are due and not yet taken, per queue, with how long the oldest has waited: the
+   * backlog the metrics report. Jobs deferred to a later start are not due yet and do not count.
+   * Reads pg-boss's table by its index of waiting jobs (name, start_after); fails while its schema
+   * is not there yet (no process has started the workers).
+   */
+  async dueJobs(): Promise<Array<{ queue: string; jobs: number; oldestSeconds: number }>> {
+    const { rows } = await this.raw.executeSql(
+      `select name as queue, count(*)::int as jobs, coalesce(extract(epoch from now() - min(start_after)), 0)::float8 as "oldestSeconds"
+         from pgboss.job where state < 'active' and start_after <= now() group by name`,
+    );
+    const due = new Map((rows as Array<{ queue: string; jobs: number; oldestSeconds: number }>).map((r) => [r.queue, r]));
+    // Every queue this process defines is reported, so a drained one reads 0 rather than vanishing.
+    for (const queue of this.handlers.keys()) if (!due.has(queue)) due.set(queue, { queue, jobs: 0, oldestSeconds: 0 });
+    return [...due.values()];
   }
 
   /**

@@ -28,6 +28,7 @@ import {
   pupilAttemptState,
   saveAnswerBySession,
 } from './attempts.repository.js';
+import { announceCompletion } from './completion-signal.js';
 import { recordFootprint } from './footprint.service.js';
 import { withPlatformNorms } from './norms.js';
 import { latestNorms } from './norms.repository.js';
@@ -292,7 +293,7 @@ async function finish(
 
 /** Finishes a test once every item is answered: scores it, stores the result and updates the footprint, in one transaction. */
 export async function completeAttempt(ctx: AppContext, participantId: string, attemptId: string) {
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx, afterCommit) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
     const consent = await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
@@ -303,7 +304,9 @@ export async function completeAttempt(ctx: AppContext, participantId: string, at
     const band = attempt.gradeBand as GradeBand;
     const norms = await latestNorms(tx, attempt.versionId, band);
     const scales = scoreTest(withPlatformNorms(cached.definition, band, norms), answers, band);
-    return finish(tx, participantId, attemptId, cached, consent, { scales, normsId: norms?.id ?? null });
+    const finished = await finish(tx, participantId, attemptId, cached, consent, { scales, normsId: norms?.id ?? null });
+    announceCompletion(ctx, afterCommit, { kind: 'test' });
+    return finished;
   });
 }
 
@@ -313,7 +316,7 @@ export async function completeAttempt(ctx: AppContext, participantId: string, at
  * have lasted longer than the attempt has existed.
  */
 export async function submitGame(ctx: AppContext, participantId: string, attemptId: string, events: unknown) {
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx, afterCommit) => {
     const attempt = await lockOpenAttempt(tx, participantId, attemptId);
     const consent = await assertDiagnosticsOpen(tx, participantId);
     const cached = (await definitionOfVersion(tx, attempt.versionId))!;
@@ -327,6 +330,8 @@ export async function submitGame(ctx: AppContext, participantId: string, attempt
     }
     const norms = await latestNorms(tx, attempt.versionId, band);
     const scales = scoreGame(withPlatformNorms(cached.definition, band, norms), result.score.metrics, band);
-    return finish(tx, participantId, attemptId, cached, consent, { scales, normsId: norms?.id ?? null }, { summary: result.score.summary, events });
+    const finished = await finish(tx, participantId, attemptId, cached, consent, { scales, normsId: norms?.id ?? null }, { summary: result.score.summary, events });
+    announceCompletion(ctx, afterCommit, { kind: 'game' });
+    return finished;
   });
 }

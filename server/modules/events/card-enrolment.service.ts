@@ -13,6 +13,7 @@ import { childChecks, lockedEnrolment, result } from './enrolment-rules.js';
 import { notifyFamily } from './family-notice.js';
 import { bookSeat } from './seat-booking.js';
 import { endEnrolment } from './waiting-list.service.js';
+import { announceEnrolmentChange } from './enrolment-signal.js';
 
 /** Who a family member acts for on an event's card: the pupil itself, or the parent's linked children. */
 async function familyChildren(ctx: AppContext, principal: Principal) {
@@ -65,8 +66,10 @@ export async function answerRequest(ctx: AppContext, principal: Principal, enrol
     if (row.hold_expires_at && new Date(row.hold_expires_at).getTime() <= Date.now()) {
       throw conflict('hold_expired', 'Время на согласие истекло, место освобождено. Ребёнок может записаться снова, если места есть');
     }
-    if (agree) await setStatus(tx, row.id, 'confirmed');
-    else await endEnrolment(ctx, tx, afterCommit, row, 'declined', 'declined_by_parent');
+    if (agree) {
+      await setStatus(tx, row.id, 'confirmed');
+      announceEnrolmentChange(ctx, afterCommit, { status: 'confirmed', count: 1 });
+    } else await endEnrolment(ctx, tx, afterCommit, row, 'declined', 'declined_by_parent');
     await recordAudit(tx, actor, agree ? 'event.enrolment_agreed' : 'event.enrolment_declined', row.participant_id, { enrolmentId: row.id, eventId: row.event_id });
     await notifyOfAnswer(ctx, tx, afterCommit, row, agree);
     return result(row.id, agree ? 'confirmed' : 'declined', null);

@@ -3,6 +3,7 @@ import type { Tx } from '@server/db/client.js';
 import type { AfterCommit } from '@server/db/transaction.js';
 import { HOLD_HOURS, type EnrolmentStatus } from '@common/events.js';
 import { eventCard } from './event-cards.repository.js';
+import { announceEnrolmentChange } from './enrolment-signal.js';
 import type { NewEnrolment } from './enrolment.repository.js';
 import { formatEventWhen } from './event-time.js';
 import { notifyFamily } from './family-notice.js';
@@ -17,6 +18,7 @@ export async function announceEnrolment(
   afterCommit: AfterCommit,
   enrolment: { childId: string; eventId: string; status: EnrolmentStatus; source: NewEnrolment['source'] },
 ): Promise<void> {
+  announceEnrolmentChange(ctx, afterCommit, { status: enrolment.status, count: 1 });
   const event = await eventCard(tx, enrolment.eventId);
   if (!event) return;
   const when = formatEventWhen(event.startsAt, event.endsAt);

@@ -14,6 +14,7 @@ import { toEventCard } from './event-cards.repository.js';
 import { notifyFamily } from './family-notice.js';
 import { formatEventMoment, formatEventWhen } from './event-time.js';
 import { linkTokenHash, newLinkToken } from './link-token.js';
+import { announceEnrolmentChange } from './enrolment-signal.js';
 import {
   LINK_STATUSES,
   canSeeEvent,
@@ -303,6 +304,7 @@ export async function cancelEvent(ctx: AppContext, viewer: EventViewer, id: stri
     if (event.endsAt.getTime() <= Date.now()) throw alreadyEnded();
     await transition(tx, event, 'cancel', { status: 'cancelled', cancelledAt: new Date(), changeReason: reason });
     const pupils = await endLiveEnrolments(tx, id, 'event_cancelled');
+    announceEnrolmentChange(ctx, afterCommit, { status: 'cancelled', count: pupils.length });
     await revokeActiveLink(tx, id);
     for (const pupil of pupils) {
       await notifyFamily(ctx, tx, afterCommit, pupil, {

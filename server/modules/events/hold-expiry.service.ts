@@ -1,6 +1,7 @@
 import type { AppContext } from '@server/context.js';
 import { inTransaction } from '@server/db/transaction.js';
 import { claimExpiredHolds, releaseSeat } from './enrolment.repository.js';
+import { announceEnrolmentChange } from './enrolment-signal.js';
 import { notifyFamily } from './family-notice.js';
 import { promoteWaiting } from './waiting-list.service.js';
 
@@ -8,6 +9,7 @@ import { promoteWaiting } from './waiting-list.service.js';
 export async function expireHolds(ctx: AppContext): Promise<number> {
   return inTransaction(ctx.db, async (tx, afterCommit) => {
     const expired = await claimExpiredHolds(tx, 200);
+    announceEnrolmentChange(ctx, afterCommit, { status: 'expired', count: expired.length });
     for (const e of expired) {
       await releaseSeat(tx, e.event_id);
       await notifyFamily(ctx, tx, afterCommit, e.participant_id, {

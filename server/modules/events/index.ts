@@ -8,5 +8,6 @@ export { issueLink } from './events.service.js';
 export { admissibleEvents, attendedTrials, type AdmissibleEventRow, type AttendedTrialRow } from './enrolment.repository.js';
 export { eventCards, toEventCard } from './event-cards.repository.js';
 export { onFeedbackRecorded, type FeedbackListener } from './feedback-listeners.js';
+export { onEnrolmentChanged, type EnrolmentChange } from './enrolment-signal.js';
 export { cancelUpcomingOnConsentLapse } from './consent-withdrawal.service.js';
 export { cancelUpcomingEnrolmentsOf, enrolmentsOfPerson, eraseEnrolmentsOf } from './person-data.service.js';

@@ -4,6 +4,7 @@ import type { AfterCommit } from '@server/db/transaction.js';
 import { HOLD_HOURS, firstFailedCondition } from '@common/events.js';
 import type { EventCard } from '@common/schemas/events.js';
 import { eventCard } from './event-cards.repository.js';
+import { announceEnrolmentChange } from './enrolment-signal.js';
 import { factsOf, promote, releaseSeat, setStatus, takeSeat, waitingList, type EnrolmentRow } from './enrolment.repository.js';
 import { SEAT_HOLDING, toFacts } from './enrolment-rules.js';
 import { formatEventWhen } from './event-time.js';
@@ -23,6 +24,7 @@ export async function promoteWaiting(ctx: AppContext, tx: Tx, afterCommit: After
     // The parent's agreement is still needed when the pupil queued on its own.
     const to = waiting.source === 'catalogue' ? 'held' : 'confirmed';
     await promote(tx, waiting.id, to, HOLD_HOURS);
+    announceEnrolmentChange(ctx, afterCommit, { status: to, count: 1 });
     event ??= (await eventCard(tx, eventId))!;
     await notifyFamily(ctx, tx, afterCommit, waiting.participant_id, {
       kind: 'event.promoted',
@@ -38,6 +40,7 @@ export async function promoteWaiting(ctx: AppContext, tx: Tx, afterCommit: After
 /** Ends a live enrolment and, when it held a seat, passes the seat on at once. */
 export async function endEnrolment(ctx: AppContext, tx: Tx, afterCommit: AfterCommit, row: EnrolmentRow, to: 'cancelled' | 'declined', reason: string): Promise<void> {
   await setStatus(tx, row.id, to, reason);
+  announceEnrolmentChange(ctx, afterCommit, { status: to, count: 1 });
   if (SEAT_HOLDING.includes(row.status)) {
     await releaseSeat(tx, row.event_id);
     await promoteWaiting(ctx, tx, afterCommit, row.event_id);

@@ -11,6 +11,7 @@ export { setUpEsiaSigning } from './esia/esia-signing-setup.js';
 export { loadOrCreateTestKeyFiles } from './esia/gost-signature.js';
 export { ESIA_TEST_CITIZENS, registerEsiaEmulator, type EsiaTestCitizen } from './esia/esia-emulator.js';
 export { childIdentityKey, createParticipant } from './registration.service.js';
+export { announceRegistration, onRegistered, type Registration, type RegistrationScenario } from './registration-signal.js';
 export {
   createPendingAccount,
   disableAccount,

@@ -4,6 +4,7 @@ import { AppError } from '@server/lib/errors.js';
 import { isValidSnils, normalizeEmail } from '@common/validators.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import type { EsiaClaims } from './esia/esia-client.js';
+import { announceRegistration } from './registration-signal.js';
 import {
   findAccountById,
   findParentBySnils,
@@ -48,7 +49,7 @@ export function checkEsiaClaims(claims: EsiaClaims) {
 export async function upsertParentFromEsia(ctx: AppContext, claims: EsiaClaims, actor: AuditActor) {
   const c = checkEsiaClaims(claims);
   const snilsBidx = ctx.pd.blindIndex(`snils:${c.snils}`);
-  return inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx, afterCommit) => {
     const existing = (await findParentBySubject(tx, c.sub)) ?? (await findParentBySnils(tx, snilsBidx));
     const personal = { lastName: c.lastName, firstName: c.firstName, middleName: c.middleName, birthDate: c.birthDate };
     if (existing) {
@@ -68,6 +69,7 @@ export async function upsertParentFromEsia(ctx: AppContext, claims: EsiaClaims, 
     await insertParentProfile(tx, { accountId: account.id, esiaSubject: c.sub, snilsEnc: ctx.pd.encrypt(c.snils), snilsBidx, esiaEmail: c.email });
     const self = { ...actor, actorId: account.id, actorRole: 'parent' };
     await recordAudit(tx, self, 'account.registered', account.id, { role: 'parent' });
+    announceRegistration(ctx, afterCommit, { scenario: 'esia', role: 'parent', count: 1 });
     await recordAudit(tx, self, 'auth.esia.succeeded', account.id);
     return { accountId: account.id, status: account.status, isNew: true };
   });

@@ -14,6 +14,7 @@ import { emailTaken, findAccountById, identityTaken, insertAccount, insertPartic
 import { claimInvitation, linkFamily, shortName } from './family.service.js';
 import { updateInvitation } from './family.repository.js';
 import { issueToken } from './tokens.repository.js';
+import { announceRegistration } from './registration-signal.js';
 
 type ChildData = Pick<
   ParticipantRegistration,
@@ -114,6 +115,7 @@ export async function registerParticipant(ctx: AppContext, input: ParticipantReg
       });
       const self: AuditActor = { ...actor, actorId: account.id, actorRole: 'participant' };
       await recordAudit(tx, self, 'account.registered', account.id, { role: 'participant', viaInvitation: Boolean(invitation) });
+      announceRegistration(ctx, afterCommit, { scenario: invitation ? 'parent_invitation' : 'self', role: 'participant', count: 1 });
       if (!verifiedByInvitation) {
         const token = await issueToken(tx, account.id, 'activation');
         await ctx.mail.queue(tx, afterCommit, account.email, mailTemplates.activation({ firstName: account.firstName, url: `${ctx.config.publicUrl}/activate?token=${token}` }));
@@ -162,6 +164,7 @@ export async function createChildByParent(ctx: AppContext, parentId: string, inp
         createdByParentId: parentId,
       });
       await recordAudit(tx, actor, 'account.registered', account.id, { role: 'participant', byParent: true });
+      announceRegistration(ctx, afterCommit, { scenario: 'by_parent', role: 'participant', count: 1 });
       await linkFamily(tx, parentId, account.id, actor, input.representativeKind ?? 'parent');
       if (passwordHash) {
         const token = await issueToken(tx, account.id, 'activation');

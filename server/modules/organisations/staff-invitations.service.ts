@@ -5,7 +5,7 @@ import { conflict } from '@server/lib/errors.js';
 import { ROLE_LABELS, type Role } from '@common/roles.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
-import { createPendingAccount, emailInUse, findAccount, issueOneTimeToken } from '../identity/index.js';
+import { announceRegistration, createPendingAccount, emailInUse, findAccount, issueOneTimeToken } from '../identity/index.js';
 import { insertStaffProfile } from './staff.repository.js';
 
 export interface StaffInvitee {
@@ -67,6 +67,7 @@ export async function inviteStaff(
     invitedBy: actor.actorId,
   });
   await recordAudit(tx, actor, 'staff.invited', account.id, { role: invitee.role });
+  announceRegistration(ctx, afterCommit, { scenario: 'staff_invitation', role: invitee.role, count: 1 });
   await sendStaffInvitation(ctx, tx, afterCommit, { id: account.id, email: account.email, firstName: account.firstName, role: invitee.role }, inviter);
   return { accountId: account.id };
 }

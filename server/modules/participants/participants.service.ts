@@ -17,7 +17,7 @@ import type {
 import { formatSnils, maskSnils } from '@common/validators.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
-import { childIdentityKey, consentStateOf, createParticipant, representativesOf, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
+import { announceRegistration, childIdentityKey, consentStateOf, createParticipant, representativesOf, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
 import { decideExistingChild, participantScope } from './participants.policy.js';
 import {
   assignNavigator as upsertAssignments,
@@ -169,6 +169,7 @@ export async function registerBySchool(ctx: AppContext, principal: Principal, in
           });
         }
         await recordAudit(tx, actor, 'participant.registered_by_school', account.id, { schoolId: school.id });
+        announceRegistration(ctx, afterCommit, { scenario: 'by_school', role: 'participant', count: 1 });
         const token = await issueOneTimeToken(tx, account.id, 'child_sign_in');
         await ctx.mail.queue(
           tx,

@@ -33,6 +33,7 @@ import type { MailHeaders } from '../mail/index.js';
 import { supportMail } from './support.mail.js';
 import { addWorkingHours, deskScope, mayAnswerRequest, mayChangeStatus, mayManageRequests, mayReadRequest, statusAfterRequesterMessage } from './support.policy.js';
 import * as repo from './support.repository.js';
+import { announceSupportRequest } from './request-signal.js';
 
 const requestNotFound = () => notFound('Обращение не найдено');
 
@@ -315,7 +316,9 @@ async function registerRequest(ctx: AppContext, requester: Requester, input: New
         replyTo: replyAddress(ctx, id),
         ...(input.emailMessageId ? { inReplyTo: input.emailMessageId, references: [input.emailMessageId] } : {}),
       });
-      return { id, status: noAnswer ? ('no_answer' as const) : ('new' as const) };
+      const status = noAnswer ? ('no_answer' as const) : ('new' as const);
+      announceSupportRequest(ctx, afterCommit, { channel: input.channel, outcome: status });
+      return { id, status };
     });
   } catch (err) {
     await removeFiles(ctx, saved);

@@ -6,7 +6,7 @@ import { hashToken, randomToken } from '@server/lib/tokens.js';
 import { IMPORT_OUTCOME_LABELS } from '@common/participants.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '@server/modules/audit/index.js';
 import { mailTemplates } from '@server/modules/mail/index.js';
-import { TOKEN_LIFETIME_MS } from '@server/modules/identity/index.js';
+import { TOKEN_LIFETIME_MS, announceRegistration } from '@server/modules/identity/index.js';
 import { attachToSchool, findSchool, type SchoolRow } from '../participants.repository.js';
 import { signInUrl } from '../participants.service.js';
 import {
@@ -111,6 +111,7 @@ async function writeChunk(ctx: AppContext, batchId: string, school: SchoolRow, r
         })),
       );
       await recordAuditMany(tx, actor, 'participant.registered_by_school', links.map((l) => ({ subjectId: l.accountId, details: { importId: batchId } })));
+      announceRegistration(ctx, afterCommit, { scenario: 'import', role: 'participant', count: creates.length });
       result.created = creates.length;
     }
     await attachToSchool(tx, school, attaches);
