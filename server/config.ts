@@ -29,6 +29,7 @@ const envSchema = z.object({
   SEED_DEMO: boolFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_ENABLED: boolFromEnv.default(true),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SUPPORT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SUPPORT_ADDRESS: z.string().email().default('bilet@bilet.local'),
@@ -65,6 +66,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   jobsEnabled: boolean;
+  /** Worker processes of this instance (node:cluster), one per core it may use; 1 serves from the process itself. */
+  webConcurrency: number;
   /** Requests per minute from one address to the routes that send e-mail or create accounts. */
   rateLimitPerMinute: number;
   /** Inbound mail for the programme's address is received on this port; unset keeps it off. */
@@ -116,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (previousKeys.length > 0 && !e.PD_INDEX_KEY) {
     problems.push('PD_INDEX_KEY: required with PD_PREVIOUS_KEYS (the key the blind index was made with: the first PD_ENCRYPTION_KEY)');
   }
+  if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
+    problems.push('WEB_CONCURRENCY: several worker processes need DATABASE_URL (the embedded database admits one process)');
+  }
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -143,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: !production && (e.SEED_DEMO ?? true),
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
+    webConcurrency: e.WEB_CONCURRENCY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     supportSmtpPort: e.SUPPORT_SMTP_PORT,
     supportAddress: e.SUPPORT_ADDRESS,
