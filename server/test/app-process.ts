@@ -18,9 +18,10 @@ export interface AppProcess {
 /**
  * `server/main.ts` in a process of its own, as `npm start` runs it in production (migrations,
  * reference data, the HTTP server and the job workers), through tsx so a clean clone needs no
- * build. Resolves once `/api/health` answers.
+ * build. Resolves once `/api/health` answers; compiling and starting take a minute or more on a
+ * busy two-core machine, hence the long wait.
  */
-export async function startAppProcess(port: number, env: Record<string, string>, timeoutMs = 240_000): Promise<AppProcess> {
+export async function startAppProcess(port: number, env: Record<string, string>, timeoutMs = 480_000): Promise<AppProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-instance-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,

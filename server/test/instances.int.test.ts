@@ -17,8 +17,9 @@ const RATE_LIMIT = 12;
 const LOCKOUT_FAILURES = 10;
 
 /**
- * Three app processes (`server/main.ts`, as production runs it) on one PostgreSQL database and one
- * Redis behind a round-robin balancer: what the deployment's replicas do. The data are made
+ * Three app instances (`server/main.ts`, as production runs it; the first with two cluster workers)
+ * on one PostgreSQL database and one Redis behind a round-robin balancer: what the deployment's
+ * replicas do. The data are made
  * through the API of an in-process app on the same database. Needs TEST_DATABASE_URL and
  * TEST_REDIS_URL (`.ci/run` sets both), and runs in the PostgreSQL project only: PGlite admits
  * one process.
@@ -69,11 +70,13 @@ describe.skipIf(!process.env.TEST_REDIS_URL || process.env.TEST_DB !== 'postgres
       PUBLIC_URL: lb.url,
       RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
     };
-    instances.push(...(await Promise.all(ports.map((port) => startAppProcess(port, env)))));
-  }, 600_000);
+    // The first instance is itself two node:cluster workers sharing its port, as a pod runs them.
+    // Each is kept as soon as it answers, so that afterAll stops it even when another fails to start.
+    await Promise.all(ports.map(async (port, n) => (instances[n] = await startAppProcess(port, n === 0 ? { ...env, WEB_CONCURRENCY: '2' } : env))));
+  }, 900_000);
 
   afterAll(async () => {
-    await Promise.all(instances.map((i) => i.stop()));
+    await Promise.all(instances.map((i) => i?.stop()));
     await lb?.close();
     await t?.close();
   });
