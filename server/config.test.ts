@@ -79,3 +79,15 @@ describe('the metrics token', () => {
     expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-scraper-token' }).metricsToken).toBe('a-long-enough-scraper-token');
   });
 });
+
+describe('worker processes', () => {
+  it('serves from one process unless WEB_CONCURRENCY asks for more', () => {
+    expect(loadConfig({}).webConcurrency).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://db/bilet' }).webConcurrency).toBe(2);
+  });
+
+  it('refuses several workers on the embedded database, which admits one process', () => {
+    expect(configError({ WEB_CONCURRENCY: '2' })).toContain('WEB_CONCURRENCY: several worker processes need DATABASE_URL');
+    expect(configError({ WEB_CONCURRENCY: '0', DATABASE_URL: 'postgres://db/bilet' })).toContain('WEB_CONCURRENCY');
+  });
+});

@@ -30,6 +30,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_TOKEN: z.string().refine((v) => v === '' || v.length >= 16, { error: 'METRICS_TOKEN: at least 16 characters' }).optional(),
   JOBS_ENABLED: boolFromEnv.default(true),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SUPPORT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SUPPORT_ADDRESS: z.string().email().default('bilet@bilet.local'),
@@ -68,6 +69,8 @@ export interface Config {
   /** The bearer token a Prometheus scraper must send for /metrics; unset, /metrics is open. */
   metricsToken: string | undefined;
   jobsEnabled: boolean;
+  /** Worker processes of this instance (node:cluster), one per core it may use; 1 serves from the process itself. */
+  webConcurrency: number;
   /** Requests per minute from one address to the routes that send e-mail or create accounts. */
   rateLimitPerMinute: number;
   /** Inbound mail for the programme's address is received on this port; unset keeps it off. */
@@ -119,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (previousKeys.length > 0 && !e.PD_INDEX_KEY) {
     problems.push('PD_INDEX_KEY: required with PD_PREVIOUS_KEYS (the key the blind index was made with: the first PD_ENCRYPTION_KEY)');
   }
+  if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
+    problems.push('WEB_CONCURRENCY: several worker processes need DATABASE_URL (the embedded database admits one process)');
+  }
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -147,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN || undefined,
     jobsEnabled: e.JOBS_ENABLED,
+    webConcurrency: e.WEB_CONCURRENCY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     supportSmtpPort: e.SUPPORT_SMTP_PORT,
     supportAddress: e.SUPPORT_ADDRESS,

@@ -35,7 +35,7 @@ export class JobQueue {
   async start(): Promise<void> {
     await this.boss.start();
     for (const [name, { handler, options, batchSize }] of this.handlers) {
-      await this.boss.createQueue(name, { name, ...options });
+      await this.createQueue(name, options);
       await this.boss.work<object>(name, { pollingIntervalSeconds: 0.5, batchSize }, async (jobs) => {
         await this.track((async () => {
           for (const job of jobs) await handler(job.data as never);
@@ -44,6 +44,21 @@ export class JobQueue {
     }
     for (const s of this.schedules) await this.boss.schedule(s.name, s.cron);
     this.started = true;
+  }
+
+  /**
+   * Processes starting at once on a fresh database (replicas, cluster workers) create the same
+   * queues together, and PostgreSQL may end a deadlock between them by failing one; creating a
+   * queue that exists is a no-op, so the loser tries again.
+   */
+  private async createQueue(name: string, options: QueueOptions): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.boss.createQueue(name, { name, ...options });
+      } catch (err) {
+        if ((err as { code?: string }).code !== '40P01' || attempt === 5) throw err;
+      }
+    }
   }
 
   /** Never throws: a job that could not be queued is picked up again by its sweep. */

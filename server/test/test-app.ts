@@ -24,6 +24,8 @@ export interface TestApp {
   app: FastifyInstance;
   baseUrl: string;
   database: Database;
+  /** The PostgreSQL database's address, for other processes to share it (null on PGlite). */
+  databaseUrl: string | null;
   /** Calls the API through the real HTTP stack (app.inject), as the same-origin web app would. */
   api<T = any>(method: string, url: string, opts?: { body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   /** Waits until `count` messages (default 1) to this address with a matching subject arrived; returns the newest. */
@@ -33,7 +35,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function openFreshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openFreshDatabase(): Promise<{ database: Database; url: string | null; drop: () => Promise<void> }> {
   if (process.env.TEST_DB === 'postgres') {
     const adminUrl = inject('postgresAdminUrl');
     const name = `bilet_t_${crypto.randomBytes(6).toString('hex')}`;
@@ -45,6 +47,7 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
     const database = await openDatabase({ url: url.toString(), dataDir: os.tmpdir() });
     return {
       database,
+      url: url.toString(),
       drop: async () => {
         await database.close();
         await admin.query(`drop database if exists ${name} with (force)`);
@@ -55,7 +58,7 @@ async function openFreshDatabase(): Promise<{ database: Database; drop: () => Pr
   const image = fs.readFileSync(inject('pgliteTemplate'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([image]), extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite, dataDir: os.tmpdir() });
-  return { database, drop: () => database.close() };
+  return { database, url: null, drop: () => database.close() };
 }
 
 /** The whole platform on its own fresh database and a free port, with the job workers running. */
@@ -74,7 +77,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-  const { database, drop } = await openFreshDatabase();
+  const { database, url: databaseUrl, drop } = await openFreshDatabase();
   const logLines = opts.logLines;
   const app = await buildApp(config, {
     database,
@@ -108,6 +111,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     app,
     baseUrl,
     database,
+    databaseUrl,
     api,
     async waitForMail(to, subject, { count = 1, timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
