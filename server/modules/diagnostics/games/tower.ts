@@ -79,6 +79,9 @@ export function towerDistances(from: TowerState): Map<string, number> {
   return distances;
 }
 
+/** From every arrangement to every other, worked out once: stimuli are drawn at every look at an attempt. */
+const DISTANCES = new Map(STATES.map((s) => [key(s), towerDistances(s)]));
+
 /** Each problem a fresh start and a goal exactly its number of moves away, no pair twice. */
 export function towerStimulus(seed: number, band: GradeBand): TowerStimulus {
   const random = mulberry32(seed);
@@ -86,7 +89,7 @@ export function towerStimulus(seed: number, band: GradeBand): TowerStimulus {
   const problems = TOWER_PROBLEMS[band].map((minMoves) => {
     for (;;) {
       const start = STATES[pick(random, STATES.length)]!;
-      const distances = towerDistances(start);
+      const distances = DISTANCES.get(key(start))!;
       const goals = shuffle(random, STATES.filter((s) => distances.get(key(s)) === minMoves));
       const goal = goals.find((g) => !used.has(`${key(start)}>${key(g)}`));
       if (!goal) continue;
