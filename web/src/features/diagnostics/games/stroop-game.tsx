@@ -58,7 +58,6 @@ export function StroopGame({ stimulus, onFinish, busy }: { stimulus: StroopStimu
 
   useEffect(() => {
     if (phase !== 'play') return;
-    setShown(false);
     const timer = window.setTimeout(() => setShown(true), pauseMs);
     return () => window.clearTimeout(timer);
   }, [phase, trial, pauseMs]);
@@ -78,6 +77,8 @@ export function StroopGame({ stimulus, onFinish, busy }: { stimulus: StroopStimu
     if (phase !== 'play' || !accept(t)) return;
     answers.current.push({ trial, answer: colour, t });
     if (trial + 1 < trials.length) {
+      // The cross first, in the same render: the next word must not flash before its pause.
+      setShown(false);
       setTrial(trial + 1);
       setMessage(`Слово ${trial + 2} из ${trials.length}.`);
     } else {
