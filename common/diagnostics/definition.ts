@@ -132,7 +132,7 @@ export const scaleSchema = z.strictObject({
 });
 export type DefinitionScale = z.infer<typeof scaleSchema>;
 
-export const GAME_TYPES = ['schulte', 'sequence', 'rotation'] as const;
+export const GAME_TYPES = ['schulte', 'sequence', 'rotation', 'stroop', 'nback', 'tower'] as const;
 export type GameType = (typeof GAME_TYPES)[number];
 
 export const definitionSchema = z.strictObject({
@@ -158,7 +158,7 @@ export const definitionSchema = z.strictObject({
   source: textSchema(500),
   licence: textSchema(300),
   nextTests: z.array(slugSchema).max(10).default([]),
-  game: z.strictObject({ type: z.enum(GAME_TYPES, { error: 'Игра: schulte, sequence или rotation' }) }).optional(),
+  game: z.strictObject({ type: z.enum(GAME_TYPES, { error: 'Игра: schulte, sequence, rotation, stroop, nback или tower' }) }).optional(),
   items: z
     .array(itemSchema)
     .max(MAX_ITEMS, { error: `В тесте не больше ${MAX_ITEMS} заданий: разделите его на несколько` })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What the three games show (the stimulus, drawn by the server from the attempt's seed) and what
+ * What the games show (the stimulus, drawn by the server from the attempt's seed) and what
  * the browser sends back (the events). Times are whole milliseconds since the pupil pressed
  * «Начать». The schemas only bound the shape; whether a click hit an existing cell, a round
  * existed or the pace was human is the server's replay against the stimulus.
@@ -112,6 +112,126 @@ export const rotationEventsSchema = z.strictObject({
 });
 export type RotationEvents = z.infer<typeof rotationEventsSchema>;
 
+// Colour and word (after Stroop, 1935): name the colour of the letters, not the colour the word names.
+
+export const STROOP_COLOURS = ['red', 'blue', 'green', 'yellow'] as const;
+export type StroopColour = (typeof STROOP_COLOURS)[number];
+
+export const STROOP_TRIALS = 24;
+/** A third of the trials agree; mostly disagreeing trials keep the pull of the word strong. */
+export const STROOP_CONGRUENT = 8;
+
+/** Nobody reads a word, sees its colour and presses the right one faster than this after it appears. */
+export const MIN_STROOP_ANSWER_MS = 200;
+
+const stroopColourSchema = z.enum(STROOP_COLOURS, { error: 'Цвет: red, blue, green или yellow' });
+
+export const stroopStimulusSchema = z.strictObject({
+  /** A fixation cross rests this long before every word, the first one included. */
+  pauseMs: z.int().min(0).max(3000),
+  /** The word names `word`; its letters are drawn in `ink`, which is the right answer. */
+  trials: z.array(z.strictObject({ word: stroopColourSchema, ink: stroopColourSchema })).min(1).max(STROOP_TRIALS),
+});
+export type StroopStimulus = z.infer<typeof stroopStimulusSchema>;
+
+export const stroopAnswerSchema = z.strictObject({ trial: indexSchema, answer: stroopColourSchema, t: timeSchema });
+export type StroopAnswer = z.infer<typeof stroopAnswerSchema>;
+
+/** One answer per trial, in order; the next word appears `pauseMs` after an answer. */
+export const stroopEventsSchema = z.strictObject({
+  answers: z.array(stroopAnswerSchema).max(MAX_INDEX + 1, { error: 'Слишком много ответов' }),
+});
+export type StroopEvents = z.infer<typeof stroopEventsSchema>;
+
+// Letters n back (after Kirchner, 1958): press when the letter matches the one shown n steps before.
+
+/** Whether the first n letters can match is moot: nothing was shown n steps before them. */
+export const NBACK_SCORED_TRIALS = 24;
+export const NBACK_TARGETS = 8;
+
+/** A press sooner than this after a letter appears answers the letter before it, which has gone. */
+export const MIN_NBACK_RESPONSE_MS = 150;
+
+/** The end of the game reaches the server at most this late after the last letter's time is up. */
+export const NBACK_END_SLACK_MS = 10_000;
+
+export const nbackStimulusSchema = z.strictObject({
+  /** How many steps back to compare. */
+  n: z.int().min(1).max(3),
+  /**
+   * Letter `i` appears at `pauseMs + i × trialMs`, stays `shownMs`, and may be answered until the
+   * next one appears; the game ends `trialMs` after the last letter appears.
+   */
+  timing: z.strictObject({ pauseMs: z.int().min(0).max(5000), shownMs: z.int().min(100).max(5000), trialMs: z.int().min(500).max(10_000) }),
+  letters: z.array(z.string().length(1)).min(2).max(MAX_INDEX + 1),
+});
+export type NbackStimulus = z.infer<typeof nbackStimulusSchema>;
+
+export const nbackResponseSchema = z.strictObject({ trial: indexSchema, t: timeSchema });
+export type NbackResponse = z.infer<typeof nbackResponseSchema>;
+
+/** A press of «Совпадает» for at most one letter each; silence says «не совпадает». */
+export const nbackEventsSchema = z.strictObject({
+  responses: z.array(nbackResponseSchema).max(MAX_INDEX + 1, { error: 'Слишком много нажатий' }),
+  finishedAt: timeSchema,
+});
+export type NbackEvents = z.infer<typeof nbackEventsSchema>;
+
+// Tower (after Shallice's Tower of London, 1982): move balls between pegs to match a goal in the fewest moves.
+
+export const TOWER_BALLS = ['red', 'green', 'blue'] as const;
+export type TowerBall = (typeof TOWER_BALLS)[number];
+
+/** How many balls each peg holds, as in the original: 3, 2 and 1. */
+export const TOWER_CAPACITIES = [3, 2, 1] as const;
+
+/** A move takes two presses (the peg to take from, the peg to put on), each a tap apart. */
+export const MIN_TOWER_MOVE_MS = 2 * MIN_TAP_GAP_MS;
+
+const pegIndexSchema = z.int({ error: 'Номер стержня — целое число' }).min(0, { error: 'Стержни нумеруются с 0' }).max(TOWER_CAPACITIES.length - 1, { error: 'Такого стержня нет' });
+
+/** Pegs left to right, each listing its balls bottom to top. */
+export const towerStateSchema = z.array(z.array(z.enum(TOWER_BALLS)).max(3)).length(TOWER_CAPACITIES.length);
+export type TowerState = z.infer<typeof towerStateSchema>;
+
+export const towerStimulusSchema = z.strictObject({
+  problems: z
+    .array(
+      z.strictObject({
+        start: towerStateSchema,
+        goal: towerStateSchema,
+        /** The fewest moves that reach the goal; the pupil is told it. */
+        minMoves: z.int().min(1).max(20),
+        /** After this many moves without the goal the problem counts as unsolved and the next one begins. */
+        maxMoves: z.int().min(1).max(60),
+      }),
+    )
+    .min(1)
+    .max(12),
+});
+export type TowerStimulus = z.infer<typeof towerStimulusSchema>;
+
+export const towerMoveSchema = z.strictObject({ problem: indexSchema, from: pegIndexSchema, to: pegIndexSchema, t: timeSchema });
+export type TowerMove = z.infer<typeof towerMoveSchema>;
+
+/** Every move in order; a problem ends at its goal or its move limit, and the next appears at once. */
+export const towerEventsSchema = z.strictObject({
+  moves: z.array(towerMoveSchema).max(600, { error: 'Слишком много ходов' }),
+});
+export type TowerEvents = z.infer<typeof towerEventsSchema>;
+
+/** Moves one ball; null when the peg is empty, the other peg full, or both are the same. */
+export function moveBall(state: TowerState, from: number, to: number): TowerState | null {
+  if (from === to || state[from]!.length === 0 || state[to]!.length >= TOWER_CAPACITIES[to]!) return null;
+  const next = state.map((peg) => [...peg]);
+  next[to]!.push(next[from]!.pop()!);
+  return next;
+}
+
+export function sameTowerState(a: TowerState, b: TowerState): boolean {
+  return a.every((peg, i) => peg.length === b[i]!.length && peg.every((ball, j) => ball === b[i]![j]));
+}
+
 /** The raw figures a game's summary may hold, named for the result page. */
 export const GAME_SUMMARY_LABELS: Record<string, string> = {
   tables: 'Таблиц пройдено',
@@ -124,4 +244,17 @@ export const GAME_SUMMARY_LABELS: Record<string, string> = {
   correct: 'Верных ответов',
   trials: 'Заданий',
   medianSeconds: 'Обычное время на ответ (медиана), с',
+  congruentMs: 'Обычное время ответа, когда слово и цвет совпадают, мс',
+  incongruentMs: 'Обычное время ответа, когда слово и цвет разные, мс',
+  interferenceMs: 'Насколько дольше ответ, когда слово мешает, мс',
+  nBack: 'Сравнение с буквой, показанной шагов назад',
+  hits: 'Совпадений замечено',
+  targets: 'Совпадений было',
+  falseAlarms: 'Лишних нажатий',
+  hitMs: 'Обычное время реакции на совпадение, мс',
+  problems: 'Задач',
+  solved: 'Решено задач',
+  perfect: 'Решено за наименьшее число ходов',
+  extraMoves: 'Лишних ходов в решённых задачах',
+  planningSeconds: 'Обычное время на обдумывание перед первым ходом, с',
 };

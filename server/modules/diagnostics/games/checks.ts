@@ -54,3 +54,10 @@ export function share(value: number, zeroAt: number, oneAt: number): number {
 export function seconds(ms: number): number {
   return Math.round(ms / 100) / 10;
 }
+
+/** The middle of the values (the mean of the middle two for an even count); `values` must not be empty. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,8 +1,11 @@
 import type { GameType } from '@common/diagnostics/definition.js';
 import type { GradeBand } from '@common/diagnostics/dimensions.js';
+import { nbackEngine } from './nback.js';
 import { rotationEngine } from './rotation.js';
 import { schulteEngine } from './schulte.js';
 import { sequenceEngine } from './sequence.js';
+import { stroopEngine } from './stroop.js';
+import { towerEngine } from './tower.js';
 
 export interface GameScore {
   /** Integers 0–100 by metric name; the game's scales pick theirs by `metric`. */
@@ -27,4 +30,7 @@ export const GAME_ENGINES: Record<GameType, GameEngine> = {
   schulte: schulteEngine,
   sequence: sequenceEngine,
   rotation: rotationEngine,
+  stroop: stroopEngine,
+  nback: nbackEngine,
+  tower: towerEngine,
 };

@@ -6,7 +6,7 @@ import {
   type RotationStimulus,
 } from '@common/diagnostics/games.js';
 import type { GradeBand } from '@common/diagnostics/dimensions.js';
-import { checkPace, parseEvents, refuse, seconds, share, toMetric } from './checks.js';
+import { checkPace, median, parseEvents, refuse, seconds, share, toMetric } from './checks.js';
 import type { GameEngine } from './index.js';
 import { mulberry32, pick, shuffle, type Random } from './random.js';
 
@@ -104,12 +104,6 @@ export function rotationTrials(seed: number, band: GradeBand): RotationTrial[] {
     const probe = turned(mirrored ? mirror(sample) : sample, 1 + pick(random, 3));
     return { sample, probe, mirrored };
   });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export const rotationEngine: GameEngine = {

@@ -12,7 +12,7 @@ const TOP_LEVEL: Array<[string, string]> = [
   ['durationMinutes, retakeAfterDays', 'сколько минут занимает тест и через сколько дней его можно пройти снова'],
   ['source, licence', 'откуда задания и на каких условиях'],
   ['ovz', 'только у адаптированного варианта: { variantOf: slug основного теста, adaptations: что изменено }'],
-  ['game', 'только у игр: { type: schulte | sequence | rotation }'],
+  ['game', 'только у игр: { type: schulte | sequence | rotation | stroop | nback | tower }'],
   ['items', 'задания (у теста от 1 до 200)'],
   ['scales', 'что измеряется: хотя бы одна шкала'],
 ];

@@ -2,22 +2,31 @@ import { useMemo } from 'react';
 import { Alert } from '@mantine/core';
 import type { GameType } from '@common/diagnostics/definition.js';
 import {
+  nbackStimulusSchema,
   rotationStimulusSchema,
   schulteStimulusSchema,
   sequenceStimulusSchema,
+  stroopStimulusSchema,
+  towerStimulusSchema,
+  type NbackStimulus,
   type RotationStimulus,
   type SchulteStimulus,
   type SequenceStimulus,
+  type StroopStimulus,
+  type TowerStimulus,
 } from '@common/diagnostics/games.js';
+import { NbackGame } from './nback-game';
 import { RotationGame } from './rotation-game';
 import { SchulteGame } from './schulte-game';
 import { SequenceGame } from './sequence-game';
+import { StroopGame } from './stroop-game';
+import { TowerGame } from './tower-game';
 
 export interface GamePlayerProps {
   type: GameType;
   /** As the server sent it; checked here, so that a shape this page does not know shows a message instead of a broken field. */
   stimulus: unknown;
-  /** Called once, with the game's events, when the last table, round or trial is done. */
+  /** Called once, with the game's events, when the last table, round, trial, letter or problem is done. */
   onFinish: (events: unknown) => void;
   /** The events are being sent. */
   busy?: boolean;
@@ -27,6 +36,9 @@ type Parsed =
   | { type: 'schulte'; stimulus: SchulteStimulus }
   | { type: 'sequence'; stimulus: SequenceStimulus }
   | { type: 'rotation'; stimulus: RotationStimulus }
+  | { type: 'stroop'; stimulus: StroopStimulus }
+  | { type: 'nback'; stimulus: NbackStimulus }
+  | { type: 'tower'; stimulus: TowerStimulus }
   | null;
 
 function parseStimulus(type: GameType, stimulus: unknown): Parsed {
@@ -41,6 +53,18 @@ function parseStimulus(type: GameType, stimulus: unknown): Parsed {
     }
     case 'rotation': {
       const parsed = rotationStimulusSchema.safeParse(stimulus);
+      return parsed.success ? { type, stimulus: parsed.data } : null;
+    }
+    case 'stroop': {
+      const parsed = stroopStimulusSchema.safeParse(stimulus);
+      return parsed.success ? { type, stimulus: parsed.data } : null;
+    }
+    case 'nback': {
+      const parsed = nbackStimulusSchema.safeParse(stimulus);
+      return parsed.success ? { type, stimulus: parsed.data } : null;
+    }
+    case 'tower': {
+      const parsed = towerStimulusSchema.safeParse(stimulus);
       return parsed.success ? { type, stimulus: parsed.data } : null;
     }
   }
@@ -64,5 +88,11 @@ export function GamePlayer({ type, stimulus, onFinish, busy }: GamePlayerProps) 
       return <SequenceGame stimulus={parsed.stimulus} onFinish={onFinish} busy={busy} />;
     case 'rotation':
       return <RotationGame stimulus={parsed.stimulus} onFinish={onFinish} busy={busy} />;
+    case 'stroop':
+      return <StroopGame stimulus={parsed.stimulus} onFinish={onFinish} busy={busy} />;
+    case 'nback':
+      return <NbackGame stimulus={parsed.stimulus} onFinish={onFinish} busy={busy} />;
+    case 'tower':
+      return <TowerGame stimulus={parsed.stimulus} onFinish={onFinish} busy={busy} />;
   }
 }
