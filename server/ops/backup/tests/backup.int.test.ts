@@ -95,10 +95,15 @@ describe('backup and restore drill', () => {
 
   it('refuses to overwrite a database with accounts unless forced', async () => {
     const now = await tableChecksums(conn);
+    // A file the backup does not know, as an upload after it leaves: the restore leaves exactly the backup's.
+    const extra = crypto.randomUUID();
+    await files.put(FILE_KINDS.support, extra, t.app.ctx.pd.files.encrypt(Buffer.from('после копии'), extra));
     await expect(restoreBackup(conn, backupDir, { files })).rejects.toThrow(/--force/);
     expect(await tableChecksums(conn)).toEqual(now);
+    expect((await uploadChecksums(files)).map((f) => f.path)).toContain(`uploads/support/${extra}`);
     await restoreBackup(conn, backupDir, { files, force: true });
     expect(await tableChecksums(conn)).toEqual(before);
+    expect(await uploadChecksums(files)).toEqual(manifest.files);
   });
 
   it('refuses a backup whose table was changed, and changes nothing', async () => {
