@@ -16,7 +16,7 @@ import pg from 'pg';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
-import { saveSealed, sealedFilesDir } from '../server/lib/sealed-files.js';
+import { FILE_KINDS, createFileStore } from '../server/lib/file-store/index.js';
 import { rebuildFigures } from '../server/modules/kpi/index.js';
 import { createBackup, restoreBackup } from '../server/ops/backup/backup.js';
 import { connectPostgres } from '../server/ops/backup/connection.js';
@@ -73,17 +73,16 @@ async function main(): Promise<void> {
     const [region] = await rows<{ id: number }>(sql`select id from regions where code = '43'`);
     process.stdout.write('Seeding 100,000 pupils with their facts …\n');
     process.stdout.write(`  ${await seedKpiData({ db: ctx.db, rows, regionId: region!.id, rebuild: () => rebuildFigures(ctx) })}\n`);
-    const dir = sealedFilesDir(sourceData, 'paper-consents');
     for (let i = 0; i < FILES; i++) {
       const id = crypto.randomUUID();
-      await saveSealed(dir, id, ctx.pd.files.encrypt(crypto.randomBytes(64 * 1024), id));
+      await ctx.files.put(FILE_KINDS.paperConsents, id, ctx.pd.files.encrypt(crypto.randomBytes(64 * 1024), id));
     }
     await app.close();
 
     const source = await connectPostgres(urlOf(SOURCE_DB));
     const backupDir = path.join(work, 'backup');
     let started = performance.now();
-    const { manifest } = await createBackup(source, { dataDir: sourceData, outDir: backupDir });
+    const { manifest } = await createBackup(source, { files: createFileStore({ dataDir: sourceData, s3: undefined }), outDir: backupDir });
     const backupSeconds = seconds(started);
     await source.close();
 
@@ -92,7 +91,7 @@ async function main(): Promise<void> {
     await target.close();
     const conn = await connectPostgres(urlOf(TARGET_DB));
     started = performance.now();
-    await restoreBackup(conn, backupDir, { dataDir: targetData });
+    await restoreBackup(conn, backupDir, { files: createFileStore({ dataDir: targetData, s3: undefined }) });
     const restoreSeconds = seconds(started);
     await conn.close();
 

@@ -78,7 +78,7 @@ function vitestArgs(projects, reportFile) {
   return ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile=${reportFile}`];
 }
 
-const integrationProjects = ['integration', ...(process.env.TEST_DATABASE_URL ? ['integration-postgres'] : [])];
+const integrationProjects = ['integration', 'integration-s3', ...(process.env.TEST_DATABASE_URL ? ['integration-postgres'] : [])];
 const e2eReport = path.join(reportDir, 'e2e.json');
 let chromiumPath = process.env.CHROMIUM_PATH;
 

@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/client.js';
 import { JobQueue } from './jobs/queue.js';
+import { createFileStore } from './lib/file-store/index.js';
 import { createPdCrypto, loadKeyring } from './lib/pd-crypto.js';
 import { WEB_DIST_DIR } from './lib/paths.js';
 import { createLoggerOptions } from './lib/logger.js';
@@ -108,6 +109,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.setSerializerCompiler(serializerCompiler);
 
   fs.mkdirSync(config.dataDir, { recursive: true });
+  const files = createFileStore({ dataDir: config.dataDir, s3: config.s3 });
+  // A bucket that cannot be reached stops the start here rather than at the first upload.
+  await files.check().catch(async (err: unknown) => {
+    await files.close();
+    throw err;
+  });
   const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const keyring = loadKeyring({ current: config.pdEncryptionKey, previous: config.pdPreviousKeys, index: config.pdIndexKey }, config.dataDir);
   const jobs = new JobQueue(database.raw, app.log, [
@@ -133,6 +140,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     database,
     db: database.db,
     pd: createPdCrypto(keyring.current, { previousKeys: keyring.previous, indexKey: keyring.index }),
+    files,
     jobs,
     mail: new MailService(database.db, jobs, app.log, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
     esia: createEsiaClient({
@@ -167,6 +175,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   }
   app.addHook('onClose', async () => {
     await jobs.stop();
+    await files.close();
     if (!opts.database) await database.close();
   });
 

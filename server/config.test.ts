@@ -91,3 +91,50 @@ describe('worker processes', () => {
     expect(configError({ WEB_CONCURRENCY: '0', DATABASE_URL: 'postgres://db/bilet' })).toContain('WEB_CONCURRENCY');
   });
 });
+
+describe('object storage', () => {
+  const S3 = {
+    S3_ENDPOINT: 'https://storage.yandexcloud.net',
+    S3_BUCKET: 'bilet-files',
+    S3_REGION: 'ru-central1',
+    S3_ACCESS_KEY_ID: 'YCAJE-key',
+    S3_SECRET_ACCESS_KEY: 'YCP-secret',
+  };
+
+  it('keeps files in DATA_DIR when no S3_* is set, empty ones included', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).s3).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'development', ...Object.fromEntries(Object.keys(S3).map((k) => [k, ''])), S3_FORCE_PATH_STYLE: '' }).s3).toBeUndefined();
+  });
+
+  it('puts them in the bucket once every setting is given, in production too', () => {
+    expect(loadConfig({ ...PRODUCTION, ...S3 }).s3).toEqual({
+      endpoint: 'https://storage.yandexcloud.net',
+      bucket: 'bilet-files',
+      region: 'ru-central1',
+      accessKeyId: 'YCAJE-key',
+      secretAccessKey: 'YCP-secret',
+      forcePathStyle: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'development', ...S3, S3_FORCE_PATH_STYLE: 'true' }).s3?.forcePathStyle).toBe(true);
+  });
+
+  it.each(Object.keys(S3))('refuses a configuration without %s and names what is missing', (name) => {
+    const { [name as keyof typeof S3]: _missing, ...env } = S3;
+    const message = configError({ NODE_ENV: 'development', ...env });
+    expect(message).toMatch(new RegExp(`^  ${name}: required with S3_`, 'm'));
+  });
+
+  it('refuses half a configuration rather than quietly keeping files on the local disk', () => {
+    const message = configError({ NODE_ENV: 'development', S3_BUCKET: 'bilet-files', S3_FORCE_PATH_STYLE: 'true' });
+    expect(message).toContain('S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required with S3_BUCKET, S3_FORCE_PATH_STYLE');
+  });
+
+  it.each([
+    ['S3_ENDPOINT', 'storage.yandexcloud.net', /S3_ENDPOINT: the http\(s\):\/\/ address/],
+    ['S3_ENDPOINT', 'ftp://storage.example.ru', /S3_ENDPOINT: the http\(s\):\/\/ address/],
+    ['S3_BUCKET', 'Bilet_Files', /S3_BUCKET: a bucket name/],
+    ['S3_FORCE_PATH_STYLE', 'yes', /S3_FORCE_PATH_STYLE/],
+  ])('refuses %s=%s with a plain message', (name, value, message) => {
+    expect(configError({ NODE_ENV: 'development', ...S3, [name]: value })).toMatch(message);
+  });
+});

@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './lib/file-store/index.js';
 
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+/** An empty variable counts as unset (compose's `${S3_BUCKET:-}` passes one). */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -12,6 +16,14 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  S3_ENDPOINT: unsetWhenEmpty(
+    z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT: the http(s):// address of the S3-compatible store, e.g. https://storage.yandexcloud.net' }),
+  ),
+  S3_BUCKET: unsetWhenEmpty(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'S3_BUCKET: a bucket name (3–63 lower-case letters, digits, dots and hyphens)' })),
+  S3_REGION: unsetWhenEmpty(z.string()),
+  S3_ACCESS_KEY_ID: unsetWhenEmpty(z.string()),
+  S3_SECRET_ACCESS_KEY: unsetWhenEmpty(z.string()),
+  S3_FORCE_PATH_STYLE: unsetWhenEmpty(boolFromEnv),
   PD_ENCRYPTION_KEY: z.string().optional(),
   PD_PREVIOUS_KEYS: z.string().optional(),
   PD_INDEX_KEY: z.string().optional(),
@@ -45,6 +57,8 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Sealed files go to this S3-compatible bucket; unset keeps them under DATA_DIR/uploads. */
+  s3: S3Settings | undefined;
   pdEncryptionKey: string | undefined;
   /** Older master keys that still open what they sealed until the rotation job re-encrypts it. */
   pdPreviousKeys: string[];
@@ -89,6 +103,31 @@ export interface Config {
 
 type Env = z.infer<typeof envSchema>;
 
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/**
+ * Object storage is all or nothing: half a configuration would quietly keep files on the pod's
+ * disk. The endpoint is required rather than defaulting to AWS, since personal data of Russian
+ * citizens must stay in Russia (152-FZ, art. 18 p. 5).
+ */
+function s3Settings(e: Env, problems: string[]): S3Settings | undefined {
+  const given = [...S3_REQUIRED, 'S3_FORCE_PATH_STYLE' as const].filter((name) => e[name] !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = S3_REQUIRED.filter((name) => !e[name]);
+  if (missing.length > 0) {
+    problems.push(`${missing.join(', ')}: required with ${given.join(', ')} (files go to S3 only when every S3_* setting is given; none keeps them in DATA_DIR)`);
+    return undefined;
+  }
+  return {
+    endpoint: e.S3_ENDPOINT!,
+    bucket: e.S3_BUCKET!,
+    region: e.S3_REGION!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
+  };
+}
+
 /**
  * Production fails closed: without these the platform would fall back to what only suits a
  * laptop — the ESIA emulator (anyone signs in as any parent), the dev mailbox, keys generated on
@@ -125,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
     problems.push('WEB_CONCURRENCY: several worker processes need DATABASE_URL (the embedded database admits one process)');
   }
+  const s3 = s3Settings(e, problems);
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -134,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    s3,
     pdEncryptionKey: e.PD_ENCRYPTION_KEY,
     pdPreviousKeys: previousKeys,
     pdIndexKey: e.PD_INDEX_KEY || undefined,

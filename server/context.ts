@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { FileStore } from './lib/file-store/index.js';
 import type { PdCrypto } from './lib/pd-crypto.js';
 import type { MailService } from './modules/mail/index.js';
 import type { EsiaClient } from './modules/identity/index.js';
@@ -11,6 +12,8 @@ export interface AppContext {
   database: Database;
   db: Db;
   pd: PdCrypto;
+  /** Sealed uploads: DATA_DIR/uploads, or an S3-compatible bucket when S3_* is set. */
+  files: FileStore;
   jobs: JobQueue;
   mail: MailService;
   esia: EsiaClient;

@@ -7,12 +7,15 @@ import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
 import { PGLITE_EXTENSIONS, openDatabase, type Database } from '../db/client.js';
 import { seedReferenceData } from '../seed/seed.js';
+import { startS3Server } from './s3-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
     postgresAdminUrl: string;
+    /** The local S3 server of the integration-s3 project. */
+    s3Endpoint: string;
   }
 }
 
@@ -51,6 +54,9 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
+  // The file tests again with their files in a bucket: the same PGlite template, plus a local S3 server.
+  const s3 = project.name === 'integration-s3' ? await startS3Server() : null;
+  if (s3) project.provide('s3Endpoint', s3.endpoint);
   const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite, dataDir: os.tmpdir() });
   await prepare(database);
@@ -60,5 +66,8 @@ export default async function setup(project: TestProject) {
   const file = path.join(dir, 'template.tar');
   fs.writeFileSync(file, Buffer.from(await image.arrayBuffer()));
   project.provide('pgliteTemplate', file);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    await s3?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }

@@ -12,6 +12,7 @@ import type { SQL } from 'drizzle-orm';
 import { PGLITE_EXTENSIONS, openDatabase, queryRows, type Database } from '../db/client.js';
 import { devMailboxMessages } from '../modules/mail/index.js';
 import { freePort } from './http-browser.js';
+import { freshBucketEnv } from './s3-server.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -26,10 +27,14 @@ export interface TestApp {
   database: Database;
   /** The PostgreSQL database's address, for other processes to share it (null on PGlite). */
   databaseUrl: string | null;
+  /** The S3_* settings of the app's own bucket when the suite runs on S3 (TEST_FILES=s3), empty on the filesystem. */
+  storageEnv: Record<string, string>;
   /** Calls the API through the real HTTP stack (app.inject), as the same-origin web app would. */
   api<T = any>(method: string, url: string, opts?: { body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   /** Waits until `count` messages (default 1) to this address with a matching subject arrived; returns the newest. */
   waitForMail(to: string, subject: RegExp, opts?: { count?: number; timeoutMs?: number }): Promise<{ subject: string; text: string }>;
+  /** Ids of the sealed files of one kind that the app's file store (folder or bucket) holds now, sorted. */
+  storedFiles(kind: string): Promise<string[]>;
   /** Rows of a hand-written query against the test database. */
   rows<T>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
@@ -66,6 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-test-'));
+  const storageEnv = process.env.TEST_FILES === 's3' ? await freshBucketEnv(inject('s3Endpoint')) : {};
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
@@ -75,6 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     PD_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
     SEED_DEMO: 'false',
     RATE_LIMIT_PER_MINUTE: '100000',
+    ...storageEnv,
     ...env,
   });
   const { database, url: databaseUrl, drop } = await openFreshDatabase();
@@ -112,6 +119,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     baseUrl,
     database,
     databaseUrl,
+    storageEnv,
     api,
     async waitForMail(to, subject, { count = 1, timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
@@ -121,6 +129,11 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
         await new Promise((r) => setTimeout(r, 150));
       }
       throw new Error(`No ${count} e-mail(s) to ${to} matching ${subject} within ${timeoutMs} ms`);
+    },
+    async storedFiles(kind) {
+      const ids: string[] = [];
+      for await (const file of app.ctx.files.list()) if (file.kind === kind) ids.push(file.id);
+      return ids.sort();
     },
     rows: (query) => queryRows(app.ctx.db, query),
     async close() {

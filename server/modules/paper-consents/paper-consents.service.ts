@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { AppContext } from '@server/context.js';
 import { inTransaction } from '@server/db/transaction.js';
 import { AppError, badRequest, forbidden, notFound } from '@server/lib/errors.js';
+import { FILE_KINDS } from '@server/lib/file-store/index.js';
 import { sanitiseFileName } from '@server/lib/file-names.js';
 import type { ReceivedUpload } from '@server/lib/uploads.js';
 import type { Principal } from '@server/plugins/session.js';
@@ -19,7 +20,6 @@ import {
   listPaperConsents,
   setPaperConsentParticipant,
 } from './paper-consents.repository.js';
-import { readSealedFile, removeSealedFile, saveSealedFile } from './paper-consents.storage.js';
 
 const consentNotFound = () => notFound('Скан согласия не найден');
 const pupilNotFound = () => notFound('Такого ученика нет среди учеников вашей школы');
@@ -34,7 +34,7 @@ function ownSchool(principal: Principal): string {
 
 /**
  * Keeps a school's scan: checks the content really is a PDF, JPEG or PNG whatever it is called,
- * seals it on disk, then writes the row and its audit record. A failed write removes the file, so
+ * seals it into the file store, then writes the row and its audit record. A failed write removes the file, so
  * a refused or failed upload leaves neither a row nor a file.
  */
 export async function uploadPaperConsent(
@@ -59,7 +59,7 @@ export async function uploadPaperConsent(
 
   const id = crypto.randomUUID();
   const mimeType = type.mime as PaperConsentMimeType;
-  await saveSealedFile(ctx.config.dataDir, id, ctx.pd.files.encrypt(file.data, id));
+  await ctx.files.put(FILE_KINDS.paperConsents, id, ctx.pd.files.encrypt(file.data, id));
   try {
     await inTransaction(ctx.db, async (tx) => {
       await insertPaperConsent(tx, {
@@ -80,7 +80,7 @@ export async function uploadPaperConsent(
       });
     });
   } catch (err) {
-    await removeSealedFile(ctx.config.dataDir, id);
+    await ctx.files.delete(FILE_KINDS.paperConsents, id);
     throw err;
   }
   return (await findPaperConsentView(ctx.db, id))!;
@@ -134,7 +134,9 @@ export interface OpenedPaperConsent {
 export async function openPaperConsentFile(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<OpenedPaperConsent> {
   const consent = await findPaperConsentFacts(ctx.db, id, principal.accountId);
   if (!consent || !mayReadPaperConsent(principal, consent)) throw consentNotFound();
-  const data = ctx.pd.files.decrypt(await readSealedFile(ctx.config.dataDir, id), id);
+  const sealed = await ctx.files.get(FILE_KINDS.paperConsents, id);
+  if (!sealed) throw consentNotFound();
+  const data = ctx.pd.files.decrypt(sealed, id);
   await recordAudit(ctx.db, actor, 'paper_consent.viewed', id, { participantId: consent.participantId });
   return { fileName: consent.fileName, mimeType: consent.mimeType, data };
 }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '@server/context.js';
 import { FILE_KEY_ID_PREFIX_BYTES } from '@server/lib/file-crypto.js';
-import { listSealedFiles, readSealed, readSealedHead, saveSealed } from '@server/lib/sealed-files.js';
+import type { StoredFile } from '@server/lib/file-store/index.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
 import {
   addProgress,
@@ -40,9 +40,9 @@ export interface PdKeysReport {
 }
 
 /** Every sealed file with the key id its header names; a file removed meanwhile or without a key id is passed over. */
-async function* sealedFilesByKey(ctx: AppContext): AsyncGenerator<{ dir: string; id: string; keyId: string }> {
-  for (const file of await listSealedFiles(ctx.config.dataDir)) {
-    const head = await readSealedHead(file.dir, file.id, FILE_KEY_ID_PREFIX_BYTES);
+async function* sealedFilesByKey(ctx: AppContext): AsyncGenerator<StoredFile & { keyId: string }> {
+  for await (const file of ctx.files.list()) {
+    const head = await ctx.files.head(file.kind, file.id, FILE_KEY_ID_PREFIX_BYTES);
     const keyId = head && ctx.pd.files.keyIdOf(head);
     if (keyId) yield { ...file, keyId };
   }
@@ -96,15 +96,17 @@ async function rotateColumn(ctx: AppContext, rotationId: string, column: Awaited
   }
 }
 
-/** Re-seals every file an older key sealed; the atomic rename means readers see the old file or the new, never half. */
+/** Re-seals every file an older key sealed; a store's put is whole, so readers see the old file or the new, never half. */
 async function rotateFiles(ctx: AppContext, rotationId: string, batchSize: number): Promise<void> {
   let pending = 0;
   for await (const file of sealedFilesByKey(ctx)) {
     if (file.keyId === ctx.pd.keyId) continue;
-    const plain = ctx.pd.files.decrypt(await readSealed(file.dir, file.id), file.id);
-    // A file removed while it was being read stays removed.
-    if ((await readSealedHead(file.dir, file.id, 1)) === null) continue;
-    await saveSealed(file.dir, file.id, ctx.pd.files.encrypt(plain, file.id));
+    const sealed = await ctx.files.get(file.kind, file.id);
+    // A file removed since it was listed, or while it was being read, stays removed.
+    if (!sealed) continue;
+    const plain = ctx.pd.files.decrypt(sealed, file.id);
+    if ((await ctx.files.head(file.kind, file.id, 1)) === null) continue;
+    await ctx.files.put(file.kind, file.id, ctx.pd.files.encrypt(plain, file.id));
     if (++pending === batchSize) {
       await addProgress(ctx.db, rotationId, 0, pending);
       pending = 0;

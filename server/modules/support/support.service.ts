@@ -6,7 +6,7 @@ import type { Executor } from '@server/db/client.js';
 import { inTransaction } from '@server/db/transaction.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '@server/lib/errors.js';
 import { sanitiseFileName } from '@server/lib/file-names.js';
-import { readSealed, removeSealed, saveSealed, sealedFilesDir } from '@server/lib/sealed-files.js';
+import { FILE_KINDS } from '@server/lib/file-store/index.js';
 import { hashToken } from '@server/lib/tokens.js';
 import type { Principal } from '@server/plugins/session.js';
 import type {
@@ -98,8 +98,6 @@ async function answerHeaders(ctx: AppContext, ex: Executor, requestId: string, m
 
 export const hashReplyToken = (token: string) => hashToken(token.toLowerCase());
 
-const attachmentsDir = (ctx: AppContext) => sealedFilesDir(ctx.config.dataDir, 'support');
-
 const tooMany = () =>
   new AppError('too_many_requests', 429, 'Вы отправили слишком много обращений за последний час. Подождите немного и отправьте снова — или дополните уже отправленное обращение');
 
@@ -172,13 +170,13 @@ async function sortLetterFiles(files: IncomingFile[], room: number): Promise<{ k
   return { kept, droppedNote: dropped.length ? `Вложения письма не сохранены:\n${dropped.join('\n')}` : null };
 }
 
-/** Seals the files on disk before the transaction that records them; removeFiles() undoes it if that fails. */
+/** Seals the files into the file store before the transaction that records them; removeFiles() undoes it if that fails. */
 async function sealFiles(ctx: AppContext, files: CheckedFile[]): Promise<string[]> {
   const saved: string[] = [];
   try {
     for (const file of files) {
       const fileId = crypto.randomUUID();
-      await saveSealed(attachmentsDir(ctx), fileId, ctx.pd.files.encrypt(file.data, fileId));
+      await ctx.files.put(FILE_KINDS.support, fileId, ctx.pd.files.encrypt(file.data, fileId));
       saved.push(fileId);
     }
   } catch (err) {
@@ -189,7 +187,7 @@ async function sealFiles(ctx: AppContext, files: CheckedFile[]): Promise<string[
 }
 
 async function removeFiles(ctx: AppContext, fileIds: string[]): Promise<void> {
-  for (const fileId of fileIds) await removeSealed(attachmentsDir(ctx), fileId);
+  for (const fileId of fileIds) await ctx.files.delete(FILE_KINDS.support, fileId);
 }
 
 async function recordFiles(tx: Executor, requestId: string, files: CheckedFile[], fileIds: string[]): Promise<void> {
@@ -545,7 +543,8 @@ export async function requesterPrefill(ctx: AppContext, principal: Principal) {
 export async function openAttachment(ctx: AppContext, row: repo.SupportRequestRow, attachmentId: string) {
   const file = await repo.findAttachment(ctx.db, row.id, attachmentId);
   if (!file) throw notFound('Файл не найден');
-  const sealed = await readSealed(attachmentsDir(ctx), file.id);
+  const sealed = await ctx.files.get(FILE_KINDS.support, file.id);
+  if (!sealed) throw notFound('Файл не найден');
   return { fileName: file.fileName, mimeType: file.mimeType, data: ctx.pd.files.decrypt(sealed, file.id) };
 }
 

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
-import { listUploads } from '@server/lib/sealed-files.js';
+import { fileKey, parseFileKey, type FileStore } from '@server/lib/file-store/index.js';
 import type { SqlConnection } from './connection.js';
 
 /**
  * The backup drill: every table of the `public` schema as JSON lines (one row a line, rows ordered by
- * primary key), the sealed uploads as they lie on disk (already encrypted), and a manifest with row
+ * primary key), the sealed uploads as the file store keeps them (DATA_DIR or an S3 bucket; already
+ * encrypted), and a manifest with row
  * counts and SHA-256 sums. The same logical format serves PGlite and PostgreSQL, needs no pg_dump on
  * the machine and restores across the two. A table's file is exactly its canonical text, so one sum
  * proves the file untouched before a restore and the restored table equal after it.
@@ -31,7 +32,7 @@ export interface TableEntry {
 }
 
 export interface FileEntry {
-  /** Relative to DATA_DIR, e.g. `uploads/paper-consents/<uuid>`. */
+  /** The file's key in the store, e.g. `uploads/paper-consents/<uuid>`: its path under DATA_DIR and in the backup. */
   path: string;
   bytes: number;
   sha256: string;
@@ -155,6 +156,8 @@ async function appliedMigrations(conn: SqlConnection): Promise<string[]> {
   return rows.map((r) => r.hash);
 }
 
+const sha256Of = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
+
 async function sha256OfFile(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = crypto.createHash('sha256');
   let bytes = 0;
@@ -175,7 +178,7 @@ export interface BackupResult {
  * and `manifest.json` last, so a backup cut short has no manifest and is never restored. The tables
  * are read in one repeatable-read snapshot, so a running PostgreSQL server may keep working.
  */
-export async function createBackup(conn: SqlConnection, opts: { dataDir: string; outDir: string }): Promise<BackupResult> {
+export async function createBackup(conn: SqlConnection, opts: { files: FileStore; outDir: string }): Promise<BackupResult> {
   const outDir = path.resolve(opts.outDir);
   if (fs.existsSync(outDir)) throw new BackupError(`Каталог ${outDir} уже существует: укажите новый каталог для резервной копии`);
   await fsp.mkdir(path.join(outDir, 'tables'), { recursive: true, mode: 0o700 });
@@ -211,17 +214,15 @@ export async function createBackup(conn: SqlConnection, opts: { dataDir: string;
   }
 
   const files: FileEntry[] = [];
-  for (const relative of await listUploads(opts.dataDir)) {
+  for await (const stored of opts.files.list()) {
+    const data = await opts.files.get(stored.kind, stored.id);
+    // Removed since it was listed (its row went in the same moment): nothing to keep.
+    if (!data) continue;
+    const relative = fileKey(stored.kind, stored.id);
     const target = path.join(outDir, 'files', relative);
     await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    try {
-      await fsp.copyFile(path.join(opts.dataDir, relative), target, fs.constants.COPYFILE_EXCL);
-    } catch (err) {
-      // Removed since it was listed (its row went in the same moment): nothing to keep.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw err;
-    }
-    files.push({ path: relative, ...(await sha256OfFile(target)) });
+    await fsp.writeFile(target, data, { mode: 0o600, flag: 'wx' });
+    files.push({ path: relative, bytes: data.length, sha256: sha256Of(data) });
   }
 
   const manifest: Manifest = {
@@ -260,6 +261,9 @@ async function readManifest(dir: string): Promise<Manifest> {
   }
   for (const entry of [...manifest.tables.map((t) => `${t.name}.jsonl`), ...manifest.files.map((f) => f.path)]) {
     if (typeof entry !== 'string' || !SAFE_RELATIVE_PATH.test(entry)) throw tampered(`недопустимое имя «${String(entry)}» в ${MANIFEST}`);
+  }
+  for (const entry of manifest.files) {
+    if (!parseFileKey(entry.path)) throw tampered(`файл ${entry.path} в ${MANIFEST} назван не как файл хранилища (uploads/<вид>/<uuid>)`);
   }
   return manifest;
 }
@@ -316,32 +320,23 @@ async function loadTable(conn: SqlConnection, dir: string, table: TableShape): P
   await flush();
 }
 
-/** Copies the backup's files into a fresh directory beside DATA_DIR/uploads, checking each sum again. */
-async function stageFiles(dir: string, manifest: Manifest, dataDir: string): Promise<string> {
-  const staging = path.join(dataDir, `.uploads-restore-${crypto.randomBytes(6).toString('hex')}`);
-  await fsp.mkdir(staging, { recursive: true, mode: 0o700 });
-  try {
-    for (const entry of manifest.files) {
-      if (!entry.path.startsWith('uploads/')) throw tampered(`файл ${entry.path} лежит не в uploads`);
-      const target = path.join(staging, entry.path.slice('uploads/'.length));
-      await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-      await fsp.copyFile(path.join(dir, 'files', entry.path), target);
-      if ((await sha256OfFile(target)).sha256 !== entry.sha256) throw tampered(`файл ${entry.path} изменился при копировании`);
-    }
-  } catch (err) {
-    await fsp.rm(staging, { recursive: true, force: true });
-    throw err;
+/**
+ * Puts the backup's files into the store, checking each one's sum again as it is read, then removes
+ * what the store holds beyond them, so the store holds exactly the backup's files, as the tables
+ * hold exactly its rows.
+ */
+async function putFiles(dir: string, manifest: Manifest, files: FileStore): Promise<void> {
+  const kept = new Set<string>();
+  for (const entry of manifest.files) {
+    const { kind, id } = parseFileKey(entry.path)!;
+    const data = await fsp.readFile(path.join(dir, 'files', entry.path));
+    if (sha256Of(data) !== entry.sha256) throw new Error(`файл ${entry.path} в копии изменился после проверки`);
+    await files.put(kind, id, data);
+    kept.add(entry.path);
   }
-  return staging;
-}
-
-async function swapUploads(staging: string, dataDir: string): Promise<void> {
-  const uploads = path.join(dataDir, 'uploads');
-  const previous = `${staging}-replaced`;
-  const hadUploads = fs.existsSync(uploads);
-  if (hadUploads) await fsp.rename(uploads, previous);
-  await fsp.rename(staging, uploads);
-  if (hadUploads) await fsp.rm(previous, { recursive: true, force: true });
+  const extra: Array<{ kind: string; id: string }> = [];
+  for await (const stored of files.list()) if (!kept.has(fileKey(stored.kind, stored.id))) extra.push(stored);
+  for (const stored of extra) await files.delete(stored.kind, stored.id);
 }
 
 function sameNames(a: string[], b: string[]): boolean {
@@ -349,7 +344,7 @@ function sameNames(a: string[], b: string[]): boolean {
 }
 
 export interface RestoreOptions {
-  dataDir: string;
+  files: FileStore;
   /** Replace the data of a database that already has accounts. */
   force?: boolean;
 }
@@ -358,8 +353,10 @@ export interface RestoreOptions {
  * Restores a backup into a database migrated to the same schema. Every sum is checked before the
  * database is touched; the tables are then replaced in one transaction with triggers and foreign
  * keys off (the rows are a consistent snapshot already, and triggers would add rows of their own),
- * each table's checksum is computed again before it commits, and only then do the files replace
- * DATA_DIR/uploads. A refusal at any step leaves the database and the files as they were.
+ * each table's checksum is computed again before it commits, and only then do the backup's files
+ * replace the store's. A refusal before the commit leaves the database and the files as they were;
+ * a store that fails while the files are put back is reported, and running the restore again
+ * (with --force) finishes it.
  */
 export async function restoreBackup(conn: SqlConnection, dir: string, opts: RestoreOptions): Promise<Manifest> {
   const manifest = await verifyBackup(dir);
@@ -383,43 +380,47 @@ export async function restoreBackup(conn: SqlConnection, dir: string, opts: Rest
     }
   }
 
-  const staging = await stageFiles(dir, manifest, opts.dataDir);
+  await conn.query('begin');
   try {
-    await conn.query('begin');
-    try {
-      await conn.query('set local session_replication_role = replica').catch((err: unknown) => {
-        throw new BackupError(`Восстановлению нужны права суперпользователя PostgreSQL (session_replication_role): ${(err as Error).message}`);
-      });
-      await conn.query(`truncate ${shapes.map((s) => `public.${ident(s.name)}`).join(', ')} restart identity`);
-      for (const table of shapes) await loadTable(conn, dir, table);
-      for (const sequence of manifest.sequences) {
-        const name = `public.${ident(sequence.name)}`;
-        if (sequence.value === null) await conn.query(`alter sequence ${name} restart`);
-        else await conn.query('select setval($1::regclass, $2::bigint, true)', [name, sequence.value]);
-      }
-      const restored = await checksumAll(conn, shapes);
-      restored.forEach((table, i) => {
-        const expected = manifest.tables[i]!;
-        if (table.rows !== expected.rows || table.sha256 !== expected.sha256) {
-          throw new BackupError(`Таблица ${table.name} после загрузки не совпала с копией (${table.rows} строк из ${expected.rows}). Восстановление отменено`);
-        }
-      });
-      await conn.query('commit');
-    } catch (err) {
-      await conn.query('rollback');
-      throw err;
+    await conn.query('set local session_replication_role = replica').catch((err: unknown) => {
+      throw new BackupError(`Восстановлению нужны права суперпользователя PostgreSQL (session_replication_role): ${(err as Error).message}`);
+    });
+    await conn.query(`truncate ${shapes.map((s) => `public.${ident(s.name)}`).join(', ')} restart identity`);
+    for (const table of shapes) await loadTable(conn, dir, table);
+    for (const sequence of manifest.sequences) {
+      const name = `public.${ident(sequence.name)}`;
+      if (sequence.value === null) await conn.query(`alter sequence ${name} restart`);
+      else await conn.query('select setval($1::regclass, $2::bigint, true)', [name, sequence.value]);
     }
+    const restored = await checksumAll(conn, shapes);
+    restored.forEach((table, i) => {
+      const expected = manifest.tables[i]!;
+      if (table.rows !== expected.rows || table.sha256 !== expected.sha256) {
+        throw new BackupError(`Таблица ${table.name} после загрузки не совпала с копией (${table.rows} строк из ${expected.rows}). Восстановление отменено`);
+      }
+    });
+    await conn.query('commit');
   } catch (err) {
-    await fsp.rm(staging, { recursive: true, force: true });
+    await conn.query('rollback');
     throw err;
   }
-  await swapUploads(staging, opts.dataDir);
+  try {
+    await putFiles(dir, manifest, opts.files);
+  } catch (err) {
+    throw new BackupError(
+      `Таблицы восстановлены, но файлы в хранилище ${opts.files.location} восстановлены не все: ${(err as Error).message}. ` +
+        'Устраните причину и запустите восстановление ещё раз с --force',
+    );
+  }
   return manifest;
 }
 
-/** Sums of the files now under DATA_DIR/uploads, as a manifest lists them. */
-export async function uploadChecksums(dataDir: string): Promise<FileEntry[]> {
+/** Sums of the files the store holds now, as a manifest lists them. */
+export async function uploadChecksums(files: FileStore): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
-  for (const relative of await listUploads(dataDir)) out.push({ path: relative, ...(await sha256OfFile(path.join(dataDir, relative))) });
+  for await (const stored of files.list()) {
+    const data = await files.get(stored.kind, stored.id);
+    if (data) out.push({ path: fileKey(stored.kind, stored.id), bytes: data.length, sha256: sha256Of(data) });
+  }
   return out;
 }

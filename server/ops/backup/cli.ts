@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { loadConfig } from '@server/config.js';
 import { openDatabase, type Database } from '@server/db/client.js';
+import { createFileStore } from '@server/lib/file-store/index.js';
 import { BackupError, createBackup, restoreBackup } from './backup.js';
 import { connectPostgres, embeddedConnection, type SqlConnection } from './connection.js';
 
 /**
  * `npm run backup [-- --out <dir>]` and `npm run restore -- <dir> [--force]`, with the server's own
- * settings (DATABASE_URL, DATA_DIR). The embedded database admits one process: stop the server first.
+ * settings (DATABASE_URL, DATA_DIR, S3_*: the files are taken from and put back into the same store
+ * the server uses). The embedded database admits one process: stop the server first.
  */
 
 const USAGE = 'Использование: npm run backup [-- --out <каталог>] | npm run restore -- <каталог копии> [--force]';
@@ -30,14 +32,18 @@ export async function runBackupCommand(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const where = database.kind === 'pglite' ? `встроенная база в ${config.dataDir}` : 'PostgreSQL';
+  const files = createFileStore({ dataDir: config.dataDir, s3: config.s3 });
+  const where = `${database.kind === 'pglite' ? `встроенная база в ${config.dataDir}` : 'PostgreSQL'}, файлы в ${files.location}`;
   try {
+    await files.check().catch((err: unknown) => {
+      throw new BackupError((err as Error).message);
+    });
     if (command === 'backup') {
       const outAt = args.indexOf('--out');
       const outDir = outAt >= 0 ? args[outAt + 1] : path.join('backups', `bilet-${stamp(new Date())}`);
       if (!outDir) throw new BackupError(USAGE);
       const started = performance.now();
-      const { dir, manifest } = await withConnection(database, config.databaseUrl, (conn) => createBackup(conn, { dataDir: config.dataDir, outDir }));
+      const { dir, manifest } = await withConnection(database, config.databaseUrl, (conn) => createBackup(conn, { files, outDir }));
       const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
       process.stdout.write(
         `Резервная копия (${where}) готова за ${seconds(started)} с: ${dir}\n` +
@@ -53,7 +59,7 @@ export async function runBackupCommand(argv: string[]): Promise<number> {
       // A fresh database gets the schema first; the copy then fills it.
       await database.migrate();
       const manifest = await withConnection(database, config.databaseUrl, (conn) =>
-        restoreBackup(conn, path.resolve(dir), { dataDir: config.dataDir, force: args.includes('--force') }),
+        restoreBackup(conn, path.resolve(dir), { files, force: args.includes('--force') }),
       );
       process.stdout.write(
         `Восстановлено (${where}) за ${seconds(started)} с из ${path.resolve(dir)}: таблиц ${manifest.tables.length}, ` +
@@ -69,6 +75,7 @@ export async function runBackupCommand(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
+    await files.close();
     await database.close();
   }
 }

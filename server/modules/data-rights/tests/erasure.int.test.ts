@@ -1,14 +1,14 @@
-import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERASURE_GRACE_DAYS, DAY_MS } from '@common/data-rights.js';
 import { birthDateForAge, confirmedParent, registerPupil } from '@server/test/factories.js';
 import { createStaff } from '@server/test/staff-factories.js';
+import { FILE_KINDS } from '@server/lib/file-store/index.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { refreshFigures } from '@server/modules/kpi/index.js';
 import { lessonInput, publishedEvent } from '@server/modules/events/tests/fixtures.js';
 import { eraseDueAccounts } from '../index.js';
-import { paperConsentScan, rightsWorld, supportRequest, testedFamily, type RightsWorld } from './fixtures.js';
+import { paperConsentScan, rightsWorld, supportAttachment, supportRequest, testedFamily, type RightsWorld } from './fixtures.js';
 
 let t: TestApp;
 let w: RightsWorld;
@@ -90,6 +90,7 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     const family = await testedFamily(t, w);
     const scan = await paperConsentScan(t, w.s.schoolId, w.s.school.accountId, family.childId);
     const signedOut = await supportRequest(t, { requesterId: null, email: family.childEmail.toUpperCase(), text: 'Вопрос без входа' });
+    const attachment = await supportAttachment(t, signedOut);
     await refreshFigures(t.app.ctx);
     const registered = await registeredInAll();
 
@@ -116,7 +117,8 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     expect(await t.rows(sql`select 1 from outgoing_mail where "to" = ${family.childEmail}`)).toHaveLength(0);
     // What the pupil sent without signing in is the pupil's too.
     expect(await t.rows(sql`select 1 from support_requests where id = ${signedOut}`)).toHaveLength(0);
-    expect(fs.existsSync(scan.file)).toBe(false);
+    expect(await t.app.ctx.files.get(FILE_KINDS.paperConsents, scan.id)).toBeNull();
+    expect(await t.app.ctx.files.get(FILE_KINDS.support, attachment)).toBeNull();
 
     const [act] = await t.rows<{ grounds: string; job: string; data_classes: Array<{ dataClass: string; rows: number }>; files_destroyed: number; subject_role: string }>(
       sql`select d.* from destruction_records d join erasure_requests r on r.id = d.erasure_request_id where r.requested_by = ${family.parentId}`,
@@ -124,7 +126,7 @@ describe('erasure of a pupil’s account (art. 21)', () => {
     expect(act!.job).toBe('data-rights-erasure');
     expect(act!.grounds).toMatch(/законного представителя/);
     expect(act!.subject_role).toBe('participant');
-    expect(act!.files_destroyed).toBe(1);
+    expect(act!.files_destroyed).toBe(2);
     expect(act!.data_classes).toEqual(expect.arrayContaining([{ dataClass: 'account', rows: 1 }, { dataClass: 'diagnostic_attempts', rows: 1 }, { dataClass: 'paper_consents', rows: 1 }]));
     const kept = JSON.stringify(await t.rows(sql`select * from destruction_records`)) + JSON.stringify(await t.rows(sql`select * from erasure_requests where status = 'erased'`));
     expect(kept).not.toContain(family.childId);

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { FILE_KINDS } from '@server/lib/file-store/index.js';
 import { activateFromMail } from '@server/test/factories.js';
 import { createStaff } from '@server/test/staff-factories.js';
 import type { TestApp } from '@server/test/test-app.js';
@@ -29,17 +28,24 @@ export async function testedFamily(t: TestApp, w: RightsWorld, grade = 7): Promi
   return { ...family, childEmail: child!.email };
 }
 
-/** A scanned paper consent filed under the pupil, its sealed file on disk as the upload route leaves it. */
-export async function paperConsentScan(t: TestApp, schoolId: string, schoolStaffId: string, childId: string): Promise<{ id: string; file: string }> {
+/** A scanned paper consent filed under the pupil, its sealed file in the file store as the upload route leaves it. */
+export async function paperConsentScan(t: TestApp, schoolId: string, schoolStaffId: string, childId: string): Promise<{ id: string }> {
   const [row] = await t.rows<{ id: string }>(
     sql`insert into paper_consents (school_id, participant_id, file_name, mime_type, size_bytes, sha256, uploaded_by)
       values (${schoolId}, ${childId}, 'согласие.pdf', 'application/pdf', 4, 'x', ${schoolStaffId}) returning id`,
   );
-  const dir = path.join(t.app.ctx.config.dataDir, 'uploads', 'paper-consents');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, row!.id);
-  fs.writeFileSync(file, t.app.ctx.pd.files.encrypt(Buffer.from('%PDF'), row!.id));
-  return { id: row!.id, file };
+  await t.app.ctx.files.put(FILE_KINDS.paperConsents, row!.id, t.app.ctx.pd.files.encrypt(Buffer.from('%PDF'), row!.id));
+  return { id: row!.id };
+}
+
+/** A file attached to a support request, sealed in the file store as the form leaves it. */
+export async function supportAttachment(t: TestApp, requestId: string): Promise<string> {
+  const [row] = await t.rows<{ id: string }>(
+    sql`insert into support_attachments (request_id, file_name, mime_type, size_bytes, sha256)
+      values (${requestId}, 'скан.pdf', 'application/pdf', 4, 'x') returning id`,
+  );
+  await t.app.ctx.files.put(FILE_KINDS.support, row!.id, t.app.ctx.pd.files.encrypt(Buffer.from('%PDF'), row!.id));
+  return row!.id;
 }
 
 /** A support request as the form files it: signed in (requesterId) or not (known by the address only). */

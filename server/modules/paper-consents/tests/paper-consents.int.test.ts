@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { confirmedParent, registerPupil } from '@server/test/factories.js';
 import { createSchool, createStaff, createVenue, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
 import { MULTIPART_HEADERS as MULTIPART, TINY_PDF, multipart } from '@server/test/multipart.js';
-import { paperConsentsDir } from '../paper-consents.storage.js';
+import { FILE_KINDS } from '@server/lib/file-store/index.js';
 import { uploadPaperConsent } from '../paper-consents.service.js';
 
 // Tiny files that are what they say they are, so the test shows exactly what is uploaded; the PDF is the shared one.
@@ -50,7 +50,6 @@ const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x8
 
 describe('scanned paper consents', () => {
   let t: TestApp;
-  let dir: string;
   let schoolA: { id: string; name: string };
   let schoolB: { id: string; name: string };
   let staffA: StaffMember;
@@ -92,7 +91,7 @@ describe('scanned paper consents', () => {
   /** Rows and files now, to show a refused upload left nothing behind. */
   async function footprint() {
     const [row] = await t.rows<{ n: number }>(sql`select count(*)::int as n from paper_consents`);
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    const files = await t.storedFiles(FILE_KINDS.paperConsents);
     return { rows: row!.n, files };
   }
 
@@ -103,7 +102,6 @@ describe('scanned paper consents', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    dir = paperConsentsDir(t.app.ctx.config.dataDir);
     const kirov = await regionByCode(t, '43');
     const tatarstan = await regionByCode(t, '16');
     schoolA = await createSchool(t, kirov);
@@ -136,14 +134,14 @@ describe('scanned paper consents', () => {
       ['PDF', PDF, 'Согласие Смирнов.pdf', 'application/pdf', 'Согласие Смирнов.pdf'],
       ['JPEG', JPEG, 'фото согласия.jpeg', 'image/jpeg', 'фото согласия.jpg'],
       ['PNG', PNG, 'scan.png', 'image/png', 'scan.png'],
-    ])('keeps a %s encrypted on disk and gives back the same bytes', async (_kind, content, filename, mime, storedName) => {
+    ])('keeps a %s encrypted in the file store and gives back the same bytes', async (_kind, content, filename, mime, storedName) => {
       const res = await upload(staffA.cookie, { content, filename, contentType: 'application/octet-stream' });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body).toMatchObject({ fileName: storedName, mimeType: mime, sizeBytes: content.length, child: null, school: { id: schoolA.id, name: schoolA.name } });
 
-      const onDisk = fs.readFileSync(path.join(dir, res.body.id));
-      expect(onDisk.subarray(0, 4).toString('ascii')).toBe('BLF1');
-      expect(onDisk.includes(content.subarray(0, 8))).toBe(false);
+      const stored = (await t.app.ctx.files.get(FILE_KINDS.paperConsents, res.body.id))!;
+      expect(stored.subarray(0, 4).toString('ascii')).toBe('BLF1');
+      expect(stored.includes(content.subarray(0, 8))).toBe(false);
       const [row] = await t.rows<{ sha256: string; uploaded_by: string }>(sql`select sha256, uploaded_by from paper_consents where id = ${res.body.id}`);
       expect(row).toEqual({ sha256: crypto.createHash('sha256').update(content).digest('hex'), uploaded_by: staffA.accountId });
 
@@ -181,7 +179,7 @@ describe('scanned paper consents', () => {
       expect(traversal.status).toBe(201);
       expect(traversal.body.fileName).toBe('evil.pdf');
       expect(fs.existsSync(path.join(t.app.ctx.config.dataDir, 'etc'))).toBe(false);
-      expect(fs.readdirSync(dir)).toContain(traversal.body.id);
+      expect(await t.storedFiles(FILE_KINDS.paperConsents)).toContain(traversal.body.id);
 
       const control = await upload(staffA.cookie, { content: PDF, filename: 'со\u0007гла\u001bсие\u202e.pdf' });
       expect(control.body.fileName).toBe('согласие.pdf');

@@ -7,7 +7,7 @@ import { loadConfig } from '@server/config.js';
 import { queryRows } from '@server/db/client.js';
 import { createFileCrypto } from '@server/lib/file-crypto.js';
 import { createPdCrypto } from '@server/lib/pd-crypto.js';
-import { listSealedFiles, readSealed, saveSealed, sealedFilesDir } from '@server/lib/sealed-files.js';
+import { FILE_KINDS } from '@server/lib/file-store/index.js';
 import { firstRegionWithSchools, registerPupil, validSnils, type Pupil } from '@server/test/factories.js';
 import { createStaff, totpFor, type StaffMember } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
@@ -57,16 +57,15 @@ beforeAll(async () => {
   );
   const values = ids.map(({ id }) => sql`(${id}::uuid, 7, ${place.regionId}, ${place.cityId}, ${t.app.ctx.pd.encrypt(validSnils())}, ${crypto.randomUUID()}, ${t.app.ctx.pd.encrypt(`ОВЗ ${id}`)}, true)`);
   await t.rows(sql`insert into participant_profiles (account_id, grade, region_id, city_id, snils_enc, identity_bidx, ovz_details_enc, has_ovz) values ${sql.join(values, sql`, `)} returning account_id`);
-  const dir = sealedFilesDir(t.app.ctx.config.dataDir, 'support');
   for (let i = 0; i < FILES; i++) {
     const id = crypto.randomUUID();
     const plain = crypto.randomBytes(2000 + i);
-    await saveSealed(dir, id, t.app.ctx.pd.files.encrypt(plain, id));
+    await t.app.ctx.files.put(FILE_KINDS.support, id, t.app.ctx.pd.files.encrypt(plain, id));
     expectedFiles.set(id, plain);
   }
   for (const { key, value } of await allValues(t.app)) expected.set(key, t.app.ctx.pd.decrypt(value));
 
-  // The same database and data dir, restarted with a new current key and the old one kept for reads.
+  // The same database and file store, restarted with a new current key and the old one kept for reads.
   await t.app.ctx.jobs.stop();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -78,6 +77,7 @@ beforeAll(async () => {
     PD_ENCRYPTION_KEY: b64(K2),
     PD_PREVIOUS_KEYS: b64(K1),
     PD_INDEX_KEY: b64(K1),
+    ...t.storageEnv,
   });
   rotated = await buildApp(config, { database: t.database });
   await rotated.ready();
@@ -182,10 +182,9 @@ describe('key rotation', () => {
     }
     for (const key of expected.keys()) expect(values.some((v) => v.key === key), key).toBe(true);
     const files = createFileCrypto(K2);
-    const onDisk = await listSealedFiles(rotated.ctx.config.dataDir);
+    expect(await t.storedFiles(FILE_KINDS.support)).toEqual([...expectedFiles.keys()].sort());
     for (const [id, plain] of expectedFiles) {
-      const file = onDisk.find((f) => f.id === id)!;
-      expect(files.decrypt(await readSealed(file.dir, id), id).equals(plain)).toBe(true);
+      expect(files.decrypt((await rotated.ctx.files.get(FILE_KINDS.support, id))!, id).equals(plain)).toBe(true);
     }
     const audit = await t.rows<{ action: string }>(sql`select action from audit_log where action like 'pd_keys.%' order by id`);
     expect(audit.map((a) => a.action)).toEqual(['pd_keys.rotation_started', 'pd_keys.rotation_finished']);

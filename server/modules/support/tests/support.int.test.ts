@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppWithSmtp } from './smtp-app.js';
+import { FILE_KINDS } from '@server/lib/file-store/index.js';
 import { linkFrom, type TestApp } from '@server/test/test-app.js';
 import { confirmedParent, registerPupil, uniqueEmail } from '@server/test/factories.js';
 import { createStaff, regionByCode, type Place, type StaffMember } from '@server/test/staff-factories.js';
@@ -98,18 +99,25 @@ describe('support requests', () => {
     const fields = form();
     const parts = (file: Buffer, filename: string) =>
       multipart([...Object.entries(fields).map(([name, value]) => ({ name, value: String(value) })), { name: 'files', filename, content: file }]);
+    const storedBefore = await t.storedFiles(FILE_KINDS.support);
     const refused = await t.api('POST', '/api/support/requests', { body: parts(EXE, 'скан.pdf'), headers: MULTIPART_HEADERS });
     expect(refused.status).toBe(415);
     expect(refused.body.error.message).toMatch(/по содержимому/);
+    expect(await t.storedFiles(FILE_KINDS.support)).toEqual(storedBefore);
     const [none] = await t.rows<{ n: number }>(sql`select count(*)::int as n from support_requests where email = ${fields.email}`);
     expect(none!.n).toBe(0);
     const kept = await t.api('POST', '/api/support/requests', { body: parts(TINY_PDF, 'скан.pdf'), headers: MULTIPART_HEADERS });
     expect(kept.status, JSON.stringify(kept.body)).toBe(201);
     const [file] = await t.rows<{ id: string; mime_type: string }>(sql`select id, mime_type from support_attachments where request_id = ${kept.body.id}`);
     expect(file!.mime_type).toBe('application/pdf');
-    const download = await t.api('GET', `/api/support/desk/requests/${kept.body.id}/attachments/${file!.id}`, { cookie: operator.cookie });
-    expect(download.status).toBe(200);
+    // Sealed before it reached the store (a folder or a bucket): only ciphertext lies there.
+    const stored = (await t.app.ctx.files.get(FILE_KINDS.support, file!.id))!;
+    expect(stored.subarray(0, 4).toString('ascii')).toBe('BLF1');
+    expect(stored.includes(TINY_PDF.subarray(0, 8))).toBe(false);
+    const download = await t.app.inject({ method: 'GET', url: `/api/support/desk/requests/${kept.body.id}/attachments/${file!.id}`, headers: { cookie: operator.cookie } });
+    expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(TINY_PDF)).toBe(true);
     const four = multipart([
       ...Object.entries(form()).map(([name, value]) => ({ name, value: String(value) })),
       ...[1, 2, 3, 4].map((i) => ({ name: 'files', filename: `скан${i}.pdf`, content: TINY_PDF })),

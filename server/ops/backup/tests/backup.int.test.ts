@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { saveSealed, sealedFilesDir } from '@server/lib/sealed-files.js';
+import { FILE_KINDS, type FileStore } from '@server/lib/file-store/index.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { registerPupil } from '@server/test/factories.js';
 import { createSchool, createStaff, regionByCode } from '@server/test/staff-factories.js';
@@ -13,7 +13,7 @@ import { connectPostgres, embeddedConnection, type SqlConnection } from '../conn
 
 let t: TestApp;
 let conn: SqlConnection;
-let dataDir: string;
+let files: FileStore;
 let work: string;
 let backupDir: string;
 let manifest: Manifest;
@@ -27,7 +27,7 @@ async function openConnection(app: TestApp): Promise<SqlConnection> {
   return connectPostgres(url.toString());
 }
 
-/** Every table and sealed file gone, as after losing the disk; the schema stays. */
+/** Every table and sealed file gone, as after losing the disk or the bucket; the schema stays. */
 async function wipe(): Promise<void> {
   const tables = await conn.query<{ name: string }>(`select relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r'`);
@@ -35,7 +35,9 @@ async function wipe(): Promise<void> {
   await conn.query('set local session_replication_role = replica');
   await conn.query(`truncate ${tables.map((x) => `public."${x.name}"`).join(', ')} restart identity`);
   await conn.query('commit');
-  fs.rmSync(path.join(dataDir, 'uploads'), { recursive: true, force: true });
+  const stored = [];
+  for await (const file of files.list()) stored.push(file);
+  for (const file of stored) await files.delete(file.kind, file.id);
 }
 
 function copyOfBackup(name: string): string {
@@ -47,22 +49,21 @@ function copyOfBackup(name: string): string {
 beforeAll(async () => {
   // No job may write while the drill compares tables (on PGlite it would even share the session).
   t = await startTestApp({ JOBS_ENABLED: 'false' });
-  dataDir = t.app.ctx.config.dataDir;
+  files = t.app.ctx.files;
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'bilet-backup-'));
   const place = await regionByCode(t, '43');
   const school = await createSchool(t, place);
   await createStaff(t, 'school', { schoolId: school.id });
   await registerPupil(t);
   await registerPupil(t, { lastName: 'Ёлкина', firstName: 'Дарья' });
-  const dir = sealedFilesDir(dataDir, 'paper-consents');
   for (let i = 0; i < 3; i++) {
     const id = crypto.randomUUID();
-    await saveSealed(dir, id, t.app.ctx.pd.files.encrypt(crypto.randomBytes(2048 + i), id));
+    await files.put(i < 2 ? FILE_KINDS.paperConsents : FILE_KINDS.support, id, t.app.ctx.pd.files.encrypt(crypto.randomBytes(2048 + i), id));
   }
   conn = await openConnection(t);
   before = await tableChecksums(conn);
   backupDir = path.join(work, 'backup');
-  manifest = (await createBackup(conn, { dataDir, outDir: backupDir })).manifest;
+  manifest = (await createBackup(conn, { files, outDir: backupDir })).manifest;
 }, 120_000);
 
 afterAll(async () => {
@@ -76,7 +77,7 @@ describe('backup and restore drill', () => {
     expect(manifest.tables).toEqual(before);
     expect(manifest.tables.find((x) => x.name === 'accounts')!.rows).toBeGreaterThanOrEqual(3);
     expect(manifest.tables.find((x) => x.name === 'audit_log')!.rows).toBeGreaterThan(0);
-    expect(manifest.files).toEqual(await uploadChecksums(dataDir));
+    expect(manifest.files).toEqual(await uploadChecksums(files));
     expect(manifest.files).toHaveLength(3);
     expect(manifest.migrations.length).toBeGreaterThan(0);
     await expect(verifyBackup(backupDir)).resolves.toEqual(manifest);
@@ -85,31 +86,36 @@ describe('backup and restore drill', () => {
   it('backs up, wipes, restores, and every table and file matches', async () => {
     await wipe();
     expect((await tableChecksums(conn)).find((x) => x.name === 'accounts')!.rows).toBe(0);
-    await restoreBackup(conn, backupDir, { dataDir });
+    await restoreBackup(conn, backupDir, { files });
     expect(await tableChecksums(conn)).toEqual(before);
-    expect(await uploadChecksums(dataDir)).toEqual(manifest.files);
+    expect(await uploadChecksums(files)).toEqual(manifest.files);
     // The restored platform works: a new account takes the next id and the sessions still answer.
     await registerPupil(t);
   });
 
   it('refuses to overwrite a database with accounts unless forced', async () => {
     const now = await tableChecksums(conn);
-    await expect(restoreBackup(conn, backupDir, { dataDir })).rejects.toThrow(/--force/);
+    // A file the backup does not know, as an upload after it leaves: the restore leaves exactly the backup's.
+    const extra = crypto.randomUUID();
+    await files.put(FILE_KINDS.support, extra, t.app.ctx.pd.files.encrypt(Buffer.from('после копии'), extra));
+    await expect(restoreBackup(conn, backupDir, { files })).rejects.toThrow(/--force/);
     expect(await tableChecksums(conn)).toEqual(now);
-    await restoreBackup(conn, backupDir, { dataDir, force: true });
+    expect((await uploadChecksums(files)).map((f) => f.path)).toContain(`uploads/support/${extra}`);
+    await restoreBackup(conn, backupDir, { files, force: true });
     expect(await tableChecksums(conn)).toEqual(before);
+    expect(await uploadChecksums(files)).toEqual(manifest.files);
   });
 
   it('refuses a backup whose table was changed, and changes nothing', async () => {
     const dir = copyOfBackup('tampered-table');
     const file = path.join(dir, 'tables', 'accounts.jsonl');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Ёлкина', 'Ёлкино'));
-    const filesBefore = await uploadChecksums(dataDir);
-    const error = await restoreBackup(conn, dir, { dataDir, force: true }).catch((e: unknown) => e);
+    const filesBefore = await uploadChecksums(files);
+    const error = await restoreBackup(conn, dir, { files, force: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupError);
     expect((error as Error).message).toMatch(/контрольная сумма таблицы accounts не совпадает/);
     expect(await tableChecksums(conn)).toEqual(before);
-    expect(await uploadChecksums(dataDir)).toEqual(filesBefore);
+    expect(await uploadChecksums(files)).toEqual(filesBefore);
   });
 
   it('refuses a backup whose table and manifest were changed together, by the restored rows', async () => {
@@ -123,7 +129,7 @@ describe('backup and restore drill', () => {
     const forged: Manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     forged.tables.find((x) => x.name === 'accounts')!.sha256 = crypto.createHash('sha256').update(text).digest('hex');
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(forged));
-    await expect(restoreBackup(conn, dir, { dataDir, force: true })).rejects.toThrow();
+    await expect(restoreBackup(conn, dir, { files, force: true })).rejects.toThrow();
     expect(await tableChecksums(conn)).toEqual(before);
   });
 
@@ -133,13 +139,13 @@ describe('backup and restore drill', () => {
     const bytes = fs.readFileSync(target);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     fs.writeFileSync(target, bytes);
-    await expect(restoreBackup(conn, changed, { dataDir, force: true })).rejects.toThrow(/контрольная сумма файла/);
+    await expect(restoreBackup(conn, changed, { files, force: true })).rejects.toThrow(/контрольная сумма файла/);
 
     const missing = copyOfBackup('missing-file');
     fs.rmSync(path.join(missing, 'files', manifest.files[1]!.path));
-    await expect(restoreBackup(conn, missing, { dataDir, force: true })).rejects.toThrow(/нет файла/);
+    await expect(restoreBackup(conn, missing, { files, force: true })).rejects.toThrow(/нет файла/);
     expect(await tableChecksums(conn)).toEqual(before);
-    expect(await uploadChecksums(dataDir)).toEqual(manifest.files);
+    expect(await uploadChecksums(files)).toEqual(manifest.files);
   });
 
   it('refuses a manifest naming a path outside the backup', async () => {
@@ -147,10 +153,10 @@ describe('backup and restore drill', () => {
     const forged: Manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     forged.files[0]!.path = '../../etc/passwd';
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(forged));
-    await expect(restoreBackup(conn, dir, { dataDir, force: true })).rejects.toThrow(/недопустимое имя/);
+    await expect(restoreBackup(conn, dir, { files, force: true })).rejects.toThrow(/недопустимое имя/);
   });
 
   it('will not write a backup over an existing directory', async () => {
-    await expect(createBackup(conn, { dataDir, outDir: backupDir })).rejects.toThrow(/уже существует/);
+    await expect(createBackup(conn, { files, outDir: backupDir })).rejects.toThrow(/уже существует/);
   });
 });
