@@ -163,6 +163,19 @@ test.describe.serial('organisations: a coordinator registers a school and a venu
     await assign.getByRole('button', { name: 'Назначить', exact: true }).click();
     await expect(assign).toBeHidden();
     await expect(page.getByRole('row', { name: new RegExp(pupils[0]!.lastName) })).toContainText('Никифорова');
+    // The total comes from the school's counter; the search reads any part of a name from three
+    // letters, the start of the last name below that, and lives in the address with the sort.
+    await expect(page.getByText(`Найдено: ${pupils.length} записи`)).toBeVisible();
+    const search = page.getByRole('searchbox', { name: 'Поиск по ФИО или почте' });
+    await search.fill('йцев');
+    await expect(page.getByRole('row', { name: /Зайцева/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Орлов/ })).toHaveCount(0);
+    await expect(page).toHaveURL(/q=%D0%B9%D1%86%D0%B5%D0%B2/);
+    await search.fill('ки');
+    await expect(page.getByRole('row', { name: /Ким/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Никита/ })).toHaveCount(0);
+    await search.fill('');
+    await expect(page.getByRole('row', { name: /Орлов/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, 'school-participants');
     await signOut(page);

@@ -14,6 +14,22 @@ export function listQuerySchema<const S extends readonly [string, ...string[]]>(
   });
 }
 
+/** An opaque keyset cursor: where the previous page ended, in the list's own order. */
+export const listCursorSchema = z
+  .string()
+  .max(1000, { error: 'Неверная ссылка на страницу списка' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'Неверная ссылка на страницу списка' });
+
+/**
+ * A page of a list too long to count or to number its pages: `nextCursor` goes back as `after`
+ * for the next page (null on the last); `total` is known only where a counter keeps it.
+ */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number | null;
+}
+
 export interface ListPage<T> {
   items: T[];
   total: number;
@@ -21,7 +37,16 @@ export interface ListPage<T> {
   pageSize: number;
 }
 
+function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** Escapes % and _ so a user's search text matches itself literally in ILIKE. */
 export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(q)}%`;
+}
+
+/** The same, for text that starts with the search. */
+export function likePrefix(q: string): string {
+  return `${escapeLike(q)}%`;
 }

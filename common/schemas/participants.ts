@@ -10,11 +10,21 @@ import {
 } from '../participants.js';
 import { emailSchema, idSchema, phoneSchema } from './fields.js';
 import { childDataShape, documentsSchema, type RepresentativeKind } from './identity.js';
-import { listQuerySchema } from './lists.js';
+import { listCursorSchema, listQuerySchema } from './lists.js';
 
-export const PARTICIPANT_SORTS = ['name', 'grade', 'createdAt', 'school'] as const;
+/**
+ * Each order is served by an index per scope at a million pupils. Sorting by school name could not
+ * be (a region's pupils would all be read to sort a page): the school filter replaces it.
+ */
+export const PARTICIPANT_SORTS = ['name', 'grade', 'createdAt'] as const;
+export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
 
-export const participantListQuerySchema = listQuerySchema(PARTICIPANT_SORTS).extend({
+/** Searches shorter than this match the start of the last name; longer ones any part of the name or e-mail. */
+export const PARTICIPANT_SEARCH_SUBSTRING_MIN = 3;
+
+/** Keyset-paged: `after` is the previous page's `nextCursor`; there are no page numbers. */
+export const participantListQuerySchema = listQuerySchema(PARTICIPANT_SORTS).omit({ page: true }).extend({
+  after: listCursorSchema.optional(),
   grade: z.coerce
     .number({ error: 'Класс — число' })
     .int({ error: 'Класс — число' })

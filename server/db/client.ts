@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -51,8 +52,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Extensions the migrations create; PGlite must load them when it opens (the help centre's typo-tolerant search). */
-export const PGLITE_EXTENSIONS = { pg_trgm };
+/**
+ * Extensions the migrations create; PGlite must load them when it opens (the help centre's
+ * typo-tolerant search, the pupils' search by name within a region or school).
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 
 const migrationsConfig = { migrationsFolder: MIGRATIONS_DIR };
 const MIGRATION_LOCK = 727274;

@@ -61,12 +61,32 @@ export const participantProfiles = pgTable(
     ovzDetailsEnc: text('ovz_details_enc'),
     createdByParentId: uuid('created_by_parent_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Copies of the account's names (lower case, ё as е, compared as "C"), e-mail, status and
+    // creation time, written by triggers from `accounts` (migration 0020) so that staff lists
+    // read one index in the order they show; whatever an insert gives them is replaced.
+    lastNameKey: text('last_name_key').notNull().default(''),
+    firstNameKey: text('first_name_key').notNull().default(''),
+    middleNameKey: text('middle_name_key').notNull().default(''),
+    searchText: text('search_text').notNull().default(''),
+    accountStatus: text('account_status').notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('participant_identity_uq').on(t.identityBidx),
-    // Staff lists and KPIs count and page pupils per school and per region.
-    index('participant_school_idx').on(t.schoolId),
-    index('participant_region_idx').on(t.regionId),
+    // Staff lists page pupils per scope (all, region, school) in each order they offer; KPIs and
+    // counts per school and region use the same indexes' leading column.
+    index('participant_list_name_idx').on(t.lastNameKey, t.firstNameKey, t.middleNameKey, t.accountId),
+    index('participant_list_region_name_idx').on(t.regionId, t.lastNameKey, t.firstNameKey, t.middleNameKey, t.accountId),
+    index('participant_list_school_name_idx').on(t.schoolId, t.lastNameKey, t.firstNameKey, t.middleNameKey, t.accountId),
+    index('participant_list_grade_idx').on(t.grade, t.lastNameKey, t.firstNameKey, t.middleNameKey, t.accountId),
+    index('participant_list_region_grade_idx').on(t.regionId, t.grade, t.lastNameKey, t.firstNameKey, t.middleNameKey, t.accountId),
+    index('participant_list_school_grade_idx').on(t.schoolId, t.grade, t.lastNameKey, t.firstNameKey, t.middleNameKey, t.accountId),
+    index('participant_list_created_idx').on(t.createdAt, t.accountId),
+    index('participant_list_region_created_idx').on(t.regionId, t.createdAt, t.accountId),
+    index('participant_list_school_created_idx').on(t.schoolId, t.createdAt, t.accountId),
+    index('participant_list_search_idx').using('gin', t.regionId, t.schoolId, sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
+    index('participant_list_frozen_region_idx').on(t.regionId).where(sql`${t.accountStatus} = 'disabled'`),
+    index('participant_list_frozen_school_idx').on(t.schoolId).where(sql`${t.accountStatus} = 'disabled'`),
     check('participant_grade_ck', sql`${t.grade} between 6 and 11`),
   ],
 );

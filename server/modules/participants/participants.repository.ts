@@ -7,8 +7,8 @@ import {
   schools,
   staffProfiles,
 } from '@server/db/schema/index.js';
-import { likePattern } from '@common/schemas/lists.js';
-import type { ParticipantListQuery } from '@common/schemas/participants.js';
+import { likePattern, likePrefix } from '@common/schemas/lists.js';
+import { PARTICIPANT_SEARCH_SUBSTRING_MIN, type ParticipantListQuery, type ParticipantSort } from '@common/schemas/participants.js';
 import type { ParticipantScope } from './participants.policy.js';
 import { consentWithdrawnSql } from '../identity/index.js';
 
@@ -29,7 +29,7 @@ export async function findSchool(executor: Executor, id: string): Promise<School
 
 /** A pupil's account frozen (waiting for erasure) is out of every staff list and card. */
 function scopeCondition(scope: ParticipantScope): SQL {
-  return sql`a.status <> 'disabled' and ${ownScope(scope)}`;
+  return sql`pp.account_status <> 'disabled' and ${ownScope(scope)}`;
 }
 
 function ownScope(scope: ParticipantScope): SQL {
@@ -52,7 +52,7 @@ const HAS_CONSENT = sql`exists (select 1 from consents c where c.child_id = pp.a
 const HAS_TESTED = sql`exists (select 1 from diagnostic_attempts d where d.participant_id = pp.account_id and d.status = 'completed')`;
 
 const STATUS_CONDITIONS = {
-  not_activated: sql`a.status <> 'active'`,
+  not_activated: sql`pp.account_status <> 'active'`,
   no_parent: sql`not ${HAS_PARENT}`,
   no_consent: sql`not ${HAS_CONSENT}`,
   no_navigator: sql`na.participant_id is null`,
@@ -63,31 +63,82 @@ const FROM = sql`from participant_profiles pp
   join accounts a on a.id = pp.account_id
   left join navigator_assignments na on na.participant_id = pp.account_id`;
 
-function listConditions(scope: ParticipantScope, q: ParticipantListQuery): SQL {
+/** The values of a row's sort key, in order: the keyset cursor is made of them. */
+export type SortKey = Array<string | number>;
+
+/**
+ * The columns of each order, as the indexes of migration 0020 hold them after the scope's column;
+ * the last is the pupil's id, so ties never make a row appear twice or not at all.
+ */
+const SORT_COLUMNS: Record<ParticipantSort, ReadonlyArray<{ column: SQL; type: SQL }>> = {
+  name: [
+    { column: sql`pp.last_name_key`, type: sql`text` },
+    { column: sql`pp.first_name_key`, type: sql`text` },
+    { column: sql`pp.middle_name_key`, type: sql`text` },
+    { column: sql`pp.account_id`, type: sql`uuid` },
+  ],
+  grade: [
+    { column: sql`pp.grade`, type: sql`smallint` },
+    { column: sql`pp.last_name_key`, type: sql`text` },
+    { column: sql`pp.first_name_key`, type: sql`text` },
+    { column: sql`pp.middle_name_key`, type: sql`text` },
+    { column: sql`pp.account_id`, type: sql`uuid` },
+  ],
+  createdAt: [
+    { column: sql`pp.created_at`, type: sql`timestamptz` },
+    { column: sql`pp.account_id`, type: sql`uuid` },
+  ],
+};
+
+/** Lower case with ё as е, as the database keeps names for sorting and searching. */
+export function listKey(text: string): string {
+  return text.toLowerCase().replaceAll('ё', 'е');
+}
+
+function searchCondition(q: string): SQL {
+  const key = listKey(q);
+  // Too short for a trigram: the start of the last name, a range of the name-ordered index.
+  if ([...key].length < PARTICIPANT_SEARCH_SUBSTRING_MIN) return sql`pp.last_name_key like ${likePrefix(key)}`;
+  return sql`pp.search_text like ${likePattern(key)}`;
+}
+
+function listConditions(scope: ParticipantScope, q: ParticipantListQuery): SQL[] {
   const conditions: SQL[] = [scopeCondition(scope)];
   if (q.grade !== undefined) conditions.push(sql`pp.grade = ${q.grade}`);
   if (q.schoolId) conditions.push(sql`pp.school_id = ${q.schoolId}`);
   if (q.navigatorId) conditions.push(sql`na.navigator_id = ${q.navigatorId}`);
   if (q.status) conditions.push(STATUS_CONDITIONS[q.status]);
-  if (q.q) {
-    const pattern = likePattern(q.q);
-    conditions.push(sql`(concat_ws(' ', a.last_name, a.first_name, a.middle_name) ilike ${pattern} or a.email ilike ${pattern})`);
-  }
-  return sql.join(conditions, sql` and `);
+  if (q.q) conditions.push(searchCondition(q.q));
+  return conditions;
+}
+
+function usesAssignments(scope: ParticipantScope, q: ParticipantListQuery): boolean {
+  return scope.kind === 'navigator' || q.navigatorId !== undefined || q.status === 'no_navigator';
 }
 
 function orderBy(q: ParticipantListQuery): SQL {
   const dir = sql.raw(q.order === 'desc' ? 'desc' : 'asc');
-  switch (q.sort) {
-    case 'grade':
-      return sql`pp.grade ${dir}, a.last_name, a.first_name, a.id`;
-    case 'createdAt':
-      return sql`a.created_at ${dir}, a.id`;
-    case 'school':
-      return sql`s.name ${dir} nulls last, a.last_name, a.first_name, a.id`;
-    case 'name':
-      return sql`a.last_name ${dir}, a.first_name ${dir}, a.middle_name ${dir} nulls first, a.id`;
-  }
+  return sql.join(
+    SORT_COLUMNS[q.sort].map((c) => sql`${c.column} ${dir}`),
+    sql`, `,
+  );
+}
+
+/** Rows strictly past the cursor in the list's order: one row comparison, an index bound. */
+function pastCursor(q: ParticipantListQuery, after: SortKey): SQL {
+  const columns = SORT_COLUMNS[q.sort];
+  const values = columns.map((c, i) => sql`${after[i]}::${c.type}`);
+  return sql`(${sql.join(
+    columns.map((c) => c.column),
+    sql`, `,
+  )}) ${sql.raw(q.order === 'desc' ? '<' : '>')} (${sql.join(values, sql`, `)})`;
+}
+
+function sortKeyOf(q: ParticipantListQuery): SQL {
+  return sql`json_build_array(${sql.join(
+    SORT_COLUMNS[q.sort].map((c) => c.column),
+    sql`, `,
+  )})`;
 }
 
 export interface ParticipantRow {
@@ -118,20 +169,79 @@ const LIST_COLUMNS = sql`a.id, a.last_name, a.first_name, a.middle_name, pp.grad
 const DETAIL_JOINS = sql`left join schools s on s.id = pp.school_id
   left join accounts nav on nav.id = na.navigator_id`;
 
-/** One page of the caller's pupils and, in a second statement, how many there are in all. */
-export async function listParticipants(executor: Executor, scope: ParticipantScope, q: ParticipantListQuery) {
-  const where = listConditions(scope, q);
-  const [items, count] = await Promise.all([
-    queryRows<ParticipantRow>(
-      executor,
-      sql`select ${LIST_COLUMNS} ${FROM} ${DETAIL_JOINS}
-        where ${where}
+/**
+ * Up to `limit` of the caller's pupils past the cursor, in the list's order. The page is chosen
+ * from the profile alone, reading the scope's index in the shown order (or, for a search, the
+ * matching rows of the scope); only its rows are then joined to what the list shows.
+ */
+export async function listParticipants(
+  executor: Executor,
+  scope: ParticipantScope,
+  q: ParticipantListQuery,
+  after: SortKey | null,
+  limit: number,
+): Promise<Array<ParticipantRow & { sort_key: SortKey }>> {
+  const conditions = listConditions(scope, q);
+  if (after) conditions.push(pastCursor(q, after));
+  const assignments = usesAssignments(scope, q) ? sql`left join navigator_assignments na on na.participant_id = pp.account_id` : sql``;
+  return queryRows<ParticipantRow & { sort_key: SortKey }>(
+    executor,
+    sql`select ${LIST_COLUMNS}, page.sort_key
+      from (
+        select pp.account_id, ${sortKeyOf(q)} as sort_key
+        from participant_profiles pp ${assignments}
+        where ${sql.join(conditions, sql` and `)}
         order by ${orderBy(q)}
-        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    ),
-    queryRows<{ total: number }>(executor, sql`select count(*)::int as total ${FROM} where ${where}`),
-  ]);
-  return { items, total: count[0]?.total ?? 0 };
+        limit ${limit}
+      ) page
+      join participant_profiles pp on pp.account_id = page.account_id
+      join accounts a on a.id = pp.account_id
+      left join navigator_assignments na on na.participant_id = pp.account_id
+      ${DETAIL_JOINS}
+      order by ${orderBy(q)}`,
+  );
+}
+
+/**
+ * How many pupils the unfiltered list holds, from the schools' counters (migration 0017) less the
+ * frozen pupils they still count; a navigator's pupils, a few dozen, are counted. Null when a
+ * search or filter narrows the list: nothing keeps that figure, and counting it would read the
+ * whole scope.
+ */
+export async function countParticipants(executor: Executor, scope: ParticipantScope, q: ParticipantListQuery): Promise<number | null> {
+  if (q.q || q.grade !== undefined || q.status) return null;
+  if (scope.kind === 'none') return 0;
+  if (scope.kind === 'navigator' || q.navigatorId) {
+    const conditions = [scopeCondition(scope)];
+    if (q.navigatorId) conditions.push(sql`na.navigator_id = ${q.navigatorId}`);
+    if (q.schoolId) conditions.push(sql`pp.school_id = ${q.schoolId}`);
+    const [row] = await queryRows<{ total: number }>(
+      executor,
+      sql`select count(*)::int as total from navigator_assignments na join participant_profiles pp on pp.account_id = na.participant_id
+        where ${sql.join(conditions, sql` and `)}`,
+    );
+    return row?.total ?? 0;
+  }
+  const schoolId = q.schoolId ?? (scope.kind === 'school' ? scope.schoolId : null);
+  if (schoolId !== null) {
+    const inScope = scope.kind === 'region' ? sql`s.region_id = ${scope.regionId}` : scope.kind === 'school' ? sql`s.id = ${scope.schoolId}` : sql`true`;
+    const [row] = await queryRows<{ total: number }>(
+      executor,
+      sql`select (s.pupils_count - (select count(*) from participant_profiles pp where pp.school_id = s.id and pp.account_status = 'disabled'))::int as total
+        from schools s where s.id = ${schoolId} and ${inScope}`,
+    );
+    return row?.total ?? 0;
+  }
+  const region = scope.kind === 'region' ? sql`region_id = ${scope.regionId}` : sql`true`;
+  const [row] = await queryRows<{ total: number }>(
+    executor,
+    sql`select (
+        (select coalesce(sum(pupils_count), 0) from schools where ${region})
+        + (select count(*) from participant_profiles where ${region} and school_id is null and account_status <> 'disabled')
+        - (select count(*) from participant_profiles where ${region} and school_id is not null and account_status = 'disabled')
+      )::int as total`,
+  );
+  return row?.total ?? 0;
 }
 
 export interface ParticipantDetailRow extends ParticipantRow {

@@ -4,17 +4,18 @@ import { inTransaction } from '@server/db/transaction.js';
 import { AppError, badRequest, conflict, notFound } from '@server/lib/errors.js';
 import type { Principal } from '@server/plugins/session.js';
 import { checkChildDocument, type ChildDocumentType } from '@common/participants.js';
-import type { ListPage } from '@common/schemas/lists.js';
+import type { CursorPage } from '@common/schemas/lists.js';
 import type {
   AssignNavigator,
   ParticipantDetail,
   ParticipantListItem,
   ParticipantListQuery,
   ParticipantPersonalData,
+  ParticipantSort,
   RegisteredBySchool,
   SchoolRegistration,
 } from '@common/schemas/participants.js';
-import { formatSnils, maskSnils } from '@common/validators.js';
+import { GRADES, formatSnils, maskSnils } from '@common/validators.js';
 import { recordAudit, recordAuditMany, type AuditActor } from '../audit/index.js';
 import { mailTemplates } from '../mail/index.js';
 import { announceRegistration, childIdentityKey, consentStateOf, createParticipant, representativesOf, issueOneTimeToken, updatePupilProfile } from '../identity/index.js';
@@ -22,6 +23,7 @@ import { decideExistingChild, participantScope } from './participants.policy.js'
 import {
   assignNavigator as upsertAssignments,
   attachToSchool,
+  countParticipants,
   findParticipantInScope,
   findProfileOfSchool,
   findSchool,
@@ -32,6 +34,7 @@ import {
   unassignNavigator,
   type ParticipantRow,
   type SchoolRow,
+  type SortKey,
 } from './participants.repository.js';
 
 const participantNotFound = () => notFound('Участник не найден');
@@ -85,10 +88,64 @@ function present(ctx: AppContext, row: ParticipantRow): ParticipantListItem {
   };
 }
 
-/** A page of the pupils the caller may see, with what each still lacks; SNILS masked. */
-export async function listParticipants(ctx: AppContext, principal: Principal, query: ParticipantListQuery): Promise<ListPage<ParticipantListItem>> {
-  const { items, total } = await selectParticipants(ctx.db, participantScope(principal), query);
-  return { items: items.map((row) => present(ctx, row)), total, page: query.page, pageSize: query.pageSize };
+const badCursor = () => badRequest('invalid_cursor', 'Ссылка на страницу списка устарела или неверна — откройте список сначала', { after: 'Неверная ссылка на страницу списка' });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$/;
+const isKeyText = (v: unknown) => typeof v === 'string' && v.length <= 1000;
+
+/** What each value of an order's sort key must be, so a tampered cursor is refused, not cast. */
+const KEY_CHECKS: Record<ParticipantSort, ReadonlyArray<(v: unknown) => boolean>> = {
+  name: [isKeyText, isKeyText, isKeyText, (v) => typeof v === 'string' && UUID.test(v)],
+  grade: [
+    (v) => typeof v === 'number' && Number.isInteger(v) && v >= GRADES.min && v <= GRADES.max,
+    isKeyText,
+    isKeyText,
+    isKeyText,
+    (v) => typeof v === 'string' && UUID.test(v),
+  ],
+  createdAt: [(v) => typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)), (v) => typeof v === 'string' && UUID.test(v)],
+};
+
+/** The cursor names its order, so one taken from a list sorted otherwise is refused rather than misread. */
+function encodeCursor(query: ParticipantListQuery, key: SortKey): string {
+  return Buffer.from(JSON.stringify({ sort: query.sort, order: query.order, key })).toString('base64url');
+}
+
+function decodeCursor(query: ParticipantListQuery): SortKey | null {
+  if (query.after === undefined) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw badCursor();
+  const { sort, order, key } = parsed as Record<string, unknown>;
+  const checks = KEY_CHECKS[query.sort];
+  if (sort !== query.sort || order !== query.order || !Array.isArray(key) || key.length !== checks.length) throw badCursor();
+  if (!checks.every((check, i) => check(key[i]))) throw badCursor();
+  return key as SortKey;
+}
+
+/**
+ * A page of the pupils the caller may see, with what each still lacks; SNILS masked. Keyset-paged:
+ * one row more than the page says whether another follows.
+ */
+export async function listParticipants(ctx: AppContext, principal: Principal, query: ParticipantListQuery): Promise<CursorPage<ParticipantListItem>> {
+  const scope = participantScope(principal);
+  const after = decodeCursor(query);
+  const [rows, total] = await Promise.all([
+    selectParticipants(ctx.db, scope, query, after, query.pageSize + 1),
+    countParticipants(ctx.db, scope, query),
+  ]);
+  const page = rows.slice(0, query.pageSize);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => present(ctx, row)),
+    nextCursor: rows.length > query.pageSize && last ? encodeCursor(query, last.sort_key) : null,
+    total,
+  };
 }
 
 /** One pupil in the caller's scope; outside it the pupil does not exist. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { UseQueryResult } from '@tanstack/react-query';
-import { Checkbox, Group, Pagination, Stack, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import type { ListPage } from '@common/schemas/lists.js';
+import type { InfiniteData, UseInfiniteQueryResult, UseQueryResult } from '@tanstack/react-query';
+import { Button, Checkbox, Group, Pagination, Stack, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import type { CursorPage, ListPage } from '@common/schemas/lists.js';
 import { plural } from '../format';
 import type { ListState } from '../list-state';
 import { LoadError, PageLoader } from './page';
@@ -13,11 +13,10 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
 }
 
-interface Props<T> {
+interface CommonProps<T> {
   caption: string;
   columns: Column<T>[];
   rowKey: (row: T) => string;
-  query: UseQueryResult<ListPage<T>>;
   state: ListState;
   onChange: (change: Partial<ListState>) => void;
   searchLabel?: string;
@@ -25,6 +24,25 @@ interface Props<T> {
   empty: ReactNode;
   /** Rows that can be picked for an action on many at once. */
   selection?: { selected: ReadonlySet<string>; onChange: (next: Set<string>) => void };
+}
+
+/**
+ * A list paged by numbers, with its total; or one too long to count or number (a region's
+ * pupils): its pages follow a cursor, «Показать ещё» adds the next below, and the total is shown
+ * only when the server knows it.
+ */
+type Props<T> = CommonProps<T> &
+  (
+    | { query: UseQueryResult<ListPage<T>>; cursorQuery?: never }
+    | { cursorQuery: UseInfiniteQueryResult<InfiniteData<CursorPage<T>>>; query?: never }
+  );
+
+const records = (n: number) => `${n} ${plural(n, ['запись', 'записи', 'записей'])}`;
+
+/** What the count above the table says: how many there are, and how many are shown when not all are. */
+function countText(shown: number, total: number | null, complete: boolean): string {
+  if (total === null) return complete ? `Найдено: ${records(shown)}` : `Показано: ${records(shown)}`;
+  return shown >= total ? `Найдено: ${records(total)}` : `Найдено: ${records(total)}, показано ${shown}`;
 }
 
 /** For the selects passed as `filters`: each one clears with a named button to show the whole list again. */
@@ -40,7 +58,7 @@ function SortHeader({ label, active, order, onClick }: { label: string; active: 
 }
 
 /** A staff list paged, searched and sorted on the server; the state lives in the address bar. */
-export function DataTable<T>({ caption, columns, rowKey, query, state, onChange, searchLabel, filters, empty, selection }: Props<T>) {
+export function DataTable<T>({ caption, columns, rowKey, query, cursorQuery, state, onChange, searchLabel, filters, empty, selection }: Props<T>) {
   const tableId = useId();
   const [search, setSearch] = useState(state.q);
   useEffect(() => setSearch(state.q), [state.q]);
@@ -52,9 +70,11 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
     return () => clearTimeout(timer);
   });
 
-  const data = query.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const keys = data?.items.map(rowKey) ?? [];
+  const status = query ?? cursorQuery;
+  const items = query ? query.data?.items : cursorQuery.data?.pages.flatMap((p) => p.items);
+  const total = query ? (query.data?.total ?? null) : (cursorQuery.data?.pages[0]?.total ?? null);
+  const pages = query?.data ? Math.max(1, Math.ceil(query.data.total / query.data.pageSize)) : 1;
+  const keys = items?.map(rowKey) ?? [];
   const allSelected = selection && keys.length > 0 && keys.every((k) => selection.selected.has(k));
 
   return (
@@ -69,13 +89,13 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
         />
         {filters}
       </Group>
-      {query.isPending && <PageLoader />}
-      {query.isError && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-      {data && data.total === 0 && <Text c="dimmed">{empty}</Text>}
-      {data && data.total > 0 && (
+      {status.isPending && <PageLoader />}
+      {status.isError && <LoadError error={status.error} onRetry={() => void status.refetch()} />}
+      {items && items.length === 0 && <Text c="dimmed">{empty}</Text>}
+      {items && items.length > 0 && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {`Найдено: ${data.total} ${plural(data.total, ['запись', 'записи', 'записей'])}`}
+            {countText(items.length, total, !cursorQuery?.hasNextPage)}
           </Text>
           <Table.ScrollContainer minWidth={640}>
             <Table striped highlightOnHover verticalSpacing="xs">
@@ -85,7 +105,7 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
                   {selection && (
                     <Table.Th w={40}>
                       <Checkbox
-                        aria-label="Выбрать все на странице"
+                        aria-label={query ? 'Выбрать все на странице' : 'Выбрать все показанные'}
                         checked={Boolean(allSelected)}
                         onChange={(e) => {
                           const next = new Set(selection.selected);
@@ -118,7 +138,7 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.items.map((row) => {
+                {items.map((row) => {
                   const key = rowKey(row);
                   const pickId = `${tableId}-pick-${key}`;
                   const rowNameId = `${tableId}-row-${key}`;
@@ -152,6 +172,13 @@ export function DataTable<T>({ caption, columns, rowKey, query, state, onChange,
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {cursorQuery?.hasNextPage && (
+            <Group>
+              <Button variant="outline" loading={cursorQuery.isFetchingNextPage} onClick={() => void cursorQuery.fetchNextPage()}>
+                Показать ещё
+              </Button>
+            </Group>
+          )}
           {pages > 1 && (
             <Pagination
               total={pages}

@@ -9,7 +9,7 @@ import type {
   StaffEventSummary,
   UpdateEventInput,
 } from '@common/schemas/events.js';
-import type { ListPage } from '@common/schemas/lists.js';
+import type { CursorPage, ListPage } from '@common/schemas/lists.js';
 import type { ParticipantListItem } from '@common/schemas/participants.js';
 import { api, del, post, put } from '@web/lib/api-client';
 import { listQueryString, type ListState } from '@web/lib/list-state';
@@ -112,11 +112,11 @@ export function useSaveFeedback(eventId: string, enrolmentId: string) {
 
 /** The navigator's own pupils (the participants list is scoped to them), searched on the server. */
 export function useAssignedPupils(q: string) {
-  const query = new URLSearchParams({ sort: 'name', order: 'asc', page: '1', pageSize: '100' });
+  const query = new URLSearchParams({ sort: 'name', order: 'asc', pageSize: '100' });
   if (q) query.set('q', q);
   return useQuery({
-    queryKey: ['participants', 'list', query.toString()],
-    queryFn: () => api<ListPage<ParticipantListItem>>(`/participants?${query.toString()}`),
+    queryKey: ['participants', 'pick', query.toString()],
+    queryFn: () => api<CursorPage<ParticipantListItem>>(`/participants?${query.toString()}`),
     placeholderData: keepPreviousData,
   });
 }

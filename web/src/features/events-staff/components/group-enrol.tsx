@@ -144,8 +144,8 @@ export function GroupEnrol({ event }: { event: StaffEventDetail }) {
                 </Stack>
               </ScrollArea.Autosize>
             )}
-            {pupils.data && pupils.data.total > items.length && (
-              <Text size="sm" c="dimmed">{`Показаны первые ${items.length} из ${pupils.data.total} — уточните поиск.`}</Text>
+            {pupils.data?.nextCursor && (
+              <Text size="sm" c="dimmed">{`Показаны первые ${items.length} — уточните поиск.`}</Text>
             )}
             <FormAlert message={alert} />
             <Group>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListPage } from '@common/schemas/lists.js';
+import type { CursorPage, ListPage } from '@common/schemas/lists.js';
 import type { PaperConsentView } from '@common/schemas/paper-consents.js';
 import { api, patch, uploadFile } from '@web/lib/api-client';
 import { listQueryString, type ListState } from '@web/lib/list-state';
@@ -49,7 +49,7 @@ export function usePupilSearch(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: ['participants', 'pick', term],
-    queryFn: () => api<ListPage<PupilOption>>(`/participants?${new URLSearchParams({ q: term, pageSize: '20' }).toString()}`),
+    queryFn: () => api<CursorPage<PupilOption>>(`/participants?${new URLSearchParams({ q: term, pageSize: '20' }).toString()}`),
     enabled: term.length >= PUPIL_SEARCH_MIN,
     placeholderData: keepPreviousData,
     select: (data) => data.items,

@@ -1,6 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ListPage } from '@common/schemas/lists.js';
+import { PAGE_SIZE, type CursorPage, type ListPage } from '@common/schemas/lists.js';
 import type {
   AssignNavigator,
   ParticipantListItem,
@@ -10,16 +10,25 @@ import type {
 } from '@common/schemas/participants.js';
 import { api, post } from '@web/lib/api-client';
 import { fullName } from '@web/lib/format';
-import { listQueryString, type ListState } from '@web/lib/list-state';
+import type { ListState } from '@web/lib/list-state';
 import { personalDataQuery } from '@web/lib/personal-data';
 
 const participantsKey = ['participants'] as const;
 
+/**
+ * The list in the page's order; each «Показать ещё» follows the last page's cursor, so a region of
+ * any size costs the same per page. Search, sort and filters come from the address bar.
+ */
 export function useParticipants(state: ListState) {
-  const query = listQueryString(state);
-  return useQuery({
+  const params = new URLSearchParams({ sort: state.sort, order: state.order, pageSize: String(PAGE_SIZE.default) });
+  if (state.q) params.set('q', state.q);
+  for (const [name, value] of Object.entries(state.filters)) if (value) params.set(name, value);
+  const query = params.toString();
+  return useInfiniteQuery({
     queryKey: [...participantsKey, 'list', query],
-    queryFn: () => api<ListPage<ParticipantListItem>>(`/participants?${query}`),
+    queryFn: ({ pageParam }) => api<CursorPage<ParticipantListItem>>(`/participants?${query}${pageParam ? `&after=${pageParam}` : ''}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
 }

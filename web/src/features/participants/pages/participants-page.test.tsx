@@ -26,7 +26,7 @@ const pupil = (id: string, lastName: string, extra: Partial<ParticipantListItem>
 });
 
 const items = [pupil('p1', 'Абрамова', { activated: true, parentLinked: true, consentGiven: true }), pupil('p2', 'Белова')];
-const list = { 'GET /api/participants?sort=name&order=asc&page=1&pageSize=20': { body: { items, total: 2, page: 1, pageSize: 20 } } };
+const list = { 'GET /api/participants?sort=name&order=asc&pageSize=20': { body: { items, nextCursor: null, total: 2 } } };
 const session = (role: Role) => ({
   'GET /api/auth/session': {
     body: { account: { id: 's1', role, status: 'active', firstName: 'Ольга', lastName: 'Петрова', emailVerified: true, gate: null, regionId: 43, schoolId: 'sch1', venueId: null } },
@@ -58,7 +58,7 @@ describe('participants page', () => {
     expect(within(screen.getByText('Белова Анна').closest('tr')!).getByText('Нет согласия')).toBeInTheDocument();
     expect(screen.queryByRole('columnheader', { name: /Школа/ })).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('checkbox', { name: 'Выбрать все на странице' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Выбрать все показанные' }));
     await user.click(screen.getByRole('button', { name: 'Назначить навигатора' }));
     const dialog = await screen.findByRole('dialog', { name: 'Назначить навигатора' });
     await user.click(within(dialog).getByLabelText(/^Навигатор/));
@@ -106,5 +106,38 @@ describe('participants page', () => {
     expect(screen.queryByRole('button', { name: 'Зарегистрировать участника' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /СНИЛС и документ/ })).not.toBeInTheDocument();
+  });
+
+  it('adds the next page below with «Показать ещё», keeping sort and filter in the address', async () => {
+    const query = 'sort=grade&order=desc&pageSize=20&grade=7';
+    const fetchMock = mockApi({
+      ...session('regional_coordinator'),
+      'GET /api/regions/43/schools': { body: { schools: [] } },
+      [`GET /api/participants?${query}`]: { body: { items, nextCursor: 'c1', total: null } },
+      [`GET /api/participants?${query}&after=c1`]: { body: { items: [pupil('p3', 'Волкова')], nextCursor: null, total: null } },
+    });
+    const user = userEvent.setup();
+    renderPage(<ParticipantsPage />, { path: '/staff/participants', url: '/staff/participants?sort=grade&order=desc&grade=7' });
+
+    expect(await screen.findByText('Белова Анна')).toBeInTheDocument();
+    // Nobody counted a filtered list: it says how many are shown, not how many there are.
+    expect(screen.getByText('Показано: 2 записи')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /Класс/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.queryByRole('button', { name: /^Школа/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Показать ещё' }));
+    expect(await screen.findByText('Волкова Анна')).toBeInTheDocument();
+    expect(screen.getByText('Абрамова Анна')).toBeInTheDocument();
+    expect(screen.getByText('Найдено: 3 записи')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Показать ещё' })).not.toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(4);
+    expect(screen.getByTestId('location')).toHaveTextContent('/staff/participants?sort=grade&order=desc&grade=7');
+  });
+
+  it('states the total the server knows and how many of them are shown', async () => {
+    mockApi({ ...session('school'), ...navigators, 'GET /api/participants?sort=name&order=asc&pageSize=20': { body: { items, nextCursor: 'c1', total: 41 } } });
+    renderPage(<ParticipantsPage />, { path: '/staff/participants' });
+    expect(await screen.findByText('Найдено: 41 запись, показано 2')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Показать ещё' })).toBeInTheDocument();
   });
 });

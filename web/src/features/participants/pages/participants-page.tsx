@@ -41,7 +41,8 @@ function emptyText(role: Role, filtered: boolean): string {
 }
 
 /**
- * The pupils a staff member looks after, searched, sorted and paged on the server. A school also
+ * The pupils a staff member looks after, searched, sorted and paged on the server («Показать ещё»
+ * follows a cursor: a region's list has no page numbers). A school also
  * registers pupils here, assigns them to navigators and may open a pupil's personal data.
  */
 export function ParticipantsPage() {
@@ -64,7 +65,8 @@ export function ParticipantsPage() {
   const columns: Column<ParticipantListItem>[] = [
     { key: 'name', label: 'Ученик', sortable: true, render: (p) => <Text fw={600}>{fullName(p)}</Text> },
     { key: 'grade', label: 'Класс', sortable: true, render: (p) => String(p.grade) },
-    ...(showSchool ? [{ key: 'school', label: 'Школа', sortable: true, render: (p: ParticipantListItem) => p.school?.name ?? '—' }] : []),
+    // Not sortable: a region's pupils by school name cannot be paged from an index; the school filter picks one.
+    ...(showSchool ? [{ key: 'school', label: 'Школа', render: (p: ParticipantListItem) => p.school?.name ?? '—' }] : []),
     {
       key: 'snils',
       label: 'СНИЛС',
@@ -188,7 +190,7 @@ export function ParticipantsPage() {
         caption={heading.title}
         columns={columns}
         rowKey={(p) => p.id}
-        query={participants}
+        cursorQuery={participants}
         state={state}
         onChange={update}
         searchLabel="Поиск по ФИО или почте"
