@@ -635,7 +635,14 @@ export async function seedScale(ctx: AppContext, pupils: number, log: Log, opts:
     await step('family links, consents, navigators assigned', () => insertFamiliesAndAssignments(db, plan));
     await step('diagnostics: attempts, answers, footprint', () => insertDiagnostics(db, plan, log));
     const events = await step('events and enrolments', () => insertEvents(db, plan));
-    await step('what the row triggers keep: school counters, recommendation inputs', async () => {
+    await step('what the row triggers keep: list keys beside the scope, school counters, recommendation inputs', async () => {
+      // The pupils' names and status beside their scope, as the insert trigger of migration 0020 sets them.
+      await db(`update participant_profiles pp set
+          last_name_key = participant_list_key(a.last_name), first_name_key = participant_list_key(a.first_name),
+          middle_name_key = participant_list_key(a.middle_name),
+          search_text = participant_list_key(concat_ws(' ', a.last_name, a.first_name, a.middle_name, a.email)),
+          account_status = a.status, created_at = a.created_at
+        from accounts a where a.id = pp.account_id and pp.account_id::text like '${prefix('pupil')}%'`);
       await db('set session_replication_role = origin');
       await db(`update schools s set pupils_count = c.n
         from (select school_id, count(*)::int as n from participant_profiles where school_id is not null group by school_id) c
