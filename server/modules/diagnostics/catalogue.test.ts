@@ -25,10 +25,10 @@ describe('the catalogue', () => {
     }
   });
 
-  it('holds more than 60 instruments, a game of every type, every grade band served', () => {
-    // Adapted variants stand in for their base and are not instruments of their own.
-    const instruments = definitions.filter((d) => !d.ovz);
-    expect(instruments.length).toBeGreaterThan(60);
+  it('holds at least 63 definitions, 60 of them instruments of their own, a game of every type, every grade band served', () => {
+    expect(definitions.length).toBeGreaterThanOrEqual(63);
+    // An adapted variant stands in for its base for pupils with ОВЗ: not an instrument of its own.
+    expect(definitions.filter((d) => !d.ovz).length).toBeGreaterThanOrEqual(60);
     const tests = definitions.filter((d) => d.kind === 'test');
     expect(new Set(definitions.filter((d) => d.kind === 'game').map((d) => d.game!.type))).toEqual(new Set(GAME_TYPES));
     for (const band of GRADE_BANDS) expect(tests.filter((d) => d.gradeBands.includes(band)).length).toBeGreaterThanOrEqual(15);
