@@ -36,7 +36,7 @@ test('a pupil with ОВЗ sees the adapted variants instead of their bases and t
   await expect(pupil.getByText(/подтвержд/i).first()).toBeVisible();
 
   // Without ОВЗ the grade 8 catalogue offers the full questionnaires.
-  // Cards are told apart by their summaries: another questionnaire of the band may share the title.
+  // A base and its adapted variant share the title: their summaries tell them apart.
   await pupil.goto('/participant/diagnostics');
   const interestCards = pupil.getByRole('article', { name: 'Карта интересов', exact: true });
   const baseInterests = interestCards.filter({ hasText: 'Какие сферы профессий тебе ближе всего' });

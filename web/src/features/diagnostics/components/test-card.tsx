@@ -62,7 +62,7 @@ export function TestCard({ test }: { test: CatalogueTest }) {
       <Stack gap="sm" h="100%" justify="space-between">
         <Stack gap="xs">
           <Group justify="space-between" gap="xs" align="flex-start" wrap="wrap">
-            <Title order={2} fz="h3" id={titleId}>
+            <Title order={3} fz="h3" id={titleId}>
               {test.title}
             </Title>
             <Badge color={state.color} variant="light" style={{ textTransform: 'none' }}>
@@ -73,6 +73,11 @@ export function TestCard({ test }: { test: CatalogueTest }) {
             {facts(test)}
           </Text>
           <Text>{test.summary}</Text>
+          {test.adapted && (
+            <Text size="sm" c="gray.7">
+              Адаптированная версия: короткие вопросы простыми словами, без ограничения времени.
+            </Text>
+          )}
           {state.note && <Text size="sm">{state.note}</Text>}
         </Stack>
         <Actions test={test} />

@@ -37,7 +37,7 @@ const tests = [
   }),
   test('schulte', 'Таблицы Шульте', { kind: 'game', itemCount: 0, durationMinutes: 5 }),
   test('interests', 'Карта интересов', { stage: 'interests', completedCount: 1, lastCompletedAt: '2025-02-01T10:00:00.000Z', lastAttemptId: 'done0' }),
-  test('uploaded', 'Тест методиста', { stage: null }),
+  test('uploaded', 'Тест методиста', { stage: null, adapted: true }),
 ];
 
 const stages = [
@@ -76,7 +76,9 @@ describe('catalogue', () => {
     expect(steps[1]).toHaveTextContent('Пройдено 1 из 4. До следующего этапа: ещё 2 теста');
     const sections = screen.getAllByRole('region').map((r) => within(r).getAllByRole('heading', { level: 2 })[0]!.textContent);
     expect(sections).toEqual(['Интересы и ценности', 'Способности и навыки', 'Другие тесты']);
-    expect(within(screen.getByRole('region', { name: 'Другие тесты' })).getByRole('article', { name: 'Тест методиста' })).toBeInTheDocument();
+    const uploaded = within(screen.getByRole('region', { name: 'Другие тесты' })).getByRole('article', { name: 'Тест методиста' });
+    expect(uploaded).toHaveTextContent('Адаптированная версия: короткие вопросы простыми словами, без ограничения времени.');
+    expect(screen.getByRole('article', { name: 'Креативность' })).not.toHaveTextContent('Адаптированная версия');
 
     await user.click(screen.getByRole('radio', { name: 'Игры' }));
     expect(screen.getAllByRole('article')).toHaveLength(1);
