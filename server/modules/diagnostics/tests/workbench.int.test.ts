@@ -358,7 +358,17 @@ describe('item statistics', () => {
 
     const empty = await t.api('GET', `/api/diagnostics/definitions/${testId}/statistics`, as(methodologist));
     expect(empty.status).toBe(200);
-    expect(empty.body).toEqual({ testId, versionId, version: 1, needed: 30, attempts: 0, enough: false, scales: [] });
+    expect(empty.body).toEqual({
+      testId,
+      versionId,
+      version: 1,
+      needed: 30,
+      attempts: 0,
+      enough: false,
+      scales: [],
+      normsNeeded: 300,
+      norms: [{ gradeBand: '6-7', source: 'none', firstAttempts: 0, sampleSize: null, computedAt: null }],
+    });
 
     for (let i = 0; i < 29; i++) await takeOnce(i);
     // An attempt still open does not count.
