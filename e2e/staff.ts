@@ -69,7 +69,11 @@ export async function signInAsStaff(page: Page, email: string, password: string)
       await expect(page.getByRole('heading', { name: 'Подтвердите вход' })).toBeHidden();
     }
     if (step === 'setup') {
-      await page.getByRole('button', { name: 'Приложение есть — показать QR-код' }).click();
+      // The cabinet's gate may still move on to the consent: read the step again then.
+      const showQr = page.getByRole('button', { name: 'Приложение есть — показать QR-код' });
+      await expect(showQr.or(page.getByLabel('Я прочитал(а) согласие и принимаю его'))).toBeVisible();
+      if (!(await showQr.isVisible())) continue;
+      await showQr.click();
       const secret = (await page.locator('code').first().innerText()).replace(/\s+/g, '');
       await page.getByLabel('Код из приложения').fill(await nextCode(email, secret));
       await page.getByRole('button', { name: 'Включить вход с кодом' }).click();
