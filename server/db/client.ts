@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -56,7 +55,7 @@ export interface Database {
  * Extensions the migrations create; PGlite must load them when it opens (the help centre's
  * typo-tolerant search, the pupils' search by name within a region or school).
  */
-export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 const migrationsConfig = { migrationsFolder: MIGRATIONS_DIR };
 const MIGRATION_LOCK = 727274;
