@@ -25,6 +25,9 @@ export interface StageProgress {
   stage: DiagnosticStage;
   offered: number;
   completed: number;
+  /** Completed tests that pass the stage: STAGE_GOAL, or all it offers when fewer (none for a stage without tests). */
+  goal: number;
+  reached: boolean;
   /** The first stage whose goal is not yet reached; after the last one, none. */
   current: boolean;
 }
@@ -35,9 +38,10 @@ export function stageProgress(tests: ReadonlyArray<{ stage: DiagnosticStage | nu
   return DIAGNOSTIC_STAGES.map((stage) => {
     const inStage = tests.filter((t) => t.stage === stage);
     const completed = inStage.filter((t) => t.completed).length;
-    const reached = completed >= Math.min(STAGE_GOAL, inStage.length);
+    const goal = Math.min(STAGE_GOAL, inStage.length);
+    const reached = completed >= goal;
     const current = !currentFound && !reached;
     if (current) currentFound = true;
-    return { stage, offered: inStage.length, completed, current };
+    return { stage, offered: inStage.length, completed, goal, reached, current };
   });
 }

@@ -22,7 +22,8 @@ export const listCursorSchema = z
 
 /**
  * A page of a list too long to count or to number its pages: `nextCursor` goes back as `after`
- * for the next page (null on the last); `total` is known only where a counter keeps it.
+ * for the next page (null on the last); `total` is known only where a counter keeps it, and only
+ * on the first page: the pages after it do not count again.
  */
 export interface CursorPage<T> {
   items: T[];

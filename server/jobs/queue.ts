@@ -2,6 +2,8 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SqlExecutor } from '../db/client.js';
 
+const STOP_TIMEOUT_MS = 30_000;
+
 export type JobHandler<T> = (data: T) => Promise<void>;
 export type QueueOptions = Omit<PgBoss.Queue, 'name'>;
 
@@ -101,16 +103,19 @@ export class JobQueue {
    * then would fail against a closed pool. Thirty seconds is what an orchestrator gives a stopping pod.
    * pg-boss's own wait misses a fetch already sent (its job starts after the wait) and never awaits
    * marking a job done, so we also wait until none of our statements or handlers is running, one
-   * macrotask apart so that a settled fetch has started its handler.
+   * macrotask apart so that a settled fetch has started its handler. Both waits share the same
+   * thirty seconds: a handler stuck on a slow service must not keep the process from exiting.
    */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
-    do {
-      await Promise.allSettled([...this.pending]);
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
+    await this.boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
+    while (this.pending.size > 0 && Date.now() < deadline) {
+      const timeLeft = new Promise((resolve) => setTimeout(resolve, deadline - Date.now()).unref());
+      await Promise.race([Promise.allSettled([...this.pending]), timeLeft]);
       await new Promise((resolve) => setImmediate(resolve));
-    } while (this.pending.size > 0);
+    }
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

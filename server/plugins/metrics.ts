@@ -100,9 +100,9 @@ export function createMetrics(sources: MetricSources = {}) {
       registers,
       async collect() {
         const rows = await readDue();
-        if (!rows) return;
+        // Without a read the last figures would stay as if current; an empty gauge says nothing is known.
         this.reset();
-        for (const r of rows) this.set({ queue: r.queue }, value(r));
+        for (const r of rows ?? []) this.set({ queue: r.queue }, value(r));
       },
     });
   backlogGauge('bilet_jobs_due', 'Jobs due and not yet taken by a worker, per queue (alike on every instance: the queue is shared)', (r) => r.jobs);

@@ -84,7 +84,7 @@ export const participantProfiles = pgTable(
     index('participant_list_created_idx').on(t.createdAt, t.accountId),
     index('participant_list_region_created_idx').on(t.regionId, t.createdAt, t.accountId),
     index('participant_list_school_created_idx').on(t.schoolId, t.createdAt, t.accountId),
-    index('participant_list_search_idx').using('gin', t.regionId, t.schoolId, sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
+    index('participant_list_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
     index('participant_list_frozen_region_idx').on(t.regionId).where(sql`${t.accountStatus} = 'disabled'`),
     index('participant_list_frozen_school_idx').on(t.schoolId).where(sql`${t.accountStatus} = 'disabled'`),
     check('participant_grade_ck', sql`${t.grade} between 6 and 11`),

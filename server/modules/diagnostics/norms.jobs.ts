@@ -8,7 +8,7 @@ export const NORMS_CRON = '40 0 * * *';
 
 export function registerDiagnosticsJobs(ctx: AppContext, log: FastifyBaseLogger): void {
   ctx.jobs.define(NORMS_JOB, async () => {
-    const computed = await recomputeNorms(ctx);
+    const computed = await recomputeNorms(ctx, log);
     if (computed.length > 0) log.info({ computed }, 'diagnostic norms recomputed from the platform’s attempts');
   });
 }

@@ -40,6 +40,11 @@ export function keyContribution(item: DefinitionItem, key: ScoringKey, value: An
   }
 }
 
+/** The raw scores a scale can give: a game's metric is already 0–100, a test's range follows from its keys. */
+export function scaleRange(def: TestDefinition, scale: DefinitionScale): { min: number; max: number } {
+  return def.kind === 'game' ? { min: 0, max: 100 } : rawRange(def, scale);
+}
+
 /** Scores every scale of a test from the pupil's answers. */
 export function scoreTest(def: TestDefinition, answers: ReadonlyMap<string, AnswerValue>, band: GradeBand): ScaleResult[] {
   const items = new Map(def.items.map((i) => [i.id, i]));
@@ -53,13 +58,13 @@ export function scoreTest(def: TestDefinition, answers: ReadonlyMap<string, Answ
       if (value !== undefined) total += keyContribution(item, key, value);
     }
     const raw = scale.method === 'mean' ? total / keyedItems.size : total;
-    return finishScale(scale, raw, rawRange(def, scale), band);
+    return finishScale(scale, raw, scaleRange(def, scale), band);
   });
 }
 
 /** Scores a game's scales from the metrics its engine computed (each already 0–100). */
 export function scoreGame(def: TestDefinition, metrics: Readonly<Record<string, number>>, band: GradeBand): ScaleResult[] {
-  return def.scales.map((scale) => finishScale(scale, metrics[scale.metric!] ?? 0, { min: 0, max: 100 }, band));
+  return def.scales.map((scale) => finishScale(scale, metrics[scale.metric!] ?? 0, scaleRange(def, scale), band));
 }
 
 function finishScale(scale: DefinitionScale, raw: number, range: { min: number; max: number }, band: GradeBand): ScaleResult {

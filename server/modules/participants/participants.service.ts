@@ -2,6 +2,7 @@ import { isUniqueViolation } from '@server/db/pg-errors.js';
 import type { AppContext } from '@server/context.js';
 import { inTransaction } from '@server/db/transaction.js';
 import { AppError, badRequest, conflict, notFound } from '@server/lib/errors.js';
+import { hasNul } from '@server/lib/text-guard.js';
 import type { Principal } from '@server/plugins/session.js';
 import { checkChildDocument, type ChildDocumentType } from '@common/participants.js';
 import type { CursorPage } from '@common/schemas/lists.js';
@@ -91,8 +92,26 @@ function present(ctx: AppContext, row: ParticipantRow): ParticipantListItem {
 const badCursor = () => badRequest('invalid_cursor', 'Ссылка на страницу списка устарела или неверна — откройте список сначала', { after: 'Неверная ссылка на страницу списка' });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$/;
-const isKeyText = (v: unknown) => typeof v === 'string' && v.length <= 1000;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+/** PostgreSQL text takes no NUL, so a key holding one would fail in the database rather than be refused here. */
+const isKeyText = (v: unknown) => typeof v === 'string' && v.length <= 1000 && !hasNul(v);
+
+/** A timestamp as the database wrote it into the cursor: every field in range, so the cast cannot fail. */
+function isKeyTimestamp(v: unknown): boolean {
+  const m = typeof v === 'string' ? TIMESTAMP.exec(v) : null;
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, , offsetHour = '0', offsetMinute = '0'] = m.slice(1);
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return (
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day) &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    Number(offsetHour) <= 15 &&
+    Number(offsetMinute) <= 59
+  );
+}
 
 /** What each value of an order's sort key must be, so a tampered cursor is refused, not cast. */
 const KEY_CHECKS: Record<ParticipantSort, ReadonlyArray<(v: unknown) => boolean>> = {
@@ -104,7 +123,7 @@ const KEY_CHECKS: Record<ParticipantSort, ReadonlyArray<(v: unknown) => boolean>
     isKeyText,
     (v) => typeof v === 'string' && UUID.test(v),
   ],
-  createdAt: [(v) => typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)), (v) => typeof v === 'string' && UUID.test(v)],
+  createdAt: [isKeyTimestamp, (v) => typeof v === 'string' && UUID.test(v)],
 };
 
 /** The cursor names its order, so one taken from a list sorted otherwise is refused rather than misread. */
@@ -135,9 +154,10 @@ function decodeCursor(query: ParticipantListQuery): SortKey | null {
 export async function listParticipants(ctx: AppContext, principal: Principal, query: ParticipantListQuery): Promise<CursorPage<ParticipantListItem>> {
   const scope = participantScope(principal);
   const after = decodeCursor(query);
+  // The page shows the total its first request brought; a next page does not count again.
   const [rows, total] = await Promise.all([
     selectParticipants(ctx.db, scope, query, after, query.pageSize + 1),
-    countParticipants(ctx.db, scope, query),
+    after ? null : countParticipants(ctx.db, scope, query),
   ]);
   const page = rows.slice(0, query.pageSize);
   const last = page.at(-1);

@@ -57,9 +57,9 @@ describe('norms from the platform’s own attempts', () => {
       select participant_id, test_id, version_id, 'completed', grade_band, 2, now(), scales from diagnostic_attempts
       where version_id = ${versionId} and grade_band = '8-9' limit 5`);
 
-    const computed = await recomputeNorms(t.app.ctx);
+    const computed = await recomputeNorms(t.app.ctx, t.app.log);
     expect(computed).toEqual([{ versionId, gradeBand: '6-7', sampleSize: 300 }]);
-    expect(await recomputeNorms(t.app.ctx)).toEqual([]);
+    expect(await recomputeNorms(t.app.ctx, t.app.log)).toEqual([]);
 
     expect((await attemptRow(earlyAttempt)).scales).toEqual(before.scales);
     const [norms] = await t.rows<{ id: number }>(sql`select id from diagnostic_norms where version_id = ${versionId} and grade_band = '6-7'`);
@@ -89,11 +89,11 @@ describe('norms from the platform’s own attempts', () => {
 
   it('computes again only once a band’s sample has grown by a quarter', async () => {
     await simulateAttempts('8-9', 30, 'more89-');
-    expect(await recomputeNorms(t.app.ctx)).toEqual([{ versionId, gradeBand: '8-9', sampleSize: 330 }]);
+    expect(await recomputeNorms(t.app.ctx, t.app.log)).toEqual([{ versionId, gradeBand: '8-9', sampleSize: 330 }]);
     await simulateAttempts('6-7', 60, 'more67-');
-    expect(await recomputeNorms(t.app.ctx)).toEqual([]);
+    expect(await recomputeNorms(t.app.ctx, t.app.log)).toEqual([]);
     await simulateAttempts('6-7', 20, 'last67-');
-    expect(await recomputeNorms(t.app.ctx)).toEqual([{ versionId, gradeBand: '6-7', sampleSize: 382 }]);
+    expect(await recomputeNorms(t.app.ctx, t.app.log)).toEqual([{ versionId, gradeBand: '6-7', sampleSize: 382 }]);
     const rows = await t.rows<{ grade_band: string }>(sql`select grade_band from diagnostic_norms where version_id = ${versionId} order by id`);
     expect(rows.map((r) => r.grade_band)).toEqual(['6-7', '8-9', '6-7']);
   });

@@ -162,6 +162,9 @@ describe('keyset paging', () => {
       ['name', tampered({ sort: 'name', order: 'asc', key: ['а', 'б', ''] })],
       ['grade', tampered({ sort: 'grade', order: 'asc', key: [99, 'а', 'б', '', idsA1[0]] })],
       ['createdAt', tampered({ sort: 'createdAt', order: 'asc', key: ['вчера', idsA1[0]] })],
+      ['createdAt', tampered({ sort: 'createdAt', order: 'asc', key: ['2024-02-30T00:00:00Z', idsA1[0]] })],
+      ['createdAt', tampered({ sort: 'createdAt', order: 'asc', key: ['2024-02-01T10:00:00+23:59', idsA1[0]] })],
+      ['name', tampered({ sort: 'name', order: 'asc', key: ['а\u0000', 'б', '', idsA1[0]] })],
       ['name', tampered(['name', 'asc'])],
     ];
     for (const [sort, after] of cases) {

@@ -95,7 +95,7 @@ export function DataTable<T>({ caption, columns, rowKey, query, cursorQuery, sta
       {items && items.length > 0 && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {countText(items.length, total, !cursorQuery?.hasNextPage)}
+            {query ? `Найдено: ${records(total ?? items.length)}` : countText(items.length, total, !cursorQuery.hasNextPage)}
           </Text>
           <Table.ScrollContainer minWidth={640}>
             <Table striped highlightOnHover verticalSpacing="xs">

@@ -1,11 +1,11 @@
 import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { STAGE_GOAL, STAGE_TITLES, type StageProgress } from '@common/diagnostics/stages.js';
+import { STAGE_TITLES, type StageProgress } from '@common/diagnostics/stages.js';
 import { plural } from '@web/lib/format';
 
 function stageNote(p: StageProgress): string {
-  const goal = Math.min(STAGE_GOAL, p.offered);
-  if (p.completed >= goal) return 'Этап пройден';
-  const left = goal - p.completed;
+  if (p.offered === 0) return 'Для твоего класса тестов этого этапа пока нет';
+  if (p.reached) return 'Этап пройден';
+  const left = p.goal - p.completed;
   return `До следующего этапа: ещё ${left} ${plural(left, ['тест', 'теста', 'тестов'])}`;
 }
 
@@ -15,7 +15,7 @@ export function StagePath({ stages }: { stages: readonly StageProgress[] }) {
     <nav aria-label="Этапы диагностики">
       <SimpleGrid component="ol" cols={{ base: 1, sm: 3 }} spacing="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {stages.map((p, i) => {
-          const goal = Math.max(1, Math.min(STAGE_GOAL, p.offered));
+          const progress = p.goal === 0 ? 0 : (Math.min(p.completed, p.goal) / p.goal) * 100;
           return (
             <Paper
               key={p.stage}
@@ -33,7 +33,7 @@ export function StagePath({ stages }: { stages: readonly StageProgress[] }) {
                   </Text>
                   {p.current && <Badge variant="filled">Ты здесь</Badge>}
                 </Group>
-                <Progress value={(Math.min(p.completed, goal) / goal) * 100} aria-label={`${STAGE_TITLES[p.stage]}: пройдено ${p.completed} из ${p.offered}`} />
+                <Progress value={progress} aria-label={`${STAGE_TITLES[p.stage]}: пройдено ${p.completed} из ${p.offered}`} />
                 <Text size="sm" c="dimmed">
                   Пройдено {p.completed} из {p.offered}. {stageNote(p)}
                 </Text>

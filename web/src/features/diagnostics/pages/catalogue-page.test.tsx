@@ -41,9 +41,9 @@ const tests = [
 ];
 
 const stages = [
-  { stage: 'interests', offered: 1, completed: 1, current: false },
-  { stage: 'abilities', offered: 4, completed: 1, current: true },
-  { stage: 'professions', offered: 0, completed: 0, current: false },
+  { stage: 'interests', offered: 1, completed: 1, goal: 1, reached: true, current: false },
+  { stage: 'abilities', offered: 4, completed: 1, goal: 3, reached: false, current: true },
+  { stage: 'professions', offered: 0, completed: 0, goal: 0, reached: true, current: false },
 ];
 
 describe('catalogue', () => {
@@ -74,6 +74,7 @@ describe('catalogue', () => {
     expect(steps[0]).toHaveTextContent('Пройдено 1 из 1. Этап пройден');
     expect(steps[1]).toHaveTextContent('Ты здесь');
     expect(steps[1]).toHaveTextContent('Пройдено 1 из 4. До следующего этапа: ещё 2 теста');
+    expect(steps[2]).toHaveTextContent('Пройдено 0 из 0. Для твоего класса тестов этого этапа пока нет');
     const sections = screen.getAllByRole('region').map((r) => within(r).getAllByRole('heading', { level: 2 })[0]!.textContent);
     expect(sections).toEqual(['Интересы и ценности', 'Способности и навыки', 'Другие тесты']);
     const uploaded = within(screen.getByRole('region', { name: 'Другие тесты' })).getByRole('article', { name: 'Тест методиста' });
