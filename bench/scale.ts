@@ -86,14 +86,10 @@ async function fetchJson(baseUrl: string, path: string, cookie: string): Promise
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-/**
- * The pupils list fifty pages in: by the cursor the list hands out when it has one (keyset paging),
- * else by page number.
- */
+/** The pupils list fifty pages in, by following the cursor each page hands out. */
 async function deepPagePath(baseUrl: string, cookie: string): Promise<string> {
   const base = `/api/participants?pageSize=${PAGE_SIZE}`;
   let body = await fetchJson(baseUrl, base, cookie);
-  if (!('nextCursor' in body)) return `${base}&page=${DEEP_PAGES}`;
   let path = base;
   for (let i = 1; i < DEEP_PAGES; i++) {
     const cursor = body.nextCursor;

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { snilsControl } from '../common/validators.js';
 
 /** The compiled modules, typed from their sources: the benchmark measures what `npm start` runs. */
 export async function fromDist<T>(dist: string, relative: string): Promise<T> {
@@ -23,8 +24,5 @@ export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimu
 /** A SNILS with a correct control number, made from a nine-digit body. */
 export function snilsOf(body: number): string {
   const digits = String(body).padStart(9, '0');
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (9 - i);
-  const control = sum % 101 === 100 ? 0 : sum % 101;
-  return digits + String(control).padStart(2, '0');
+  return digits + String(snilsControl(digits)).padStart(2, '0');
 }

@@ -91,7 +91,7 @@ const SORT_COLUMNS: Record<ParticipantSort, ReadonlyArray<{ column: SQL; type: S
 };
 
 /** Lower case with ё as е, as the database keeps names for sorting and searching. */
-export function listKey(text: string): string {
+function listKey(text: string): string {
   return text.toLowerCase().replaceAll('ё', 'е');
 }
 

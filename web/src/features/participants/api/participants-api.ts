@@ -10,7 +10,7 @@ import type {
 } from '@common/schemas/participants.js';
 import { api, post } from '@web/lib/api-client';
 import { fullName } from '@web/lib/format';
-import type { ListState } from '@web/lib/list-state';
+import { listQueryString, type ListState } from '@web/lib/list-state';
 import { personalDataQuery } from '@web/lib/personal-data';
 
 const participantsKey = ['participants'] as const;
@@ -20,10 +20,7 @@ const participantsKey = ['participants'] as const;
  * any size costs the same per page. Search, sort and filters come from the address bar.
  */
 export function useParticipants(state: ListState) {
-  const params = new URLSearchParams({ sort: state.sort, order: state.order, pageSize: String(PAGE_SIZE.default) });
-  if (state.q) params.set('q', state.q);
-  for (const [name, value] of Object.entries(state.filters)) if (value) params.set(name, value);
-  const query = params.toString();
+  const query = listQueryString(state, PAGE_SIZE.default, 'cursor');
   return useInfiniteQuery({
     queryKey: [...participantsKey, 'list', query],
     queryFn: ({ pageParam }) => api<CursorPage<ParticipantListItem>>(`/participants?${query}${pageParam ? `&after=${pageParam}` : ''}`),
