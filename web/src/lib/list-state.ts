@@ -41,9 +41,10 @@ export function useListState(defaultSort: string, filterNames: readonly string[]
 
 /** The API query string for a list state. */
 export function listQueryString(state: ListState, pageSize: number = PAGE_SIZE.default, paging: 'numbered' | 'cursor' = 'numbered'): string {
-  const out = new URLSearchParams({ sort: state.sort, order: state.order, pageSize: String(pageSize) });
+  const out = new URLSearchParams({ sort: state.sort, order: state.order });
   // A list paged by cursor has no page number: its pages follow the cursor (`after`).
   if (paging === 'numbered') out.set('page', String(state.page));
+  out.set('pageSize', String(pageSize));
   if (state.q) out.set('q', state.q);
   for (const [name, value] of Object.entries(state.filters)) if (value) out.set(name, value);
   return out.toString();
