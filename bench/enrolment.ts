@@ -33,6 +33,7 @@ type SessionModule = typeof import('../server/plugins/session.js');
 type ConsentsModule = typeof import('../common/consents.js');
 type EventsModule = typeof import('../common/events.js');
 type EnrolmentRepositoryModule = typeof import('../server/modules/events/enrolment.repository.js');
+type GostModule = typeof import('../server/modules/identity/esia/gost-signature.js');
 
 /** 200 parents pressing the button at once, as the issue's rush asks. */
 const CONNECTIONS = 200;
@@ -432,6 +433,10 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
     // Two equal processes as in production behind a balancer, each with its own CPU time and pool;
     // jobs off and the mailing rate limit out of reach, so only enrolment is measured.
     const ports = await Promise.all(Array.from({ length: APP_PROCESSES }, () => freePort()));
+    // Production refuses to start without its ESIA signing pair and SMTP server; neither is reached
+    // here (no one signs in through ESIA, and with jobs off no mail leaves the outbox).
+    const { loadOrCreateTestKeyFiles } = await fromDist<GostModule>(opts.dist, 'server/modules/identity/esia/gost-signature.js');
+    const esiaKeys = await loadOrCreateTestKeyFiles(path.join(opts.dataDir, 'esia'));
     for (const [k, port] of ports.entries()) {
       const dataDir = path.join(opts.dataDir, `app-${k + 1}`);
       fs.mkdirSync(dataDir, { recursive: true });
@@ -441,7 +446,12 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
           NODE_ENV: 'production',
           HOST: '127.0.0.1',
           PORT: String(port),
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
+          PUBLIC_URL: 'https://bench.bilet.invalid',
+          ESIA_ISSUER: 'https://esia.bench.invalid',
+          ESIA_CLIENT_ID: 'BENCH',
+          ESIA_SIGNING_KEY_FILE: esiaKeys.keyFile,
+          ESIA_SIGNING_CERT_FILE: esiaKeys.certFile,
+          SMTP_URL: 'smtp://127.0.0.1:1',
           DATA_DIR: dataDir,
           DATABASE_URL: opts.databaseUrl,
           PD_ENCRYPTION_KEY: opts.masterKey,

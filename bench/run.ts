@@ -15,6 +15,7 @@
  * BENCH_ONLY=intake only the intake rules of support requests (bench/intake.ts), which need no database.
  * BENCH_ONLY=help only the chat bot's (bench/help.ts).
  * BENCH_ONLY=kpi only the coordinator's KPI dashboard (bench/kpi.ts).
+ * BENCH_ONLY=enrolment only enrolment (bench/enrolment.ts); BENCH_ONLY=answer only saving one answer.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -285,7 +286,7 @@ function printTable(rows: Measurement[]): void {
 async function main(): Promise<number> {
   if (!fs.existsSync(path.join(DIST, 'server/app.js'))) throw new Error('dist/server/app.js is missing: run `npm run bench`, which builds it');
   // Pure CPU work, timed before the server and the database start so nothing else runs beside it.
-  const intake = process.env.BENCH_ONLY === 'recommendations' || process.env.BENCH_ONLY === 'kpi' ? undefined : await runIntakeBench(DIST);
+  const intake = process.env.BENCH_ONLY && process.env.BENCH_ONLY !== 'intake' ? undefined : await runIntakeBench(DIST);
   if (process.env.BENCH_ONLY === 'intake') {
     process.stdout.write(`\n${intake!.text}`);
     if (intake!.failures.length) process.stderr.write(`\nA requirement failed:\n  ${intake!.failures.join('\n  ')}\n`);
@@ -572,34 +573,6 @@ async function main(): Promise<number> {
         failures: failed,
       };
     };
-    if (process.env.BENCH_ONLY === 'kpi') {
-      const only = await benchKpi();
-      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
-      if (only.failures.length) {
-        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
-        return 1;
-      }
-      return 0;
-    }
-    if (process.env.BENCH_ONLY === 'help') {
-      const only = await benchHelp();
-      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
-      if (only.failures.length) {
-        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
-        return 1;
-      }
-      return 0;
-    }
-    if (process.env.BENCH_ONLY === 'recommendations') {
-      const only = await benchRecommendations();
-      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
-      if (only.failures.length) {
-        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
-        return 1;
-      }
-      return 0;
-    }
-
     const coordinatorCookie = await signInCoordinator(baseUrl, totpSecret);
     const startAttempt = async (slug = benchSlug) => {
       const res = await sendJson(baseUrl, 'POST', `/api/diagnostics/tests/${slug}/attempts`, cookie);
@@ -634,6 +607,52 @@ async function main(): Promise<number> {
       },
     ];
     for (const t of targets) await probe(t);
+
+    const benchEnrolment = async () => {
+      enrolmentBench = createEnrolmentBench({
+        dist: DIST,
+        databaseUrl: database.url,
+        postgres: database.postgres,
+        dataDir,
+        masterKey,
+        encrypt: (plain) => ctx.pd.encrypt(plain),
+      });
+      return enrolmentBench.run();
+    };
+    const answerText = (oneInsert: Measurement, answer: Measurement, failed: string[]) => {
+      const ratio = answer.rps / oneInsert.rps;
+      const verdict = failed.length
+        ? 'not judged: requests failed'
+        : !database.postgres
+          ? 'not judged: the target is for PostgreSQL'
+          : ratio >= ANSWER_TARGET
+            ? 'MET'
+            : 'NOT MET';
+      return `answer ÷ one-insert:   ${ratio.toFixed(2)}   (saving one answer: ${fmt(answer.rps)} req/s, p99 ${fmt(answer.p99)} ms; target ≥ ${ANSWER_TARGET} on PostgreSQL: ${verdict})\n`;
+    };
+    const benchAnswer = async () => {
+      const { measured, failed } = await measurePair(targets.filter((t) => t.method === 'PUT'));
+      return { text: answerText(measured[0]!, measured[1]!, failed), failures: failed };
+    };
+    const alone: Record<string, () => Promise<{ text: string; failures: string[] }>> = {
+      kpi: benchKpi,
+      help: benchHelp,
+      recommendations: benchRecommendations,
+      enrolment: benchEnrolment,
+      answer: benchAnswer,
+    };
+    const onlyName = process.env.BENCH_ONLY;
+    if (onlyName) {
+      const bench = alone[onlyName];
+      if (!bench) throw new Error(`BENCH_ONLY=${onlyName} names no benchmark (${[...Object.keys(alone), 'intake'].join(', ')})`);
+      const only = await bench();
+      process.stdout.write(`\n${only.text}database: ${database.label}\n`);
+      if (only.failures.length) {
+        process.stderr.write(`\nThe figures are not valid or a requirement failed:\n  ${only.failures.join('\n  ')}\n`);
+        return 1;
+      }
+      return 0;
+    }
 
     process.stdout.write(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per endpoint\n`);
     const results: Measurement[] = [];
@@ -673,21 +692,12 @@ async function main(): Promise<number> {
     const imported = await benchImport();
     process.stdout.write(`  upload of an XLSX of ${fmt(OVERSIZE_ROWS)} rows …\n`);
     const oversize = await benchOversizeUpload();
-    enrolmentBench = createEnrolmentBench({
-      dist: DIST,
-      databaseUrl: database.url,
-      postgres: database.postgres,
-      dataDir,
-      masterKey,
-      encrypt: (plain) => ctx.pd.encrypt(plain),
-    });
-    const enrolment = await enrolmentBench.run();
+    const enrolment = await benchEnrolment();
     const recommendations = await benchRecommendations();
     const help = await benchHelp();
     const kpi = await benchKpi();
     printTable(results);
     const [bare, oneSelect, cabinet, schoolList, oneInsert, answer] = results as [Measurement, Measurement, Measurement, Measurement, Measurement, Measurement];
-    const answerRatio = answer.rps / oneInsert.rps;
     const selectRatio = oneSelect.rps / bare.rps;
     const cabinetRatio = cabinet.rps / oneSelect.rps;
     const listRatio = schoolList.rps / oneSelect.rps;
@@ -702,9 +712,7 @@ async function main(): Promise<number> {
       `\none-select ÷ bare:      ${selectRatio.toFixed(2)}\n` +
         `cabinet ÷ one-select:  ${cabinetRatio.toFixed(2)}   (target ≥ ${TARGET} on PostgreSQL: ${verdict})\n` +
         `school list ÷ one-select: ${listRatio.toFixed(2)}   (a coordinator's page of ${SCHOOLS_IN_REGION} schools)\n` +
-        `answer ÷ one-insert:   ${answerRatio.toFixed(2)}   (saving one answer: ${fmt(answer.rps)} req/s, p99 ${fmt(answer.p99)} ms; target ≥ ${ANSWER_TARGET} on PostgreSQL: ${
-          failures.length ? 'not judged' : !database.postgres ? 'not judged: the target is for PostgreSQL' : answerRatio >= ANSWER_TARGET ? 'MET' : 'NOT MET'
-        })\n` +
+        answerText(oneInsert, answer, failures) +
         `completing a ${BENCH_TEST_ITEMS}-item test: median ${completionMedian.toFixed(1)} ms, p95 ${completionP95.toFixed(1)} ms over ${COMPLETIONS} ` +
         `(request to response, scoring + result + footprint; target < ${COMPLETION_TARGET_MS} ms: ${completionMedian < COMPLETION_TARGET_MS ? 'MET' : 'NOT MET'})\n` +
         `import ÷ plain INSERT: ${(imported.rowsPerSecond / imported.plainRowsPerSecond).toFixed(2)}   ` +

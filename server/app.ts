@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
@@ -27,6 +26,7 @@ import { sessionPlugin } from './plugins/session.js';
 import { requestLogPlugin } from './plugins/request-log.js';
 import { createMetrics, metricsPlugin, type Metrics } from './plugins/metrics.js';
 import { noStorePlugin } from './plugins/no-store.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { healthRoutes } from './modules/health/index.js';
 import { MAIL_SWEEP_JOB, MailService, devMailboxRoutes } from './modules/mail/index.js';
 import { referenceEditingRoutes, referenceRoutes } from './modules/reference/index.js';
@@ -185,7 +185,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(metricsPlugin, { metrics, token: config.metricsToken });
   await app.register(noStorePlugin);
   await app.register(cookie);
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -13,8 +13,20 @@ export const answerValueSchema = z.union([
 
 const NO_SUCH_OPTION = 'Такого варианта ответа в задании нет';
 
+/** Each item's schema, built once: building one costs more than the check it makes on every saved answer. */
+const schemas = new WeakMap<DefinitionItem, z.ZodType<AnswerValue>>();
+
 /** The answers an item accepts: its own options, its scale's points, its numeric range. */
 export function answerSchemaFor(item: DefinitionItem): z.ZodType<AnswerValue> {
+  let schema = schemas.get(item);
+  if (!schema) {
+    schema = buildAnswerSchema(item);
+    schemas.set(item, schema);
+  }
+  return schema;
+}
+
+function buildAnswerSchema(item: DefinitionItem): z.ZodType<AnswerValue> {
   switch (item.type) {
     case 'single':
     case 'forced':
