@@ -111,7 +111,9 @@ class AppProcess {
     dist: string,
     env: NodeJS.ProcessEnv,
   ) {
-    this.child = spawn(process.execPath, [path.join(dist, 'server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // BENCH_PROFILE_DIR: each app process writes a CPU profile there when it stops, to see where the time goes.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    this.child = spawn(process.execPath, [...profile, path.join(dist, 'server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     // Both streams are drained (a full pipe would stall the server) and their end kept for a failure message.
     const keep = (chunk: Buffer) => {
       this.tail = (this.tail + chunk.toString('utf8')).slice(-2000);

@@ -360,6 +360,11 @@ async function main(): Promise<number> {
     app = await buildApp(config);
     const ctx = app.ctx;
     await ctx.database.migrate();
+    // Every process here runs without workers, as web-only instances do; the queue's schema and
+    // queues are what a worker instance would have made, so that sending a job (a mail after an
+    // enrolment) costs what it costs in production instead of failing at once.
+    await ctx.jobs.start();
+    await ctx.jobs.stop();
     await seedReferenceData(ctx.db);
     await seedDemoData(ctx);
     const [pupil] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, PUPIL.email));

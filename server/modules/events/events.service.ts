@@ -8,7 +8,7 @@ import { EVENT_TRANSITIONS } from '@common/events.js';
 import type { ListPage } from '@common/schemas/lists.js';
 import type { CreateEventInput, StaffEventDetail, StaffEventSummary, UpdateEventInput } from '@common/schemas/events.js';
 import { recordAudit, type AuditActor } from '../audit/index.js';
-import { noticeInCabinets, notifyAccount } from '../notifications/index.js';
+import { noticeInCabinets, notifyAccounts, type NotificationInput } from '../notifications/index.js';
 import { mailTemplates } from '../mail/index.js';
 import { toEventCard } from './event-cards.repository.js';
 import { notifyFamily } from './family-notice.js';
@@ -244,16 +244,21 @@ async function issueLinkToSchool(ctx: AppContext, tx: Tx, afterCommit: AfterComm
   const url = linkUrl(ctx, token);
   const qrDataUrl = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
   const when = formatEventWhen(event.startsAt, event.endsAt);
-  for (const accountId of await activeStaffIds(tx, { role: 'school', schoolId: event.schoolId })) {
-    await notifyAccount(ctx, tx, afterCommit, accountId, {
-      kind: 'event_link_issued',
-      title: renewed ? 'Новая ссылка для записи на урок мастерства' : 'Ссылка для записи на урок мастерства',
-      body: `«${event.title}», ${formatEventMoment(event.startsAt)}: ссылка для записи и QR-код — на странице урока. Передайте их родителям учеников${renewed ? '; прежняя ссылка больше не работает' : ''}.`,
-      link: staffLink(event.id),
-      mail: (firstName) =>
-        mailTemplates.lessonLink({ firstName, title: event.title, when, linkUrl: url, qrDataUrl, pageUrl: `${ctx.config.publicUrl}${staffLink(event.id)}`, renewed }),
-    });
-  }
+  const notice: NotificationInput = {
+    kind: 'event_link_issued',
+    title: renewed ? 'Новая ссылка для записи на урок мастерства' : 'Ссылка для записи на урок мастерства',
+    body: `«${event.title}», ${formatEventMoment(event.startsAt)}: ссылка для записи и QR-код — на странице урока. Передайте их родителям учеников${renewed ? '; прежняя ссылка больше не работает' : ''}.`,
+    link: staffLink(event.id),
+    mail: (firstName) =>
+      mailTemplates.lessonLink({ firstName, title: event.title, when, linkUrl: url, qrDataUrl, pageUrl: `${ctx.config.publicUrl}${staffLink(event.id)}`, renewed }),
+  };
+  const staff = await activeStaffIds(tx, { role: 'school', schoolId: event.schoolId });
+  await notifyAccounts(
+    ctx,
+    tx,
+    afterCommit,
+    staff.map((accountId) => ({ accountId, input: notice })),
+  );
 }
 
 export async function approveEvent(ctx: AppContext, viewer: EventViewer, id: string, actor: AuditActor): Promise<StaffEventDetail> {

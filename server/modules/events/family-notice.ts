@@ -2,7 +2,7 @@ import type { AppContext } from '@server/context.js';
 import type { Tx } from '@server/db/client.js';
 import type { AfterCommit } from '@server/db/transaction.js';
 import { parentsOfChild } from '../identity/index.js';
-import { notifyAccount, type NotificationInput } from '../notifications/index.js';
+import { notifyAccounts, type NotificationInput } from '../notifications/index.js';
 
 /**
  * Tells a pupil and every linked parent the same thing, in the cabinet and by e-mail: whatever
@@ -16,8 +16,9 @@ export async function notifyFamily(
   participantId: string,
   notice: Omit<NotificationInput, 'link'>,
 ): Promise<void> {
-  await notifyAccount(ctx, tx, afterCommit, participantId, { ...notice, link: '/participant/events' });
-  for (const parent of await parentsOfChild(tx, participantId)) {
-    await notifyAccount(ctx, tx, afterCommit, parent.id, { ...notice, link: '/parent' });
-  }
+  const parents = await parentsOfChild(tx, participantId);
+  await notifyAccounts(ctx, tx, afterCommit, [
+    { accountId: participantId, input: { ...notice, link: '/participant/events' } },
+    ...parents.map((parent) => ({ accountId: parent.id, input: { ...notice, link: '/parent' } })),
+  ]);
 }

@@ -1,15 +1,18 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '@server/db/client.js';
 import { accounts, notifications } from '@server/db/schema/index.js';
 
-export async function insertNotification(executor: Executor, values: typeof notifications.$inferInsert): Promise<void> {
-  await executor.insert(notifications).values(values);
+export async function insertNotifications(executor: Executor, rows: Array<typeof notifications.$inferInsert>): Promise<void> {
+  if (rows.length > 0) await executor.insert(notifications).values(rows);
 }
 
-/** Where the e-mail copy of a notice goes. */
-export async function findRecipient(executor: Executor, accountId: string): Promise<{ email: string; firstName: string } | undefined> {
-  const [row] = await executor.select({ email: accounts.email, firstName: accounts.firstName }).from(accounts).where(eq(accounts.id, accountId));
-  return row;
+/** Where the e-mail copies of notices go, by account. */
+export async function findRecipients(executor: Executor, accountIds: readonly string[]): Promise<Map<string, { email: string; firstName: string }>> {
+  const rows = await executor
+    .select({ id: accounts.id, email: accounts.email, firstName: accounts.firstName })
+    .from(accounts)
+    .where(inArray(accounts.id, [...accountIds]));
+  return new Map(rows.map((r) => [r.id, { email: r.email, firstName: r.firstName }]));
 }
 
 export function listNotifications(executor: Executor, accountId: string, limit = 50) {
