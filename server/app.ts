@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { createPdCrypto, loadKeyring } from './lib/pd-crypto.js';
 import { WEB_DIST_DIR } from './lib/paths.js';
 import { createLoggerOptions } from './lib/logger.js';
 import { connectRedis } from './lib/redis.js';
+import { clusterMetricsReader } from './lib/cluster-metrics.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { textGuardPlugin } from './plugins/text-guard.js';
 import { originGuardPlugin } from './plugins/origin-guard.js';
@@ -182,7 +184,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(errorsPlugin);
   await app.register(textGuardPlugin);
   await app.register(requestLogPlugin);
-  await app.register(metricsPlugin, { metrics, token: config.metricsToken });
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken, ...(cluster.isWorker ? { read: clusterMetricsReader(metrics.registry) } : {}) });
   await app.register(noStorePlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin, {

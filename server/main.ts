@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, startJobs } from './app.js';
+import { answerClusterMetrics } from './lib/cluster-metrics.js';
 import { loadConfig, type Config } from './config.js';
 import { assertIndexRoot } from './modules/pd-keys/index.js';
 import { seedDemoData, seedReferenceData, type DemoAccount } from './seed/seed.js';
@@ -86,6 +87,7 @@ async function supervise(config: Config): Promise<void> {
     process.stderr.write(`Рабочий процесс ${worker.process.pid} завершился (${signal ?? code}); запускается новый\n`);
     cluster.fork();
   });
+  answerClusterMetrics();
   for (let n = 0; n < config.webConcurrency; n++) cluster.fork();
   onStopSignal(async () => {
     stopping = true;

@@ -98,6 +98,8 @@ export function createMetrics(sources: MetricSources = {}) {
       help,
       labelNames: ['queue'] as const,
       registers,
+      // Every worker of an instance reads the same shared queue: aggregated, one reading, not their sum.
+      aggregator: 'max',
       async collect() {
         const rows = await readDue();
         // Without a read the last figures would stay as if current; an empty gauge says nothing is known.
@@ -122,9 +124,10 @@ function sameToken(given: string, expected: string): boolean {
 /**
  * Prometheus metrics at /metrics: request rate, latency and errors per route, the business events,
  * the database pools, the job queue and the process defaults. With METRICS_TOKEN set, only a scraper
- * sending it as a bearer token reads them; the page is never listed in the API reference.
+ * sending it as a bearer token reads them; the page is never listed in the API reference. `read`
+ * replaces this process's own figures: a cluster worker serves its whole instance's.
  */
-export const metricsPlugin = fp<{ metrics: Metrics; token: string | undefined }>(async (app, { metrics, token }) => {
+export const metricsPlugin = fp<{ metrics: Metrics; token: string | undefined; read?: () => Promise<string> }>(async (app, { metrics, token, read }) => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
@@ -136,6 +139,14 @@ export const metricsPlugin = fp<{ metrics: Metrics; token: string | undefined }>
     if (token && !sameToken(request.headers.authorization ?? '', `Bearer ${token}`)) {
       return reply.status(401).header('www-authenticate', 'Bearer').send({ error: { code: 'unauthorized', message: 'Нужен токен доступа к метрикам' } });
     }
-    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    let text: string;
+    try {
+      text = await (read ?? (() => metrics.registry.metrics()))();
+    } catch (err) {
+      // A worker of the instance did not answer in time (it is restarting): the next scrape will have it.
+      request.log.warn({ err }, 'metrics not collected');
+      return reply.status(503).send({ error: { code: 'metrics_unavailable', message: 'Метрики сейчас не собраны, повторите запрос' } });
+    }
+    return reply.type(metrics.registry.contentType).send(text);
   });
 });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,37 @@ describe.skipIf(!process.env.TEST_REDIS_URL || process.env.TEST_DB !== 'postgres
     const cards = await Promise.all(Array.from({ length: INSTANCES }, () => call('GET', `/api/enrol-links/${token}`, { cookie: families[0]!.parentCookie })));
     expect(cards.map((c) => c.body.event.seatsLeft)).toEqual(Array(INSTANCES).fill(0));
   }, 300_000);
+
+  it("scrapes an instance of two cluster workers as one: /metrics counts every worker's requests", async () => {
+    const port = instances[0]!.port;
+    /** A request on a connection of its own, so the cluster hands the requests to its workers in turn. */
+    const get = (path: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          })
+          .on('error', reject);
+      });
+    const healthChecks = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes('route="/api/health"'))
+        .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+
+    const before = healthChecks((await get('/metrics')).text);
+    const requests = 20;
+    for (let n = 0; n < requests; n++) expect((await get('/api/health')).status).toBe(200);
+    // Each worker took about half of them; a scrape answered by either one must count them all.
+    for (let scrape = 0; scrape < 4; scrape++) {
+      const res = await get('/metrics');
+      expect(res.status).toBe(200);
+      expect(healthChecks(res.text) - before).toBeGreaterThanOrEqual(requests);
+    }
+  });
 
   it('loses no acknowledged write when an instance is killed (-9) during a stream of writes', async () => {
     const total = 60;
