@@ -506,12 +506,15 @@ async function main(): Promise<number> {
       return { measured, failed };
     };
     // A ratio is judged only on PostgreSQL and only when every request succeeded; a miss becomes a failure.
-    const judge = (ratio: number, target: number, failed: string[], label: string): string => {
+    const verdictOf = (ratio: number, target: number, failed: readonly string[]): string => {
       if (failed.length) return 'not judged: requests failed';
       if (!database.postgres) return 'not judged: the target is for PostgreSQL';
-      if (ratio >= target) return 'MET';
-      failed.push(`${label} ÷ one-select ${ratio.toFixed(2)} is under ${target}`);
-      return 'NOT MET';
+      return ratio >= target ? 'MET' : 'NOT MET';
+    };
+    const judge = (ratio: number, target: number, failed: string[], label: string): string => {
+      const verdict = verdictOf(ratio, target, failed);
+      if (verdict === 'NOT MET') failed.push(`${label} ÷ one-select ${ratio.toFixed(2)} is under ${target}`);
+      return verdict;
     };
     const benchRecommendations = async (): Promise<{ text: string; failures: string[] }> => {
       process.stdout.write('  recommendations: seeding pupils, events and opportunities …\n');
@@ -626,13 +629,7 @@ async function main(): Promise<number> {
     };
     const answerText = (oneInsert: Measurement, answer: Measurement, failed: string[]) => {
       const ratio = answer.rps / oneInsert.rps;
-      const verdict = failed.length
-        ? 'not judged: requests failed'
-        : !database.postgres
-          ? 'not judged: the target is for PostgreSQL'
-          : ratio >= ANSWER_TARGET
-            ? 'MET'
-            : 'NOT MET';
+      const verdict = verdictOf(ratio, ANSWER_TARGET, failed);
       return `answer ÷ one-insert:   ${ratio.toFixed(2)}   (saving one answer: ${fmt(answer.rps)} req/s, p99 ${fmt(answer.p99)} ms; target ≥ ${ANSWER_TARGET} on PostgreSQL: ${verdict})\n`;
     };
     const benchAnswer = async () => {
@@ -706,13 +703,7 @@ async function main(): Promise<number> {
     const selectRatio = oneSelect.rps / bare.rps;
     const cabinetRatio = cabinet.rps / oneSelect.rps;
     const listRatio = schoolList.rps / oneSelect.rps;
-    const verdict = failures.length
-      ? 'not judged: requests failed'
-      : !database.postgres
-        ? 'not judged: the target is for PostgreSQL'
-        : cabinetRatio >= TARGET
-          ? 'MET'
-          : 'NOT MET';
+    const verdict = verdictOf(cabinetRatio, TARGET, failures);
     process.stdout.write(
       `\none-select ÷ bare:      ${selectRatio.toFixed(2)}\n` +
         `cabinet ÷ one-select:  ${cabinetRatio.toFixed(2)}   (target ≥ ${TARGET} on PostgreSQL: ${verdict})\n` +
