@@ -95,31 +95,38 @@ function listKey(text: string): string {
   return text.toLowerCase().replaceAll('ё', 'е');
 }
 
+/** Long enough for trigrams: any part of the name or e-mail; shorter, the start of the last name. */
+function isSubstringSearch(q: string): boolean {
+  return [...listKey(q)].length >= PARTICIPANT_SEARCH_SUBSTRING_MIN;
+}
+
 function searchCondition(q: string): SQL {
   const key = listKey(q);
   // Too short for a trigram: the start of the last name, a range of the name-ordered index.
-  if ([...key].length < PARTICIPANT_SEARCH_SUBSTRING_MIN) return sql`pp.last_name_key like ${likePrefix(key)}`;
+  if (!isSubstringSearch(q)) return sql`pp.last_name_key like ${likePrefix(key)}`;
   return sql`pp.search_text like ${likePattern(key)}`;
 }
 
-function listConditions(scope: ParticipantScope, q: ParticipantListQuery): SQL[] {
+/** The scope, the filters and the cursor: every condition of the list but the search. */
+function listConditions(scope: ParticipantScope, q: ParticipantListQuery, after: SortKey | null): SQL[] {
   const conditions: SQL[] = [scopeCondition(scope)];
   if (q.grade !== undefined) conditions.push(sql`pp.grade = ${q.grade}`);
   if (q.schoolId) conditions.push(sql`pp.school_id = ${q.schoolId}`);
   if (q.navigatorId) conditions.push(sql`na.navigator_id = ${q.navigatorId}`);
   if (q.status) conditions.push(STATUS_CONDITIONS[q.status]);
-  if (q.q) conditions.push(searchCondition(q.q));
+  if (after) conditions.push(pastCursor(q, after));
   return conditions;
 }
 
-function usesAssignments(scope: ParticipantScope, q: ParticipantListQuery): boolean {
-  return scope.kind === 'navigator' || q.navigatorId !== undefined || q.status === 'no_navigator';
+function assignmentsJoin(scope: ParticipantScope, q: ParticipantListQuery): SQL {
+  const needed = scope.kind === 'navigator' || q.navigatorId !== undefined || q.status === 'no_navigator';
+  return needed ? sql`left join navigator_assignments na on na.participant_id = pp.account_id` : sql``;
 }
 
-function orderBy(q: ParticipantListQuery): SQL {
+function orderBy(q: ParticipantListQuery, columns: ReadonlyArray<SQL> = SORT_COLUMNS[q.sort].map((c) => c.column)): SQL {
   const dir = sql.raw(q.order === 'desc' ? 'desc' : 'asc');
   return sql.join(
-    SORT_COLUMNS[q.sort].map((c) => sql`${c.column} ${dir}`),
+    columns.map((column) => sql`${column} ${dir}`),
     sql`, `,
   );
 }
@@ -170,6 +177,17 @@ const DETAIL_JOINS = sql`left join schools s on s.id = pp.school_id
   left join accounts nav on nav.id = na.navigator_id`;
 
 /**
+ * How many of the scope's pupils, in the list's order, a substring search reads before it turns to
+ * the trigram index. A common name (say «Иванов», one pupil in fifty) fills a page within the first
+ * few hundred rows whatever the region's size, where the index would fetch and sort every match in
+ * the country; a rare one fills no page here, and the index finds its few matches at once. A scope
+ * smaller than this (a school, a navigator's pupils) is read whole, and that is the answer.
+ */
+export const SEARCH_WALK_ROWS = 2_000;
+
+export type ParticipantPageRow = ParticipantRow & { sort_key: SortKey };
+
+/**
  * Up to `limit` of the caller's pupils past the cursor, in the list's order. The page is chosen
  * from the profile alone, reading the scope's index in the shown order (or, for a search, the
  * matching rows of the scope); only its rows are then joined to what the list shows.
@@ -180,20 +198,23 @@ export async function listParticipants(
   q: ParticipantListQuery,
   after: SortKey | null,
   limit: number,
-): Promise<Array<ParticipantRow & { sort_key: SortKey }>> {
-  const conditions = listConditions(scope, q);
-  if (after) conditions.push(pastCursor(q, after));
-  const assignments = usesAssignments(scope, q) ? sql`left join navigator_assignments na on na.participant_id = pp.account_id` : sql``;
-  return queryRows<ParticipantRow & { sort_key: SortKey }>(
+  walkRows = SEARCH_WALK_ROWS,
+): Promise<ParticipantPageRow[]> {
+  const conditions = listConditions(scope, q, after);
+  if (q.q && isSubstringSearch(q.q)) {
+    const walked = await walkForMatches(executor, scope, q, conditions, limit, walkRows);
+    if (walked) return walked;
+  }
+  if (q.q) conditions.push(searchCondition(q.q));
+  const page = sql`select pp.account_id, ${sortKeyOf(q)} as sort_key
+    from participant_profiles pp ${assignmentsJoin(scope, q)}
+    where ${sql.join(conditions, sql` and `)}
+    order by ${orderBy(q)}
+    limit ${limit}`;
+  return queryRows<ParticipantPageRow>(
     executor,
     sql`select ${LIST_COLUMNS}, page.sort_key
-      from (
-        select pp.account_id, ${sortKeyOf(q)} as sort_key
-        from participant_profiles pp ${assignments}
-        where ${sql.join(conditions, sql` and `)}
-        order by ${orderBy(q)}
-        limit ${limit}
-      ) page
+      from (${page}) page
       join participant_profiles pp on pp.account_id = page.account_id
       join accounts a on a.id = pp.account_id
       left join navigator_assignments na on na.participant_id = pp.account_id
@@ -202,6 +223,55 @@ export async function listParticipants(
   );
 }
 
+/**
+ * The search's first try: the next `walkRows` pupils of the scope in the list's order, filtered.
+ * The page it finds is the answer when it is full or the walk reached the scope's end; otherwise
+ * (null) the matches are too rare for walking, and the trigram index is asked.
+ */
+async function walkForMatches(
+  executor: Executor,
+  scope: ParticipantScope,
+  q: ParticipantListQuery,
+  conditions: SQL[],
+  limit: number,
+  walkRows: number,
+): Promise<ParticipantPageRow[] | null> {
+  const keys = SORT_COLUMNS[q.sort].map((_, i) => sql.raw(`walk.k${i}`));
+  const rows = await queryRows<ParticipantPageRow & { walked: number }>(
+    executor,
+    sql`with walk as materialized (
+        select pp.account_id, ${sql.join(
+          SORT_COLUMNS[q.sort].map((c, i) => sql`${c.column} as ${sql.raw(`k${i}`)}`),
+          sql`, `,
+        )}, ${searchCondition(q.q!)} as hit
+        from participant_profiles pp ${assignmentsJoin(scope, q)}
+        where ${sql.join(conditions, sql` and `)}
+        order by ${orderBy(q)}
+        limit ${walkRows}
+      ), page as (
+        select walk.account_id, json_build_array(${sql.join(keys, sql`, `)}) as sort_key, ${sql.join(
+          keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`),
+          sql`, `,
+        )}
+        from walk where walk.hit
+        order by ${orderBy(q, keys)}
+        limit ${limit}
+      )
+      select ${LIST_COLUMNS}, page.sort_key, w.walked
+      from (select count(*)::int as walked from walk) w
+      left join page on true
+      left join participant_profiles pp on pp.account_id = page.account_id
+      left join accounts a on a.id = pp.account_id
+      left join navigator_assignments na on na.participant_id = pp.account_id
+      ${DETAIL_JOINS}
+      order by ${orderBy(q, keys.map((_, i) => sql.raw(`page.k${i}`)))}`,
+  );
+  // No match at all still brings one row, empty but for how many pupils the walk read.
+  const walked = rows[0]?.walked ?? 0;
+  const found = rows.filter((row) => row.id !== null).map(({ walked: _, ...row }) => row);
+  // Fewer matches than a page are the answer only when the walk read every pupil left in the scope.
+  return found.length >= limit || walked < walkRows ? found : null;
+}
 /**
  * How many pupils the unfiltered list holds, from the schools' counters (migration 0017) less the
  * frozen pupils they still count; a navigator's pupils, a few dozen, are counted. Null when a

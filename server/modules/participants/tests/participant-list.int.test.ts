@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { PARTICIPANT_SORTS } from '@common/schemas/participants.js';
+import { PARTICIPANT_SORTS, participantListQuerySchema } from '@common/schemas/participants.js';
 import { birthDateForAge, uniqueEmail, validSnils } from '@server/test/factories.js';
 import { createSchool, createStaff, regionByCode, type StaffMember } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
+import { listParticipants, type SortKey } from '../participants.repository.js';
+import type { ParticipantScope } from '../participants.policy.js';
 
 // The keyset-paged staff list of pupils: every row exactly once across pages in each order, ties
 // broken by id, the cursor checked, the search by trigrams (or a last name's start when short),
@@ -18,6 +20,7 @@ let staffA2: StaffMember;
 let coordA: StaffMember;
 let coordB: StaffMember;
 let issuer: StaffMember;
+let regionA: number;
 
 interface Item {
   id: string;
@@ -69,6 +72,7 @@ async function register(staff: StaffMember, [lastName, firstName, middleName, gr
 beforeAll(async () => {
   t = await startTestApp();
   const placeA = await regionByCode(t, '43');
+  regionA = placeA.regionId;
   const placeB = await regionByCode(t, '16');
   schoolA1 = await createSchool(t, placeA);
   schoolA2 = await createSchool(t, placeA);
@@ -214,6 +218,39 @@ describe('search', () => {
     expect(await walk(staffA2, 'q=Щу', 100)).toEqual([]);
     expect((await walk(staffA2, 'q=иван', 100)).map((i) => i.id)).toEqual([idsA2[0]]);
   });
+});
+
+describe('a search reads the scope in order first, then the trigram index', () => {
+  /** Every page of a search, by the repository itself, with the walk cut at `walkRows` pupils. */
+  async function searchPages(scope: ParticipantScope, query: string, sort: 'name' | 'grade' | 'createdAt', order: 'asc' | 'desc', walkRows: number) {
+    const q = participantListQuerySchema.parse({ q: query, sort, order, pageSize: 2 });
+    const ids: string[] = [];
+    let after: SortKey | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const rows = await listParticipants(t.database.db, scope, q, after, 3, walkRows);
+      ids.push(...rows.slice(0, 2).map((r) => r.id));
+      if (rows.length < 3) return ids;
+      after = rows[1]!.sort_key;
+    }
+    throw new Error('the search never ended');
+  }
+
+  it('gives the same pages whether the walk finds them, reaches the scope\'s end or gives up', async () => {
+    const scopes: ParticipantScope[] = [{ kind: 'region', regionId: regionA }, { kind: 'school', schoolId: schoolA1.id }, { kind: 'all' }];
+    for (const scope of scopes) {
+      for (const query of ['иван', 'ёлк', 'ильич', 'нет-такого']) {
+        for (const [sort, order] of [['name', 'asc'], ['grade', 'desc'], ['createdAt', 'desc']] as const) {
+          // 1 000 reads any of these scopes whole; 4 fills a page of 2 only for common names; 1 never does.
+          const whole = await searchPages(scope, query, sort, order, 1_000);
+          for (const walkRows of [1, 4]) {
+            expect(await searchPages(scope, query, sort, order, walkRows), `${scope.kind} ${query} ${sort} ${order} walk ${walkRows}`).toEqual(whole);
+          }
+        }
+      }
+    }
+    const inRegion = await searchPages({ kind: 'region', regionId: regionA }, 'иван', 'name', 'asc', 1);
+    expect(inRegion.sort()).toEqual([idsA1[0], idsA1[1], idsA1[2], idsA1[3], idsA1[10], idsA2[0]].sort());
+  }, 120_000);
 });
 
 describe('scope and totals', () => {
