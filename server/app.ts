@@ -56,6 +56,7 @@ import { instructionRoutes, organisationsRoutes, placesRoutes, regionsRoutes, st
 import { NORMS_CRON, NORMS_JOB, diagnosticsRoutes, onAttemptCompleted, registerDiagnosticsJobs, workbenchRoutes } from './modules/diagnostics/index.js';
 import { recommendationsRoutes } from './modules/recommendations/index.js';
 import {
+  ENROLMENT_ANNOUNCEMENTS_JOB,
   ENROLMENT_HOLDS_JOB,
   EVENT_REMINDERS_JOB,
   cancelUpcomingOnConsentLapse,
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { name: SESSION_CLEANUP_JOB, cron: '*/15 * * * *' },
     { name: IMPORT_CLEANUP_JOB, cron: '7 * * * *' },
     { name: ENROLMENT_HOLDS_JOB, cron: '* * * * *' },
+    { name: ENROLMENT_ANNOUNCEMENTS_JOB, cron: '* * * * *' },
     { name: EVENT_REMINDERS_JOB, cron: '*/5 * * * *' },
     { name: KPI_REFRESH_JOB, cron: '* * * * *' },
     { name: KPI_DIGEST_JOB, cron: KPI_DIGEST_CRON },

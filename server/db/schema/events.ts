@@ -125,6 +125,12 @@ export const enrolments = pgTable(
     feedbackAt: timestamp('feedback_at', { withTimezone: true }),
     remindedDayAt: timestamp('reminded_day_at', { withTimezone: true }),
     remindedHourAt: timestamp('reminded_hour_at', { withTimezone: true }),
+    /**
+     * When the family was told of the enrolment. A link enrolment leaves it empty and its notices
+     * follow in batches (enrolment-announcements.ts); every other path tells the family in its own
+     * transaction, and the default marks it told.
+     */
+    announcedAt: timestamp('announced_at', { withTimezone: true }).defaultNow(),
   },
   (t) => [
     uniqueIndex('enrolments_live_uq').on(t.eventId, t.participantId).where(sql`${t.status} in ('held', 'confirmed', 'waitlisted')`),
@@ -133,6 +139,7 @@ export const enrolments = pgTable(
     // no second index on event_id, since every index is paid for by each enrolment in a rush.
     index('enrolments_participant_idx').on(t.participantId, t.status),
     index('enrolments_hold_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
+    index('enrolments_unannounced_idx').on(t.createdAt).where(sql`${t.announcedAt} is null`),
     check('enrolments_status_ck', sql`${t.status} in ('held', 'confirmed', 'waitlisted', 'cancelled', 'declined', 'expired')`),
     check('enrolments_source_ck', sql`${t.source} in ('link', 'catalogue', 'navigator', 'parent')`),
     check('enrolments_attendance_ck', sql`${t.attendance} is null or ${t.attendance} in ('present', 'absent', 'late')`),

@@ -88,7 +88,8 @@ export interface LinkEnrolRow extends Partial<FactsRow> {
  * the link, the family link, every condition, the seat and the row. The seat is a conditional
  * UPDATE of the event row, so concurrent statements queue on it and the one that finds it full
  * takes nothing; a second statement for the same child, or a retried idempotency key, breaks a
- * unique index and the whole statement, seat included, is undone.
+ * unique index and the whole statement, seat included, is undone. The family is told afterwards,
+ * in batches (enrolment-announcements.ts): the row is left unannounced.
  */
 const LINK_ENROL_SQL = `with ${LIVE_SESSION_CTE},
   who as (select a.id, a.role, live.last_seen_at from live join accounts a on a.id = live.account_id where a.status <> 'disabled'),
@@ -101,9 +102,9 @@ const LINK_ENROL_SQL = `with ${LIVE_SESSION_CTE},
   ok as (select f.* from facts f where ${ADMISSIBLE}),
   seat as (update events e set seats_taken = e.seats_taken + 1 from ok
     where e.id = ok.event_id and e.seats_taken < e.capacity and e.status = 'published' returning e.id),
-  ins as (insert into enrolments (event_id, participant_id, status, source, created_by, idempotency_key, confirmed_at, queued_at)
+  ins as (insert into enrolments (event_id, participant_id, status, source, created_by, idempotency_key, confirmed_at, queued_at, announced_at)
     select ok.event_id, ok.child_id, case when seat.id is null then 'waitlisted' else 'confirmed' end, 'link', who.id, $5,
-      case when seat.id is null then null else now() end, case when seat.id is null then now() end
+      case when seat.id is null then null else now() end, case when seat.id is null then now() end, null
     from ok cross join who left join seat on true
     where seat.id is not null or $6::boolean
     returning id, status)
@@ -124,6 +125,30 @@ export async function enrolByLinkStatement(
     params.waitlist,
   ]);
   return row ?? null;
+}
+
+export interface UnannouncedEnrolment {
+  id: string;
+  event_id: string;
+  participant_id: string;
+  status: EnrolmentStatus;
+  source: NewEnrolment['source'];
+}
+
+/**
+ * The oldest enrolments whose families have not been told yet, locked; rows another transaction
+ * is announcing are skipped, so processes announce side by side without waiting on each other.
+ */
+export async function lockUnannounced(tx: Tx, limit: number): Promise<UnannouncedEnrolment[]> {
+  return queryRows<UnannouncedEnrolment>(
+    tx,
+    sql`select id, event_id, participant_id, status, source from enrolments
+      where announced_at is null order by created_at limit ${limit} for update skip locked`,
+  );
+}
+
+export async function markAnnounced(tx: Tx, ids: readonly string[]): Promise<void> {
+  await tx.execute(sql`update enrolments set announced_at = now() where id = any(${sql.param([...ids])}::uuid[])`);
 }
 
 /** Takes one seat if one is free; false when the event is full (or no longer open). */

@@ -1,5 +1,4 @@
 import type { AppContext } from '@server/context.js';
-import { inTransaction } from '@server/db/transaction.js';
 import { isUniqueViolation } from '@server/db/pg-errors.js';
 import { forbidden, notFound, unauthorized } from '@server/lib/errors.js';
 import type { Principal } from '@server/plugins/session.js';
@@ -10,7 +9,8 @@ import { firstFailedCondition } from '@common/events.js';
 import type { EnrolmentResult, LinkCard } from '@common/schemas/events.js';
 import { eventCard } from './event-cards.repository.js';
 import { enrolByLinkStatement, factsFor, findByIdempotencyKey, findLink, findLiveEnrolment, type FactsRow } from './enrolment.repository.js';
-import { announceEnrolment } from './enrolment-notice.js';
+import { announceEnrolmentChange } from './enrolment-signal.js';
+import { ENROLMENT_ANNOUNCEMENTS_JOB } from './enrolment.jobs.js';
 import { assertOpen, childChecks, enrolmentChanged, existing, ineligible, result, toFacts } from './enrolment-rules.js';
 import { linkTokenHash } from './link-token.js';
 
@@ -21,6 +21,9 @@ async function eventOfLink(ctx: AppContext, token: string): Promise<string> {
   if (link.revoked) throw notFound('Эта ссылка для записи отозвана. Попросите у школы новую ссылку');
   return link.event_id;
 }
+
+/** The booking statement committed on its own: what waits for its commit may run now. */
+const committed = (hook: () => Promise<void> | void) => void hook();
 
 const notYourChild = () => notFound('Ребёнок не найден среди ваших детей');
 
@@ -63,10 +66,10 @@ export async function enrolByLink(
   await touchSessionIfStale(ctx.database, sessionHash, row.last_seen_at);
   if (row.role !== 'parent') throw forbidden('Записать ребёнка по ссылке может только родитель');
   if (row.enrolment_id) {
-    // Told after the booking statement rather than in it, so the seat's row lock is never held
-    // while the notices are written: the rush for a lesson's seats queues on that lock.
-    const enrolment = { childId: row.child_id!, eventId: row.event_id!, status: row.enrolment_status!, source: 'link' as const };
-    await inTransaction(ctx.db, (tx, afterCommit) => announceEnrolment(ctx, tx, afterCommit, enrolment));
+    // The family is told by the announcements job, nudged here, which writes a whole rush's notices
+    // in a few transactions: each parent's press costs the booking statement alone.
+    announceEnrolmentChange(ctx, committed, { status: row.enrolment_status!, count: 1 });
+    ctx.jobs.nudge(ENROLMENT_ANNOUNCEMENTS_JOB);
     return { status: 201, body: result(row.enrolment_id, row.enrolment_status!, null) };
   }
   if (!row.link_ok) await eventOfLink(ctx, token);

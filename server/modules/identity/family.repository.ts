@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RepresentativeKind } from '@common/schemas/identity.js';
 import type { Executor } from '@server/db/client.js';
 import { accounts, consents, familyLinks, invitations } from '@server/db/schema/index.js';
@@ -40,6 +40,14 @@ export function listParentsOf(executor: Executor, childId: string) {
     .from(familyLinks)
     .innerJoin(accounts, eq(accounts.id, familyLinks.parentId))
     .where(eq(familyLinks.childId, childId));
+}
+
+/** Who is linked as a parent to each of these children: (child, parent) pairs, one query however many. */
+export function listParentLinksOf(executor: Executor, childIds: readonly string[]) {
+  return executor
+    .select({ childId: familyLinks.childId, parentId: familyLinks.parentId })
+    .from(familyLinks)
+    .where(inArray(familyLinks.childId, [...childIds]));
 }
 
 export type InvitationRow = typeof invitations.$inferSelect;

@@ -23,7 +23,7 @@ export {
 } from './accounts.service.js';
 export { isParentOf, linkedChildren, linkedParents } from './family.service.js';
 export { TOKEN_LIFETIME_MS } from './tokens.repository.js';
-export { childrenOfParent, parentsOfChild, representativesOf } from './family-members.service.js';
+export { childrenOfParent, parentsOfChild, parentsOfChildren, representativesOf } from './family-members.service.js';
 export { loadParentCabinet, loadParticipantCabinet } from './cabinet.service.js';
 export { consentStateOf, consentWithdrawnSql, onConsentLapsed, type ConsentLapse, type ConsentLapseListener, type ConsentState } from './consent-state.js';
 export { identityDataOf } from './person-data.service.js';

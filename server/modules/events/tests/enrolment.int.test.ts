@@ -4,6 +4,7 @@ import { registerPupil, activateFromMail } from '@server/test/factories.js';
 import { createSchool, createStaff } from '@server/test/staff-factories.js';
 import { startTestApp, type TestApp } from '@server/test/test-app.js';
 import { familyAtSchool, likertTest, publish, takeTest, uniqueSlug, type Family } from '@server/modules/diagnostics/tests/fixtures.js';
+import { announceLinkEnrolments } from '../enrolment-announcements.js';
 import { expireHolds } from '../hold-expiry.service.js';
 import { eventSetting, hoursFromNow, lessonInput, publishedEvent, trialInput, type EventSetting } from './fixtures.js';
 
@@ -157,17 +158,39 @@ describe('enrolment by a lesson link (seed 000)', () => {
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     const emails = await t.rows<{ id: string; email: string }>(sql`select id, email from accounts where id in (${family.childId}, ${family.parentId})`);
     for (const { id, email } of emails) {
-      const [notice] = await t.rows<{ title: string; body: string }>(
-        sql`select title, body from notifications where account_id = ${id} and kind = 'event.enrolled' and body like ${'%сварка без искр%'}`,
-      );
-      expect(notice, `a notice for ${id}`).toMatchObject({ title: 'Запись на мероприятие подтверждена' });
+      // The notices follow the booking within a moment, written by the announcements job.
+      const notice = async () =>
+        (
+          await t.rows<{ title: string; body: string }>(
+            sql`select title, body from notifications where account_id = ${id} and kind = 'event.enrolled' and body like ${'%сварка без искр%'}`,
+          )
+        )[0];
+      await expect.poll(notice, { timeout: 10_000 }).toMatchObject({ title: 'Запись на мероприятие подтверждена' });
       expect((await t.waitForMail(email, /Запись на мероприятие подтверждена/)).text).toContain('сварка без искр');
     }
     const again = await enrolByLink(token!, family);
     expect(again.status).toBe(200);
+    expect(await announceLinkEnrolments(t.app.ctx)).toBe(0);
     const [count] = await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${family.parentId} and kind = 'event.enrolled'`);
     expect(count!.n).toBe(1);
     expect(await seatsTaken(eventId)).toEqual({ seats: 1, holding: 1 });
+  });
+
+  it('tells the family of a link enrolment that a stopped process booked and never announced', async () => {
+    const family = await readyFamily();
+    const { token } = await publishedEvent(t, s, lessonInput(s, { title: 'Урок мастерства: пайка без дыма', startsAt: [hoursFromNow(76)] }));
+    const booked = await enrolByLink(token!, family);
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const notices = async () =>
+      (await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${family.parentId} and body like ${'%пайка без дыма%'}`))[0]!.n;
+    await expect.poll(notices, { timeout: 10_000 }).toBe(1);
+    // As the row stands when the process that booked it stopped before its nudge ran.
+    await t.rows(sql`delete from notifications where body like ${'%пайка без дыма%'}`);
+    await t.rows(sql`update enrolments set announced_at = null where id = ${booked.body.enrolment.id}`);
+    expect(await announceLinkEnrolments(t.app.ctx)).toBe(1);
+    expect(await notices()).toBe(1);
+    const [child] = await t.rows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${family.childId} and body like ${'%пайка без дыма%'}`);
+    expect(child!.n).toBe(1);
   });
 
   it('refuses a pupil of another school a lesson held for one school, naming the condition on the card and in the answer', async () => {
