@@ -17,6 +17,11 @@
  * Where the time goes is printed beside the ratio: the route's own booking statement run alone
  * through a pool like the baseline's (the database's share), and the health route through both
  * processes (what HTTP, the framework and one trivial query cost on this machine).
+ *
+ * The processes run their jobs and deliver mail to an SMTP server in this process, as production
+ * does: the families' notices and letters of the measured enrolments are written and sent on the
+ * same two CPUs while the enrolments are measured. How long the families waited to be told is
+ * printed too; each phase starts once the previous one's notices and letters are all out.
  */
 import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { fmt, freePort, fromDist } from './support.js';
 
 type TokensModule = typeof import('../server/lib/tokens.js');
@@ -51,6 +57,8 @@ const GRADE = 8;
 const START_TIMEOUT_MS = 60_000;
 /** How long the HTTP floor (the health route, one trivial query) is loaded. */
 const FLOOR_SECONDS = 3;
+/** How long the notices and letters of a phase may take to go out before the benchmark fails. */
+const DRAIN_TIMEOUT_MS = 120_000;
 
 export interface EnrolmentBenchOptions {
   /** The compiled server (dist/); the app processes run dist/server/main.js as `npm start` does. */
@@ -162,13 +170,55 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
   const apps: AppProcess[] = [];
   const running = new Set<Run>();
   let pool: pg.Pool | undefined;
+  // The mail server the processes deliver to: it takes every letter and keeps none.
+  let delivered = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        delivered++;
+        callback();
+      });
+    },
+  });
 
   const stop = async () => {
     for (const run of running) run.stop();
     await Promise.all(apps.map((a) => a.stop()));
     await pool?.end().catch(() => undefined);
     pool = undefined;
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
   };
+
+  /**
+   * Waits until every link enrolment's family was told and every letter left; how long the
+   * families of `since`'s enrolments waited, from booking to notice.
+   */
+  async function drained(db: pg.Pool, since: Date): Promise<{ told: number; p50: number; max: number }> {
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    for (;;) {
+      const { rows } = await db.query<{ unannounced: number; unsent: number }>(
+        `select (select count(*)::int from enrolments where announced_at is null) as unannounced,
+           (select count(*)::int from outgoing_mail where sent_at is null) as unsent`,
+      );
+      if (rows[0]!.unannounced === 0 && rows[0]!.unsent === 0) break;
+      if (Date.now() > deadline) {
+        throw new Error(`${rows[0]!.unannounced} enrolments untold and ${rows[0]!.unsent} letters unsent ${DRAIN_TIMEOUT_MS / 1000} s after the load`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { rows } = await db.query<{ told: number; p50: number | null; max: number | null }>(
+      `select count(*)::int as told,
+         percentile_cont(0.5) within group (order by extract(epoch from announced_at - created_at))::float8 as p50,
+         max(extract(epoch from announced_at - created_at))::float8 as max
+       from enrolments where source = 'link' and created_at >= $1`,
+      [since],
+    );
+    return { told: rows[0]!.told, p50: rows[0]!.p50 ?? 0, max: rows[0]!.max ?? 0 };
+  }
 
   /**
    * POSTs one enrolment per family, each family exactly once, split evenly between the two app
@@ -432,11 +482,12 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
     await db.query('analyze');
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-    // Two equal processes as in production behind a balancer, each with its own CPU time and pool;
-    // jobs off and the mailing rate limit out of reach, so only enrolment is measured.
+    // Two equal processes as in production behind a balancer, each with its own CPU time and pool,
+    // running their jobs; the request rate limit out of reach, so every press is an enrolment.
+    const smtpPort = await freePort();
+    await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
     const ports = await Promise.all(Array.from({ length: APP_PROCESSES }, () => freePort()));
-    // Production refuses to start without its ESIA signing pair and SMTP server; neither is reached
-    // here (no one signs in through ESIA, and with jobs off no mail leaves the outbox).
+    // Production refuses to start without its ESIA signing pair; no one signs in through ESIA here.
     const { loadOrCreateTestKeyFiles } = await fromDist<GostModule>(opts.dist, 'server/modules/identity/esia/gost-signature.js');
     const esiaKeys = await loadOrCreateTestKeyFiles(path.join(opts.dataDir, 'esia'));
     for (const [k, port] of ports.entries()) {
@@ -453,12 +504,12 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
           ESIA_CLIENT_ID: 'BENCH',
           ESIA_SIGNING_KEY_FILE: esiaKeys.keyFile,
           ESIA_SIGNING_CERT_FILE: esiaKeys.certFile,
-          SMTP_URL: 'smtp://127.0.0.1:1',
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           DATA_DIR: dataDir,
           DATABASE_URL: opts.databaseUrl,
           PD_ENCRYPTION_KEY: opts.masterKey,
           SEED_DEMO: 'false',
-          JOBS_ENABLED: 'false',
+          JOBS_ENABLED: 'true',
           RATE_LIMIT_PER_MINUTE: '1000000',
           LOG_LEVEL: 'warn',
         }),
@@ -493,6 +544,8 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
       failures.push(`warm-up: ${warmFailed} of ${warm.built} not 201 (${[...warm.statuses].map(([s, c]) => `${s}×${c}`).join(', ')}), ${warm.errors} errors, ${warm.timeouts} timeouts`);
     }
 
+    await drained(db, new Date());
+
     // --- Rush ---
     await freshenSessions();
     process.stdout.write(`  enrolment rush: ${fmt(RUSH_PUPILS)} pupils, ${CONNECTIONS} at a time, one ${LESSON.maxCapacity}-seat lesson, ${APP_PROCESSES} app processes …\n`);
@@ -523,6 +576,8 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
       failures.push(`rush: ${rush.errors} connection errors, ${rush.timeouts} timeouts, ${rush.built} requests for ${RUSH_PUPILS} pupils`);
     }
 
+    await drained(db, new Date());
+
     // --- Throughput at low contention ---
     // Family i enrols in lesson i mod N, so the 200 requests in flight at any moment touch 200 different lessons.
     const bookings = spreadFamilies.length;
@@ -545,7 +600,9 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
 
     await freshenSessions();
     process.stdout.write(`  enrolment throughput: ${fmt(bookings)} enrolments over ${THROUGHPUT_EVENTS} lessons …\n`);
+    const { rows: clock } = await db.query<{ now: Date }>('select now()');
     const spread = await enrolAll(spreadFamilies, (i) => spreadLessons[i % THROUGHPUT_EVENTS]!, SESSION_COOKIE);
+    const told = await drained(db, clock[0]!.now);
     const spread201 = spread.statuses.get(201) ?? 0;
     const spread5xx = count(spread, (s) => s >= 500);
     const { rows: spreadRows } = await db.query<{ confirmed: number; seats: number }>(
@@ -559,6 +616,7 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
       );
     }
     if (spread5xx) failures.push(`throughput: ${spread5xx} responses were 5xx`);
+    if (told.told !== spread201) failures.push(`throughput: ${told.told} families told of ${spread201} enrolments`);
     if (spreadRows[0]!.confirmed !== bookings || spreadRows[0]!.seats !== bookings) {
       failures.push(`throughput: ${spreadRows[0]!.confirmed} confirmed enrolments and ${spreadRows[0]!.seats} seats taken for ${bookings} enrolments`);
     }
@@ -569,6 +627,7 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
     const alone = await statementOnly(enrolByLinkStatement, { session: hashToken, link: linkTokenHash }, profileFamilies, profileLessons);
     if (alone.booked !== profileFamilies.length) failures.push(`profile: the statement alone booked ${alone.booked} of ${profileFamilies.length}`);
     const statementRate = alone.booked / alone.seconds;
+    await drained(db, new Date());
     const floor = await httpFloor();
     if (floor.non2xx) failures.push(`profile: GET /api/health answered ${floor.non2xx} non-2xx`);
 
@@ -585,6 +644,8 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
       `enrolment ÷ bare UPDATE: ${ratio.toFixed(2)}   (${fmt(spread201)} enrolments over ${THROUGHPUT_EVENTS} lessons: ${fmt(enrolRate)} enrolments/s, ` +
       `p99 ${fmt(spread.p99)} ms; bare conditional UPDATE ${fmt(baselineRate)} bookings/s through a pool of ${APP_POOL_SIZE * APP_PROCESSES}; ` +
       `${CONNECTIONS} concurrent; target ≥ ${THROUGHPUT_TARGET}: ${!throughputValid ? 'not judged: requests failed' : ratio >= THROUGHPUT_TARGET ? 'MET' : 'NOT MET'})\n` +
+      `  the families told: all ${fmt(told.told)} by the announcements job, half within ${fmt(told.p50 * 1000)} ms of booking, the last after ${told.max.toFixed(1)} s; ` +
+      `${fmt(delivered)} letters delivered to the bench's SMTP server in all\n` +
       `  where the time goes: the route's booking statement alone through a pool of ${APP_POOL_SIZE * APP_PROCESSES} ${fmt(statementRate)} enrolments/s ` +
       `(÷ bare UPDATE ${(statementRate / baselineRate).toFixed(2)}); GET /api/health through both processes ${fmt(floor.rps)} req/s ` +
       `(HTTP and the framework around one trivial query; ${os.cpus().length} CPUs shared by the database, both processes and the load generator)\n` +

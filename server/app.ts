@@ -179,6 +179,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   }
   app.addHook('onClose', async () => {
     await jobs.stop();
+    ctx.mail.close();
     await files.close();
     if (!opts.database) await database.close();
   });

@@ -31,8 +31,8 @@ export class JobQueue {
 
   /**
    * Registers a worker; options (retries, backoff) apply to every job sent to that queue. A batch
-   * size above one fetches that many jobs per poll, for queues whose handler is idempotent: when
-   * one job of a batch fails, pg-boss retries the whole batch.
+   * size above one fetches that many jobs per poll and runs them side by side, for queues whose
+   * handler is idempotent: when one job of a batch fails, pg-boss retries the whole batch.
    */
   define<T extends object>(name: string, handler: JobHandler<T>, options: QueueOptions = {}, batchSize = 1): void {
     this.handlers.set(name, { handler: handler as JobHandler<never>, options, batchSize });
@@ -44,7 +44,8 @@ export class JobQueue {
       await this.createQueue(name, options);
       await this.boss.work<object>(name, { pollingIntervalSeconds: 0.5, batchSize }, async (jobs) => {
         await this.track((async () => {
-          for (const job of jobs) await handler(job.data as never);
+          const failed = (await Promise.allSettled(jobs.map((job) => handler(job.data as never)))).find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
         })());
       });
     }
