@@ -188,6 +188,16 @@ export const SEARCH_WALK_ROWS = 2_000;
 export type ParticipantPageRow = ParticipantRow & { sort_key: SortKey };
 
 /**
+ * A search by name order puts first the pupils whose last name starts with the search: whom a
+ * coordinator typing «Иванов» looks for, read straight off the scope's name index however many
+ * the region has. The other matches (a first name, a patronymic, the middle of a name, an
+ * e-mail) follow in the same order. The sort key of such a search starts with its group, 0 or 1.
+ */
+export function ranksMatches(q: ParticipantListQuery): boolean {
+  return q.sort === 'name' && q.q !== undefined && isSubstringSearch(q.q);
+}
+
+/**
  * Up to `limit` of the caller's pupils past the cursor, in the list's order. The page is chosen
  * from the profile alone, reading the scope's index in the shown order (or, for a search, the
  * matching rows of the scope); only its rows are then joined to what the list shows.
@@ -200,12 +210,37 @@ export async function listParticipants(
   limit: number,
   walkRows = SEARCH_WALK_ROWS,
 ): Promise<ParticipantPageRow[]> {
+  if (ranksMatches(q)) return rankedSearch(executor, scope, q, after, limit, walkRows);
   const conditions = listConditions(scope, q, after);
-  if (q.q && isSubstringSearch(q.q)) {
-    const walked = await walkForMatches(executor, scope, q, conditions, limit, walkRows);
-    if (walked) return walked;
+  if (!q.q) return selectPage(executor, scope, q, conditions, limit);
+  if (!isSubstringSearch(q.q)) return selectPage(executor, scope, q, [...conditions, searchCondition(q.q)], limit);
+  return searchPage(executor, scope, q, conditions, limit, walkRows);
+}
+
+/** The search by name order (see ranksMatches): the last names that start with it, then the rest. */
+async function rankedSearch(
+  executor: Executor,
+  scope: ParticipantScope,
+  q: ParticipantListQuery,
+  after: SortKey | null,
+  limit: number,
+  walkRows: number,
+): Promise<ParticipantPageRow[]> {
+  const [group, ...key] = after ?? [0];
+  const startsLastName = sql`pp.last_name_key like ${likePrefix(listKey(q.q!))}`;
+  const grouped = (n: number) => (row: ParticipantPageRow) => ({ ...row, sort_key: [n, ...row.sort_key] });
+  let first: ParticipantPageRow[] = [];
+  if (group === 0) {
+    first = (await selectPage(executor, scope, q, [...listConditions(scope, q, after ? key : null), startsLastName], limit)).map(grouped(0));
+    if (first.length >= limit) return first;
   }
-  if (q.q) conditions.push(searchCondition(q.q));
+  const conditions = [...listConditions(scope, q, group === 1 ? key : null), sql`not (${startsLastName})`];
+  const rest = await searchPage(executor, scope, q, conditions, limit - first.length, walkRows);
+  return [...first, ...rest.map(grouped(1))];
+}
+
+/** The page of pupils meeting `conditions`, read in the list's order, with what the list shows of each. */
+async function selectPage(executor: Executor, scope: ParticipantScope, q: ParticipantListQuery, conditions: SQL[], limit: number): Promise<ParticipantPageRow[]> {
   const page = sql`select pp.account_id, ${sortKeyOf(q)} as sort_key
     from participant_profiles pp ${assignmentsJoin(scope, q)}
     where ${sql.join(conditions, sql` and `)}
@@ -221,6 +256,19 @@ export async function listParticipants(
       ${DETAIL_JOINS}
       order by ${orderBy(q)}`,
   );
+}
+
+/** A substring search's page: walked in the list's order when matches are common, else by the trigram index. */
+async function searchPage(
+  executor: Executor,
+  scope: ParticipantScope,
+  q: ParticipantListQuery,
+  conditions: SQL[],
+  limit: number,
+  walkRows: number,
+): Promise<ParticipantPageRow[]> {
+  const walked = await walkForMatches(executor, scope, q, conditions, limit, walkRows);
+  return walked ?? selectPage(executor, scope, q, [...conditions, searchCondition(q.q!)], limit);
 }
 
 /**

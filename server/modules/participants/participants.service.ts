@@ -32,6 +32,7 @@ import {
   listParticipants as selectParticipants,
   lockChildByIdentity,
   lockPupilsOfSchool,
+  ranksMatches,
   unassignNavigator,
   type ParticipantRow,
   type SchoolRow,
@@ -141,7 +142,8 @@ function decodeCursor(query: ParticipantListQuery): SortKey | null {
   }
   if (typeof parsed !== 'object' || parsed === null) throw badCursor();
   const { sort, order, key } = parsed as Record<string, unknown>;
-  const checks = KEY_CHECKS[query.sort];
+  // A search by name order keys its rows by group first (see ranksMatches).
+  const checks = ranksMatches(query) ? [(v: unknown) => v === 0 || v === 1, ...KEY_CHECKS.name] : KEY_CHECKS[query.sort];
   if (sort !== query.sort || order !== query.order || !Array.isArray(key) || key.length !== checks.length) throw badCursor();
   if (!checks.every((check, i) => check(key[i]))) throw badCursor();
   return key as SortKey;

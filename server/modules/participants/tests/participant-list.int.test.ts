@@ -198,6 +198,26 @@ describe('search', () => {
     expect(await walk(coordA, 'q=%25%25%25', 100)).toEqual([]);
   });
 
+  it('lists the last names that start with the search first, then the other matches, each in name order', async () => {
+    // «Иван» starts four last names of school A1 and one of A2, and is inside a patronymic («Ивановна»).
+    for (const pageSize of [100, 1, 4]) {
+      const found = await walk(coordA, 'sort=name&q=иван', pageSize);
+      expect(found.map((i) => `${i.lastName} ${i.firstName}`), `by ${pageSize}`).toEqual([
+        'Иванов Кирилл',
+        'Иванов Пётр',
+        'Иванов Пётр',
+        'Иванов Пётр',
+        'Иванова Анна',
+        'Яковлева Эмма',
+      ]);
+    }
+    const backwards = await walk(coordA, 'sort=name&order=desc&q=иван', 2);
+    expect(backwards.map((i) => i.lastName)).toEqual(['Иванова', 'Иванов', 'Иванов', 'Иванов', 'Иванов', 'Яковлева']);
+    const other = await get(coordA, 'sort=name&q=иван&pageSize=2');
+    const byGrade = await get(coordA, `sort=grade&q=иван&pageSize=2&after=${other.body.nextCursor}`);
+    expect(byGrade.status).toBe(400);
+  });
+
   it('reads ё as е both ways', async () => {
     const both = [idsA1[4], idsA1[5]].sort();
     expect((await walk(coordA, 'q=ёлк', 100)).map((i) => i.id).sort()).toEqual(both);
