@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -147,6 +148,19 @@ export async function openDatabase(opts: { url?: string; dataDir: string; pglite
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A hot read built from fragments (filters that apply or not): each shape of its text is prepared
+ * under its own name, so every shape is parsed and planned once per connection, as
+ * `Database.prepared` does for a fixed statement; the shapes are few, the requests many.
+ */
+export async function preparedRows<T>(database: Database, name: string, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const shape = crypto.createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  return database.prepared<T>(`${name}_${shape}`, text, params);
 }
 
 /** How many rows one insert, update or delete (written without `returning`) touched, alike on both drivers. */

@@ -59,7 +59,7 @@ export async function browseCatalogue(ctx: AppContext, principal: Principal, que
   const homeRegion = query.regionId === undefined || query.regionId === home?.region_id;
   const cityId = query.anyCity ? null : (query.cityId ?? (homeRegion ? home?.city_id ?? null : null));
   const fit = footprint && home ? fitOrderOf(footprint, home) : undefined;
-  const { rows, total } = await catalogue(ctx.db, { ...query, regionId, cityId, ovz: query.ovz === 'true', withSeats: query.withSeats === 'true', ...(fit ? { fit } : {}) });
+  const { rows, total } = await catalogue(ctx.database, { ...query, regionId, cityId, ovz: query.ovz === 'true', withSeats: query.withSeats === 'true', ...(fit ? { fit } : {}) });
   const trialEvidence = new Map(trials.map((t) => [t.event_id, { title: t.title, grade: t.grade }]));
   return {
     items: rows.map(toEventCard),

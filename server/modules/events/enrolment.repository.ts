@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database, type Executor, type Tx } from '@server/db/client.js';
+import { preparedRows, queryRows, type Database, type Executor, type Tx } from '@server/db/client.js';
 import { LIVE_SESSION_CTE } from '@server/db/live-session.js';
 import type { EnrolmentStatus } from '@common/events.js';
 import { EVENT_CARD_COLUMNS, EVENT_CARD_JOINS, type EventCardRow } from './event-cards.repository.js';
@@ -385,10 +385,23 @@ function fitJoin(fit: FitOrder): SQL {
 }
 
 /**
+ * The tables the catalogue's filters (and the fit's terms) read, and no others: the page and its
+ * count are planned on every request, and a join fewer is a good part of the time.
+ */
+function filterJoins(f: CatalogueFilter): SQL {
+  const joins: SQL[] = [];
+  if (f.regionId !== null) joins.push(sql`join venues v on v.id = e.venue_id`);
+  if (f.cityId !== null || f.fit) joins.push(sql`left join venue_places pl on pl.id = e.place_id`);
+  if (f.sphere || f.competency || f.fit) joins.push(sql`join competencies co on co.id = e.competency_id`);
+  if (f.sphere) joins.push(sql`join spheres sp on sp.id = co.sphere_id`);
+  return sql.join(joins, sql` `);
+}
+
+/**
  * Published trials a pupil may find on its own; lessons are reached only by their school's link.
  * Online events belong to the venue's region and are shown whatever city is chosen.
  */
-export async function catalogue(executor: Executor, f: CatalogueFilter): Promise<{ rows: Array<EventCardRow & { fit_score?: number }>; total: number }> {
+export async function catalogue(database: Database, f: CatalogueFilter): Promise<{ rows: Array<EventCardRow & { fit_score?: number }>; total: number }> {
   const where: SQL[] = [sql`e.status = 'published'`, sql`e.format <> 'school_lesson'`, sql`e.starts_at > now()`];
   if (f.regionId !== null) where.push(sql`v.region_id = ${f.regionId}`);
   if (f.cityId !== null) where.push(sql`(e.format = 'online' or pl.city_id = ${f.cityId})`);
@@ -400,16 +413,22 @@ export async function catalogue(executor: Executor, f: CatalogueFilter): Promise
   if (f.ovz) where.push(sql`e.ovz_suitable`);
   if (f.withSeats) where.push(sql`e.seats_taken < e.capacity`);
   const condition = sql.join(where, sql` and `);
+  // The page is chosen from the bare rows; only its cards are built, not every matching event's.
+  const joins = filterJoins(f);
+  const page = f.fit
+    ? sql`select e.id, e.starts_at, ${fitExpression(f.fit)} as fit_score from events e ${joins} ${fitJoin(f.fit)}
+        where ${condition} order by fit_score desc, e.starts_at, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`
+    : sql`select e.id, e.starts_at, 0::float8 as fit_score from events e ${joins}
+        where ${condition} order by e.starts_at, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`;
+  // Everyone opening the catalogue runs the same few shapes of these two: prepared, they are not planned again.
   const [rows, count] = await Promise.all([
-    queryRows<EventCardRow>(
-      executor,
-      f.fit
-        ? sql`select ${sql.raw(EVENT_CARD_COLUMNS)}, ${fitExpression(f.fit)} as fit_score from events e ${sql.raw(EVENT_CARD_JOINS)} ${fitJoin(f.fit)}
-            where ${condition} order by fit_score desc, e.starts_at, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`
-        : sql`select ${sql.raw(EVENT_CARD_COLUMNS)} from events e ${sql.raw(EVENT_CARD_JOINS)} where ${condition}
-            order by e.starts_at, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+    preparedRows<EventCardRow & { fit_score: number }>(
+      database,
+      'catalogue_page',
+      sql`select ${sql.raw(EVENT_CARD_COLUMNS)}, page.fit_score from (${page}) page join events e on e.id = page.id ${sql.raw(EVENT_CARD_JOINS)}
+        order by page.fit_score desc, page.starts_at, page.id`,
     ),
-    queryRows<{ n: number }>(executor, sql`select count(*)::int as n from events e ${sql.raw(EVENT_CARD_JOINS)} where ${condition}`),
+    preparedRows<{ n: number }>(database, 'catalogue_count', sql`select count(*)::int as n from events e ${joins} where ${condition}`),
   ]);
   return { rows, total: count[0]!.n };
 }
