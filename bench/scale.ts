@@ -44,6 +44,8 @@ interface RouteFigures {
   p50: number;
   p99: number;
   requests: number;
+  /** How many items the route's page held, for the lists: a page of one and a page of twenty are not the same work. */
+  items: number | null;
 }
 
 interface Route {
@@ -178,14 +180,15 @@ async function measureSize(pupils: number, opts: { reuse: boolean }, admin: pg.C
     ];
     const figures: RouteFigures[] = [];
     for (const route of routes) {
-      await fetchJson(baseUrl, route.path, route.cookie);
+      const first = await fetchJson(baseUrl, route.path, route.cookie);
+      const items = Array.isArray(first.items) ? first.items.length : null;
       await load(baseUrl, route, WARMUP_SECONDS);
       let result = await load(baseUrl, route, DURATION);
       // A route too slow for MIN_SAMPLES answers in the time is loaded until it has given them, so its p99 is not one sample.
       if (result.requests.total < MIN_SAMPLES) result = await load(baseUrl, route, DURATION, MIN_SAMPLES);
       const failed = result.non2xx + result.errors + result.timeouts;
       if (failed > 0 || result.requests.total === 0) throw new Error(`${route.name} (${route.path}): ${failed} of ${result.requests.total} requests failed`);
-      figures.push({ name: route.name, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total });
+      figures.push({ name: route.name, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, items });
       process.stdout.write(`  ${route.name.padEnd(26)} p50 ${fmt(result.latency.p50, 1).padStart(8)} ms   p99 ${fmt(result.latency.p99, 1).padStart(8)} ms   ${fmt(result.requests.total)} requests\n`);
     }
     return figures;
@@ -214,7 +217,7 @@ async function main(): Promise<void> {
     const [atSmall, atBig] = [await measureSize(small, { reuse: values.reuse ?? false }, admin), await measureSize(big, { reuse: values.reuse ?? false }, admin)];
     const col = (s: string, n = 12) => s.padStart(n);
     process.stdout.write(
-      `\n${'route'.padEnd(26)}${col(`p50 ${fmt(small / 1000)}k`)}${col(`p99 ${fmt(small / 1000)}k`)}${col(`p50 ${fmt(big / 1000)}k`)}${col(`p99 ${fmt(big / 1000)}k`)}${col('p99 ratio')}  (target ≤ ${TARGET})\n`,
+      `\n${'route'.padEnd(26)}${col(`p50 ${fmt(small / 1000)}k`)}${col(`p99 ${fmt(small / 1000)}k`)}${col(`p50 ${fmt(big / 1000)}k`)}${col(`p99 ${fmt(big / 1000)}k`)}${col('p99 ratio')}${col('items', 10)}  (target ≤ ${TARGET})\n`,
     );
     let misses = 0;
     atSmall!.forEach((s, i) => {
@@ -223,7 +226,7 @@ async function main(): Promise<void> {
       const miss = ratio > TARGET;
       if (miss) misses++;
       process.stdout.write(
-        `${s.name.padEnd(26)}${col(`${fmt(s.p50, 1)} ms`)}${col(`${fmt(s.p99, 1)} ms`)}${col(`${fmt(b.p50, 1)} ms`)}${col(`${fmt(b.p99, 1)} ms`)}${col(fmt(ratio, 2))}${miss ? '  MISS' : ''}\n`,
+        `${s.name.padEnd(26)}${col(`${fmt(s.p50, 1)} ms`)}${col(`${fmt(s.p99, 1)} ms`)}${col(`${fmt(b.p50, 1)} ms`)}${col(`${fmt(b.p99, 1)} ms`)}${col(fmt(ratio, 2))}${col(s.items === null ? '' : `${s.items} / ${b.items}`, 10)}${miss ? '  MISS' : ''}\n`,
       );
     });
     process.stdout.write(`\n${misses === 0 ? 'Every route within the target.' : `${misses} of ${atSmall!.length} routes miss the target.`} Latencies are under whatever else the machine runs.\n`);
