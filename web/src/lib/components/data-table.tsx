@@ -20,6 +20,8 @@ interface CommonProps<T> {
   state: ListState;
   onChange: (change: Partial<ListState>) => void;
   searchLabel?: string;
+  /** What the search matches or how it orders what it finds, under the field. */
+  searchHint?: string;
   filters?: ReactNode;
   empty: ReactNode;
   /** Rows that can be picked for an action on many at once. */
@@ -58,7 +60,7 @@ function SortHeader({ label, active, order, onClick }: { label: string; active: 
 }
 
 /** A staff list paged, searched and sorted on the server; the state lives in the address bar. */
-export function DataTable<T>({ caption, columns, rowKey, query, cursorQuery, state, onChange, searchLabel, filters, empty, selection }: Props<T>) {
+export function DataTable<T>({ caption, columns, rowKey, query, cursorQuery, state, onChange, searchLabel, searchHint, filters, empty, selection }: Props<T>) {
   const tableId = useId();
   const [search, setSearch] = useState(state.q);
   useEffect(() => setSearch(state.q), [state.q]);
@@ -82,6 +84,7 @@ export function DataTable<T>({ caption, columns, rowKey, query, cursorQuery, sta
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
           label={searchLabel ?? 'Поиск'}
+          {...(searchHint ? { description: searchHint } : {})}
           type="search"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}

@@ -106,6 +106,7 @@ describe('participants page', () => {
     expect(screen.queryByRole('button', { name: 'Зарегистрировать участника' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /СНИЛС и документ/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Поиск по ФИО или почте' })).toHaveAccessibleDescription('Сначала — те, чья фамилия начинается с запроса');
   });
 
   it('adds the next page below with «Показать ещё», keeping sort and filter in the address', async () => {

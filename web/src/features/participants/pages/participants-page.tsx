@@ -194,6 +194,8 @@ export function ParticipantsPage() {
         state={state}
         onChange={update}
         searchLabel="Поиск по ФИО или почте"
+        // The server lists the last names that start with the search first when the list is by name.
+        {...(state.sort === 'name' ? { searchHint: 'Сначала — те, чья фамилия начинается с запроса' } : {})}
         filters={filters}
         empty={emptyText(role, filtered)}
         {...(isSchool ? { selection: { selected, onChange: setSelected } } : {})}
