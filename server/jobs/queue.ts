@@ -7,12 +7,14 @@ const STOP_TIMEOUT_MS = 30_000;
 const NUDGE_DELAY_MS = 200;
 
 export type JobHandler<T> = (data: T) => Promise<void>;
+export type BatchHandler<T> = (batch: T[]) => Promise<void>;
 export type QueueOptions = Omit<PgBoss.Queue, 'name'>;
 
 /** pg-boss over our own connection (PGlite or the pool), so jobs need no extra server. */
 export class JobQueue {
   private readonly boss: PgBoss;
-  private readonly handlers = new Map<string, { handler: JobHandler<never>; options: QueueOptions; batchSize: number }>();
+  /** Each queue's work on a poll's jobs, and the handler of one job where the queue has one (see nudge()). */
+  private readonly handlers = new Map<string, { run: BatchHandler<never>; single?: JobHandler<never>; options: QueueOptions; batchSize: number }>();
   private started = false;
   /** Our statements and handlers still running; see stop(). */
   private readonly pending = new Set<Promise<unknown>>();
@@ -29,24 +31,33 @@ export class JobQueue {
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
   }
 
+  /** Registers a worker of one job at a time; options (retries, backoff) apply to every job sent to that queue. */
+  define<T extends object>(name: string, handler: JobHandler<T>, options: QueueOptions = {}): void {
+    const single = handler as JobHandler<never>;
+    this.handlers.set(name, {
+      run: async (jobs) => {
+        for (const data of jobs) await single(data);
+      },
+      single,
+      options,
+      batchSize: 1,
+    });
+  }
+
   /**
-   * Registers a worker; options (retries, backoff) apply to every job sent to that queue. A batch
-   * size above one fetches that many jobs per poll and runs them side by side, for queues whose
-   * handler is idempotent: when one job of a batch fails, pg-boss retries the whole batch.
+   * A worker given up to `batchSize` jobs per poll together, for handlers that do a batch's work in
+   * a few statements. It must be idempotent: when it fails, pg-boss retries the whole batch.
    */
-  define<T extends object>(name: string, handler: JobHandler<T>, options: QueueOptions = {}, batchSize = 1): void {
-    this.handlers.set(name, { handler: handler as JobHandler<never>, options, batchSize });
+  defineBatch<T extends object>(name: string, handler: BatchHandler<T>, options: QueueOptions, batchSize: number): void {
+    this.handlers.set(name, { run: handler as BatchHandler<never>, options, batchSize });
   }
 
   async start(): Promise<void> {
     await this.boss.start();
-    for (const [name, { handler, options, batchSize }] of this.handlers) {
+    for (const [name, { run, options, batchSize }] of this.handlers) {
       await this.createQueue(name, options);
       await this.boss.work<object>(name, { pollingIntervalSeconds: 0.5, batchSize }, async (jobs) => {
-        await this.track((async () => {
-          const failed = (await Promise.allSettled(jobs.map((job) => handler(job.data as never)))).find((r) => r.status === 'rejected');
-          if (failed) throw failed.reason;
-        })());
+        await this.track(run(jobs.map((job) => job.data as never)));
       });
     }
     for (const s of this.schedules) await this.boss.schedule(s.name, s.cron);
@@ -92,12 +103,12 @@ export class JobQueue {
    * where the workers run; the queue's schedule still sweeps up what a stopped process left.
    */
   nudge(name: string): void {
-    const entry = this.handlers.get(name);
-    if (!entry) throw new Error(`No handler for the job queue ${name}`);
+    const handler = this.handlers.get(name)?.single;
+    if (!handler) throw new Error(`No handler of one job for the job queue ${name}`);
     if (!this.started || this.nudged.has(name)) return;
     const timer = setTimeout(() => {
       this.nudged.delete(name);
-      this.track(entry.handler({} as never)).catch((err: unknown) => this.log.error({ err, queue: name }, 'nudged job failed, its schedule will retry'));
+      this.track(handler({} as never)).catch((err: unknown) => this.log.error({ err, queue: name }, 'nudged job failed, its schedule will retry'));
     }, NUDGE_DELAY_MS);
     this.nudged.set(name, timer);
   }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { outgoingMail } from '@server/db/schema/index.js';
 import type { Executor } from '@server/db/client.js';
 import type { MailContent, MailHeaders } from './templates.js';
@@ -25,15 +25,17 @@ export async function insertMails(executor: Executor, messages: ReadonlyArray<{ 
   return rows.map((r) => r.id);
 }
 
-export async function findUnsentMail(executor: Executor, id: string) {
-  const [row] = await executor
+/** The messages of these ids not sent yet, in one read (a delivery job's batch). */
+export async function findUnsentMails(executor: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return executor
     .select()
     .from(outgoingMail)
-    .where(and(eq(outgoingMail.id, id), isNull(outgoingMail.sentAt)));
-  return row;
+    .where(and(inArray(outgoingMail.id, [...ids]), isNull(outgoingMail.sentAt)));
 }
 
-export async function markMailSent(executor: Executor, id: string, keptInDevMailbox: boolean): Promise<void> {
+export async function markMailsSent(executor: Executor, ids: readonly string[], keptInDevMailbox: boolean): Promise<void> {
+  if (ids.length === 0) return;
   await executor
     .update(outgoingMail)
     .set(
@@ -42,7 +44,7 @@ export async function markMailSent(executor: Executor, id: string, keptInDevMail
         : // A delivered message's links and reply address are live tokens; the copy here is no longer needed.
           { sentAt: new Date(), text: '', html: '', replyTo: null },
     )
-    .where(eq(outgoingMail.id, id));
+    .where(inArray(outgoingMail.id, [...ids]));
 }
 
 export async function markMailFailed(executor: Executor, id: string, error: string, attempts: number): Promise<void> {

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '@server/db/client.js';
 import type { AfterCommit } from '@server/db/transaction.js';
 import type { JobQueue } from '@server/jobs/queue.js';
-import { findUnsentMail, insertMail, insertMails, listDevMailbox, listStaleUnsentMailIds, markMailFailed, markMailSent } from './mail.repository.js';
+import { findUnsentMails, insertMail, insertMails, listDevMailbox, listStaleUnsentMailIds, markMailFailed, markMailsSent } from './mail.repository.js';
 import type { MailContent, MailHeaders } from './templates.js';
 
 export const MAIL_DELIVER_JOB = 'mail-deliver';
@@ -34,9 +34,9 @@ export class MailService {
     this.transport = opts.smtpUrl ? nodemailer.createTransport({ url: opts.smtpUrl, pool: true, maxConnections: SMTP_CONNECTIONS }) : null;
     // Delivery is idempotent (a sent message is skipped), so a school's import of thousands of
     // pupils can be mailed in batches, side by side, rather than one message per poll.
-    jobs.define<{ mailId: string }>(
+    jobs.defineBatch<{ mailId: string }>(
       MAIL_DELIVER_JOB,
-      (d) => this.deliver(d.mailId),
+      (batch) => this.deliver(batch.map((d) => d.mailId)),
       { retryLimit: 10, retryDelay: 30, retryBackoff: true },
       DELIVERY_BATCH,
     );
@@ -56,34 +56,52 @@ export class MailService {
     afterCommit(() => this.queueDeliveries(ids));
   }
 
-  /** Delivers one stored message; throws on SMTP failure so the queue retries it. */
-  async deliver(mailId: string): Promise<void> {
-    const mail = await findUnsentMail(this.db, mailId);
-    if (!mail) return;
+  /**
+   * Delivers stored messages side by side, with one read and one write for all of them; a message
+   * sent before (a retried batch) is skipped. Throws when any failed, so the queue retries the batch.
+   */
+  async deliver(mailIds: readonly string[]): Promise<void> {
+    const mails = await findUnsentMails(this.db, mailIds);
     if (!this.transport) {
-      await markMailSent(this.db, mailId, true);
+      await markMailsSent(
+        this.db,
+        mails.map((m) => m.id),
+        true,
+      );
       return;
     }
-    try {
-      // A QR code travels as a data: URL in the stored HTML; as an inline attachment every mail client shows it.
-      await this.transport.sendMail({
-        from: this.opts.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        attachDataUrls: true,
-        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-        ...(mail.messageId ? { messageId: mail.messageId } : {}),
-        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
-        ...(mail.references ? { references: mail.references } : {}),
-      });
-      await markMailSent(this.db, mailId, false);
-    } catch (err) {
-      await markMailFailed(this.db, mailId, err instanceof Error ? err.message : String(err), mail.attempts + 1);
-      this.log.warn({ mailId }, 'mail delivery failed, will retry');
-      throw err;
+    const transport = this.transport;
+    const outcomes = await Promise.allSettled(
+      mails.map((mail) =>
+        // A QR code travels as a data: URL in the stored HTML; as an inline attachment every mail client shows it.
+        transport.sendMail({
+          from: this.opts.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          attachDataUrls: true,
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+          ...(mail.messageId ? { messageId: mail.messageId } : {}),
+          ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+          ...(mail.references ? { references: mail.references } : {}),
+        }),
+      ),
+    );
+    await markMailsSent(
+      this.db,
+      mails.filter((_, i) => outcomes[i]!.status === 'fulfilled').map((m) => m.id),
+      false,
+    );
+    const failures = mails.flatMap((mail, i) => {
+      const outcome = outcomes[i]!;
+      return outcome.status === 'rejected' ? [{ mail, reason: outcome.reason as unknown }] : [];
+    });
+    for (const { mail, reason } of failures) {
+      await markMailFailed(this.db, mail.id, reason instanceof Error ? reason.message : String(reason), mail.attempts + 1);
+      this.log.warn({ mailId: mail.id }, 'mail delivery failed, will retry');
     }
+    if (failures.length > 0) throw failures[0]!.reason;
   }
 
   /** Closes the kept SMTP connections; after the job queue stopped, so no delivery is cut short. */
