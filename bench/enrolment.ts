@@ -601,8 +601,10 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
     await freshenSessions();
     process.stdout.write(`  enrolment throughput: ${fmt(bookings)} enrolments over ${THROUGHPUT_EVENTS} lessons …\n`);
     const { rows: clock } = await db.query<{ now: Date }>('select now()');
+    const deliveredBefore = delivered;
     const spread = await enrolAll(spreadFamilies, (i) => spreadLessons[i % THROUGHPUT_EVENTS]!, SESSION_COOKIE);
     const told = await drained(db, clock[0]!.now);
+    const letters = delivered - deliveredBefore;
     const spread201 = spread.statuses.get(201) ?? 0;
     const spread5xx = count(spread, (s) => s >= 500);
     const { rows: spreadRows } = await db.query<{ confirmed: number; seats: number }>(
@@ -645,7 +647,7 @@ export function createEnrolmentBench(opts: EnrolmentBenchOptions) {
       `p99 ${fmt(spread.p99)} ms; bare conditional UPDATE ${fmt(baselineRate)} bookings/s through a pool of ${APP_POOL_SIZE * APP_PROCESSES}; ` +
       `${CONNECTIONS} concurrent; target ≥ ${THROUGHPUT_TARGET}: ${!throughputValid ? 'not judged: requests failed' : ratio >= THROUGHPUT_TARGET ? 'MET' : 'NOT MET'})\n` +
       `  the families told: all ${fmt(told.told)} by the announcements job, half within ${fmt(told.p50 * 1000)} ms of booking, the last after ${told.max.toFixed(1)} s; ` +
-      `${fmt(delivered)} letters delivered to the bench's SMTP server in all\n` +
+      `their ${fmt(letters)} letters delivered to the bench's SMTP server\n` +
       `  where the time goes: the route's booking statement alone through a pool of ${APP_POOL_SIZE * APP_PROCESSES} ${fmt(statementRate)} enrolments/s ` +
       `(÷ bare UPDATE ${(statementRate / baselineRate).toFixed(2)}); GET /api/health through both processes ${fmt(floor.rps)} req/s ` +
       `(HTTP and the framework around one trivial query; ${os.cpus().length} CPUs shared by the database, both processes and the load generator)\n` +
