@@ -258,7 +258,11 @@ async function selectPage(executor: Executor, scope: ParticipantScope, q: Partic
   );
 }
 
-/** A substring search's page: walked in the list's order when matches are common, else by the trigram index. */
+/**
+ * A substring search's page. First the next `walkRows` pupils of the scope in the list's order,
+ * filtered: the page found is the answer when it is full or the walk reached the scope's end.
+ * Otherwise the matches are too rare for walking, and the trigram index is asked.
+ */
 async function searchPage(
   executor: Executor,
   scope: ParticipantScope,
@@ -267,23 +271,6 @@ async function searchPage(
   limit: number,
   walkRows: number,
 ): Promise<ParticipantPageRow[]> {
-  const walked = await walkForMatches(executor, scope, q, conditions, limit, walkRows);
-  return walked ?? selectPage(executor, scope, q, [...conditions, searchCondition(q.q!)], limit);
-}
-
-/**
- * The search's first try: the next `walkRows` pupils of the scope in the list's order, filtered.
- * The page it finds is the answer when it is full or the walk reached the scope's end; otherwise
- * (null) the matches are too rare for walking, and the trigram index is asked.
- */
-async function walkForMatches(
-  executor: Executor,
-  scope: ParticipantScope,
-  q: ParticipantListQuery,
-  conditions: SQL[],
-  limit: number,
-  walkRows: number,
-): Promise<ParticipantPageRow[] | null> {
   const keys = SORT_COLUMNS[q.sort].map((_, i) => sql.raw(`walk.k${i}`));
   const rows = await queryRows<ParticipantPageRow & { walked: number }>(
     executor,
@@ -318,7 +305,8 @@ async function walkForMatches(
   const walked = rows[0]?.walked ?? 0;
   const found = rows.filter((row) => row.id !== null).map(({ walked: _, ...row }) => row);
   // Fewer matches than a page are the answer only when the walk read every pupil left in the scope.
-  return found.length >= limit || walked < walkRows ? found : null;
+  if (found.length >= limit || walked < walkRows) return found;
+  return selectPage(executor, scope, q, [...conditions, searchCondition(q.q!)], limit);
 }
 /**
  * How many pupils the unfiltered list holds, from the schools' counters (migration 0017) less the
